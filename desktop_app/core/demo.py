@@ -1,0 +1,136 @@
+"""A ready demo commune (fictitious people, realistic names) so a new user sees the app at work."""
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from .achievements import save_achievement
+from .awards import save_award
+from .communes import home_commune, save_commune_settings
+from .dates import format_vn_date
+from .errors import UserError
+from .models import Campaign, Participant
+from .participants import save_participant
+
+COMMUNE = {
+    "name": "Thượng Quan", "admin_code": "02095", "province": "Thái Nguyên",
+    "receiving_authority": "Chủ tịch UBND tỉnh Thái Nguyên (qua Sở Nội vụ)", "receiving_level": "so_noi_vu",
+    "chairman_name": "Hoàng Văn Thắng", "doc_prefix": "UBND",
+}
+
+COLLECTIVES = [
+    ("thon_ban", "Thôn Nà Khoang", "Thôn Nà Khoang, xã Thượng Quan", "Nông Văn Kiên", 212, 104),
+    ("thon_ban", "Thôn Bản Chang", "Thôn Bản Chang, xã Thượng Quan", "Triệu Văn Phin", 187, 95),
+    ("thon_ban", "Thôn Khuổi Slẳm", "Thôn Khuổi Slẳm, xã Thượng Quan", "Bàn Văn Quẩy", 143, 70),
+    ("thon_ban", "Thôn Nà Làng", "Thôn Nà Làng, xã Thượng Quan", "Lý Thị Pẻng", 165, 88),
+    ("co_quan", "Văn phòng HĐND và UBND xã Thượng Quan", "Trụ sở UBND xã Thượng Quan", "Hà Văn Hải", 14, 6),
+    ("don_vi", "Trạm Y tế xã Thượng Quan", "Thôn Nà Khoang, xã Thượng Quan", "Ma Thị Lan", 10, 8),
+    ("don_vi", "Trường Phổ thông dân tộc bán trú Tiểu học Thượng Quan", "Thôn Bản Chang, xã Thượng Quan", "Hoàng Thị Phương", 31, 25),
+    ("don_vi", "Công an xã Thượng Quan", "Trụ sở UBND xã Thượng Quan", "Lộc Văn Tuấn", 9, 1),
+    ("hop_tac_xa", "Hợp tác xã Nông nghiệp và Dịch vụ Chè Shan tuyết Thượng Quan", "Thôn Khuổi Slẳm, xã Thượng Quan", "Đàm Văn Khánh", 25, 12),
+    ("doanh_nghiep", "Công ty TNHH Nông sản sạch Ngân Sơn", "Thôn Nà Làng, xã Thượng Quan", "Dương Văn Cường", 18, 7),
+]
+
+# (category, name, gender, birth, ethnicity, position, workplace index)
+INDIVIDUALS = [
+    ("cong_chuc", "Nguyễn Văn Đức", "nam", "12/03/1988", "Kinh", "Công chức Văn hóa - Xã hội", 4),
+    ("cong_chuc", "Nông Thị Hoa", "nu", "05/09/1990", "Tày", "Công chức Văn phòng - Thống kê", 4),
+    ("can_bo", "Hoàng Văn Thắng", "nam", "20/11/1975", "Tày", "Chủ tịch UBND xã", 4),
+    ("can_bo", "Lường Văn Hùng", "nam", "02/02/1980", "Tày", "Phó Chủ tịch UBND xã", 4),
+    ("cong_chuc", "Triệu Thị Mai", "nu", "17/06/1993", "Dao", "Công chức Tư pháp - Hộ tịch", 4),
+    ("cong_chuc", "Bàn Văn Sơn", "nam", "08/08/1991", "Dao", "Công chức Địa chính - Xây dựng", 4),
+    ("vien_chuc", "Ma Thị Lan", "nu", "14/04/1985", "Tày", "Trưởng Trạm Y tế", 5),
+    ("vien_chuc", "Lý Thị Hằng", "nu", "23/12/1994", "Nùng", "Y sĩ đa khoa", 5),
+    ("vien_chuc", "Hoàng Thị Phương", "nu", "30/01/1982", "Tày", "Hiệu trưởng", 6),
+    ("vien_chuc", "Đặng Thị Huyền", "nu", "11/10/1992", "Dao", "Giáo viên tin học", 6),
+    ("vien_chuc", "Ninh Thị Duyên", "nu", "19/05/1996", "Tày", "Giáo viên chủ nhiệm", 6),
+    ("can_bo", "Lộc Văn Tuấn", "nam", "03/07/1987", "Nùng", "Trưởng Công an xã", 7),
+    ("nguoi_lao_dong", "Đàm Văn Khánh", "nam", "15/03/1979", "Tày", "Giám đốc Hợp tác xã", 8),
+    ("nguoi_lao_dong", "Vi Thị Nga", "nu", "27/08/1995", "Tày", "Kế toán Hợp tác xã", 8),
+    ("nguoi_lao_dong", "Dương Văn Cường", "nam", "09/01/1984", "Kinh", "Giám đốc Công ty", 9),
+    ("nguoi_dan", "Nông Văn Kiên", "nam", "21/02/1970", "Tày", "Trưởng thôn Nà Khoang", 0),
+    ("nguoi_dan", "Triệu Văn Phin", "nam", "06/06/1968", "Dao", "Trưởng thôn Bản Chang", 1),
+    ("nguoi_dan", "Lý Thị Pẻng", "nu", "12/12/1977", "Dao", "Trưởng thôn Nà Làng", 3),
+    ("nguoi_dan", "Hà Thị Thu", "nu", "01/05/1998", "Tày", "Thành viên Tổ công nghệ số cộng đồng", 0),
+    ("nguoi_dan", "Mã Văn Long", "nam", "28/09/2000", "Nùng", "Thành viên Tổ công nghệ số cộng đồng", 2),
+]
+
+ACHIEVEMENTS = [
+    ("Triển khai Tổ công nghệ số cộng đồng tại thôn", ["ND1", "ND5"], ["LV10"],
+     "Tổ chức tuyên truyền, hướng dẫn người dân cài đặt và sử dụng ứng dụng VNeID, dịch vụ công trực tuyến.",
+     "Hướng dẫn {n} hộ dân cài đặt VNeID mức độ 2; tổ chức {m} buổi tuyên truyền tại nhà văn hóa thôn."),
+    ("Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", ["ND2", "ND4"], ["LV10"],
+     "Rà soát, số hóa hồ sơ hộ tịch và kết quả giải quyết thủ tục hành chính của xã.",
+     "Số hóa {n} hồ sơ hộ tịch; tỷ lệ hồ sơ trực tuyến toàn trình đạt {m}%."),
+    ("Ứng dụng sổ sức khỏe điện tử", ["ND3"], ["LV03"],
+     "Hướng dẫn người dân cài đặt và sử dụng sổ sức khỏe điện tử, khám chữa bệnh bằng CCCD gắn chip.",
+     "{n} người dân được lập sổ sức khỏe điện tử; {m} lượt khám bệnh dùng CCCD."),
+    ("Chuyển đổi số trong dạy và học", ["ND3"], ["LV04"],
+     "Xây dựng kho học liệu số, dạy học trực tuyến, thanh toán học phí không dùng tiền mặt.",
+     "{n} bài giảng điện tử; {m}% phụ huynh nộp học phí qua ngân hàng."),
+    ("Đưa sản phẩm chè Shan tuyết lên sàn thương mại điện tử", ["ND3", "ND5"], ["LV01", "LV08"],
+     "Xây dựng gian hàng trên sàn thương mại điện tử, mã QR truy xuất nguồn gốc cho sản phẩm OCOP.",
+     "Bán {n} kg chè qua kênh trực tuyến; doanh thu tăng {m}% so với năm trước."),
+    ("Thanh toán không dùng tiền mặt tại chợ và thôn", ["ND1", "ND5"], ["LV09"],
+     "Vận động hộ kinh doanh và người dân mở tài khoản, sử dụng mã QR thanh toán.",
+     "{n} hộ kinh doanh dùng mã QR; {m} người dân mở tài khoản ngân hàng."),
+]
+
+
+def _achievement_values(rng: random.Random, campaign: Campaign, template, year: int) -> dict:
+    title, contents, fields, description, results = template
+    return {
+        "campaign_id": campaign.id, "title": title, "description": description,
+        "results": results.format(n=rng.randint(40, 900), m=rng.randint(20, 95)),
+        "content_codes": contents, "field_codes": fields,
+        "date_from": format_vn_date(date(year, 1, 1)), "date_to": format_vn_date(date(year, 12, 31)),
+    }
+
+
+def create_demo_commune() -> dict:
+    """Fill an empty workspace with the demo commune. Refuses when the workspace already has a commune."""
+    if home_commune() is not None:
+        raise UserError("demo.workspace_not_empty")
+    rng = random.Random(635)
+    commune = save_commune_settings(COMMUNE)
+    campaign = Campaign.get(Campaign.code == "KH-635-2022-BK")
+    collectives: list[Participant] = []
+    for category, name, address, head, members, female in COLLECTIVES:
+        collectives.append(save_participant(commune, {
+            "kind": "collective", "category": category, "name": name, "address": address, "head_name": head,
+            "member_count": str(members), "female_count": str(female), "phone": f"0209{rng.randint(3800000, 3899999)}",
+        }))
+    individuals: list[Participant] = []
+    for category, name, gender, born, ethnicity, position, org in INDIVIDUALS:
+        individuals.append(save_participant(commune, {
+            "kind": "individual", "category": category, "name": name, "gender": gender, "birth_date": born,
+            "ethnicity": ethnicity, "position": position, "workplace": collectives[org].name,
+            "organization_id": collectives[org].id, "phone": f"09{rng.randint(10000000, 99999999)}",
+            "cccd": f"006{rng.randint(100000000, 999999999)}" if rng.random() < 0.7 else "",
+        }))
+    achievements = 0
+    for index, participant in enumerate(collectives + individuals):
+        for k in range(1 + index % 2):
+            template = ACHIEVEMENTS[(index + k) % len(ACHIEVEMENTS)]
+            save_achievement(participant, _achievement_values(rng, campaign, template, 2023 + (index + k) % 3))
+            achievements += 1
+    awards = 0
+    for index, person in enumerate(individuals):
+        for year in (2023, 2024, 2025):
+            rating = "HTXSNV" if (index + year) % 3 else "HTTNV"
+            save_award(person, {"category": "xep_loai", "code": rating, "year": str(year),
+                                "issuer": "Chủ tịch UBND xã Thượng Quan", "award_type": "cong_trang"})
+            title = "CSTDCS" if rating == "HTXSNV" and index % 2 == 0 else "LDTT"
+            save_award(person, {"category": "danh_hieu", "code": title, "year": str(year),
+                                "decision_number": f"{rng.randint(10, 99)}/QĐ-UBND",
+                                "decision_date": f"{rng.randint(10, 28)}/12/{year}",
+                                "issuer": "Chủ tịch UBND xã Thượng Quan", "award_type": "cong_trang"})
+            awards += 2
+    for collective in collectives[:4]:
+        save_award(collective, {"category": "hinh_thuc", "code": "GIAY_KHEN", "year": "2024",
+                                "decision_number": "112/QĐ-UBND", "decision_date": "20/12/2024",
+                                "issuer": "Chủ tịch UBND xã Thượng Quan", "award_type": "chuyen_de",
+                                "note": "Khen thưởng sơ kết phong trào chuyển đổi số"})
+        awards += 1
+    return {"commune": commune, "participants": len(collectives) + len(individuals),
+            "achievements": achievements, "awards": awards}

@@ -1,0 +1,83 @@
+"""Document templates are data: resources/templates/<id>.json (wording, form numbers, căn cứ) + a layout file."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import UserError
+from ..paths import resource_path
+from .model import Layout
+
+DEFAULT_TEMPLATE_SET = "chuyen_de_nd152_2025"
+REQUIRED_DOCUMENTS = ("to_trinh", "danh_sach", "bao_cao", "bien_ban", "quyet_dinh", "danh_sach_quyet_dinh")
+
+
+@dataclass(frozen=True)
+class TemplateSet:
+    id: str
+    version: int
+    data: dict
+    layout: Layout
+    font: dict                         # family name and the four TTF file names (PDF only)
+
+    def doc(self, name: str) -> dict:
+        return self.data["documents"][name]
+
+    @property
+    def legal_bases(self) -> dict[str, str]:
+        return self.data.get("legal_bases", {})
+
+    @property
+    def words(self) -> dict[str, str]:
+        return self.data.get("words", {})
+
+
+def _read_json(path: Path, name: str) -> dict:
+    if not path.is_file():
+        raise UserError("documents.template_missing", name=name)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError) as exc:
+        raise UserError("documents.template_invalid", name=name, detail=str(exc)) from exc
+
+
+def _layout(raw: dict) -> Layout:
+    m, s = raw["margins_mm"], raw["sizes_pt"]
+    return Layout(
+        page=tuple(raw.get("page_mm", (210, 297))),
+        margin_top=m["top"], margin_bottom=m["bottom"], margin_left=m["left"], margin_right=m["right"],
+        body_size=s["body"], header_size=s["header"], motto_upper_size=s["motto_upper"],
+        motto_lower_size=s["motto_lower"], title_size=s["title"],
+        recipients_title_size=s["recipients_title"], recipients_size=s["recipients"],
+        page_number_size=s["page_number"],
+        line_spacing=raw.get("line_spacing", 1.2),
+        paragraph_spacing=raw.get("paragraph_spacing_pt", 6),
+        first_line_indent_mm=raw.get("first_line_indent_mm", 10),
+        header_left_mm=raw.get("header_left_mm", 65),
+        docx_font=raw.get("docx_font", "Times New Roman"),
+    )
+
+
+def load_template_set(set_id: str = DEFAULT_TEMPLATE_SET, root: Path | None = None) -> TemplateSet:
+    """Read and check a template set; `root` lets tests point at another folder. Cached per (id, root)."""
+    return _load(set_id, str(root) if root else "")
+
+
+@lru_cache(maxsize=8)
+def _load(set_id: str, root: str) -> TemplateSet:
+    base = Path(root) if root else resource_path("templates")
+    data = _read_json(base / f"{set_id}.json", set_id)
+    layout_id = data.get("layout", "layout_nd30_2020")
+    raw_layout = _read_json(base / f"{layout_id}.json", layout_id)
+    missing = [d for d in REQUIRED_DOCUMENTS if d not in data.get("documents", {})]
+    if missing:
+        raise UserError("documents.template_invalid", name=set_id, detail="thiếu " + ", ".join(missing))
+    try:
+        layout = _layout(raw_layout)
+        font = raw_layout["pdf_font"]
+    except (KeyError, TypeError) as exc:
+        raise UserError("documents.template_invalid", name=layout_id, detail=f"thiếu {exc}") from exc
+    return TemplateSet(id=set_id, version=int(data.get("version", 1)), data=data, layout=layout, font=font)

@@ -1,0 +1,25 @@
+"""Unsaved form contents, written as the officer types, so a crash or power cut loses at most one field."""
+from __future__ import annotations
+
+from .dates import now_iso
+from .models import Draft
+
+
+def save_draft(form_key: str, title: str, payload: dict) -> None:
+    """Upsert one draft (a single small transaction; WAL makes it cheap enough for every keystroke pause)."""
+    Draft.insert(form_key=form_key, title=title, payload=payload, updated_at=now_iso()).on_conflict(
+        conflict_target=[Draft.form_key],
+        update={Draft.title: title, Draft.payload: Draft.payload.db_value(payload), Draft.updated_at: now_iso()},
+    ).execute()
+
+
+def discard_draft(form_key: str) -> None:
+    Draft.delete().where(Draft.form_key == form_key).execute()
+
+
+def get_draft(form_key: str) -> Draft | None:
+    return Draft.get_or_none(Draft.form_key == form_key)
+
+
+def pending_drafts() -> list[Draft]:
+    return list(Draft.select().order_by(Draft.updated_at))
