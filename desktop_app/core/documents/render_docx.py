@@ -1,0 +1,285 @@
+"""Document model → .docx with python-docx, the same layout as the PDF so officers can edit the wording."""
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from reportlab.pdfbase import pdfmetrics
+
+from .model import Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table
+from .render_pdf import _registered, register_fonts
+
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+_PBDR_SUCCESSORS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+                    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+                    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _set_font(rpr_owner_font, name: str) -> None:
+    """Set all four rFonts slots; Word otherwise falls back to another font for Vietnamese letters."""
+    rpr = rpr_owner_font.element.get_or_add_rPr() if hasattr(rpr_owner_font, "element") else rpr_owner_font
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), name)
+
+
+class _DocxRenderer:
+    def __init__(self, layout: Layout, font: dict):
+        self.L = layout
+        self.family = register_fonts(font)   # metrics only: to size the header rules like the PDF
+        self.bold_face = _registered[self.family]
+        self.width_mm = layout.text_width_mm
+
+    # ------------------------------------------------------------ low level
+    def fmt(self, p, align="justify", indent=False, size=None, space_after=None, space_before=0.0,
+            single=False, keep_with_next=False):
+        pf = p.paragraph_format
+        pf.alignment = _ALIGN[align]
+        pf.first_line_indent = Mm(self.L.first_line_indent_mm) if indent else Mm(0)
+        pf.space_after = Pt(self.L.paragraph_spacing if space_after is None else space_after)
+        pf.space_before = Pt(space_before)
+        pf.line_spacing = 1.0 if single else self.L.line_spacing
+        pf.keep_with_next = keep_with_next
+        p._size = size or self.L.body_size
+        return p
+
+    def runs(self, p, runs, size=None) -> None:
+        for r in runs:
+            parts = r.text.split("\n")
+            for i, part in enumerate(parts):
+                run = p.add_run(part)
+                run.bold, run.italic = r.bold, r.italic
+                run.font.size = Pt(size or getattr(p, "_size", self.L.body_size))
+                if i < len(parts) - 1:
+                    run.add_break()
+
+    def add(self, container, runs, **kw):
+        p = container.add_paragraph()
+        self.fmt(p, **kw)
+        self.runs(p, runs, kw.get("size"))
+        return p
+
+    def line(self, container, text, size, align="center", bold=False, italic=False, space_after=0.0):
+        return self.add(container, [Run(text, bold, italic)], size=size, align=align, single=True,
+                        space_after=space_after)
+
+    def rule(self, container, length_pt: float, avail_mm: float, space_before: float = 0):
+        """A short rule: an empty tiny paragraph whose bottom border spans exactly `length_pt`."""
+        p = container.add_paragraph()
+        side = max(0.0, (avail_mm * 72 / 25.4 - length_pt) / 2)
+        self.fmt(p, align="center", single=True, space_after=2, space_before=space_before)
+        p.paragraph_format.left_indent = Pt(side)
+        p.paragraph_format.right_indent = Pt(side)
+        run = p.add_run("")
+        run.font.size = Pt(2)
+        ppr = p._p.get_or_add_pPr()
+        bdr = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+            bottom.set(qn(k), v)
+        bdr.append(bottom)
+        ppr.insert_element_before(bdr, *_PBDR_SUCCESSORS)
+        # The paragraph mark's own size sets the height of an empty paragraph: keep it tiny.
+        rpr = OxmlElement("w:rPr")
+        sz = OxmlElement("w:sz")
+        sz.set(qn("w:val"), "4")
+        rpr.append(sz)
+        ppr.append(rpr)
+        return p
+
+    def table(self, doc, widths_mm, borders: bool):
+        t = doc.add_table(rows=0, cols=len(widths_mm))
+        if borders:
+            t.style = "Table Grid"
+        t.autofit = False
+        self._widths = widths_mm
+        return t
+
+    def row(self, t, widths_mm):
+        r = t.add_row()
+        for cell, w in zip(r.cells, widths_mm):
+            cell.width = Mm(w)
+        return r
+
+    @staticmethod
+    def clear(cell):
+        """A new cell holds one empty paragraph; drop it once real content was added."""
+        first = cell.paragraphs[0]
+        if len(cell.paragraphs) > 1 and not first.text:
+            first._p.getparent().remove(first._p)
+
+    # ------------------------------------------------------------ parts
+    def header(self, d, doc: Document):
+        L, h = self.L, doc.header
+        motto1, motto2 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
+        two = bool(h.body_lines)
+        widths = [L.header_left_mm, self.width_mm - L.header_left_mm] if two else [self.width_mm]
+        t = self.table(d, widths, borders=False)
+        top, bottom = self.row(t, widths), self.row(t, widths)
+        right_top, right_bottom = top.cells[-1], bottom.cells[-1]
+        m1 = L.motto_upper_size
+        while m1 > 12 and pdfmetrics.stringWidth(motto1, self.bold_face, m1) > (widths[-1] - 2) * 72 / 25.4:
+            m1 -= 0.5
+        self.line(right_top, motto1, m1, bold=True)
+        self.line(right_top, motto2, L.motto_lower_size, bold=True)
+        self.rule(right_top, pdfmetrics.stringWidth(motto2, self.bold_face, L.motto_lower_size), widths[-1])
+        if h.date_line:
+            self.line(right_bottom, h.date_line, L.body_size, italic=True)
+        if two:
+            left_top, left_bottom = top.cells[0], bottom.cells[0]
+            for text, bold in h.body_lines:
+                self.line(left_top, text, L.header_size, bold=bold)
+            text, bold = h.body_lines[-1]
+            w = min(pdfmetrics.stringWidth(text, self.bold_face if bold else self.family, L.header_size),
+                    (widths[0] - 2) * 72 / 25.4)
+            self.rule(left_top, w * 0.4, widths[0])
+            if h.number_line:
+                self.line(left_bottom, h.number_line, L.header_size)
+        for c in list(top.cells) + list(bottom.cells):
+            self.clear(c)
+
+    def title(self, d, doc: Document):
+        L, ti = self.L, doc.title
+        self.line(d, ti.kind, L.title_size, bold=True, space_after=0).paragraph_format.space_before = Pt(14)
+        for runs in ti.summary:
+            self.add(d, runs, size=L.title_size, align="center", single=True, space_after=0)
+        if ti.rule and ti.summary:
+            first = "".join(r.text for r in ti.summary[0])
+            w = min(pdfmetrics.stringWidth(first, self.bold_face, L.title_size), self.width_mm * 72 / 25.4)
+            self.rule(d, w * 0.35, self.width_mm, space_before=2)
+        self.add(d, [], size=6, single=True, space_after=0)
+
+    def data_table(self, d, tb: Table):
+        scale = self.width_mm / sum(tb.columns_mm)
+        widths = [w * scale for w in tb.columns_mm]
+        t = self.table(d, widths, borders=True)
+        for r_index, row in enumerate(tb.header + tb.rows):
+            r = self.row(t, widths)
+            if r_index < len(tb.header):
+                # Word repeats rows marked tblHeader at the top of every page.
+                trpr = r._tr.get_or_add_trPr()
+                h = OxmlElement("w:tblHeader")
+                h.set(qn("w:val"), "true")
+                trpr.append(h)
+            col = 0
+            for c in row:
+                cell = r.cells[col]
+                if c.span > 1:
+                    cell = cell.merge(r.cells[col + c.span - 1])
+                p = cell.paragraphs[0]
+                self.fmt(p, align=c.align, size=tb.size, single=True, space_after=0)
+                self.runs(p, c.runs, tb.size)
+                if r_index < len(tb.header):
+                    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                col += c.span
+
+    def signature_top(self, cell, s: Signature | None):
+        if s is None:
+            return
+        for x in s.lines:
+            self.line(cell, x, self.L.body_size, bold=True)
+        if s.note:
+            self.line(cell, s.note, self.L.body_size, italic=True)
+
+    def signature_name(self, cell, s: Signature | None):
+        if s is None:
+            return
+        gap = self.line(cell, "", self.L.body_size)
+        gap.paragraph_format.space_before = Mm(s.space_mm - 6)
+        self.line(cell, s.name, self.L.body_size, bold=True)
+
+    def closing(self, d, c: Closing, fingerprint: str):
+        L = self.L
+        if c.left is not None:
+            widths = [self.width_mm / 2] * 2
+            t = self.table(d, widths, borders=False)
+            top, bottom = self.row(t, widths), self.row(t, widths)
+            self.signature_top(top.cells[0], c.left)
+            self.signature_top(top.cells[1], c.right)
+            self.signature_name(bottom.cells[0], c.left)
+            self.signature_name(bottom.cells[1], c.right)
+            cells = list(top.cells) + list(bottom.cells)
+        else:
+            widths = [self.width_mm * 0.45, self.width_mm * 0.55]
+            t = self.table(d, widths, borders=False)
+            row = self.row(t, widths)
+            left, right = row.cells
+            if c.recipients:
+                self.line(left, "Nơi nhận:", L.recipients_title_size, align="left", bold=True, italic=True)
+                for i, item in enumerate(c.recipients):
+                    end = "." if i == len(c.recipients) - 1 else ";"
+                    self.line(left, f"- {item.rstrip(' ;.')}{end}", L.recipients_size, align="left")
+            if fingerprint:
+                p = self.line(left, fingerprint, 9, align="left", italic=True)
+                p.paragraph_format.space_before = Pt(8)
+            self.signature_top(right, c.right)
+            self.signature_name(right, c.right)
+            cells = [left, right]
+        for cell in cells:
+            self.clear(cell)
+        return True
+
+    def page_numbers(self, section):
+        """PAGE field centred in the header of every page but the first (NĐ 30/2020)."""
+        section.different_first_page_header_footer = True
+        p = section.header.paragraphs[0]
+        self.fmt(p, align="center", single=True, space_after=0)
+        fld = OxmlElement("w:fldSimple")
+        fld.set(qn("w:instr"), "PAGE")
+        r = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = "2"
+        r.append(t)
+        fld.append(r)
+        p._p.append(fld)
+        section.header_distance = Mm(self.L.margin_top / 2 - 3)
+
+    def render(self, doc: Document):
+        L = self.L
+        d = new_docx()
+        st = d.styles["Normal"]
+        st.font.name = L.docx_font
+        st.font.size = Pt(L.body_size)
+        _set_font(st.element.get_or_add_rPr(), L.docx_font)
+        sec = d.sections[0]
+        sec.orientation = WD_ORIENT.PORTRAIT
+        sec.page_width, sec.page_height = Mm(L.page[0]), Mm(L.page[1])
+        sec.left_margin, sec.right_margin = Mm(L.margin_left), Mm(L.margin_right)
+        sec.top_margin, sec.bottom_margin = Mm(L.margin_top), Mm(L.margin_bottom)
+        if doc.page_numbers:
+            self.page_numbers(sec)
+        d.core_properties.title = doc.meta_title
+        d.core_properties.subject = doc.title.kind
+        self.header(d, doc)
+        self.title(d, doc)
+        placed = False
+        for b in doc.blocks:
+            if isinstance(b, Paragraph):
+                self.add(d, b.runs, align=b.align, indent=b.indent, size=b.size, space_before=b.space_before,
+                         keep_with_next=b.keep_with_next)
+            elif isinstance(b, Table):
+                self.data_table(d, b)
+            elif isinstance(b, Closing):
+                placed = self.closing(d, b, doc.fingerprint)
+            elif isinstance(b, PageBreak):
+                d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        if doc.fingerprint and not placed:
+            self.add(d, [Run(doc.fingerprint, italic=True)], size=9, align="left")
+        return d
+
+
+def render_docx(doc: Document, out: BinaryIO, layout: Layout, font: dict) -> None:
+    """Write `doc` as .docx to the binary stream `out`."""
+    _DocxRenderer(layout, font).render(doc).save(out)

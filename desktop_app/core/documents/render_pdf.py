@@ -1,0 +1,275 @@
+"""Document model → PDF with ReportLab, in the layout of NĐ 30/2020 Phụ lục I, bundled font only."""
+from __future__ import annotations
+
+import threading
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (Flowable, KeepTogether, PageBreak as RLPageBreak, Paragraph as RLParagraph,
+                                SimpleDocTemplate, Spacer, Table as RLTable, TableStyle)
+
+from ..errors import UserError
+from ..paths import resource_path
+from .model import Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table
+
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+_SINGLE = 1.15                         # Word's "single" line of Times New Roman, in font sizes
+_lock = threading.Lock()
+_registered: dict[str, str] = {}       # family → bold face name (one registration per process)
+
+
+def register_fonts(font: dict) -> str:
+    """Register the four styles of the bundled family once; <b>/<i> in Paragraphs then map to them."""
+    family = font["family"]
+    with _lock:
+        if family in _registered:
+            return family
+        names = {}
+        for style, file_name in font["files"].items():
+            path = resource_path("fonts", file_name)
+            if not path.is_file():
+                raise UserError("documents.font_missing", name=file_name)
+            face = family if style == "regular" else f"{family}-{style.replace('_', '')}"
+            pdfmetrics.registerFont(TTFont(face, str(path)))
+            names[style] = face
+        pdfmetrics.registerFontFamily(family, normal=names["regular"], bold=names["bold"],
+                                      italic=names["italic"], boldItalic=names["bold_italic"])
+        _registered[family] = names["bold"]
+    return family
+
+
+def _markup(runs: tuple[Run, ...] | list[Run]) -> str:
+    out = []
+    for r in runs:
+        s = escape(r.text).replace("\n", "<br/>")
+        if r.italic:
+            s = f"<i>{s}</i>"
+        if r.bold:
+            s = f"<b>{s}</b>"
+        out.append(s)
+    return "".join(out)
+
+
+class _Rule(Flowable):
+    """A centred horizontal rule of a given length (the short rules of the header and title)."""
+
+    def __init__(self, length: float, gap_before: float = 1, gap_after: float = 2, thickness: float = 0.6):
+        super().__init__()
+        self.length, self.gap_before, self.gap_after, self.thickness = length, gap_before, gap_after, thickness
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        return avail_width, self.gap_before + self.gap_after + self.thickness
+
+    def draw(self):
+        y = self.gap_after
+        x0 = (self.width - self.length) / 2
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(x0, y, x0 + self.length, y)
+
+
+class _Renderer:
+    def __init__(self, layout: Layout, font: dict):
+        self.L = layout
+        self.family = register_fonts(font)
+        self.bold_face = _registered[self.family]
+        self.width = layout.text_width_mm * mm
+
+    def style(self, size=None, align="justify", indent=False, leading=None, space_after=None, space_before=0.0,
+              keep_with_next=False):
+        size = size or self.L.body_size
+        return ParagraphStyle(
+            "s", fontName=self.family, fontSize=size,
+            leading=leading or size * _SINGLE * self.L.line_spacing,
+            alignment=_ALIGN[align], firstLineIndent=self.L.first_line_indent_mm * mm if indent else 0,
+            spaceAfter=self.L.paragraph_spacing if space_after is None else space_after,
+            spaceBefore=space_before, keepWithNext=1 if keep_with_next else 0,
+        )
+
+    def para(self, runs, **kw) -> RLParagraph:
+        return RLParagraph(_markup(runs), self.style(**kw))
+
+    def line(self, text, size, align="center", bold=False, italic=False, space_after=0.0) -> RLParagraph:
+        return self.para([Run(text, bold, italic)], size=size, align=align, leading=size * _SINGLE,
+                         space_after=space_after)
+
+    # ------------------------------------------------------------ header and title
+    def header(self, doc: Document) -> list:
+        L, h = self.L, doc.header
+        left_w = L.header_left_mm * mm
+        right_w = self.width - left_w
+        motto1, motto2 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
+        m1 = L.motto_upper_size
+        while m1 > 12 and pdfmetrics.stringWidth(motto1, self.bold_face, m1) > right_w - 4:
+            m1 -= 0.5
+        right = [self.line(motto1, m1, bold=True),
+                 self.line(motto2, L.motto_lower_size, bold=True),
+                 _Rule(pdfmetrics.stringWidth(motto2, self.bold_face, L.motto_lower_size), gap_before=3)]
+        left = []
+        for text, bold in h.body_lines:
+            left.append(self.line(text, L.header_size, bold=bold))
+        if left:
+            last = h.body_lines[-1][0]
+            face = self.bold_face if h.body_lines[-1][1] else self.family
+            w = min(pdfmetrics.stringWidth(last, face, L.header_size), left_w - 4)
+            left.append(_Rule(w * 0.4, gap_before=3))
+        below_left = [self.line(h.number_line, L.header_size)] if h.number_line else []
+        below_right = [self.line(h.date_line, L.body_size, italic=True)] if h.date_line else []
+        if left:
+            data = [[left, right], [below_left, below_right]]
+            widths = [left_w, right_w]
+        else:                          # motto alone (an individual's report): centred on the page
+            data = [[right], [below_right]]
+            widths = [self.width]
+        t = RLTable(data, colWidths=widths, hAlign="CENTER")
+        t.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), self.family),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 1), (-1, 1), 4),
+        ]))
+        return [t]
+
+    def title(self, doc: Document) -> list:
+        L, ti = self.L, doc.title
+        out = [Spacer(1, 14), self.line(ti.kind, L.title_size, bold=True, space_after=2)]
+        for runs in ti.summary:
+            out.append(self.para(runs, size=L.title_size, align="center", leading=L.title_size * _SINGLE,
+                                 space_after=0))
+        if ti.rule and ti.summary:
+            first = "".join(r.text for r in ti.summary[0])
+            w = min(pdfmetrics.stringWidth(first, self.bold_face, L.title_size), self.width)
+            out.append(_Rule(w * 0.35, gap_before=5))
+        out.append(Spacer(1, 6))
+        return out
+
+    # ------------------------------------------------------------ blocks
+    def paragraph(self, p: Paragraph):
+        return self.para(p.runs, size=p.size, align=p.align, indent=p.indent, space_before=p.space_before,
+                         keep_with_next=p.keep_with_next)
+
+    def table(self, t: Table) -> RLTable:
+        widths = [w * mm for w in t.columns_mm]
+        scale = self.width / sum(widths)
+        widths = [w * scale for w in widths]
+        ncols = len(widths)
+        data, commands = [], [
+            ("FONTNAME", (0, 0), (-1, -1), self.family),
+            ("FONTSIZE", (0, 0), (-1, -1), t.size),
+            ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, len(t.header) - 1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        for r, row in enumerate(t.header + t.rows):
+            cells, col = [], 0
+            for c in row:
+                cells.append(self.para(c.runs, size=t.size, align=c.align, leading=t.size * _SINGLE,
+                                       space_after=0))
+                if c.span > 1:
+                    commands.append(("SPAN", (col, r), (col + c.span - 1, r)))
+                    cells += [""] * (c.span - 1)
+                col += c.span
+            cells += [""] * (ncols - len(cells))
+            data.append(cells)
+        tbl = RLTable(data, colWidths=widths, repeatRows=len(t.header), hAlign="LEFT")
+        tbl.setStyle(TableStyle(commands))
+        return tbl
+
+    def signature_top(self, s: Signature | None) -> list:
+        """Authority lines and the italic note; the name goes in a second row so both names align."""
+        if s is None:
+            return []
+        L = self.L
+        out = [self.line(x, L.body_size, bold=True) for x in s.lines]
+        if s.note:
+            out.append(self.line(s.note, L.body_size, italic=True))
+        return out
+
+    def signature_name(self, s: Signature | None) -> list:
+        if s is None:
+            return []
+        return [Spacer(1, s.space_mm * mm), self.line(s.name, self.L.body_size, bold=True)]
+
+    def recipients(self, items: tuple[str, ...]) -> list:
+        L = self.L
+        out = [self.line("Nơi nhận:", L.recipients_title_size, align="left", bold=True, italic=True)]
+        for i, item in enumerate(items):
+            end = "." if i == len(items) - 1 else ";"
+            out.append(self.para([Run(f"- {item.rstrip(' ;.')}{end}")], size=L.recipients_size, align="left",
+                                 leading=L.recipients_size * _SINGLE, space_after=0))
+        return out
+
+    def closing(self, c: Closing, fingerprint: str = "") -> RLTable:
+        if c.left is not None:         # two signatures side by side (biên bản, báo cáo)
+            data = [[self.signature_top(c.left), self.signature_top(c.right)],
+                    [self.signature_name(c.left), self.signature_name(c.right)]]
+            widths = [self.width / 2, self.width / 2]
+        else:
+            left = self.recipients(c.recipients) if c.recipients else []
+            if fingerprint:            # under "Nơi nhận", so it never lands alone on a new page
+                left += [Spacer(1, 8), self.para([Run(fingerprint, italic=True)], size=9, align="left",
+                                                   leading=10.5, space_after=0)]
+            right = self.signature_top(c.right) + self.signature_name(c.right)
+            data, widths = [[left, right]], [self.width * 0.45, self.width * 0.55]
+        t = RLTable(data, colWidths=widths, hAlign="LEFT")
+        t.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), self.family),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), 6), ("TOPPADDING", (0, 1), (-1, -1), 0),
+        ]))
+        return t
+
+    def story(self, doc: Document) -> list:
+        story = self.header(doc) + self.title(doc)
+        placed_fingerprint = False
+        for b in doc.blocks:
+            if isinstance(b, Paragraph):
+                story.append(self.paragraph(b))
+            elif isinstance(b, Table):
+                story.append(self.table(b))
+            elif isinstance(b, Closing):
+                # Keep the signature with the last lines of text: a signature alone on a page is refused.
+                tail = [story.pop()] if story and isinstance(story[-1], RLParagraph) else []
+                story.append(KeepTogether(tail + [self.closing(b, doc.fingerprint)]))
+                placed_fingerprint = True
+            elif isinstance(b, PageBreak):
+                story.append(RLPageBreak())
+        if doc.fingerprint and not placed_fingerprint:
+            story.append(Spacer(1, 6))
+            story.append(self.para([Run(doc.fingerprint, italic=True)], size=10, align="left", leading=12))
+        return story
+
+
+def render_pdf(doc: Document, out: BinaryIO, layout: Layout, font: dict, *, invariant: bool = False,
+               author: str = "") -> None:
+    """Write `doc` as PDF to the binary stream `out`. `invariant` gives byte-identical output (tests)."""
+    r = _Renderer(layout, font)
+    L = layout
+    page_w, page_h = L.page[0] * mm, L.page[1] * mm
+
+    def later_pages(canvas, _doc):
+        # NĐ 30/2020: page numbers centred in the top margin, from page 2 only.
+        canvas.saveState()
+        canvas.setFont(r.family, L.page_number_size)
+        x = L.margin_left * mm + r.width / 2
+        canvas.drawCentredString(x, page_h - L.margin_top * mm / 2 - L.page_number_size / 3, str(canvas.getPageNumber()))
+        canvas.restoreState()
+
+    template = SimpleDocTemplate(
+        out, pagesize=(page_w, page_h),
+        leftMargin=L.margin_left * mm, rightMargin=L.margin_right * mm,
+        topMargin=L.margin_top * mm, bottomMargin=L.margin_bottom * mm,
+        title=doc.meta_title, author=author, creator="Sổ Thi đua", subject=doc.title.kind,
+        initialFontName=r.family, initialFontSize=L.body_size, invariant=1 if invariant else 0,
+    )
+    template.build(r.story(doc), onFirstPage=lambda c, d: None,
+                   onLaterPages=later_pages if doc.page_numbers else (lambda c, d: None))
