@@ -232,23 +232,25 @@ class _Checker:
         self.problems.append(LoadProblem(self.file, code, params))
 
     def fields(self, obj: Any, where: str, required: Mapping[str, type | tuple], optional: Mapping[str, type | tuple] = {}) -> dict | None:
+        """The well-typed fields of `obj` (None if it is not an object); reports missing/unknown/mistyped ones."""
         if not isinstance(obj, dict):
             self.add("criteria.load.not_object", where=where)
             return None
         for key in obj:
             if key not in required and key not in optional:
                 self.add("criteria.load.unknown_field", field=key, where=where)
-        ok = True
+        good = {}
         for key, typ in {**required, **optional}.items():
             if key not in obj:
                 if key in required:
                     self.add("criteria.load.missing_field", field=key, where=where)
-                    ok = False
                 continue
             if not _is_type(obj[key], typ):
                 self.add("criteria.load.wrong_type", field=key, where=where, expected=_type_name(typ))
-                ok = False
-        return obj if ok else None
+                continue
+            good[key] = obj[key]
+        # Only well-typed fields are returned, so checking can go on and report every problem.
+        return good
 
     def text(self, value: Any, field_name: str, where: str, allow_empty: bool = False) -> str:
         if not isinstance(value, str):
@@ -320,6 +322,14 @@ def _read_json(path: Path, checker: _Checker) -> Any:
         return None
 
 
+_CRITERION_REQUIRED = {"code": str, "kind": str, "text": str, "citation": str, "evidence_required": bool}
+_SET_REQUIRED = {
+    "schema_version": int, "id": str, "version": int, "award_form": str, "award_form_name": str,
+    "participant_kind": str, "route": dict, "award_type": str, "title": str, "legal_basis": list,
+    "effective_from": str, "effective_to": (str, type(None)), "criteria": list,
+}
+
+
 def _parse_criterion(obj: Any, where: str, c: _Checker, codes: dict[str, str]) -> Criterion | None:
     # Deferred import: rules need the dataclasses of this module.
     from .rules import RULES
@@ -327,23 +337,25 @@ def _parse_criterion(obj: Any, where: str, c: _Checker, codes: dict[str, str]) -
     d = c.fields(
         obj,
         where,
-        required={"code": str, "kind": str, "text": str, "citation": str, "evidence_required": bool},
+        required=_CRITERION_REQUIRED,
         optional={"help": str, "not_applicable_allowed": bool, "rule": str, "params": dict, "children": list},
     )
     if d is None:
         return None
-    code = d["code"]
-    where = f"{where} ({code})"
-    if not code or not all(ch.isascii() and (ch.isalnum() or ch in "_.") for ch in code):
-        c.add("criteria.load.bad_code", code=code, where=where)
-    if code in codes:
-        c.add("criteria.load.duplicate_code", code=code, where=where, first=codes[code])
-    else:
-        codes[code] = where
-    c.text(d["text"], "text", where)
-    c.text(d["citation"], "citation", where)
+    code = d.get("code", "")
+    if "code" in d:
+        where = f"{where} ({code})"
+        if not code or not all(ch.isascii() and (ch.isalnum() or ch in "_.") for ch in code):
+            c.add("criteria.load.bad_code", crit=code, where=where)
+        if code in codes:
+            c.add("criteria.load.duplicate_code", crit=code, where=where, first=codes[code])
+        else:
+            codes[code] = where
+    for name in ("text", "citation"):
+        if name in d:
+            c.text(d[name], name, where)
     c.text(d.get("help", ""), "help", where, allow_empty=True)
-    if not c.choice(d["kind"], CRITERION_KINDS, "kind", where):
+    if "kind" not in d or not c.choice(d["kind"], CRITERION_KINDS, "kind", where):
         return None
     kind = d["kind"]
     children: list[Criterion] = []
@@ -351,7 +363,7 @@ def _parse_criterion(obj: Any, where: str, c: _Checker, codes: dict[str, str]) -
     params = d.get("params", {})
     if kind in GROUP_KINDS:
         for name in ("rule", "params"):
-            if name in d:
+            if name in obj:
                 c.add("criteria.load.field_not_for_kind", field=name, kind=kind, where=where)
         raw_children = d.get("children")
         if not raw_children:
@@ -361,12 +373,12 @@ def _parse_criterion(obj: Any, where: str, c: _Checker, codes: dict[str, str]) -
                 parsed = _parse_criterion(child, f"{where}.children[{i}]", c, codes)
                 if parsed is not None:
                     children.append(parsed)
-    else:
-        if "children" in d:
-            c.add("criteria.load.field_not_for_kind", field="children", kind=kind, where=where)
+    elif "children" in obj:
+        c.add("criteria.load.field_not_for_kind", field="children", kind=kind, where=where)
     if kind == "computed":
         if rule is None:
-            c.add("criteria.load.missing_field", field="rule", where=where)
+            if "rule" not in obj:
+                c.add("criteria.load.missing_field", field="rule", where=where)
         elif rule not in RULES:
             c.add("criteria.load.unknown_rule", rule=rule, where=where, known=", ".join(sorted(RULES)))
         else:
@@ -374,15 +386,17 @@ def _parse_criterion(obj: Any, where: str, c: _Checker, codes: dict[str, str]) -
                 c.add(code_, where=where, rule=rule, **params_)
     elif kind == "judgement":
         for name in ("rule", "params"):
-            if name in d:
+            if name in obj:
                 c.add("criteria.load.field_not_for_kind", field=name, kind=kind, where=where)
     if kind != "judgement":
         # Groups are satisfied through their children; computed values take their proof from the
         # award history (decision numbers), so evidence is asked only on judgements.
-        if d["evidence_required"]:
+        if d.get("evidence_required"):
             c.add("criteria.load.evidence_only_judgement", where=where)
         if d.get("not_applicable_allowed"):
             c.add("criteria.load.na_only_judgement", where=where)
+    if any(k not in d for k in _CRITERION_REQUIRED):
+        return None  # a required field was missing or mistyped (already reported)
     return Criterion(
         code=code,
         kind=kind,
@@ -401,56 +415,50 @@ def _parse_set(data: Any, c: _Checker, expected_id: str | None) -> CriteriaSet |
     if isinstance(data, dict) and "schema_version" in data:
         sv = data["schema_version"]
         if not _is_type(sv, int) or sv not in SUPPORTED_SCHEMA_VERSIONS:
+            # A newer format is refused outright: guessing at it could mislead the officer.
             c.add("criteria.load.unknown_schema_version", found=sv, supported=", ".join(map(str, sorted(SUPPORTED_SCHEMA_VERSIONS))))
             return None
-    d = c.fields(
-        data,
-        "tệp",
-        required={
-            "schema_version": int, "id": str, "version": int, "award_form": str, "award_form_name": str,
-            "participant_kind": str, "route": dict, "award_type": str, "title": str, "legal_basis": list,
-            "effective_from": str, "effective_to": (str, type(None)), "criteria": list,
-        },
-    )
+    d = c.fields(data, "tệp", required=_SET_REQUIRED)
     if d is None:
         return None
-    if expected_id is not None and d["id"] != expected_id:
+    if "id" in d and expected_id is not None and d["id"] != expected_id:
         c.add("criteria.load.id_mismatch", id=d["id"], expected=expected_id)
-    if d["version"] < 1:
+    if "version" in d and d["version"] < 1:
         c.add("criteria.load.bad_version", value=d["version"])
-    c.choice(d["award_form"], AWARD_FORMS, "award_form", "tệp")
-    c.choice(d["participant_kind"], PARTICIPANT_KINDS, "participant_kind", "tệp")
-    c.choice(d["award_type"], AWARD_TYPES, "award_type", "tệp")
+    for name, allowed in (("award_form", AWARD_FORMS), ("participant_kind", PARTICIPANT_KINDS), ("award_type", AWARD_TYPES)):
+        if name in d:
+            c.choice(d[name], allowed, name, "tệp")
     for name in ("award_form_name", "title"):
-        c.text(d[name], name, "tệp")
-    route = c.fields(d["route"], "route", required={"code": str, "name": str})
-    if route:
-        c.text(route["code"], "code", "route")
-        c.text(route["name"], "name", "route")
+        if name in d:
+            c.text(d[name], name, "tệp")
+    route = c.fields(d.get("route", {}), "route", required={"code": str, "name": str}) if "route" in d else None
+    for name in ("code", "name"):
+        if route and name in route:
+            c.text(route[name], name, "route")
     bases: list[LegalBasis] = []
-    if not d["legal_basis"]:
+    if "legal_basis" in d and not d["legal_basis"]:
         c.add("criteria.load.empty_list", field="legal_basis")
-    for i, item in enumerate(d["legal_basis"]):
+    for i, item in enumerate(d.get("legal_basis", [])):
         where = f"legal_basis[{i}]"
         b = c.fields(item, where, required={"kind": str, "text": str}, optional={"article": str, "configurable": bool})
-        if b:
+        if b and "kind" in b and "text" in b:
             c.choice(b["kind"], LEGAL_BASIS_KINDS, "kind", where)
             c.text(b["text"], "text", where)
             c.text(b.get("article", ""), "article", where, allow_empty=True)
             bases.append(LegalBasis(b["kind"], b["text"], b.get("article", ""), b.get("configurable", False)))
-    start = c.date(d["effective_from"], "effective_from", "tệp")
-    end = c.date(d["effective_to"], "effective_to", "tệp")
+    start = c.date(d.get("effective_from"), "effective_from", "tệp")
+    end = c.date(d.get("effective_to"), "effective_to", "tệp")
     if start and end and end < start:
         c.add("criteria.load.dates_reversed")
     criteria: list[Criterion] = []
     codes: dict[str, str] = {}
-    if not d["criteria"]:
+    if "criteria" in d and not d["criteria"]:
         c.add("criteria.load.empty_list", field="criteria")
-    for i, item in enumerate(d["criteria"]):
+    for i, item in enumerate(d.get("criteria", [])):
         parsed = _parse_criterion(item, f"criteria[{i}]", c, codes)
         if parsed is not None:
             criteria.append(parsed)
-    if c.problems or start is None or route is None:
+    if c.problems:
         return None
     return CriteriaSet(
         id=d["id"], version=d["version"], schema_version=d["schema_version"], award_form=d["award_form"],
@@ -481,17 +489,17 @@ def _parse_common(data: Any, c: _Checker) -> CommonData | None:
         data, "tệp",
         required={"schema_version": int, "version": int, "principles": list, "labels": dict, "award_types": dict, "council": dict},
     )
-    if d is None:
-        return None
+    if d is None or len(d) < 6:
+        return None  # missing or mistyped top-level fields (already reported)
     principles: list[Principle] = []
     seen: set[str] = set()
     for i, item in enumerate(d["principles"]):
         where = f"principles[{i}]"
         p = c.fields(item, where, required={"code": str, "flag": str, "text": str, "citation": str})
-        if not p:
+        if not p or len(p) < 4:
             continue
         if p["code"] in seen:
-            c.add("criteria.load.duplicate_code", code=p["code"], where=where, first="principles")
+            c.add("criteria.load.duplicate_code", crit=p["code"], where=where, first="principles")
         seen.add(p["code"])
         c.choice(p["flag"], BLOCKING_FLAGS, "flag", where)
         c.text(p["text"], "text", where)
@@ -509,7 +517,7 @@ def _parse_common(data: Any, c: _Checker) -> CommonData | None:
         for code, item in entries.items():
             where = f"labels.{category}.{code}"
             e = c.fields(item, where, required={"short": str, "name": str})
-            if e:
+            if e and len(e) == 2:
                 c.text(e["short"], "short", where)
                 c.text(e["name"], "name", where)
                 labels[category][code] = CodeLabel(e["short"], e["name"])
@@ -525,7 +533,7 @@ def _parse_common(data: Any, c: _Checker) -> CommonData | None:
     council = c.fields(d["council"], "council", required={"thresholds_percent": dict, "collective_women_share_min_percent": (int, float), "citation": str})
     thresholds: dict[str, Fraction | None] = {}
     women = None
-    if council:
+    if council and len(council) == 3:
         for form, value in council["thresholds_percent"].items():
             thresholds[form] = _fraction_percent(value, form, "council.thresholds_percent", c)
         women = _fraction_percent(council["collective_women_share_min_percent"], "collective_women_share_min_percent", "council", c)
@@ -548,7 +556,7 @@ def _check_codes_against_labels(s: CriteriaSet, common: CommonData) -> list[Load
             continue
         for category, code in RULES[crit.rule].codes_used(crit.params):
             if not common.knows(category, code):
-                problems.append(LoadProblem(s.source, "criteria.load.unknown_award_code", {"code": code, "category": category, "where": crit.code}))
+                problems.append(LoadProblem(s.source, "criteria.load.unknown_award_code", {"crit": code, "category": category, "where": crit.code}))
     return problems
 
 
