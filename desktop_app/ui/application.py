@@ -1,0 +1,48 @@
+"""Qt set-up: the application object, bundled fonts, Vietnamese translations, error reporting."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from desktop_app import APP_NAME
+from desktop_app.core.paths import resource_path
+
+log = logging.getLogger(__name__)
+UI_FONTS = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf")
+
+
+def load_fonts(app: QApplication) -> None:
+    """The UI font ships with the app so Vietnamese renders the same on every machine."""
+    family = None
+    for name in UI_FONTS:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        if font_id >= 0 and family is None:
+            family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    if family:
+        app.setFont(QFont(family, 10))
+
+
+def load_translations(app: QApplication) -> list[QTranslator]:
+    """Every resources/translations/*_vi.qm (one per screen module, plus Qt's own dialogs in qt_vi)."""
+    translators = []
+    for path in sorted(resource_path("translations").glob("*_vi.qm")):
+        translator = QTranslator(app)
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            translators.append(translator)
+        else:
+            log.warning("translation not loaded: %s", path)
+    QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
+    return translators
+
+
+def create_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("SoThiDua")
+    load_fonts(app)
+    app._translators = load_translations(app)  # keep references alive
+    return app

@@ -1,0 +1,100 @@
+"""EditAwardDialog: one entry of a participant's award history (title, award form, rating or initiative)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QVBoxLayout
+
+from desktop_app.core import awards as core
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.models import Award, Participant
+
+from .forms import DraftAutosave, FieldErrors, date_edit, set_widget_value, widget_value
+from .labels import AWARD_CATEGORY_LABELS, AWARD_TYPE_LABELS, label
+
+
+class EditAwardDialog(QDialog):
+    def __init__(self, participant: Participant, award: Award | None = None, draft_values: dict | None = None,
+                 parent=None):
+        super().__init__(parent)
+        self.participant = participant
+        self.award = award
+        self.saved_award: Award | None = None
+        self.setWindowTitle(self.tr("Award history of %1").replace("%1", participant.name))
+        self.setMinimumWidth(480)
+        self.errors = FieldErrors(self)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.fields = {}
+        category = QComboBox()
+        for code in core.CATEGORIES:
+            category.addItem(label(AWARD_CATEGORY_LABELS, code), code)
+        self.fields["category"] = self.errors.add_row(form, self.tr("Kind"), "category", category)
+        self.code_box = QComboBox()
+        self.fields["code"] = self.errors.add_row(form, self.tr("Title / form"), "code", self.code_box)
+        category.currentIndexChanged.connect(self._fill_codes)
+        self._fill_codes()
+        year = QLineEdit()
+        year.setMaxLength(4)
+        self.fields["year"] = self.errors.add_row(form, self.tr("Year"), "year", year)
+        self.fields["decision_number"] = self.errors.add_row(form, self.tr("Decision number"), "decision_number",
+                                                             QLineEdit(placeholderText="12/QĐ-UBND"))
+        self.fields["decision_date"] = self.errors.add_row(form, self.tr("Decision date"), "decision_date", date_edit())
+        self.fields["issuer"] = self.errors.add_row(form, self.tr("Issued by"), "issuer", QLineEdit())
+        award_type = QComboBox()
+        for code in core.AWARD_TYPES:
+            award_type.addItem(label(AWARD_TYPE_LABELS, code), code)
+        self.fields["award_type"] = self.errors.add_row(form, self.tr("Award type"), "award_type", award_type)
+        self.fields["note"] = self.errors.add_row(form, self.tr("Note"), "note", QLineEdit())
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        key = f"award:{award.id}" if award else f"award:new:{participant.id}"
+        self.autosave = DraftAutosave(key, self.windowTitle(), self.draft_payload, self)
+        self.autosave.enabled = False
+        if award is not None:
+            self.load(core.award_form_values(award))
+        if draft_values:
+            self.load(draft_values)
+            self.autosave.dirty = True
+        self.autosave.enabled = True
+        self.autosave.watch(*self.fields.values())
+
+    def _fill_codes(self) -> None:
+        category = self.fields["category"].currentData()
+        self.code_box.clear()
+        for code, name in core.CATALOGUE.get(category, {}).items():
+            self.code_box.addItem(name, code)
+
+    def values(self) -> dict:
+        return {key: widget_value(widget) for key, widget in self.fields.items()}
+
+    def draft_payload(self) -> dict:
+        return {"form": "award", "participant_id": self.participant.id,
+                "award_id": self.award.id if self.award else None, "values": self.values()}
+
+    def load(self, values: dict) -> None:
+        set_widget_value(self.fields["category"], values.get("category"))
+        self._fill_codes()
+        for key, widget in self.fields.items():
+            if key != "category" and key in values:
+                set_widget_value(widget, values[key])
+
+    def save(self) -> None:
+        try:
+            self.saved_award = core.save_award(self.participant, self.values(), self.award.id if self.award else None)
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        self.autosave.discard()
+        self.accept()
+
+    def reject(self) -> None:
+        if self.autosave.dirty:
+            answer = QMessageBox.question(self, self.tr("Discard changes?"),
+                                          self.tr("The changes in this form have not been saved. Discard them?"))
+            if answer != QMessageBox.Yes:
+                return
+        self.autosave.discard()
+        super().reject()

@@ -1,0 +1,88 @@
+"""CommuneSettingsDialog: the commune's identity used on every document and packet (first run, and later)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from desktop_app.core import communes as core
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.models import Commune
+
+from .forms import DraftAutosave, FieldErrors, set_widget_value, widget_value
+from .labels import RECEIVING_LEVEL_LABELS, label
+
+
+class CommuneSettingsDialog(QDialog):
+    def __init__(self, commune: Commune | None, draft_values: dict | None = None, parent=None, first_run=False):
+        super().__init__(parent)
+        self.commune = commune
+        self.saved_commune: Commune | None = None
+        self.setWindowTitle(self.tr("Commune information"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        if first_run:
+            intro = QLabel(self.tr("Welcome to Sổ Thi đua. Enter your commune's information once; "
+                                   "it appears on every document you print and every packet you send."))
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        self.errors = FieldErrors(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.fields = {}
+        self.fields["name"] = self.errors.add_row(form, self.tr("Commune name"), "name",
+                                                  QLineEdit(placeholderText=self.tr("e.g. Thượng Quan")))
+        self.fields["admin_code"] = self.errors.add_row(form, self.tr("Administrative code"), "admin_code", QLineEdit())
+        self.fields["province"] = self.errors.add_row(form, self.tr("Province"), "province", QLineEdit())
+        level = QComboBox()
+        for code in core.RECEIVING_LEVELS:
+            level.addItem(label(RECEIVING_LEVEL_LABELS, code), code)
+        self.fields["receiving_level"] = self.errors.add_row(form, self.tr("Receiving level"), "receiving_level", level)
+        self.fields["receiving_authority"] = self.errors.add_row(
+            form, self.tr("Receiving authority"), "receiving_authority",
+            QLineEdit(placeholderText=self.tr("e.g. Chủ tịch UBND tỉnh Thái Nguyên (qua Sở Nội vụ)")))
+        self.fields["chairman_name"] = self.errors.add_row(form, self.tr("Chairman of the commune"), "chairman_name",
+                                                           QLineEdit())
+        self.fields["doc_prefix"] = self.errors.add_row(form, self.tr("Document number suffix"), "doc_prefix",
+                                                        QLineEdit(placeholderText="UBND"))
+        if commune is not None and commune.former_codes:
+            layout.addWidget(QLabel(self.tr("Former administrative codes: %1").replace(
+                "%1", ", ".join(commune.former_codes))))
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.autosave = DraftAutosave("commune_settings", self.windowTitle(), self.draft_payload, self)
+        self.autosave.enabled = False
+        if commune is not None:
+            self.load({key: getattr(commune, key) for key in self.fields})
+        else:
+            self.load({"doc_prefix": "UBND", "receiving_level": "so_noi_vu"})
+        if draft_values:
+            self.load(draft_values)
+            self.autosave.dirty = True
+        self.autosave.enabled = True
+        self.autosave.watch(*self.fields.values())
+
+    def values(self) -> dict:
+        return {key: widget_value(widget) for key, widget in self.fields.items()}
+
+    def draft_payload(self) -> dict:
+        return {"form": "commune_settings", "values": self.values()}
+
+    def load(self, values: dict) -> None:
+        for key, value in values.items():
+            if key in self.fields:
+                set_widget_value(self.fields[key], value)
+
+    def save(self) -> None:
+        try:
+            self.saved_commune = core.save_commune_settings(self.values())
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        self.autosave.discard()
+        self.accept()
+
+    def reject(self) -> None:
+        # Keep the draft if the officer closes the first-run form half filled: it comes back next time.
+        self.autosave.save_now()
+        super().reject()

@@ -1,0 +1,159 @@
+"""Building blocks shared by every form: rows with an error label, date fields, and draft autosave."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from desktop_app.core import drafts
+from desktop_app.core.errors import ValidationError
+
+AUTOSAVE_DELAY_MS = 400  # a pause this long in typing writes the draft: a crash loses at most this much
+
+
+class FieldErrors(QObject):
+    """Shows validation messages (Vietnamese, from core message codes) in red under each field."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._labels: dict[str, QLabel] = {}
+        self._widgets: dict[str, QWidget] = {}
+
+    def add_row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> QWidget:
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setStyleSheet("color: #b00020;")
+        error.hide()
+        box.addWidget(error)
+        form.addRow(label, holder)
+        self._labels[name] = error
+        self._widgets[name] = widget
+        widget.setObjectName(name)
+        return widget
+
+    def clear(self) -> None:
+        for name, label in self._labels.items():
+            label.clear()
+            label.hide()
+            self._widgets[name].setStyleSheet("")
+
+    def show(self, error: ValidationError) -> None:
+        self.clear()
+        first = None
+        for name in error.fields:
+            label = self._labels.get(name)
+            if label is None:
+                continue
+            label.setText(error.field_text(name))
+            label.show()
+            self._widgets[name].setStyleSheet("border: 1px solid #b00020;")
+            first = first or self._widgets[name]
+        if first is not None:
+            first.setFocus()
+            window = first.window()
+            if window is not None and window.isWindow():
+                window.adjustSize()
+
+    def text(self, name: str) -> str:
+        label = self._labels.get(name)
+        return label.text() if label and not label.isHidden() else ""
+
+
+def date_edit(placeholder: str | None = None) -> QLineEdit:
+    """A date typed as dd/mm/yyyy — what officers know; checked by the core on save."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder or QCoreApplication.translate("forms", "dd/mm/yyyy"))
+    edit.setMaxLength(10)
+    return edit
+
+
+def widget_value(widget: QWidget):
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    raise TypeError(type(widget))
+
+
+def set_widget_value(widget: QWidget, value) -> None:
+    if isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else str(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText("" if value is None else str(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        if index >= 0:
+            widget.setCurrentIndex(index)
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value or 0))
+
+
+def change_signal(widget: QWidget):
+    if isinstance(widget, QLineEdit):
+        return widget.textChanged
+    if isinstance(widget, QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QCheckBox):
+        return widget.toggled
+    if isinstance(widget, QSpinBox):
+        return widget.valueChanged
+    raise TypeError(type(widget))
+
+
+class DraftAutosave(QObject):
+    """Writes the form to the draft table shortly after each change, and on demand.
+
+    The draft is removed when the form is saved or deliberately discarded; if the app dies first,
+    the next start offers it back ("Khôi phục dữ liệu chưa lưu từ …?").
+    """
+
+    saved = Signal()
+
+    def __init__(self, form_key: str, title: str, collect, parent: QObject | None = None):
+        super().__init__(parent)
+        self.form_key = form_key
+        self.title = title
+        self._collect = collect
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+        self.dirty = False
+        self.enabled = True
+
+    def watch(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            change_signal(widget).connect(self.changed)
+
+    def changed(self, *_args) -> None:
+        if not self.enabled:
+            return
+        self.dirty = True
+        self._timer.start()
+
+    def save_now(self) -> None:
+        self._timer.stop()
+        if self.dirty and self.enabled:
+            drafts.save_draft(self.form_key, self.title, self._collect())
+            self.saved.emit()
+
+    def discard(self) -> None:
+        self._timer.stop()
+        self.enabled = False
+        drafts.discard_draft(self.form_key)
+        self.dirty = False

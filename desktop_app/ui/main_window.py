@@ -1,0 +1,93 @@
+"""MainWindow: navigation between the screens, menus, and the status bar."""
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter,
+                               QStackedWidget)
+
+from desktop_app import __version__
+from desktop_app.core import communes
+from desktop_app.core.workspace import OpenWorkspace
+
+from .commune_settings_dialog import CommuneSettingsDialog
+from .participant_list_screen import ParticipantListScreen
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: OpenWorkspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.commune = communes.home_commune()
+        self.setWindowTitle(self.tr("Sổ Thi đua — %1").replace("%1", self._commune_title()))
+        self.resize(1200, 760)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(230)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
+        self.stack = QStackedWidget()
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.screens: dict[str, object] = {}
+
+        if self.commune is not None:
+            self.participants = ParticipantListScreen(self.commune, workspace.paths.evidence_dir)
+            self.add_screen("participants", self.tr("Register of participants"), self.participants)
+        self.nav.setCurrentRow(0)
+
+        self._build_menus()
+        path = QLabel(self.tr("Data folder: %1").replace("%1", str(workspace.paths.root)))
+        path.setObjectName("data_dir_label")
+        self.statusBar().addPermanentWidget(path)
+        for problem in workspace.problems:
+            self.statusBar().showMessage(problem.text)
+
+    def _commune_title(self) -> str:
+        if self.commune is None:
+            return self.tr("commune not set up")
+        return self.tr("Commune %1, %2").replace("%1", self.commune.name).replace("%2", self.commune.province)
+
+    def add_screen(self, key: str, title: str, widget) -> None:
+        self.screens[key] = widget
+        self.stack.addWidget(widget)
+        QListWidgetItem(title, self.nav)
+
+    def show_screen(self, key: str) -> None:
+        widget = self.screens[key]
+        self.nav.setCurrentRow(self.stack.indexOf(widget))
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        open_dir = QAction(self.tr("Open the data folder"), self)
+        open_dir.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.workspace.paths.root))))
+        file_menu.addAction(open_dir)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("E&xit"), self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        commune_action = QAction(self.tr("Commune information…"), self)
+        commune_action.triggered.connect(self.edit_commune)
+        settings_menu.addAction(commune_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("About Sổ Thi đua"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def edit_commune(self) -> None:
+        dialog = CommuneSettingsDialog(self.commune, parent=self)
+        if dialog.exec():
+            self.commune = dialog.saved_commune
+            self.setWindowTitle(self.tr("Sổ Thi đua — %1").replace("%1", self._commune_title()))
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Sổ Thi đua"), self.tr(
+            "Sổ Thi đua %1\nRegister of the emulation movement and nomination dossiers for communes.\n"
+            "Data folder: %2\nLog file: %3").replace("%1", __version__).replace(
+            "%2", str(self.workspace.paths.root)).replace("%3", str(self.workspace.paths.log_file)))

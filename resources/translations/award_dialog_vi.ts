@@ -1,0 +1,62 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>EditAwardDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/award_dialog.py" line="21"/>
+        <source>Award history of %1</source>
+        <translation>Lịch sử khen thưởng của %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/award_dialog.py" line="31"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/award_dialog.py" line="33"/>
+        <source>Title / form</source>
+        <translation>Danh hiệu / hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/award_dialog.py" line="38"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/award_dialog.py" line="39"/>
+        <source>Decision number</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/award_dialog.py" line="41"/>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/award_dialog.py" line="42"/>
+        <source>Issued by</source>
+        <translation>Cấp ra quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/award_dialog.py" line="46"/>
+        <source>Award type</source>
+        <translation>Loại khen thưởng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/award_dialog.py" line="47"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/award_dialog.py" line="95"/>
+        <source>Discard changes?</source>
+        <translation>Bỏ các thay đổi?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/award_dialog.py" line="96"/>
+        <source>The changes in this form have not been saved. Discard them?</source>
+        <translation>Các thay đổi trong biểu mẫu này chưa được lưu. Bỏ các thay đổi?</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,100 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ParticipantDetailPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="41"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="97"/>
+        <source>Choose a participant in the list.</source>
+        <translation>Chọn một người hoặc tập thể trong danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="51"/>
+        <source>Achievement</source>
+        <translation>Thành tích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="51"/>
+        <source>Period</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="51"/>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="56"/>
+        <source>Add achievement…</source>
+        <translation>Thêm thành tích…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="58"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="78"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="60"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="80"/>
+        <source>Archive</source>
+        <translation>Lưu trữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="66"/>
+        <source>Achievements</source>
+        <translation>Thành tích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="70"/>
+        <source>Title / form</source>
+        <translation>Danh hiệu / hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="70"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="70"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="70"/>
+        <source>Type</source>
+        <translation>Loại khen thưởng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="71"/>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="76"/>
+        <source>Add to award history…</source>
+        <translation>Thêm vào lịch sử khen thưởng…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="86"/>
+        <source>Award history</source>
+        <translation>Lịch sử khen thưởng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="105"/>
+        <source>%1 members, %2 women</source>
+        <translation>%1 thành viên, %2 nữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="110"/>
+        <source>Archived</source>
+        <translation>Đã lưu trữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="113"/>
+        <source>Has a blocking circumstance</source>
+        <translation>Đang có vướng mắc (kỷ luật / thanh tra / khiếu nại): chưa được khen thưởng</translation>
+    </message>
+</context>
+</TS>

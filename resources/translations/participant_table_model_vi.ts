@@ -1,0 +1,37 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ParticipantTableModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/participant_table_model.py" line="18"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_table_model.py" line="19"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_table_model.py" line="20"/>
+        <source>Category</source>
+        <translation>Thành phần</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_table_model.py" line="21"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_table_model.py" line="22"/>
+        <source>Position / address</source>
+        <translation>Chức vụ / địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_table_model.py" line="23"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+</context>
+</TS>
