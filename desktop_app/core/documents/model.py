@@ -39,6 +39,14 @@ def parse_markup(markup: str, values: dict[str, object] | None = None) -> tuple[
     return tuple(r for r in runs if r.text)
 
 
+_RANGE = re.compile(r"(?<=\d) - (?=\d)")
+
+
+def keep_ranges(text: str) -> str:
+    """'2022 - 2025' never breaks across lines: the spaces around a dash between numbers become non-breaking."""
+    return _RANGE.sub("\u00a0-\u00a0", text)
+
+
 def runs_text(runs: tuple[Run, ...]) -> str:
     return "".join(r.text for r in runs)
 

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from reportlab.pdfbase import pdfmetrics
 
-from .model import Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table
+from .model import keep_ranges, Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table
 from .render_pdf import _registered, register_fonts
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -57,7 +57,7 @@ class _DocxRenderer:
 
     def runs(self, p, runs, size=None) -> None:
         for r in runs:
-            parts = r.text.split("\n")
+            parts = keep_ranges(r.text).split("\n")
             for i, part in enumerate(parts):
                 run = p.add_run(part)
                 run.bold, run.italic = r.bold, r.italic

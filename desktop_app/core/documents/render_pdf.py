@@ -10,12 +10,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (Flowable, KeepTogether, PageBreak as RLPageBreak, Paragraph as RLParagraph,
-                                SimpleDocTemplate, Spacer, Table as RLTable, TableStyle)
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak as RLPageBreak,
+                                PageTemplate, Paragraph as RLParagraph, Spacer, Table as RLTable, TableStyle)
 
 from ..errors import UserError
 from ..paths import resource_path
-from .model import Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table
+from .model import keep_ranges, Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _SINGLE = 1.15                         # Word's "single" line of Times New Roman, in font sizes
@@ -46,7 +46,7 @@ def register_fonts(font: dict) -> str:
 def _markup(runs: tuple[Run, ...] | list[Run]) -> str:
     out = []
     for r in runs:
-        s = escape(r.text).replace("\n", "<br/>")
+        s = escape(keep_ranges(r.text)).replace("\n", "<br/>")
         if r.italic:
             s = f"<i>{s}</i>"
         if r.bold:
@@ -264,12 +264,19 @@ def render_pdf(doc: Document, out: BinaryIO, layout: Layout, font: dict, *, inva
         canvas.drawCentredString(x, page_h - L.margin_top * mm / 2 - L.page_number_size / 3, str(canvas.getPageNumber()))
         canvas.restoreState()
 
-    template = SimpleDocTemplate(
+    template = BaseDocTemplate(
         out, pagesize=(page_w, page_h),
         leftMargin=L.margin_left * mm, rightMargin=L.margin_right * mm,
         topMargin=L.margin_top * mm, bottomMargin=L.margin_bottom * mm,
         title=doc.meta_title, author=author, creator="Sổ Thi đua", subject=doc.title.kind,
         initialFontName=r.family, initialFontSize=L.body_size, invariant=1 if invariant else 0,
     )
-    template.build(r.story(doc), onFirstPage=lambda c, d: None,
-                   onLaterPages=later_pages if doc.page_numbers else (lambda c, d: None))
+    # Frames pad 6 pt on every side by default: that would quietly widen the margins (and make
+    # full-width tables overflow the frame), so the frame is exactly the text area.
+    frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    first = PageTemplate(id="first", frames=[frame], onPage=lambda c, d: None, autoNextPageTemplate="later")
+    later = PageTemplate(id="later", frames=[frame],
+                         onPage=later_pages if doc.page_numbers else (lambda c, d: None))
+    template.addPageTemplates([first, later])
+    template.build(r.story(doc))
