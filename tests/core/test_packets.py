@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+import warnings
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -70,7 +71,8 @@ def read_entries(path: Path) -> list[tuple[zipfile.ZipInfo, bytes]]:
 
 def rezip(entries, dst: Path) -> Path:
     """Write (name or ZipInfo, bytes) pairs as a new zip, keeping attributes of ZipInfo inputs."""
-    with zipfile.ZipFile(dst, "w") as zf:
+    with zipfile.ZipFile(dst, "w") as zf, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # duplicate names are crafted on purpose
         for name, content in entries:
             zf.writestr(name, content)
     return dst
