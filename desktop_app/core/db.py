@@ -110,9 +110,14 @@ def open_database(path: Path, backups_dir: Path) -> peewee.SqliteDatabase:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        migrate(path, backups_dir)
+        version = schema_version(path) if path.exists() and path.stat().st_size > 0 else 0
     except sqlite3.DatabaseError as exc:
         raise UserError("db.corrupt", path=str(path), detail=str(exc)) from exc
+    try:
+        migrate(path, backups_dir)
+    except sqlite3.DatabaseError as exc:
+        # The file opened but a migration failed: its transaction was rolled back and a copy was taken.
+        raise UserError("db.migration_failed", path=str(path), version=version, detail=str(exc)) from exc
     database = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     database.connect(reuse_if_open=True)
     bind_models(database)

@@ -28,6 +28,7 @@ GENDER_LABELS = {"nam": "Nam", "nu": "Nữ"}
 
 INDIVIDUAL_FIELDS = ("gender", "birth_date", "ethnicity", "position", "workplace", "organization_id", "cccd", "phone")
 COLLECTIVE_FIELDS = ("address", "head_name", "member_count", "female_count", "phone")
+_EMPTY = {"birth_date": None, "organization_id": None, "member_count": None, "female_count": None}
 COMMON_FIELDS = ("kind", "category", "name", "note", "under_discipline", "under_inspection", "under_complaint")
 
 
@@ -53,7 +54,12 @@ def validate_participant(values: dict) -> dict:
         v.text("position")
         v.text("workplace")
         org = values.get("organization_id")
-        v.clean["organization_id"] = int(org) if org not in (None, "", 0) else None
+        if org in (None, "", 0):
+            v.clean["organization_id"] = None
+        elif str(org).isdigit():
+            v.clean["organization_id"] = int(org)
+        else:
+            v.fail("organization_id", "participant.org_not_collective")
         v.pattern("cccd", r"\d{12}", "participant.cccd_invalid")
     elif kind == "collective":
         v.text("address", max_len=300)
@@ -115,9 +121,10 @@ def save_participant(commune: Commune, values: dict, participant_id: int | None 
             if p is None:
                 raise UserError("participant.not_found")
         for key in set(COMMON_FIELDS) | set(INDIVIDUAL_FIELDS) | set(COLLECTIVE_FIELDS):
-            if key in allowed:
-                target = "organization" if key == "organization_id" else key
-                setattr(p, target, clean.get(key))
+            target = "organization" if key == "organization_id" else key
+            # Fields of the other kind are cleared, so a record never keeps (or is found by) stale data.
+            value = clean.get(key) if key in allowed else _EMPTY.get(key, "")
+            setattr(p, target, value)
         p.sort_key = sort_key(p.name)
         p.search_text = _search_text(p)
         p.updated_at = now

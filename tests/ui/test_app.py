@@ -1,0 +1,73 @@
+"""The front door: --self-test, the demo command, the main window, errors reaching the user."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.app import build_main_window
+from desktop_app.core.errors import UserError
+from desktop_app.ui.crash_dialog import CrashDialog, ErrorReporter
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_main(*args, data_dir):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--data-dir", str(data_dir)],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_demo_then_self_test_from_the_command_line(tmp_path):
+    data = tmp_path / "usb" / "SoThiDua"
+    made = run_main("demo", data_dir=data)
+    assert made.returncode == 0, made.stderr
+    assert "Đã tạo xã mẫu Thượng Quan" in made.stdout
+    assert (data / "sothidua.sqlite3").exists() and (data / "logs" / "sothidua.log").exists()
+    again = run_main("demo", data_dir=data)
+    assert again.returncode == 2 and "đã có dữ liệu" in again.stderr
+    check = run_main("--self-test", data_dir=data)
+    assert check.returncode == 0, check.stderr
+    assert "self-test ok" in check.stdout
+
+
+def test_newer_database_is_refused_and_left_alone(tmp_path):
+    data = tmp_path / "ws"
+    assert run_main("demo", data_dir=data).returncode == 0
+    db = data / "sothidua.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    before = db.read_bytes()
+    result = run_main("--self-test", data_dir=data)
+    assert result.returncode == 1
+    assert "phiên bản Sổ Thi đua mới hơn" in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_main_window_shows_the_register(qtbot, workspace, demo):
+    window = build_main_window(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    assert "Thượng Quan" in window.windowTitle()
+    assert window.nav.item(0).text() == "Sổ theo dõi"
+    assert window.participants.model.rowCount() == 30
+
+
+def test_user_error_becomes_a_message_and_bugs_reach_the_crash_dialog(qtbot, monkeypatch, tmp_path):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(("crash", self.details.toPlainText())))
+    reporter = ErrorReporter(tmp_path / "log.txt")
+    error = UserError("evidence.source_missing", path="E:/anh.jpg")
+    reporter.handle(UserError, error, None)
+    assert shown[-1] == ("Không thể tiếp tục", "Không tìm thấy tệp minh chứng: E:/anh.jpg. Có thể USB đã bị rút ra.")
+    try:
+        raise ZeroDivisionError("boom")
+    except ZeroDivisionError as exc:
+        reporter.handle(type(exc), exc, exc.__traceback__)
+    assert shown[-1][0] == "crash" and "ZeroDivisionError: boom" in shown[-1][1]
