@@ -221,3 +221,19 @@ def test_answer_rejects_unknown_status_and_round_trips():
     a = Answer("met", "ghi chú", ["ev-1", 7])
     assert a.evidence_ids == ("ev-1", 7)
     assert Answer.from_dict(a.to_dict()) == a
+
+
+def test_assessment_summary_is_json_ready(catalog):
+    import json
+
+    s = catalog.get("bang_khen_tinh.ca_nhan.cong_trang")
+    history = (HistoryEntry("danh_hieu", "CSTDCS", 2024, "cong_trang", "12/QĐ-UBND", ref="award-1"),
+               HistoryEntry("danh_hieu", "CSTDCS", 2025, "cong_trang", "30/QĐ-UBND", ref="award-2"))
+    result = evaluate(s, person(history), {}, catalog.common)
+    data = json.loads(json.dumps(result.to_dict(), ensure_ascii=False))
+    assert data["verdict"] == "incomplete" and data["verdict_text"] == "Chưa hoàn thành"
+    assert data["set_fingerprint"] == s.fingerprint and data["set_version"] == 1
+    assert [r["subject"] for r in data["reasons"]] == ["guong_mau"]
+    assert data["reasons"][0]["text"].startswith("Chưa đánh giá: Gương mẫu chấp hành")
+    assert data["computed"]["cstdcs_02_lan"]["provenance_refs"] == ["award-1", "award-2"]
+    assert data["computed"]["cstdcs_02_lan"]["met"] is True

@@ -112,6 +112,33 @@ class Assessment:
     def reasons_of(self, *kinds: str) -> list[Reason]:
         return [r for r in self.reasons if r.kind in kinds]
 
+    def to_dict(self) -> dict:
+        """JSON-ready summary to store with a checklist (verdict, reasons, computed values with
+        provenance), so lists and documents can show it without re-running the engine."""
+        return {
+            "set_id": self.set_id,
+            "set_version": self.set_version,
+            "set_fingerprint": self.set_fingerprint,
+            "verdict": self.verdict,
+            "verdict_text": self.verdict_text,
+            "answered": self.answered,
+            "answerable": self.answerable,
+            "reasons": [
+                {"kind": r.kind, "code": r.code, "subject": r.subject, "params": dict(r.params), "text": r.text}
+                for r in self.reasons
+            ],
+            "computed": {
+                code: {
+                    "met": v.met,
+                    "value_text": v.value_text,
+                    "provenance_text": v.provenance_text,
+                    "excluded_text": v.excluded_text,
+                    "provenance_refs": [e.ref for e in v.provenance],
+                }
+                for code, v in self.computed.items()
+            },
+        }
+
 
 def _judgement(c: Criterion, answer: Answer | None, in_one_of: bool) -> CriterionResult:
     status = answer.status if answer else None
