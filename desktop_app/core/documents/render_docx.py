@@ -107,8 +107,11 @@ class _DocxRenderer:
         self._widths = widths_mm
         return t
 
-    def row(self, t, widths_mm):
+    def row(self, t, widths_mm, cant_split: bool = False):
         r = t.add_row()
+        if cant_split:
+            trpr = r._tr.get_or_add_trPr()
+            trpr.insert(0, OxmlElement("w:cantSplit"))
         for cell, w in zip(r.cells, widths_mm):
             cell.width = Mm(w)
         return r
@@ -205,7 +208,8 @@ class _DocxRenderer:
         if c.left is not None:
             widths = [self.width_mm / 2] * 2
             t = self.table(d, widths, borders=False)
-            top, bottom = self.row(t, widths), self.row(t, widths)
+            top, bottom = self.row(t, widths, True), self.row(t, widths, True)
+            top.cells[0].paragraphs[0].paragraph_format.keep_with_next = True
             self.signature_top(top.cells[0], c.left)
             self.signature_top(top.cells[1], c.right)
             self.signature_name(bottom.cells[0], c.left)
@@ -214,7 +218,7 @@ class _DocxRenderer:
         else:
             widths = [self.width_mm * 0.45, self.width_mm * 0.55]
             t = self.table(d, widths, borders=False)
-            row = self.row(t, widths)
+            row = self.row(t, widths, True)
             left, right = row.cells
             if c.recipients:
                 self.line(left, "Nơi nhận:", L.recipients_title_size, align="left", bold=True, italic=True)
@@ -272,6 +276,8 @@ class _DocxRenderer:
             elif isinstance(b, Table):
                 self.data_table(d, b)
             elif isinstance(b, Closing):
+                if d.paragraphs:       # the signature never starts a page alone
+                    d.paragraphs[-1].paragraph_format.keep_with_next = True
                 placed = self.closing(d, b, doc.fingerprint)
             elif isinstance(b, PageBreak):
                 d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
