@@ -205,7 +205,7 @@ class CommuneKey:
 
 def _check_code(commune_code: str) -> str:
     if not isinstance(commune_code, str) or not COMMUNE_CODE_RE.match(commune_code):
-        raise UserError("keys.bad_commune_code", code=str(commune_code))
+        raise UserError("keys.bad_commune_code", commune=str(commune_code))
     return commune_code
 
 
@@ -221,7 +221,7 @@ def _load_stored(commune_code: str, pem: str) -> Ed25519PrivateKey:
     except (ValueError, TypeError, UnicodeEncodeError, UnsupportedAlgorithm):
         key = None
     if not isinstance(key, Ed25519PrivateKey):
-        raise UserError("keys.stored_key_corrupt", code=commune_code)
+        raise UserError("keys.stored_key_corrupt", commune=commune_code)
     return key
 
 
@@ -276,7 +276,7 @@ def rotate_commune_key(store: SecretStore, commune_code: str, now: datetime | No
     """
     old = get_commune_key(store, commune_code)
     if old is None:
-        raise UserError("keys.no_key", code=commune_code)
+        raise UserError("keys.no_key", commune=commune_code)
     new_private = Ed25519PrivateKey.generate()
     new_public = new_private.public_key()
     announced_at = _now_iso(now)
@@ -365,7 +365,7 @@ def key_backup_bytes(store: SecretStore, commune_code: str, passphrase: str) -> 
         raise UserError("keys.passphrase_too_short", min=MIN_PASSPHRASE)
     key = get_commune_key(store, commune_code)
     if key is None:
-        raise UserError("keys.no_key", code=commune_code)
+        raise UserError("keys.no_key", commune=commune_code)
     header = (
         "So Thi dua - commune signing key backup (encrypted PKCS#8, scrypt + AES-256-CBC)\n"
         f"Commune-Code: {commune_code}\n"
@@ -419,7 +419,7 @@ def restore_key_backup(store: SecretStore, commune_code: str, content: bytes, pa
     _check_code(commune_code)
     m = _HEADER_CODE.search(content[:4096])
     if m and m.group(1).decode("ascii") != commune_code:
-        raise UserError("keys.backup_other_commune", code=m.group(1).decode("ascii"))
+        raise UserError("keys.backup_other_commune", commune=m.group(1).decode("ascii"))
     private_key = read_key_backup(content, passphrase)
     restored = CommuneKey(commune_code, private_key)
     current = get_commune_key(store, commune_code)

@@ -133,7 +133,7 @@ def write_packet(
     target_dir = Path(target_dir)
     now = (now or datetime.now(VN_TZ)).astimezone(VN_TZ)
     if key.commune_code != header.commune_code:
-        raise UserError("packets.key_other_commune", code=key.commune_code)
+        raise UserError("packets.key_other_commune", commune=key.commune_code)
     try:
         fmt.check_data_shape(dict(data))
     except fmt.FormatError as exc:
