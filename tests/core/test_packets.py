@@ -468,6 +468,10 @@ def test_bad_inputs_are_user_errors(tmp_path):
     with pytest.raises(UserError) as err:
         write_packet(tmp_path / "o", files={}, data={"nominees": []}, header=header(), key=key, now=NOW)
     assert err.value.code == "packets.bad_data"
+    with pytest.raises(UserError) as err:
+        write_packet(tmp_path / "o", files={}, data=dict(DATA, commune={"code": "99999"}), header=header(),
+                     key=key, now=NOW)
+    assert err.value.code == "packets.bad_data"
     small = fmt.Limits(max_total_uncompressed=1000)
     with pytest.raises(UserError) as err:
         write_packet(tmp_path / "o", files=make_sources(tmp_path / "s"), data=DATA, header=header(), key=key,

@@ -138,6 +138,8 @@ def write_packet(
         fmt.check_data_shape(dict(data))
     except fmt.FormatError as exc:
         raise UserError("packets.bad_data", detail=exc.detail) from None
+    if data["commune"].get("code") not in (None, header.commune_code):
+        raise UserError("packets.bad_data", detail="commune.code differs from the packet's commune")
     items = _check_inputs(files, limits)
 
     manifest = fmt.Manifest(
