@@ -1,14 +1,15 @@
 """Building blocks shared by every form: rows with an error label, date fields, and draft autosave."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from desktop_app.core import drafts
 from desktop_app.core.errors import ValidationError
 
-AUTOSAVE_DELAY_MS = 400  # a pause this long in typing writes the draft: a crash loses at most this much
+AUTOSAVE_DELAY_MS = 400  # a pause this long in typing writes the draft
+AUTOSAVE_MAX_DELAY_MS = 1000  # while typing without pause, the draft is still written this often
 
 
 class FieldErrors(QObject):
@@ -133,23 +134,35 @@ class DraftAutosave(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self._since_save = QElapsedTimer()
+        self._since_save.start()
+        self._pending = False
         self.dirty = False
         self.enabled = True
 
     def watch(self, *widgets: QWidget) -> None:
         for widget in widgets:
             change_signal(widget).connect(self.changed)
+            if isinstance(widget, QLineEdit):
+                widget.editingFinished.connect(self.save_now)  # leaving a field writes it at once
 
     def changed(self, *_args) -> None:
         if not self.enabled:
             return
         self.dirty = True
-        self._timer.start()
+        if not self._pending:
+            self._since_save.restart()  # the oldest unsaved change starts the clock
+        self._pending = True
+        if self._since_save.elapsed() >= AUTOSAVE_MAX_DELAY_MS:
+            self.save_now()
+        else:
+            self._timer.start()
 
     def save_now(self) -> None:
         self._timer.stop()
-        if self.dirty and self.enabled:
+        if self.dirty and self.enabled and self._pending:
             drafts.save_draft(self.form_key, self.title, self._collect())
+            self._pending = False
             self.saved.emit()
 
     def discard(self) -> None:
