@@ -34,13 +34,14 @@ def discover_migrations() -> list[tuple[int, object]]:
             found.append((int(info.name[1:5]), module))
     found.sort(key=lambda pair: pair[0])
     numbers = [n for n, _ in found]
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise RuntimeError(f"migration numbers must be 1..N without gaps, got {numbers}")
+    if len(set(numbers)) != len(numbers) or (numbers and numbers[0] < 1):
+        raise RuntimeError(f"migration numbers must be unique and start at 1, got {numbers}")
     return found
 
 
 def latest_version() -> int:
-    return len(discover_migrations())
+    steps = discover_migrations()
+    return steps[-1][0] if steps else 0
 
 
 def schema_version(path: Path) -> int:
@@ -71,11 +72,12 @@ def migrate(path: Path, backups_dir: Path, target: int | None = None) -> list[in
     is written to backups_dir. A database newer than this program is refused (UserError).
     """
     steps = discover_migrations()
-    target = len(steps) if target is None else target
+    latest = steps[-1][0] if steps else 0
+    target = latest if target is None else target
     existed = path.exists() and path.stat().st_size > 0
     current = schema_version(path) if existed else 0
-    if current > len(steps):
-        raise UserError("db.newer_version", found=current, supported=len(steps))
+    if current > latest:
+        raise UserError("db.newer_version", found=current, supported=latest)
     pending = [(n, m) for n, m in steps if current < n <= target]
     if not pending:
         return []

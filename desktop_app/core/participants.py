@@ -9,7 +9,7 @@ import peewee as pw
 from .dates import now_iso, today
 from .errors import UserError
 from .models import Achievement, Commune, Participant, database_proxy
-from .text import fold, fts_query
+from .text import collation_key, fold, fts_query, nfc
 from .validation import Validator
 
 KINDS = ("individual", "collective")
@@ -78,10 +78,13 @@ def validate_participant(values: dict) -> dict:
 
 
 def sort_key(name: str) -> str:
-    """Vietnamese lists sort by given name (the last word), then the whole name."""
-    folded = fold(name)
-    given = folded.rsplit(" ", 1)[-1] if folded else ""
-    return f"{given} {folded}"
+    """Vietnamese lists sort by given name (the last word), then the whole name, in Vietnamese
+    alphabetical order (Dũng before Đức), then by tones. Compared as a plain string in SQL."""
+    words = nfc(name).split()
+    given_letters, given_tones = collation_key(words[-1] if words else "")
+    full_letters, full_tones = collation_key(" ".join(words))
+    # The space (0x20) sorts below every letter code, so shorter names come first.
+    return f"{given_letters} {full_letters} {given_tones} {full_tones}"
 
 
 def _search_text(p: Participant) -> str:

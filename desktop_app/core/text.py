@@ -43,3 +43,40 @@ def fts_query(value: str | None) -> str | None:
     if not toks:
         return None
     return " ".join(f'"{t}"*' for t in toks)
+
+
+# Vietnamese alphabetical order: ă, â after a; đ after d; ê after e; ô, ơ after o; ư after u.
+_ALPHABET = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+             "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+             "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"]
+_RANK = {letter: chr(0x30 + i) for i, letter in enumerate(_ALPHABET)}  # '0'..'Z': all above the space
+_MODIFIERS = {"\u0306": "\u0306", "\u0302": "\u0302", "\u031b": "\u031b"}  # breve, circumflex, horn
+# Dictionary order of tones: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
+
+
+def collation_key(value: str | None) -> tuple[str, str]:
+    """(letters, tones) keys that sort Vietnamese text in dictionary order when compared as plain strings:
+    letters first (a < ă < â … d < đ), then tones (ngang < huyền < hỏi < ngã < sắc < nặng)."""
+    letters, tones = [], []
+    text = unicodedata.normalize("NFD", (value or "").lower())
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        i += 1
+        if ch == " ":
+            letters.append(" ")
+            tones.append(" ")
+            continue
+        base, tone = ch, "0"
+        while i < len(text) and unicodedata.combining(text[i]):
+            mark = text[i]
+            i += 1
+            if mark in _MODIFIERS:
+                base = unicodedata.normalize("NFC", base + mark)
+            elif mark in _TONES:
+                tone = _TONES[mark]
+        if base in _RANK:
+            letters.append(_RANK[base])
+            tones.append(tone)
+    return "".join(letters).strip(), "".join(tones).strip()
