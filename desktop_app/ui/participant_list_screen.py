@@ -91,6 +91,11 @@ class ParticipantListScreen(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self._update_count()
         self._update_buttons()
+        self.select_first()
+
+    def select_first(self) -> None:
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
@@ -100,6 +105,7 @@ class ParticipantListScreen(QWidget):
         self.detail.show_participant(None)
         self._update_count()
         self._update_buttons()
+        self.select_first()
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%1 found").replace("%1", f"{self.model.total:,}".replace(",", ".")))
