@@ -47,8 +47,7 @@ def dossier_parts(d: Dossier, t: TemplateSet) -> list[tuple[str, Callable[[], Do
     for name in names:
         seq += 1
         if name == "bao_cao":
-            reported = d.nominees if d.decision is not None else d.proposed()
-            for i, n in enumerate(reported, 1):
+            for i, n in enumerate(d.reported(), 1):
                 stem = files["bao_cao"].format(index=f"{i:02d}", name=ascii_name(n.name))
                 parts.append((f"{seq:02d}_{stem}", lambda n=n: compose_bao_cao(d, t, n)))
         else:

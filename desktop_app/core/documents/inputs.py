@@ -104,6 +104,7 @@ class Vote:
     disagree: int = 0
     abstain: int = 0
     result: str = ""                   # "Đề nghị khen thưởng" / "Không đề nghị"
+    passed: bool | None = None         # False: the council did not approve — left out of the Tờ trình and list
 
 
 @dataclass(frozen=True)
@@ -173,9 +174,20 @@ class Dossier:
     def individuals(self) -> tuple[Nominee, ...]:
         return tuple(n for n in self.nominees if n.kind == "individual")
 
+    def rejected(self, key: str) -> bool:
+        """The council voted and did not approve this nominee (it stays in the biên bản only)."""
+        vote = self.meeting.vote_for(key) if self.meeting is not None else None
+        return vote is not None and vote.passed is False
+
     def proposed(self) -> tuple[Nominee, ...]:
-        """Nominees sent upward (the Tờ trình and its list)."""
-        return tuple(n for n in self.nominees if not n.award_form.decided_here)
+        """Nominees sent upward (the Tờ trình and its list): not decided here, not rejected by the council."""
+        return tuple(n for n in self.nominees if not n.award_form.decided_here and not self.rejected(n.key))
+
+    def reported(self) -> tuple[Nominee, ...]:
+        """Nominees who need a báo cáo thành tích: those proposed upward and those awarded here."""
+        awarded = set(self.decision.awardee_keys) if self.decision is not None else set()
+        return tuple(n for n in self.nominees
+                     if n.key in awarded or (not n.award_form.decided_here and not self.rejected(n.key)))
 
     def decided_here(self) -> tuple[Nominee, ...]:
         return tuple(n for n in self.nominees if n.award_form.decided_here)

@@ -239,6 +239,9 @@ class _Renderer:
             elif isinstance(b, Closing):
                 # Keep the signature with the last lines of text: a signature alone on a page is refused.
                 tail = [story.pop()] if story and isinstance(story[-1], RLParagraph) else []
+                # ...and the headings kept with that text ("b) Kết quả đạt được:"), not orphaned above it.
+                while tail and story and isinstance(story[-1], RLParagraph) and story[-1].style.keepWithNext:
+                    tail.insert(0, story.pop())
                 story.append(KeepTogether(tail + [self.closing(b, doc.fingerprint)]))
                 placed_fingerprint = True
             elif isinstance(b, PageBreak):
