@@ -101,12 +101,19 @@ def reassess(checklist: Checklist) -> Checklist:
     return checklist
 
 
+def _writable(checklist: Checklist) -> None:
+    # A checklist moved to a newer criteria version stays readable as filled, never edited.
+    if checklist.archived_at is not None:
+        raise UserError("checklist.archived")
+
+
 def save_answer(checklist: Checklist, code: str, status: str | None, note: str = "",
                 evidence_ids=()) -> Checklist:
     """Record one answer (saved at once: progress survives a crash) and recompute the verdict."""
+    _writable(checklist)
     criteria_set = criteria_set_of(checklist)
     if criteria_set.criterion(code) is None:
-        raise UserError("checklist.unknown_criterion", code=code)
+        raise UserError("checklist.unknown_criterion", criterion=code)
     answers = dict(checklist.answers or {})
     answers[code] = Answer(status, nfc_multiline(note), tuple(evidence_ids)).to_dict()
     checklist.answers = answers
@@ -114,11 +121,13 @@ def save_answer(checklist: Checklist, code: str, status: str | None, note: str =
 
 
 def set_principles_confirmed(checklist: Checklist, confirmed: bool) -> Checklist:
+    _writable(checklist)
     checklist.principles_confirmed = bool(confirmed)
     return reassess(checklist)
 
 
 def set_assessment_year(checklist: Checklist, year: int) -> Checklist:
+    _writable(checklist)
     checklist.assessment_year = int(year)
     return reassess(checklist)
 
@@ -131,6 +140,7 @@ def is_outdated(checklist: Checklist) -> bool:
 
 def migrate_checklist(checklist: Checklist) -> tuple[Checklist, MigrationResult]:
     """A new checklist on the current set version, keeping matching answers; the old one stays as filled."""
+    _writable(checklist)
     current = catalog().get(checklist.set_id)
     result = migrate_answers(criteria_set_of(checklist), current, answers_of(checklist))
     now = now_iso()

@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from pathlib import Path
 
-from .achievements import save_achievement
+from . import checklists, rounds
+from .achievements import add_evidence, list_achievements, save_achievement
 from .awards import save_award
 from .communes import home_commune, save_commune_settings
 from .dates import format_vn_date
 from .errors import UserError
-from .models import Campaign, Participant
-from .participants import save_participant
+from .models import Award, Campaign, Participant, database_proxy
+from .participants import participant_form_values, save_participant
+from .paths import Workspace
 
 COMMUNE = {
     "name": "Thượng Quan", "admin_code": "02095", "province": "Thái Nguyên",
@@ -87,8 +90,101 @@ def _achievement_values(rng: random.Random, campaign: Campaign, template, year: 
     }
 
 
-def create_demo_commune() -> dict:
-    """Fill an empty workspace with the demo commune. Refuses when the workspace already has a commune."""
+# Checklists of the demo (assessment year 2025). "all" = every judgement met (evidence attached where
+# demanded); "incomplete" = only the first criterion answered; "missing_evidence" = all met, no file.
+DEMO_CHECKLISTS = [
+    ("Nông Thị Hoa", "bang_khen_tinh.ca_nhan.chuyen_de", "all"),
+    ("Ma Thị Lan", "bang_khen_tinh.ca_nhan.chuyen_de", "all"),
+    ("Nguyễn Văn Đức", "bang_khen_tinh.ca_nhan.chuyen_de", "all"),
+    ("Trạm Y tế xã Thượng Quan", "bang_khen_tinh.tap_the.chuyen_de", "all"),
+    ("Thôn Nà Khoang", "bang_khen_tinh.tap_the.chuyen_de", "all"),
+    ("Đặng Thị Huyền", "giay_khen.ca_nhan", "all"),
+    ("Lý Thị Hằng", "giay_khen.ca_nhan", "all"),
+    ("Thôn Bản Chang", "giay_khen.tap_the", "all"),
+    ("Mã Văn Long", "giay_khen.ca_nhan", "missing_evidence"),
+    ("Hoàng Văn Thắng", "bang_khen_tinh.ca_nhan.cong_trang", "all"),  # met from the award history
+    ("Nguyễn Văn Đức", "bang_khen_tinh.ca_nhan.cong_trang", "all"),  # HTTNV in 2025: not eligible
+    ("Bàn Văn Sơn", "giay_khen.ca_nhan", "all"),  # a complaint is being handled: not eligible
+    ("Vi Thị Nga", "giay_khen.ca_nhan", "incomplete"),
+]
+# Round 1: (name, award form, votes for, against, abstain); Mã Văn Long is proposed with a written reason.
+DEMO_ROUND = [
+    ("Nông Thị Hoa", rounds.BANG_KHEN, 8, 0, 0),
+    ("Ma Thị Lan", rounds.BANG_KHEN, 7, 1, 0),
+    ("Nguyễn Văn Đức", rounds.BANG_KHEN, 7, 1, 0),
+    ("Trạm Y tế xã Thượng Quan", rounds.BANG_KHEN, 8, 0, 0),
+    ("Thôn Nà Khoang", rounds.BANG_KHEN, 6, 2, 0),
+    ("Đặng Thị Huyền", rounds.GIAY_KHEN, 8, 0, 0),
+    ("Lý Thị Hằng", rounds.GIAY_KHEN, 7, 1, 0),
+    ("Thôn Bản Chang", rounds.GIAY_KHEN, 8, 0, 0),
+    ("Mã Văn Long", rounds.GIAY_KHEN, 3, 4, 1),
+]
+OVERRIDE_REASON = ("Biên bản nghiệm thu kết quả hướng dẫn người dân đang chờ Tổ công nghệ số ký; "
+                   "Hội đồng thống nhất xét, sẽ bổ sung minh chứng trước khi trình.")
+
+
+def _demo_evidence(evidence_dir: Path, participant: Participant):
+    """A small report file attached to the participant's first achievement (copied into the workspace)."""
+    achievement = list_achievements(participant)[0]
+    source = evidence_dir / f".demo-{participant.id}.txt"
+    source.write_text(f"BÁO CÁO SỐ LIỆU (minh chứng mẫu)\n{participant.name}\n{achievement.title}\n"
+                      f"{achievement.results}\n", encoding="utf-8")
+    try:
+        return add_evidence(evidence_dir, participant, source, achievement, note="Báo cáo số liệu")
+    finally:
+        source.unlink()
+
+
+def _demo_checklists_and_round(commune, campaign: Campaign, evidence_dir: Path) -> dict:
+    by_name = {p.name: p for p in Participant.select().where(Participant.commune == commune)}
+    son = by_name["Bàn Văn Sơn"]
+    save_participant(commune, {**participant_form_values(son), "under_complaint": True}, son.id)
+    evidence, made = {}, {}
+    for name, set_id, how in DEMO_CHECKLISTS:
+        p = Participant.get_by_id(by_name[name].id)
+        checklist = checklists.start_checklist(p, set_id, 2025)
+        checklist.principles_confirmed = True
+        judgements = [c for c in checklists.criteria_set_of(checklist).walk() if c.kind == "judgement"]
+        if how == "incomplete":
+            judgements = judgements[:1]
+        answers = {}
+        for c in judgements:
+            ids = []
+            if c.evidence_required and how != "missing_evidence":
+                if name not in evidence:
+                    evidence[name] = _demo_evidence(evidence_dir, p)
+                ids = [evidence[name].id]
+            note = "Theo nhận xét của cơ quan quản lý" if c.code == "guong_mau" else ""
+            answers[c.code] = {"status": "met", "note": note, "evidence_ids": ids}
+        checklist.answers = answers
+        made[(name, set_id)] = checklists.reassess(checklist)
+    r = rounds.create_round(commune, campaign, date(2026, 3, 10), "Đề nghị khen thưởng phong trào thi đua "
+                            "“Bắc Kạn đẩy mạnh chương trình chuyển đổi số giai đoạn 2022 - 2025”")
+    sets = {(name, form): c for (name, _), c in made.items()
+            for form in [c.set_snapshot["award_form"]] if c.set_snapshot["route"]["code"] != "cong_trang"}
+    for name, form, *_ in DEMO_ROUND:
+        p = by_name[name]
+        rounds.add_nominee(r, p, form, sets[(name, form)],
+                           override_reason=OVERRIDE_REASON if name == "Mã Văn Long" else "",
+                           summary=rounds.default_summary(p, campaign))
+    rounds.save_meeting(r, {
+        "held_on": "12/03/2026", "start_time": "14:00", "end_time": "16:00", "place": "Hội trường UBND xã Thượng Quan",
+        "chair": "Hoàng Văn Thắng", "chair_title": "Chủ tịch UBND xã, Chủ tịch Hội đồng",
+        "secretary": "Triệu Thị Mai", "secretary_title": "Công chức Tư pháp - Hộ tịch, Thư ký Hội đồng",
+        "members_total": "9", "members_present": "8",
+        "conclusion": "Hội đồng thống nhất đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho các tập thể, cá nhân "
+                      "đạt biểu quyết; đề nghị Chủ tịch UBND xã tặng Giấy khen cho các tập thể, cá nhân đạt biểu quyết."})
+    votes = {(name, form): v for name, form, *v in DEMO_ROUND}
+    for n in rounds.nominees_of(r):
+        rounds.set_votes(n, *votes[(n.participant.name, n.award_form)])
+    rounds.record_decision(r, "18/QĐ-UBND", date(2026, 3, 20), commune.chairman_name)
+    return {"checklists": len(made), "round": r}
+
+
+def create_demo_commune(evidence_dir: Path | None = None) -> dict:
+    """Fill an empty workspace with the demo commune. Refuses when the workspace already has a commune.
+
+    Evidence files of the demo go to `evidence_dir` (default: the open workspace's evidence folder)."""
     if home_commune() is not None:
         raise UserError("demo.workspace_not_empty")
     rng = random.Random(635)
@@ -132,5 +228,10 @@ def create_demo_commune() -> dict:
                                 "issuer": "Chủ tịch UBND xã Thượng Quan", "award_type": "chuyen_de",
                                 "note": "Khen thưởng sơ kết phong trào chuyển đổi số"})
         awards += 1
+    if evidence_dir is None:
+        evidence_dir = Workspace(Path(database_proxy.obj.database).parent).evidence_dir
+    evidence_dir.mkdir(parents=True, exist_ok=True)
+    extra = _demo_checklists_and_round(commune, campaign, Path(evidence_dir))
     return {"commune": commune, "participants": len(collectives) + len(individuals),
-            "achievements": achievements, "awards": awards}
+            "achievements": achievements, "awards": Award.select().where(Award.commune == commune).count(),
+            "checklists": extra["checklists"], "round": extra["round"]}

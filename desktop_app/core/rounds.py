@@ -186,6 +186,22 @@ def add_nominee(round_: NominationRound, participant: Participant, award_form: s
                           position=position, created_at=now_iso())
 
 
+def default_summary(participant: Participant, campaign: Campaign | None = None) -> str:
+    """A first draft of the nominee's short summary (tóm tắt thành tích) from their recorded achievements
+    in the campaign: "title: results" per achievement. The officer edits it."""
+    from .achievements import list_achievements
+
+    parts = []
+    for a in list_achievements(participant):
+        if campaign is not None and a.campaign_id != campaign.id:
+            continue
+        text = a.title.rstrip(". ")
+        if a.results.strip():
+            text += ": " + a.results.strip().rstrip(".")
+        parts.append(text)
+    return ("; ".join(parts) + ".") if parts else ""
+
+
 def remove_nominee(nominee: Nominee) -> None:
     _editable(nominee.round)
     nominee.delete_instance()
@@ -331,10 +347,19 @@ def new_version(round_: NominationRound, reason: str) -> NominationRound:
                                                      "chair_title", "secretary", "secretary_title",
                                                      "members_total", "members_present", "conclusion")}
             CouncilMeeting.create(round=fresh, **data)
+        # The commune's decision was taken once: the new version refers to it, the awards it gave are not repeated.
+        for d in decisions_of(round_):
+            AwardDecision.create(round=fresh, award_form=d.award_form, number=d.number,
+                                 document_number=d.document_number, decided_on=d.decided_on, signer=d.signer,
+                                 signer_title=d.signer_title, created_at=d.created_at)
         round_.status = "superseded"
         round_.updated_at = now
         round_.save()
     return fresh
+
+
+def decisions_of(round_: NominationRound) -> list[AwardDecision]:
+    return list(AwardDecision.select().where(AwardDecision.round == round_).order_by(AwardDecision.id))
 
 
 def record_decision(round_: NominationRound, number: str, decided_on: date, signer: str,
@@ -343,6 +368,8 @@ def record_decision(round_: NominationRound, number: str, decided_on: date, sign
     history, tagged chuyên đề (a thematic award — it never counts towards annual-merit routes)."""
     if award_form != GIAY_KHEN:
         raise UserError("rounds.decision_not_commune_level")
+    if round_.status == "superseded":
+        raise UserError("rounds.superseded")
     number, signer = nfc(number), nfc(signer)
     if not number or not signer:
         raise UserError("rounds.decision_incomplete")

@@ -5,9 +5,11 @@ import unicodedata
 
 import pytest
 
+from desktop_app.core import rounds
+from desktop_app.core.checklists import Checklist
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.errors import UserError
-from desktop_app.core.models import Achievement, Award, Participant
+from desktop_app.core.models import Achievement, Award, EvidenceFile, Participant
 from desktop_app.core.participants import ParticipantFilter, list_participants
 
 
@@ -31,6 +33,40 @@ def test_demo_commune(workspace):
     linked = Participant.select().where(Participant.organization.is_null(False))
     assert linked.count() > 0
     assert all(p.organization.kind == "collective" for p in linked)
+
+
+def test_demo_checklists_and_round_1(workspace):
+    summary = create_demo_commune()
+    verdicts = [c.verdict for c in Checklist.select()]
+    assert summary["checklists"] == len(verdicts)
+    assert verdicts.count("eligible") >= 5 and "not_eligible" in verdicts and "incomplete" in verdicts
+    blocked = Checklist.get(Checklist.participant == Participant.get(Participant.name == "Bàn Văn Sơn"))
+    assert blocked.verdict == "not_eligible" and blocked.assessment["reasons"][0]["kind"] == "blocked"
+    # Evidence files of the checklists are real files in the workspace.
+    assert EvidenceFile.select().count() > 0
+    assert all((workspace.paths.evidence_dir / e.stored_name).is_file() for e in EvidenceFile.select())
+    r = summary["round"]
+    assert (r.number, r.version, r.status, r.campaign.code, r.round_date.year) == (1, 1, "draft", "KH-635-2022-BK", 2026)
+    nominees = rounds.nominees_of(r)
+    bang_khen = [n for n in nominees if n.award_form == rounds.BANG_KHEN]
+    giay_khen = [n for n in nominees if n.award_form == rounds.GIAY_KHEN]
+    assert 2 <= sum(n.participant.kind == "individual" for n in bang_khen) <= 3
+    assert 1 <= sum(n.participant.kind == "collective" for n in bang_khen) <= 2
+    assert all(n.verdict_at_add == "eligible" and n.checklist.set_id.endswith("chuyen_de") for n in bang_khen)
+    assert 3 <= len(giay_khen) <= 5
+    overridden = [n for n in nominees if n.override_reason]
+    assert len(overridden) == 1 and overridden[0].verdict_at_add != "eligible"
+    assert all(n.summary for n in nominees)
+    meeting = rounds.meeting_of(r)
+    assert (meeting.members_total, meeting.members_present) == (9, 8)
+    results = rounds.vote_results(r)
+    assert set(results) == {n.id for n in nominees}
+    assert any(not res.passed for res in results.values())
+    decision = rounds.decisions_of(r)[0]
+    awarded = Award.select().where((Award.decision_number == decision.number) & (Award.code == "GIAY_KHEN")
+                                   & (Award.year == 2026))
+    assert sorted(a.participant_id for a in awarded) == sorted(
+        n.participant_id for n in giay_khen if results[n.id].passed)
 
 
 def test_second_call_refused(workspace):
