@@ -85,6 +85,9 @@ def migrate(path: Path, backups_dir: Path, target: int | None = None) -> list[in
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         copy = backup_copy(path, backups_dir / f"truoc-nang-cap-v{current}-{stamp}.sqlite3")
         log.info("database copied to %s before migrating from v%s", copy, current)
+        from .backup import rotate  # backup.py imports this module
+
+        rotate(backups_dir)
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA foreign_keys=OFF")  # table rebuilds inside migrations need it off
