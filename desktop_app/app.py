@@ -17,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
         return cli.run_command(args)
     if args.self_test:
         return self_test(getattr(args, "data_dir", None))
+    if args.keyring_check:
+        return keyring_check()
     return run_gui(getattr(args, "data_dir", None), demo_if_empty=args.demo_if_empty)
 
 
@@ -30,6 +32,57 @@ def _open_or_report(data_dir):
     except UserError as error:
         QMessageBox.critical(None, "Sổ Thi đua", str(error))
         return None
+
+
+def _check_database_or_restore(data_dir) -> bool:
+    """A damaged database file (power cut, failing disk) is found before opening it and a restore is offered."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .core.backup import check_database
+    from .core.paths import workspace_for
+    from .ui.backup_dialog import offer_restore_damaged
+
+    paths = workspace_for(data_dir)
+    problem = check_database(paths.database)
+    if problem is None:
+        return True
+    log.error("damaged database %s: %s", paths.database, problem)
+    if offer_restore_damaged(paths, problem):
+        return True
+    QMessageBox.critical(None, "Sổ Thi đua", str(UserError("backup.damaged_not_opened", path=str(paths.database),
+                                                            detail=problem)))
+    return False
+
+
+def _daily_backup(workspace) -> str | None:
+    """The automatic copy of the day (at most one per day); a failure is reported, never blocks the start."""
+    from .core.backup import daily_backup
+
+    try:
+        daily_backup(workspace.paths)
+    except UserError as error:
+        log.warning("daily backup failed: %s", error)
+        return str(error)
+    return None
+
+
+def keyring_report() -> tuple[str, list[str]]:
+    """The keyring backend in use and every backend class keyring found (through package metadata)."""
+    import keyring
+    import keyring.backend
+
+    active = keyring.get_keyring()
+    found = sorted(f"{c.__module__}.{c.__name__}" for c in keyring.backend.KeyringBackend._classes)
+    return f"{type(active).__module__}.{type(active).__name__}", found
+
+
+def keyring_check() -> int:
+    """Hidden --keyring-check (the bundle's smoke test): 0 when keyring backends were found at all."""
+    active, found = keyring_report()
+    print(f"keyring backend: {active}")
+    print("keyring backends found: " + (", ".join(found) or "none"))
+    real = [name for name in found if not name.startswith(("keyring.backends.fail.", "keyring.backends.null."))]
+    return 0 if real else 1
 
 
 def build_main_window(workspace):
@@ -47,10 +100,13 @@ def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
     from .ui.draft_recovery import offer_recovery
 
     app = create_application(sys.argv[:1])
+    if not _check_database_or_restore(data_dir):
+        return 1
     workspace = _open_or_report(data_dir)
     if workspace is None:
         return 1
     ErrorReporter(workspace.paths.log_file).install()
+    backup_problem = _daily_backup(workspace)
     if communes.home_commune() is None and demo_if_empty:
         create_demo_commune()
     if communes.home_commune() is None:
@@ -62,6 +118,8 @@ def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
             return 0
     window = build_main_window(workspace)
     window.show()
+    if backup_problem:
+        window.statusBar().showMessage(backup_problem)
     offer_recovery(window, communes.home_commune(), workspace.paths.evidence_dir)
     code = app.exec()
     workspace.close()
@@ -76,7 +134,17 @@ def self_test(data_dir) -> int:
     from .ui.application import create_application
     from .core.workspace import open_workspace
 
+    from .core.backup import check_database, latest_good_backup
+    from .core.paths import workspace_for
+
     app = create_application(sys.argv[:1])
+    paths = workspace_for(data_dir)
+    problem = check_database(paths.database)
+    if problem is not None:
+        latest = latest_good_backup(paths)
+        print(f"self-test: damaged database {paths.database}: {problem}; latest good automatic backup: "
+              f"{latest.path if latest else 'none'}", file=sys.stderr)
+        return 1
     try:
         workspace = open_workspace(data_dir)
     except UserError as error:
@@ -89,4 +157,5 @@ def self_test(data_dir) -> int:
     window.close()
     workspace.close()
     print(f"self-test ok: workspace {workspace.paths.root}, {translators} translation files")
+    print(f"keyring backend: {keyring_report()[0]}")
     return 0

@@ -67,6 +67,12 @@ class MainWindow(QMainWindow):
         open_dir = QAction(self.tr("Open the data folder"), self)
         open_dir.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.workspace.paths.root))))
         file_menu.addAction(open_dir)
+        backup_action = QAction(self.tr("Back up to USB…"), self)
+        backup_action.triggered.connect(self.backup_to_usb)
+        file_menu.addAction(backup_action)
+        restore_action = QAction(self.tr("Restore from a backup…"), self)
+        restore_action.triggered.connect(self.restore_backup)
+        file_menu.addAction(restore_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.Quit)
@@ -80,6 +86,16 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("About Sổ Thi đua"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def backup_to_usb(self) -> None:
+        from .backup_dialog import BackupDialog
+
+        BackupDialog(self.workspace, parent=self).exec()
+
+    def restore_backup(self) -> None:
+        from .backup_dialog import RestoreDialog
+
+        RestoreDialog(self.workspace, parent=self).exec()
 
     def edit_commune(self) -> None:
         dialog = CommuneSettingsDialog(self.commune, parent=self)

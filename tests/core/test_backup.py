@@ -366,3 +366,32 @@ def test_real_full_stick(filled, tmp_path):
     archive = backup.export_backup(ws, good, now=NOW)
     assert f"evidence/{EvidenceFile.select().order_by(EvidenceFile.id.desc()).get().stored_name}" in \
         backup.verify_backup(archive)["files"]
+
+
+def test_command_line_backup_and_restore(tmp_path):
+    import sys
+    root = Path(__file__).resolve().parents[2]
+    data, usb = tmp_path / "ws", tmp_path / "usb"
+    usb.mkdir()
+
+    def main(*args):
+        return subprocess.run([sys.executable, str(root / "main.py"), *args], capture_output=True, text=True,
+                              timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+
+    assert main("demo", "--data-dir", str(data)).returncode == 0
+    made = main("backup", "--out", str(usb), "--data-dir", str(data))
+    assert made.returncode == 0, made.stderr
+    archive = next(usb.iterdir())
+    assert str(archive) in made.stdout and "không chứa khóa ký" in made.stdout
+    conn = sqlite3.connect(data / "sothidua.sqlite3")
+    conn.execute("UPDATE participant SET name = 'Ghi đè nhầm' WHERE name = 'Nông Thị Hoa'")
+    conn.commit()
+    conn.close()
+    bad = _rewrite(archive, tmp_path / "bad.zip", _flip_evidence)
+    refused = main("restore", str(bad), "--data-dir", str(data))
+    assert refused.returncode == 2 and "không còn nguyên vẹn" in refused.stderr
+    assert "Nông Thị Hoa" not in names(data / "sothidua.sqlite3")
+    done = main("restore", str(archive), "--data-dir", str(data))
+    assert done.returncode == 0, done.stderr
+    assert "Nông Thị Hoa" in names(data / "sothidua.sqlite3")
+    assert "truoc-khoi-phuc-" in done.stdout
