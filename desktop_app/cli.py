@@ -90,6 +90,88 @@ def cmd_restore(args) -> int:
 cmd_restore.configure = lambda p: p.add_argument("file", metavar="TỆP", help="tệp sao lưu cần khôi phục")
 
 
+@command("export-packet", "xuất gói hồ sơ đã ký của một đợt đề nghị (để chép sang thẻ nhớ USB gửi cấp trên)")
+def cmd_export_packet(args) -> int:
+    from .core import communes, exports, rounds
+    from .core.secrets import SecretStore
+    from .core.signing import format_fingerprint
+
+    ws = open_workspace(getattr(args, "data_dir", None))
+    try:
+        round_ = rounds.find_round(communes.require_home_commune(), args.round)
+        written = exports.export_round(round_, args.out, SecretStore(), evidence_dir=ws.paths.evidence_dir)
+    finally:
+        ws.close()
+    print(f"Đã xuất và kiểm tra lại gói hồ sơ đợt {round_.number} (lần {round_.version}), gói số {written.sequence}:")
+    print(f"  {written.path}")
+    print(f"  SHA-256 của tệp: {written.sha256}")
+    print(f"  Dấu vân tay khóa ký của xã: {format_fingerprint(written.signer_fingerprint)}")
+    return 0
+
+
+cmd_export_packet.configure = lambda p: (
+    p.add_argument("--round", type=int, required=True, metavar="N", help="số đợt đề nghị (bản điều chỉnh mới nhất)"),
+    p.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi gói (ví dụ ổ USB)"))
+
+
+@command("verify", "kiểm tra một gói hồ sơ (chữ ký, mã băm, cấu trúc); mã thoát 0 chỉ khi hợp lệ")
+def cmd_verify(args) -> int:
+    from .core.packets import check_packet
+    from .core.signing import format_fingerprint
+
+    check = check_packet(args.packet)
+    print(f"{args.packet}: {check.label}")
+    if check.reason:
+        print(f"  Lý do: {check.reason_text}" + (f" ({check.detail})" if check.detail else ""))
+    m = check.manifest
+    if m is not None:
+        print(f"  Xã {m.commune_name} (mã {m.commune_code}), đợt {m.round_number} lần {m.round_version}, "
+              f"gói số {m.sequence}, tạo lúc {m.created_at}")
+    if check.signer_fingerprint:
+        print(f"  Dấu vân tay người ký: {format_fingerprint(check.signer_fingerprint)}")
+        print("  (Hợp lệ nghĩa là nguyên vẹn và được ký bằng khóa trên; hãy so dấu vân tay với bản giấy "
+              "để biết đó là khóa của xã.)" if check.is_valid else "")
+    return 0 if check.is_valid else 1
+
+
+cmd_verify.configure = lambda p: p.add_argument("packet", metavar="PACKET", help="tệp .zip của gói hồ sơ")
+
+
+@command("receive", "tiếp nhận gói hồ sơ vào thư mục tiếp nhận (tạo mới nếu thư mục trống)")
+def cmd_receive(args) -> int:
+    from .core import receiving
+    from .core.errors import message_text
+
+    if not getattr(args, "data_dir", None):
+        raise UserError("cli.receive_needs_data_dir")
+    if args.trust_fingerprint and len(args.packet) != 1:
+        raise UserError("cli.trust_one_packet")
+    ws = open_workspace(args.data_dir)
+    try:
+        receiving.make_receiver_workspace()
+        report = receiving.ImportReport()
+        for packet in args.packet:
+            report.results.append(receiving.receive_packet(ws.paths, packet, trust_fingerprint=args.trust_fingerprint,
+                                                           trusted_by="dòng lệnh (--trust-fingerprint)"))
+    finally:
+        ws.close()
+    print(report.text())
+    for result in report.results:
+        if result.needs_confirmation:
+            r = result.record
+            print(message_text("receiving.needs_confirmation_cli", commune=r.commune_name, commune_code=r.commune_code,
+                               fingerprint=r.fingerprint_display), file=sys.stderr)
+    if report.count(receiving.NEEDS_CONFIRMATION):
+        return 3
+    return 1 if report.count(receiving.REJECTED) else 0
+
+
+cmd_receive.configure = lambda p: (
+    p.add_argument("packet", nargs="+", metavar="PACKET", help="tệp .zip của gói hồ sơ"),
+    p.add_argument("--trust-fingerprint", metavar="FP",
+                   help="dấu vân tay in trên Tờ trình bản giấy; chỉ tin cậy khi khớp với người ký gói"))
+
+
 def run_command(args) -> int:
     func, _ = COMMANDS[args.command]
     try:

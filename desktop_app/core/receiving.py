@@ -694,6 +694,13 @@ def _process(paths: Workspace, kept: Path, *, sha: str, size: int, original_name
             row.round = round_
             row.outcome = SUPERSEDED if superseded else IMPORTED
             row.save()
+            # The same packet received earlier and left waiting for confirmation is settled by this import.
+            earlier = list(ReceivedPacket.select().where(
+                (ReceivedPacket.packet_id == row.packet_id) & (ReceivedPacket.outcome == NEEDS_CONFIRMATION)
+                & (ReceivedPacket.id != row.id)))
+            for old in earlier:
+                old.outcome = RESOLVED
+                old.save()
     except (ImportDataError, pw.IntegrityError, KeyError, TypeError, ValueError) as exc:
         # A signed packet whose data cannot be imported: nothing of it stays in the database; the packet
         # goes to quarantine with the reason, like any other refused packet.
