@@ -1,0 +1,331 @@
+"""A round from the database → dossier inputs, persistent numbers, real PDFs read back, files on disk, CLI."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core import dossier, rounds
+from desktop_app.core.achievements import save_achievement
+from desktop_app.core.campaigns import content_text
+from desktop_app.core.errors import UserError
+from desktop_app.core.models import Campaign
+from desktop_app.core.participants import save_participant
+
+ROOT = Path(__file__).resolve().parents[2]
+PEOPLE = {
+    "Thôn Nà Làng": {"kind": "collective", "category": "thon_ban", "name": "Thôn Nà Làng",
+                     "address": "Thôn Nà Làng, xã Thượng Quan", "head_name": "Lý Thị Pẻng", "member_count": "165",
+                     "female_count": "88", "phone": "0209387012"},
+    "Hà Thị Ngọc Ánh": {"kind": "individual", "category": "vien_chuc", "name": "Hà Thị Ngọc Ánh", "gender": "nu",
+                        "birth_date": "14/04/1993", "position": "Viên chức Trạm Y tế",
+                        "workplace": "Trạm Y tế xã Thượng Quan"},
+    "Nguyễn Văn Đức": {"kind": "individual", "category": "cong_chuc", "name": "Nguyễn Văn Đức", "gender": "nam",
+                       "birth_date": "12/03/1988", "position": "Công chức Văn hóa - Xã hội",
+                       "workplace": "UBND xã Thượng Quan"},
+    "Triệu Thị Mai": {"kind": "individual", "category": "nguoi_dan", "name": "Triệu Thị Mai", "gender": "nu",
+                      "birth_date": "17/06/1979", "position": "Trưởng thôn", "workplace": "Thôn Khuổi Ỏn"},
+}
+# name → (award form, votes for, against): Đức is rejected by the council, Mai gets the commune's Giấy khen.
+NOMINEES = [("Thôn Nà Làng", rounds.BANG_KHEN, 8, 0), ("Hà Thị Ngọc Ánh", rounds.BANG_KHEN, 6, 2),
+            ("Nguyễn Văn Đức", rounds.BANG_KHEN, 3, 5), ("Triệu Thị Mai", rounds.GIAY_KHEN, 8, 0)]
+
+
+@pytest.fixture
+def people(commune):
+    campaign = Campaign.get(Campaign.code == "KH-635-2022-BK")
+    made = {name: save_participant(commune, dict(values)) for name, values in PEOPLE.items()}
+    save_achievement(made["Hà Thị Ngọc Ánh"], {
+        "campaign_id": campaign.id, "title": "Chuyển đổi số trong y tế cơ sở", "content_codes": ["ND3"],
+        "description": "Triển khai khám chữa bệnh bằng căn cước công dân gắn chip.",
+        "results": "96% người dân có hồ sơ sức khỏe điện tử.", "date_from": "01/01/2025", "date_to": "31/12/2025"})
+    save_achievement(made["Thôn Nà Làng"], {
+        "campaign_id": campaign.id, "title": "Phổ cập kỹ năng số cho người dân", "content_codes": ["ND1", "ND5"],
+        "description": "Tổ công nghệ số cộng đồng đến từng hộ.", "results": "Hướng dẫn 412 hộ dân cài đặt VNeID.",
+        "date_from": "01/03/2024", "date_to": "30/06/2025"})
+    return made
+
+
+def make_round(commune, people, *, held_on=date(2026, 3, 12), decision: str | None = "07/QĐ-UBND"):
+    campaign = Campaign.get(Campaign.code == "KH-635-2022-BK")
+    r = rounds.create_round(commune, campaign, held_on)
+    for name, form, *_ in NOMINEES:
+        if form == rounds.GIAY_KHEN and decision is None:
+            continue
+        rounds.add_nominee(r, people[name], form, None, override_reason="Hội đồng thống nhất xét",
+                           summary=f"Thành tích của {name}.")
+    rounds.save_meeting(r, {"held_on": held_on, "start_time": "14:00", "end_time": "16h30",
+                            "place": "Hội trường UBND xã Thượng Quan", "chair": "Hoàng Văn Thắng",
+                            "secretary": "Triệu Thị Mai", "members_total": "9", "members_present": "8"})
+    votes = {name: v for name, _, *v in NOMINEES}
+    for n in rounds.nominees_of(r):
+        rounds.set_votes(n, *votes[n.participant.name], 0)
+    if decision is not None:
+        rounds.record_decision(r, decision, held_on, "Hoàng Văn Thắng")
+    return r
+
+
+def key_of(r, name) -> str:
+    return next(str(n.id) for n in rounds.nominees_of(r) if n.participant.name == name)
+
+
+def text_of(files, stem: str) -> str:
+    data = next(d for n, d in files if n == f"{stem}.pdf")
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-raw", "-", "-"], input=data, capture_output=True,
+                         check=True, timeout=60).stdout.decode("utf-8")
+    return " ".join(out.split())
+
+
+# --- inputs -----------------------------------------------------------------------------------------
+
+def test_dossier_input_maps_commune_campaign_nominees_votes_and_decision(people, commune):
+    r = make_round(commune, people)
+    d = dossier.dossier_input(r, signer_fingerprint="AB12 CD34")
+    c = d.commune
+    assert (c.name, c.body_lower, c.province) == ("xã Thượng Quan", "XÃ THƯỢNG QUAN", "tỉnh Thái Nguyên")
+    assert (c.chairman, c.receiving_authority, c.number_suffix) == ("Hoàng Văn Thắng", "Sở Nội vụ tỉnh Thái Nguyên", "UBND")
+    assert (d.campaign.number, d.campaign.document_kind, d.campaign.issued_on) == ("635/KH-UBND", "Kế hoạch", date(2022, 10, 10))
+    assert d.signer_fingerprint == "AB12 CD34"
+    assert [n.name for n in d.nominees] == [name for name, *_ in NOMINEES]
+    village, anh = d.nominee(key_of(r, "Thôn Nà Làng")), d.nominee(key_of(r, "Hà Thị Ngọc Ánh"))
+    assert (village.kind, village.head_name, village.head_title, village.member_count, village.female_count) == \
+        ("collective", "Lý Thị Pẻng", "TRƯỞNG THÔN", 165, 88)
+    assert village.achievements[0].period == "từ 01/03/2024 đến 30/06/2025"
+    assert (anh.gender, anh.birth_year, anh.position, anh.unit) == ("Nữ", 1993, "Viên chức Trạm Y tế",
+                                                                     "Trạm Y tế xã Thượng Quan")
+    assert anh.award_form.name == "Bằng khen của Chủ tịch UBND tỉnh" and not anh.award_form.decided_here
+    assert anh.summary == "Thành tích của Hà Thị Ngọc Ánh."
+    (a,) = anh.achievements
+    campaign = Campaign.get(Campaign.code == "KH-635-2022-BK")
+    assert a.content == "Chuyển đổi số trong y tế cơ sở" and a.period == "năm 2025"
+    assert a.measures.startswith(f"Thực hiện nội dung thi đua: “{content_text(campaign, 'ND3')}”.")
+    assert a.measures.endswith("căn cước công dân gắn chip.") and a.results == "96% người dân có hồ sơ sức khỏe điện tử."
+    m = d.meeting
+    assert (m.held_on, m.members_total, m.members_present, m.start_time, m.end_time) == \
+        (date(2026, 3, 12), 9, 8, "14 giờ 00", "16 giờ 30")
+    duc = m.vote_for(key_of(r, "Nguyễn Văn Đức"))
+    assert (duc.agree, duc.disagree, duc.passed, duc.result) == (3, 5, False, "Không đề nghị")
+    assert m.vote_for(key_of(r, "Hà Thị Ngọc Ánh")).result == "Đề nghị khen thưởng"
+    assert [n.name for n in d.proposed()] == ["Thôn Nà Làng", "Hà Thị Ngọc Ánh"]
+    assert [n.name for n in d.reported()] == ["Thôn Nà Làng", "Hà Thị Ngọc Ánh", "Triệu Thị Mai"]
+    assert d.decision.awardee_keys == (key_of(r, "Triệu Thị Mai"),)
+    assert (d.round.submission_number, m.number, d.decision.number) == (None, None, None)
+    assert dossier.missing_numbers(r) == ["to_trinh", "bien_ban", "quyet_dinh"]
+
+
+def test_issued_numbers_are_stored_and_read_back(people, commune):
+    r = make_round(commune, people)
+    dossier.issue_numbers(r, on=date(2026, 3, 15))
+    d = dossier.dossier_input(rounds.find_round(commune, r.number))
+    assert (d.round.submission_number, d.round.submitted_on) == (1, date(2026, 3, 15))
+    assert d.meeting.number == 1
+    assert d.decision.number == 7          # the number the officer typed into the decision is kept
+    assert dossier.missing_numbers(r) == []
+    assert dossier.issued_numbers(r) == [("to_trinh", "01/TTr-UBND", date(2026, 3, 15)),
+                                         ("bien_ban", "01/BB-HĐTĐKT", date(2026, 3, 12)),
+                                         ("quyet_dinh", "07/QĐ-UBND", date(2026, 3, 12))]
+
+
+def test_submission_is_never_dated_before_its_meeting(people, commune):
+    r = make_round(commune, people, held_on=date(2099, 1, 5), decision=None)
+    dossier.issue_numbers(r)
+    assert r.submitted_on == date(2099, 1, 5)
+
+
+# --- numbering --------------------------------------------------------------------------------------
+
+def series(s: str, year: int) -> list[int]:
+    return sorted(x.number for x in rounds.DocumentNumber.select().where(
+        (rounds.DocumentNumber.series == s) & (rounds.DocumentNumber.year == year)))
+
+
+def test_numbers_unique_across_rounds_and_restart_with_the_year(people, commune):
+    a = make_round(commune, people, held_on=date(2025, 12, 20), decision=None)
+    b = make_round(commune, people, held_on=date(2025, 12, 22), decision=None)
+    c = make_round(commune, people, held_on=date(2026, 1, 5), decision=None)
+    dossier.issue_numbers(a, on=date(2025, 12, 28))
+    dossier.issue_numbers(b, on=date(2025, 12, 30))
+    dossier.issue_numbers(c, on=date(2026, 1, 6))
+    assert [x.submission_number for x in (a, b, c)] == [1, 2, 1]
+    assert [rounds.meeting_of(x).document_number for x in (a, b, c)] == [1, 2, 1]
+    assert series("TTr-UBND", 2025) == [1, 2] and series("TTr-UBND", 2026) == [1]
+    assert series("BB-HĐTĐKT", 2025) == [1, 2] and series("BB-HĐTĐKT", 2026) == [1]
+
+
+def test_typed_decision_number_is_reserved_and_an_untyped_one_allocated_after_it(people, commune):
+    a = make_round(commune, people, held_on=date(2026, 3, 12), decision="07/QĐ-UBND")
+    b = make_round(commune, people, held_on=date(2026, 3, 20), decision="QĐ khen thưởng đợt 2")
+    dossier.issue_numbers(a)
+    dossier.issue_numbers(b)
+    assert dossier.dossier_input(b).decision.number == 8
+    assert series("QĐ-UBND", 2026) == [7, 8]
+
+
+def test_reissue_reuses_numbers_and_a_new_version_gets_new_ones(people, commune):
+    r = make_round(commune, people)
+    dossier.issue_numbers(r, on=date(2026, 3, 15))
+    first = dossier.issued_numbers(r)
+    rows = rounds.DocumentNumber.select().count()
+    dossier.round_documents(r, formats=("pdf",))
+    dossier.issue_numbers(r)
+    assert dossier.issued_numbers(r) == first and rounds.DocumentNumber.select().count() == rows
+    rounds.lock_round(r)
+    v2 = rounds.new_version(r, "Sửa tóm tắt thành tích")
+    assert dossier.missing_numbers(v2) == ["to_trinh", "bien_ban"]  # the decision was taken once: same number
+    dossier.issue_numbers(v2, on=date(2026, 3, 18))
+    numbers = dict((code, number) for code, number, _ in dossier.issued_numbers(v2))
+    assert numbers == {"to_trinh": "02/TTr-UBND", "bien_ban": "02/BB-HĐTĐKT", "quyet_dinh": "07/QĐ-UBND"}
+    assert rounds.find_round(commune, r.number).id == v2.id
+    with pytest.raises(UserError) as err:
+        dossier.issue_numbers(rounds.NominationRound.get_by_id(r.id))
+    assert err.value.code == "rounds.superseded"
+
+
+def test_preview_burns_no_number_and_prints_blank_number_lines(people, commune):
+    r = make_round(commune, people)
+    files = dossier.round_documents(r, issue=False, formats=("pdf",))
+    assert rounds.DocumentNumber.select().count() == 0
+    assert dossier.missing_numbers(r) == ["to_trinh", "bien_ban", "quyet_dinh"]
+    assert "Số: /TTr-UBND" in text_of(files, "01_To_trinh")
+    assert "Số: /BB-HĐTĐKT" in text_of(files, "04_Bien_ban_hop_Hoi_dong")
+
+
+def test_round_without_nominees_refuses_before_burning_numbers(commune):
+    r = rounds.create_round(commune, Campaign.get(Campaign.code == "KH-635-2022-BK"))
+    with pytest.raises(UserError) as err:
+        dossier.round_documents(r)
+    assert err.value.code == "documents.no_nominees"
+    assert rounds.DocumentNumber.select().count() == 0
+
+
+# --- the documents, read back -----------------------------------------------------------------------
+
+@pytest.fixture
+def issued_files(people, commune):
+    r = make_round(commune, people)
+    dossier.issue_numbers(r, on=date(2026, 3, 15))
+    return r, dossier.round_documents(r, formats=("pdf",))
+
+
+def test_pdfs_carry_commune_nominees_votes_and_numbers(issued_files):
+    r, files = issued_files
+    assert [n for n, _ in files] == [
+        "01_To_trinh.pdf", "02_Danh_sach.pdf", "03_Bao_cao_thanh_tich_01_Thon_Na_Lang.pdf",
+        "03_Bao_cao_thanh_tich_02_Ha_Thi_Ngoc_Anh.pdf", "03_Bao_cao_thanh_tich_03_Trieu_Thi_Mai.pdf",
+        "04_Bien_ban_hop_Hoi_dong.pdf", "05_Quyet_dinh_tang_Giay_khen.pdf", "06_Danh_sach_kem_theo_Quyet_dinh.pdf"]
+    to_trinh = text_of(files, "01_To_trinh")
+    for expected in ("ỦY BAN NHÂN DÂN XÃ THƯỢNG QUAN", "Số: 01/TTr-UBND", "Thượng Quan, ngày 15 tháng 3 năm 2026",
+                     "Kính gửi: Sở Nội vụ tỉnh Thái Nguyên", "Kế hoạch số 635/KH-UBND ngày 10/10/2022",
+                     "01 tập thể và 01 cá nhân", "Hoàng Văn Thắng"):
+        assert expected in to_trinh, expected
+    listing = text_of(files, "02_Danh_sach")
+    assert "Thôn Nà Làng" in listing and "Hà Thị Ngọc Ánh" in listing
+    assert "Nguyễn Văn Đức" not in listing and "Triệu Thị Mai" not in listing
+    assert "Kèm theo Tờ trình số 01/TTr-UBND ngày 15 tháng 3 năm 2026" in listing
+    report = text_of(files, "03_Bao_cao_thanh_tich_02_Ha_Thi_Ngoc_Anh")
+    for expected in ("BÁO CÁO THÀNH TÍCH", "Họ và tên: Hà Thị Ngọc Ánh", "Năm sinh: 1993",
+                     "1. Chuyển đổi số trong y tế cơ sở (năm 2025)", "96% người dân có hồ sơ sức khỏe điện tử"):
+        assert expected in report, expected
+    minutes = text_of(files, "04_Bien_ban_hop_Hoi_dong")
+    for expected in ("Số: 01/BB-HĐTĐKT", "Vào hồi 14 giờ 00 ngày 12 tháng 3 năm 2026",
+                     "có mặt 8/9 thành viên, vắng 1 thành viên", "Hà Thị Ngọc Ánh Bằng khen 6 2 66,7",
+                     "Nguyễn Văn Đức Bằng khen 3 5 33,3 Không đề nghị", "Triệu Thị Mai Giấy khen 8 0 88,9",
+                     "kết thúc vào hồi 16 giờ 30"):
+        assert expected in minutes, expected
+    decision = text_of(files, "05_Quyet_dinh_tang_Giay_khen")
+    assert "Số: 07/QĐ-UBND" in decision and "Tặng Giấy khen cho 01 cá nhân" in decision
+    assert "Triệu Thị Mai" in text_of(files, "06_Danh_sach_kem_theo_Quyet_dinh")
+
+
+def test_only_the_bundled_liberation_serif_is_in_the_files(issued_files):
+    _, files = issued_files
+    for name, data in files:
+        out = subprocess.run(["pdffonts", "-"], input=data, capture_output=True, check=True, timeout=60)
+        rows = out.stdout.decode().splitlines()[2:]
+        assert rows, name
+        for row in rows:
+            font, emb = row.split()[0], row.split()[-5]
+            assert "LiberationSerif" in font and emb == "yes", (name, row)
+
+
+# --- files on disk ----------------------------------------------------------------------------------
+
+def test_write_dossier_writes_both_formats_without_leftovers(people, commune, tmp_path):
+    r = make_round(commune, people)
+    out = tmp_path / "USB" / "Ho_so_dot_1"
+    paths = dossier.write_dossier(r, out)
+    assert sorted(p.name for p in paths) == sorted(p.name for p in out.iterdir())
+    assert {p.suffix for p in paths} == {".pdf", ".docx"} and len(paths) == 16
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert (out / "01_To_trinh.pdf").read_bytes().startswith(b"%PDF-")
+    again = dossier.write_dossier(r, out)          # over the old files: same names, same numbers
+    assert [p.name for p in again] == [p.name for p in paths]
+    assert rounds.DocumentNumber.select().count() == 3
+
+
+def test_write_dossier_into_a_file_instead_of_a_folder(people, commune, tmp_path):
+    r = make_round(commune, people)
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("x")
+    with pytest.raises(UserError) as err:
+        dossier.write_dossier(r, blocker / "sub", formats=("pdf",))
+    assert err.value.code == "documents.folder_not_writable" and str(blocker) in str(err.value)
+
+
+def _mount(tmp_path, name, options):
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("needs root to mount a tmpfs")
+    target = tmp_path / name
+    target.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(target)], capture_output=True, text=True)
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount tmpfs here: {r.stderr.strip()}")
+    return target
+
+
+@pytest.mark.needs_root
+def test_write_dossier_to_a_read_only_stick(people, commune, tmp_path):
+    r = make_round(commune, people)
+    stick = _mount(tmp_path, "ro", "ro,size=1m")
+    try:
+        with pytest.raises(UserError) as err:
+            dossier.write_dossier(r, stick, formats=("pdf",))
+        assert err.value.code == "documents.folder_not_writable"
+    finally:
+        subprocess.run(["umount", str(stick)], check=True)
+
+
+@pytest.mark.needs_root
+def test_write_dossier_to_a_full_stick_leaves_no_half_file(people, commune, tmp_path):
+    r = make_round(commune, people)
+    stick = _mount(tmp_path, "full", "size=60k")
+    try:
+        with pytest.raises(UserError) as err:
+            dossier.write_dossier(r, stick)
+        assert err.value.code == "documents.disk_full" and "đầy" in str(err.value)
+        assert not [p for p in stick.iterdir() if p.name.startswith(".")]
+    finally:
+        subprocess.run(["umount", str(stick)], check=True)
+
+
+# --- command line -----------------------------------------------------------------------------------
+
+def test_cli_dossier_of_the_demo_round(tmp_path):
+    data, out = tmp_path / "data", tmp_path / "out"
+    run = lambda *args: subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--data-dir", str(data)],
+                                       capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert run("demo").returncode == 0
+    done = run("dossier", "--round", "1", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    printed = [Path(line) for line in done.stdout.splitlines() if line.startswith(str(out))]
+    assert printed and all(p.is_file() for p in printed)
+    assert {p.suffix for p in printed} == {".pdf", ".docx"}
+    assert sorted(printed) == sorted(out.iterdir())
+    assert "01/TTr-UBND" in done.stdout
+    missing = run("dossier", "--round", "9", "--out", str(out))
+    assert missing.returncode == 2 and "Không tìm thấy đợt đề nghị số 9" in missing.stderr
