@@ -1,0 +1,137 @@
+"""End to end: demo commune → packet → stock tools (sha256sum, openssl) → receiving workspace; the CLI as
+subprocesses; one export through the real Secret Service (gnome-keyring under dbus-run-session)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core import receiving, rounds
+from desktop_app.core.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.signing import format_fingerprint
+from tests.core.test_exports import demo_round, export, opened
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-W", "error", "main.py", *map(str, args)], cwd=REPO, capture_output=True,
+                          text=True, timeout=180, env=env)
+
+
+@pytest.fixture
+def packet(tmp_path):
+    store = SecretStore(InMemoryKeyring())
+    with opened(tmp_path / "commune") as ws:
+        round_ = demo_round(ws)
+        written = export(ws, round_, tmp_path / "usb", store)
+        expected = sorted((n.participant.name, n.award_form, n.votes_for, n.votes_against, n.votes_abstain)
+                          for n in rounds.nominees_of(round_))
+    return written, expected
+
+
+@pytest.mark.skipif(not (shutil.which("sha256sum") and shutil.which("openssl")), reason="sha256sum/openssl missing")
+def test_round_trip_with_stock_tools_and_a_second_workspace(packet, tmp_path):
+    written, expected = packet
+    out = tmp_path / "unzipped"
+    with zipfile.ZipFile(written.path) as zf:
+        zf.extractall(out)
+    [folder] = list(out.iterdir())
+    sums = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=folder, capture_output=True, text=True)
+    assert sums.returncode == 0, sums.stdout + sums.stderr
+    assert "data.json: OK" in sums.stdout and "manifest.json: OK" in sums.stdout
+    sig = subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "signer.pem", "-rawin", "-in",
+                          "SHA256SUMS", "-sigfile", "SHA256SUMS.sig"], cwd=folder, capture_output=True, text=True)
+    assert sig.returncode == 0 and "Signature Verified Successfully" in sig.stdout, sig.stdout + sig.stderr
+    der = subprocess.run(["openssl", "pkey", "-pubin", "-in", "signer.pem", "-outform", "DER"], cwd=folder,
+                         capture_output=True, check=True).stdout
+    fp = subprocess.run(["sha256sum"], input=der, capture_output=True, check=True).stdout.split()[0].decode()
+    assert fp == written.signer_fingerprint
+    # a changed byte fails the stock check too
+    target = next(p for p in (folder / "evidence").rglob("*") if p.is_file())
+    target.write_bytes(target.read_bytes() + b"!")
+    assert subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=folder, capture_output=True).returncode != 0
+
+    with opened(tmp_path / "receiver") as ws:
+        receiving.make_receiver_workspace()
+        result = receiving.receive_packet(ws.paths, written.path, trust_fingerprint=format_fingerprint(fp))
+        assert result.outcome == receiving.IMPORTED
+        [round_] = receiving.imported_rounds()
+        got = sorted((n.participant.name, n.award_form, n.votes_for, n.votes_against, n.votes_abstain)
+                     for n in rounds.nominees_of(round_))
+        assert got == expected
+        extracted = ws.paths.root / result.record.extracted_path
+        again = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=extracted, capture_output=True, text=True)
+        assert again.returncode == 0, again.stdout
+
+
+def test_cli_verify_and_receive(packet, tmp_path):
+    written, expected = packet
+    ok = run_cli("verify", written.path)
+    assert ok.returncode == 0, ok.stderr
+    assert "Hợp lệ" in ok.stdout and format_fingerprint(written.signer_fingerprint) in ok.stdout
+
+    broken = tmp_path / "broken.zip"
+    data = bytearray(written.path.read_bytes())
+    data[len(data) // 3] ^= 0xFF
+    broken.write_bytes(bytes(data))
+    bad = run_cli("verify", broken)
+    assert bad.returncode == 1 and "Hợp lệ" not in bad.stdout.split(":", 1)[1].splitlines()[0]
+
+    recv = tmp_path / "receiver"
+    first = run_cli("receive", written.path, "--data-dir", recv)
+    assert first.returncode == 3, first.stdout + first.stderr
+    assert "Chờ xác nhận" in first.stdout and "--trust-fingerprint" in first.stderr
+    wrong = run_cli("receive", written.path, "--data-dir", recv, "--trust-fingerprint", "00" * 32)
+    assert wrong.returncode == 2 and "KHÁC" in wrong.stderr
+    good = run_cli("receive", written.path, "--data-dir", recv, "--trust-fingerprint",
+                   format_fingerprint(written.signer_fingerprint))
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Hợp lệ — Đã nhập" in good.stdout and "1 gói đã nhập" in good.stdout
+    dup = run_cli("receive", written.path, "--data-dir", recv)
+    assert dup.returncode == 0 and "Gửi lại trùng" in dup.stdout
+    tampered = run_cli("receive", broken, "--data-dir", recv)
+    assert tampered.returncode == 1 and "khu cách ly" in tampered.stdout
+    no_dir = run_cli("receive", written.path)
+    assert no_dir.returncode == 2 and "--data-dir" in no_dir.stderr
+    # a commune's own workspace is never turned into a receiver
+    commune_ws = run_cli("receive", written.path, "--data-dir", tmp_path / "commune")
+    assert commune_ws.returncode == 2 and "sổ của một xã" in commune_ws.stderr
+
+
+def test_cli_export_without_keyring_is_a_clear_error(tmp_path):
+    data = tmp_path / "commune"
+    assert run_cli("demo", "--data-dir", data).returncode == 0
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING"))}
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    r = run_cli("export-packet", "--round", "1", "--out", tmp_path, "--data-dir", data, env=env)
+    assert r.returncode == 2 and "kho khóa" in r.stderr
+    assert not list(tmp_path.glob("*.zip"))
+
+
+@pytest.mark.skipif(not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")),
+                    reason="dbus-run-session or gnome-keyring-daemon not installed (Debian: dbus gnome-keyring)")
+def test_export_packet_with_the_real_secret_service(tmp_path):
+    data = tmp_path / "commune"
+    assert run_cli("demo", "--data-dir", data).returncode == 0
+    out = tmp_path / "usb"
+    out.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING"))}
+    cmd = ("echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; "
+           f"exec '{sys.executable}' -W error main.py export-packet --round 1 --out '{out}' --data-dir '{data}'")
+    r = subprocess.run(["dbus-run-session", "--", "sh", "-c", cmd], cwd=REPO, env=env, capture_output=True,
+                       text=True, timeout=180)
+    assert r.returncode == 0, r.stdout + r.stderr
+    [zip_path] = out.glob("02095_dot1_*_001.zip")
+    assert "Dấu vân tay khóa ký của xã: SHA256:" in r.stdout
+    v = run_cli("verify", zip_path)
+    assert v.returncode == 0 and v.stdout.split("Dấu vân tay người ký: ")[1].strip().splitlines()[0] in r.stdout
+    # the private key went to the keyring only: nothing in the workspace or the packet looks like one
+    for p in list(data.rglob("*")) + [zip_path]:
+        if p.is_file():
+            assert b"PRIVATE KEY" not in p.read_bytes(), p
