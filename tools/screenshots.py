@@ -71,6 +71,20 @@ def main() -> int:
     shot(EditAchievementDialog(ws.paths.evidence_dir, person, person.achievements[0]), "06_achievement")
     shot(EditAwardDialog(person, person.awards[0]), "07_award")
     shot(CommuneSettingsDialog(communes.home_commune()), "08_commune_settings")
+    dossier_screen = getattr(window, "dossier", None)
+    if dossier_screen is not None:
+        window.show_screen("dossier")
+        dossier_screen.reload_rounds()
+        shot(window, "20_dossier_not_numbered")
+        dossier_screen.generate(issue=False)
+        dossier_screen.runner.wait(120000)
+        shot(window, "21_dossier_preview")
+        if not args.data_dir:  # issuing uses numbers up for good: only in the throw-away demo workspace
+            dossier_screen.confirm_issue = lambda _round: True
+            dossier_screen.generate(issue=True)
+            dossier_screen.runner.wait(120000)
+            dossier_screen.document_list.setCurrentRow(5)
+            shot(window, "22_dossier_issued")
     extra = getattr(window, "screenshot_extras", None)
     if extra:
         extra(shot)

@@ -39,6 +39,10 @@ class MainWindow(QMainWindow):
         if self.commune is not None:
             self.participants = ParticipantListScreen(self.commune, workspace.paths.evidence_dir)
             self.add_screen("participants", self.tr("Register of participants"), self.participants)
+            from .dossier_screen import DossierScreen
+
+            self.dossier = DossierScreen(self.commune, workspace.paths.documents_dir)
+            self.add_screen("dossier", self.tr("Nomination dossier"), self.dossier)
         self.nav.setCurrentRow(0)
 
         self._build_menus()

@@ -15,6 +15,11 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="45" />
+        <source>Nomination dossier</source>
+        <translation>Hồ sơ đề nghị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="45" />
         <source>Data folder: %1</source>
         <translation>Thư mục dữ liệu: %1</translation>
     </message>
