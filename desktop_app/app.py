@@ -107,9 +107,10 @@ def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
         return 1
     ErrorReporter(workspace.paths.log_file).install()
     backup_problem = _daily_backup(workspace)
-    if communes.home_commune() is None and demo_if_empty:
+    receiver = communes.workspace_role() == "receiver"  # a receiving workspace has no commune of its own
+    if communes.home_commune() is None and demo_if_empty and not receiver:
         create_demo_commune()
-    if communes.home_commune() is None:
+    if communes.home_commune() is None and not receiver:
         draft = drafts.get_draft("commune_settings")
         dialog = CommuneSettingsDialog(None, draft_values=(draft.payload or {}).get("values") if draft else None,
                                        first_run=True)

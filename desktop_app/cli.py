@@ -155,6 +155,10 @@ def cmd_receive(args) -> int:
                                                            trusted_by="dòng lệnh (--trust-fingerprint)"))
     finally:
         ws.close()
+    if not args.packet:
+        print(f"Thư mục tiếp nhận hồ sơ: {ws.paths.root}\n"
+              f"Mở cửa sổ tiếp nhận: python main.py --data-dir \"{ws.paths.root}\"")
+        return 0
     print(report.text())
     for result in report.results:
         if result.needs_confirmation:
@@ -167,7 +171,8 @@ def cmd_receive(args) -> int:
 
 
 cmd_receive.configure = lambda p: (
-    p.add_argument("packet", nargs="+", metavar="PACKET", help="tệp .zip của gói hồ sơ"),
+    p.add_argument("packet", nargs="*", metavar="PACKET",
+                   help="tệp .zip của gói hồ sơ (không ghi gói nào: chỉ tạo thư mục tiếp nhận)"),
     p.add_argument("--trust-fingerprint", metavar="FP",
                    help="dấu vân tay in trên Tờ trình bản giấy; chỉ tin cậy khi khớp với người ký gói"))
 

@@ -43,6 +43,13 @@ class MainWindow(QMainWindow):
 
             self.dossier = DossierScreen(self.commune, workspace.paths.documents_dir)
             self.add_screen("dossier", self.tr("Nomination dossier"), self.dossier)
+        from desktop_app.core.receiving import is_receiver
+
+        if is_receiver():
+            from .receiving_screen import ReceivingScreen
+
+            self.receiving = ReceivingScreen(workspace.paths)
+            self.add_screen("receiving", self.tr("Receive dossiers"), self.receiving)
         self.nav.setCurrentRow(0)
 
         self._build_menus()
@@ -54,7 +61,9 @@ class MainWindow(QMainWindow):
 
     def _commune_title(self) -> str:
         if self.commune is None:
-            return self.tr("commune not set up")
+            from desktop_app.core.receiving import is_receiver
+
+            return self.tr("receiving dossiers") if is_receiver() else self.tr("commune not set up")
         return self.tr("Commune %1, %2").replace("%1", self.commune.name).replace("%2", self.commune.province)
 
     def add_screen(self, key: str, title: str, widget) -> None:
@@ -71,6 +80,11 @@ class MainWindow(QMainWindow):
         open_dir = QAction(self.tr("Open the data folder"), self)
         open_dir.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.workspace.paths.root))))
         file_menu.addAction(open_dir)
+        if self.commune is not None:
+            send = QAction(self.tr("Send the dossier (signed packet)…"), self)
+            send.setObjectName("send_packet")
+            send.triggered.connect(lambda: self.send_packet())
+            file_menu.addAction(send)
         backup_action = QAction(self.tr("Back up to USB…"), self)
         backup_action.triggered.connect(self.backup_to_usb)
         file_menu.addAction(backup_action)
@@ -86,6 +100,10 @@ class MainWindow(QMainWindow):
         commune_action = QAction(self.tr("Commune information…"), self)
         commune_action.triggered.connect(self.edit_commune)
         settings_menu.addAction(commune_action)
+        if self.commune is not None:
+            key_action = QAction(self.tr("Signing key of the commune…"), self)
+            key_action.triggered.connect(self.key_settings)
+            settings_menu.addAction(key_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("About Sổ Thi đua"), self)
         about.triggered.connect(self.about)
@@ -106,6 +124,16 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.commune = dialog.saved_commune
             self.setWindowTitle(self.tr("Sổ Thi đua — %1").replace("%1", self._commune_title()))
+
+    def send_packet(self, round_=None) -> None:
+        from .export_dialog import ExportDialog
+
+        ExportDialog(self.commune, self.workspace.paths.evidence_dir, round_=round_, parent=self).exec()
+
+    def key_settings(self) -> None:
+        from .key_settings_dialog import KeySettingsDialog
+
+        KeySettingsDialog(self.commune, parent=self).exec()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Sổ Thi đua"), self.tr(

@@ -1,0 +1,188 @@
+"""ExportDialog ("Gửi hồ sơ"): write a round's signed packet onto a USB stick or any folder, in the background."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+
+from desktop_app.core import exports
+from desktop_app.core.errors import UserError
+from desktop_app.core.models import Commune, database_proxy
+from desktop_app.core.packets import list_removable_drives
+from desktop_app.core.rounds import NominationRound
+from desktop_app.core.secrets import SecretStore
+from desktop_app.core.signing import format_fingerprint
+
+from .background import BackgroundRunner
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+
+
+class ExportDialog(QDialog):
+    """Choose the round and where to write; Export runs on the background runner with progress and Cancel."""
+
+    def __init__(self, commune: Commune, evidence_dir: Path, store: SecretStore | None = None,
+                 round_: NominationRound | None = None, parent: QWidget | None = None,
+                 drives: Callable[[], list] = list_removable_drives):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Send the dossier (signed packet)"))
+        self.setMinimumWidth(640)
+        self.commune = commune
+        self.evidence_dir = Path(evidence_dir)
+        self.store = store or SecretStore()
+        self.drives = drives
+        self.runner = BackgroundRunner(self)
+        self.written = None
+        self.error: str | None = None
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "The round's documents, evidence and data are put into one signed file (.zip). Copy it onto a USB "
+            "stick for the receiving level, together with the printed Tờ trình that shows the key fingerprint. "
+            "After sending, the round is locked: a change becomes a new corrected version."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.round_box = QComboBox()
+        self.round_box.setObjectName("round")
+        for r in exports.exportable_rounds(commune):
+            text = self.tr("Round %1 (version %2)").replace("%1", str(r.number)).replace("%2", str(r.version))
+            if r.status == "sent":
+                text += " — " + self.tr("already sent")
+            self.round_box.addItem(text, r.id)
+        if round_ is not None:
+            self.round_box.setCurrentIndex(max(0, self.round_box.findData(round_.id)))
+        form.addRow(self.tr("Round:"), self.round_box)
+        target = QHBoxLayout()
+        self.target_box = QComboBox()
+        self.target_box.setObjectName("target")
+        self.target_box.setMinimumWidth(360)
+        target.addWidget(self.target_box, 1)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh_drives)
+        target.addWidget(self.refresh_button)
+        self.folder_button = QPushButton(self.tr("Choose a folder…"))
+        self.folder_button.clicked.connect(self.choose_folder)
+        target.addWidget(self.folder_button)
+        form.addRow(self.tr("Write to:"), target)
+        layout.addLayout(form)
+
+        self.result = QLabel()
+        self.result.setObjectName("result")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(self.result.textInteractionFlags() | self.result.textInteractionFlags().TextSelectableByMouse)
+        layout.addWidget(self.result)
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("fingerprint")
+        self.fingerprint.setWordWrap(True)
+        font = QFont("Liberation Mono")
+        font.setPointSize(13)
+        font.setBold(True)
+        self.fingerprint.setFont(font)
+        layout.addWidget(self.fingerprint)
+        layout.addStretch(1)
+
+        buttons = QDialogButtonBox()
+        self.export_button = buttons.addButton(self.tr("Export"), QDialogButtonBox.AcceptRole)
+        self.export_button.setObjectName("export")
+        self.open_button = buttons.addButton(self.tr("Open the folder"), QDialogButtonBox.ActionRole)
+        self.open_button.setVisible(False)
+        self.close_button = buttons.addButton(QDialogButtonBox.Close)
+        self.export_button.clicked.connect(self.start_export)
+        self.open_button.clicked.connect(self.open_folder)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.runner.busy_changed.connect(lambda busy: self.export_button.setEnabled(not busy))
+        self.refresh_drives()
+        if self.round_box.count() == 0:
+            self.export_button.setEnabled(False)
+            self.result.setText(self.tr("No round has nominees yet: add nominees to a round first."))
+
+    # --- targets -----------------------------------------------------------------------------------------
+    def refresh_drives(self) -> None:
+        chosen = self.target_dir()
+        self.target_box.clear()
+        for d in self.drives():
+            self.target_box.addItem(self.tr("USB drive %1 (%2 free)").replace("%1", d.label).replace(
+                "%2", _size(d.free_bytes)) + f" — {d.path}", d.path)
+        if chosen and self.target_box.findData(chosen) < 0:
+            self.target_box.addItem(chosen, chosen)
+        if self.target_box.count() == 0:
+            self.target_box.addItem(self.tr("No USB drive found — choose a folder"), None)
+        elif chosen:
+            self.target_box.setCurrentIndex(self.target_box.findData(chosen))
+
+    def set_target(self, folder: str | Path) -> None:
+        folder = str(folder)
+        if self.target_box.findData(folder) < 0:
+            if self.target_box.count() == 1 and self.target_box.itemData(0) is None:
+                self.target_box.clear()
+            self.target_box.addItem(folder, folder)
+        self.target_box.setCurrentIndex(self.target_box.findData(folder))
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder to write the packet to"))
+        if folder:
+            self.set_target(folder)
+
+    def target_dir(self) -> str | None:
+        return self.target_box.currentData() if self.target_box.count() else None
+
+    # --- export ------------------------------------------------------------------------------------------
+    def start_export(self) -> None:
+        target = self.target_dir()
+        if not target:
+            QMessageBox.information(self, self.windowTitle(), self.tr("Choose a USB drive or a folder first."))
+            return
+        round_ = NominationRound.get_by_id(self.round_box.currentData())
+        self.result.setText("")
+        self.fingerprint.setText("")
+        self.error = None
+        store, evidence_dir = self.store, self.evidence_dir
+
+        def job(progress, cancelled):
+            try:
+                return exports.export_round(round_, target, store, evidence_dir=evidence_dir, progress=progress,
+                                            cancelled=cancelled)
+            finally:
+                if threading.current_thread() is not threading.main_thread():
+                    database_proxy.close()  # the worker's own SQLite connection
+
+        self.runner.run(job, title=self.tr("Writing the packet…"), parent=self, on_done=self._done,
+                        on_error=self._failed)
+
+    def _done(self, written) -> None:
+        self.written = written
+        self.result.setText(self.tr(
+            "Done. The packet was written and checked again from the drive:\n%1\nSize %2, packet no. %3. "
+            "The round is now locked as sent.").replace("%1", str(written.path)).replace(
+            "%2", _size(written.size)).replace("%3", str(written.sequence)))
+        self.fingerprint.setText(self.tr("Key fingerprint (as printed on the Tờ trình):") + "\n"
+                                 + format_fingerprint(written.signer_fingerprint))
+        self.open_button.setVisible(True)
+        self.round_box.setItemText(self.round_box.currentIndex(),
+                                   self.round_box.currentText().split(" — ")[0] + " — " + self.tr("already sent"))
+
+    def _failed(self, exc) -> None:
+        if not isinstance(exc, UserError):
+            raise exc
+        self.error = str(exc)
+        self.result.setText(self.tr("The packet was not written.") + "\n" + str(exc))
+        QMessageBox.warning(self, self.windowTitle(), str(exc))
+
+    def open_folder(self) -> None:
+        if self.written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.path.parent)))
+
+    def reject(self) -> None:
+        if self.runner.busy:
+            self.runner.cancel()
+            self.runner.wait()
+        super().reject()

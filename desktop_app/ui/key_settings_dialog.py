@@ -1,0 +1,180 @@
+"""KeySettingsDialog: the commune's signing key — fingerprint, passphrase-protected backup, restore, rotation."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+
+from desktop_app.core.errors import UserError
+from desktop_app.core.exports import commune_code_of
+from desktop_app.core.models import Commune
+from desktop_app.core.secrets import SecretStore
+from desktop_app.core.signing import (commune_key_info, get_or_create_commune_key, restore_key_backup,
+                                      rotate_commune_key, write_key_backup)
+
+
+class PassphraseDialog(QDialog):
+    """Asks a passphrase (twice when creating a backup)."""
+
+    def __init__(self, title: str, confirm: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        form = QFormLayout(self)
+        self.first = QLineEdit()
+        self.first.setEchoMode(QLineEdit.Password)
+        form.addRow(self.tr("Passphrase:"), self.first)
+        self.second = QLineEdit()
+        self.second.setEchoMode(QLineEdit.Password)
+        if confirm:
+            form.addRow(self.tr("Repeat it:"), self.second)
+            hint = QLabel(self.tr("At least 8 characters. Write it down and keep it apart from the backup file: "
+                                  "without it the backup cannot be opened."))
+            hint.setWordWrap(True)
+            form.addRow(hint)
+        self.confirm = confirm
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def check(self) -> None:
+        if self.confirm and self.first.text() != self.second.text():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("The two passphrases differ."))
+            return
+        self.accept()
+
+    def passphrase(self) -> str:
+        return self.first.text()
+
+
+class KeySettingsDialog(QDialog):
+    def __init__(self, commune: Commune, store: SecretStore | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Signing key of the commune"))
+        self.setMinimumWidth(620)
+        self.commune = commune
+        self.store = store or SecretStore()
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Packets sent to the receiving level are signed with the commune's key. The key is kept in the "
+            "operating system's keyring on this computer only. Its fingerprint is printed on the Tờ trình so the "
+            "receiving level can compare it on paper."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("fingerprint")
+        self.fingerprint.setWordWrap(True)
+        font = QFont("Liberation Mono")
+        font.setPointSize(13)
+        font.setBold(True)
+        self.fingerprint.setFont(font)
+        layout.addWidget(self.fingerprint)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        self.create_button = QPushButton(self.tr("Create the key now"))
+        self.backup_button = QPushButton(self.tr("Back up the key…"))
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.rotate_button = QPushButton(self.tr("Change the key…"))
+        for b in (self.create_button, self.backup_button, self.restore_button, self.rotate_button):
+            row.addWidget(b)
+        layout.addLayout(row)
+        self.create_button.clicked.connect(lambda: self._guard(self.create_key))
+        self.backup_button.clicked.connect(lambda: self._guard(self.ask_backup))
+        self.restore_button.clicked.connect(lambda: self._guard(self.ask_restore))
+        self.rotate_button.clicked.connect(lambda: self._guard(self.ask_rotate))
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def _guard(self, func) -> None:
+        try:
+            func()
+        except UserError as error:
+            QMessageBox.warning(self, self.windowTitle(), str(error))
+            self.refresh()
+
+    @property
+    def code(self) -> str:
+        return commune_code_of(self.commune)
+
+    def refresh(self) -> None:
+        try:
+            info = commune_key_info(self.store, self.code)
+        except UserError as error:
+            self.fingerprint.setText("")
+            self.status.setText(str(error))
+            for b in (self.create_button, self.backup_button, self.rotate_button):
+                b.setEnabled(False)
+            return
+        if info is None:
+            self.fingerprint.setText(self.tr("No key yet."))
+            self.status.setText(self.tr("The key is created at the first export, or now with the button below. "
+                                        "If this commune already had a key on another computer, restore its backup "
+                                        "instead."))
+        else:
+            self.fingerprint.setText(info.fingerprint_display)
+            self.status.setText(self.tr("Back up the key onto a USB stick and keep it locked away: if this "
+                                        "computer breaks, the backup lets the commune keep its key."))
+        self.create_button.setEnabled(info is None)
+        self.backup_button.setEnabled(info is not None)
+        self.rotate_button.setEnabled(info is not None)
+
+    # --- actions (testable without the file and passphrase dialogs) ----------------------------------------
+    def create_key(self) -> None:
+        get_or_create_commune_key(self.store, self.code)
+        self.refresh()
+
+    def backup_to(self, path: str | Path, passphrase: str) -> Path:
+        written = write_key_backup(self.store, self.code, path, passphrase)
+        self.status.setText(self.tr("Backup written: %1").replace("%1", str(written)))
+        return written
+
+    def restore_from(self, path: str | Path, passphrase: str, replace: bool = False) -> None:
+        try:
+            content = Path(path).read_bytes()
+        except OSError as exc:
+            raise UserError("keys.backup_invalid") from exc
+        restore_key_backup(self.store, self.code, content, passphrase, replace=replace)
+        self.refresh()
+
+    def rotate(self) -> None:
+        rotate_commune_key(self.store, self.code)
+        self.refresh()
+
+    def ask_backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the key backup"),
+                                              f"khoa-ky-xa-{self.code}.pem", self.tr("Key backup (*.pem)"))
+        if not path:
+            return
+        dialog = PassphraseDialog(self.tr("Passphrase for the backup"), True, self)
+        if dialog.exec():
+            self.backup_to(path, dialog.passphrase())
+
+    def ask_restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a key backup"), "", self.tr("Key backup (*.pem)"))
+        if not path:
+            return
+        dialog = PassphraseDialog(self.tr("Passphrase of the backup"), False, self)
+        if not dialog.exec():
+            return
+        try:
+            self.restore_from(path, dialog.passphrase())
+        except UserError as error:
+            if error.code != "keys.restore_would_replace":
+                raise
+            answer = QMessageBox.question(self, self.windowTitle(), str(error))
+            if answer == QMessageBox.Yes:
+                self.restore_from(path, dialog.passphrase(), replace=True)
+
+    def ask_rotate(self) -> None:
+        answer = QMessageBox.question(self, self.windowTitle(), self.tr(
+            "Create a new key? The next packet carries an announcement signed by the current key, so the receiving "
+            "level accepts the new key. Print the new fingerprint on the next Tờ trình and make a new backup."))
+        if answer == QMessageBox.Yes:
+            self.rotate()

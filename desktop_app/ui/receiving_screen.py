@@ -1,0 +1,266 @@
+"""ReceivingScreen ("Tiếp nhận hồ sơ"): open or scan for packets, confirm a commune's fingerprint on first contact,
+see every packet received with its verdict, and the imported rounds with their nominees and documents."""
+from __future__ import annotations
+
+import threading
+from typing import Callable
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
+                               QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from desktop_app.core import receiving, rounds
+from desktop_app.core.errors import UserError
+from desktop_app.core.models import database_proxy
+from desktop_app.core.packets import list_removable_drives
+from desktop_app.core.paths import Workspace
+
+from .background import BackgroundRunner
+
+AWARD_FORM_LABELS = {
+    "giay_khen": "Giấy khen",
+    "bang_khen_chu_tich_tinh": "Bằng khen của Chủ tịch UBND tỉnh",
+}
+
+
+class FingerprintDialog(QDialog):
+    """First contact (or an unannounced new key): compare the fingerprint with the paper Tờ trình."""
+
+    def __init__(self, record: receiving.ReceivedPacket, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Confirm the commune's key"))
+        self.setMinimumWidth(640)
+        layout = QVBoxLayout(self)
+        if record.reason == "first_contact":
+            text = self.tr("This is the first packet from commune %1 (code %2).")
+        else:
+            text = self.tr("Commune %1 (code %2) signed this packet with a new key that its previous key did not "
+                           "announce.")
+        head = QLabel(text.replace("%1", record.commune_name or "?").replace("%2", record.commune_code or "?"))
+        head.setWordWrap(True)
+        layout.addWidget(head)
+        ask = QLabel(self.tr("Take the paper Tờ trình of this round and compare, group by group, the key fingerprint "
+                             "printed on it with the one below. Trust the key only if every group is the same."))
+        ask.setWordWrap(True)
+        layout.addWidget(ask)
+        groups = record.fingerprint_display[len("SHA256:"):].split()
+        self.fingerprint = QLabel("SHA256:\n" + "  ".join(groups[:8]) + "\n" + "  ".join(groups[8:]))
+        self.fingerprint.setObjectName("fingerprint")
+        self.fingerprint.setAlignment(Qt.AlignCenter)
+        self.fingerprint.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        font = QFont("Liberation Mono")
+        font.setPointSize(18)
+        font.setBold(True)
+        self.fingerprint.setFont(font)
+        self.fingerprint.setStyleSheet("QLabel { background: #fff8e1; border: 1px solid #ffb300; padding: 12px; }")
+        layout.addWidget(self.fingerprint)
+        buttons = QDialogButtonBox()
+        self.trust_button = buttons.addButton(self.tr("The same as on paper — trust and import"),
+                                              QDialogButtonBox.AcceptRole)
+        self.refuse_button = buttons.addButton(self.tr("Different — do not trust"), QDialogButtonBox.DestructiveRole)
+        self.later_button = buttons.addButton(self.tr("Decide later"), QDialogButtonBox.RejectRole)
+        self.trust_button.clicked.connect(lambda: self.done(1))
+        self.refuse_button.clicked.connect(lambda: self.done(2))
+        self.later_button.clicked.connect(lambda: self.done(0))
+        layout.addWidget(buttons)
+
+
+class ReceivingScreen(QWidget):
+    COLUMNS = ("received", "file", "commune", "round", "sequence", "verdict", "outcome", "reason")
+
+    def __init__(self, paths: Workspace, parent: QWidget | None = None,
+                 drives: Callable[[], list] = list_removable_drives,
+                 confirm: Callable[[receiving.ReceivedPacket], int] | None = None):
+        super().__init__(parent)
+        self.paths = paths
+        self.drives = drives
+        self.confirm = confirm or (lambda record: FingerprintDialog(record, self).exec())
+        self.runner = BackgroundRunner(self)
+        self.last_report: receiving.ImportReport | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open a packet file…"))
+        self.open_button.setObjectName("open_packet")
+        self.scan_button = QPushButton(self.tr("Scan USB drives for packets"))
+        self.scan_button.setObjectName("scan")
+        self.pending_button = QPushButton(self.tr("Packets waiting for confirmation…"))
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.scan_button)
+        bar.addWidget(self.pending_button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.open_button.clicked.connect(self.ask_open)
+        self.scan_button.clicked.connect(self.scan)
+        self.pending_button.clicked.connect(self.confirm_pending)
+        self.runner.busy_changed.connect(lambda busy: [b.setEnabled(not busy) for b in
+                                                       (self.open_button, self.scan_button, self.pending_button)])
+
+        self.report = QPlainTextEdit()
+        self.report.setObjectName("report")
+        self.report.setReadOnly(True)
+        self.report.setMaximumHeight(110)
+        self.report.setPlaceholderText(self.tr("The import report appears here."))
+        layout.addWidget(self.report)
+
+        splitter = QSplitter(Qt.Vertical)
+        packets_box = QWidget()
+        pl = QVBoxLayout(packets_box)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(QLabel(self.tr("Packets received (every packet is kept with its verdict)")))
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setObjectName("packets")
+        self.table.setHorizontalHeaderLabels([self.tr("Received"), self.tr("File"), self.tr("Commune"),
+                                              self.tr("Round"), self.tr("Packet no."), self.tr("Verdict"),
+                                              self.tr("What happened"), self.tr("Reason")])
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        pl.addWidget(self.table)
+        splitter.addWidget(packets_box)
+
+        rounds_box = QWidget()
+        rl = QHBoxLayout(rounds_box)
+        rl.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Imported rounds and nominees")))
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("rounds")
+        self.tree.setHeaderLabels([self.tr("Round / nominee"), self.tr("Award proposed"), self.tr("Votes for / against")])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.tree.currentItemChanged.connect(self._round_selected)
+        left.addWidget(self.tree)
+        rl.addLayout(left, 3)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Documents of the round")))
+        self.documents = QListWidget()
+        self.documents.setObjectName("documents")
+        self.documents.itemActivated.connect(self._open_document)
+        right.addWidget(self.documents)
+        self.open_doc_button = QPushButton(self.tr("Open document"))
+        self.open_doc_button.clicked.connect(lambda: self._open_document(self.documents.currentItem()))
+        right.addWidget(self.open_doc_button)
+        rl.addLayout(right, 2)
+        splitter.addWidget(rounds_box)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    # --- lists ---------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        records = receiving.received_packets()
+        self.table.setRowCount(len(records))
+        for row, r in enumerate(records):
+            rnd = f"{r.round_number}/{r.round_version}" if r.round_number else ""
+            values = (r.received_at.replace("T", " ")[:16], r.original_name,
+                      f"{r.commune_name} ({r.commune_code})" if r.commune_code else "", rnd,
+                      str(r.sequence or ""), r.verdict_label, r.outcome_label, r.reason_text)
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.UserRole, r.id)
+                if col == 5:
+                    item.setForeground(Qt.GlobalColor.darkGreen if r.verdict == "valid" else Qt.GlobalColor.darkRed)
+                self.table.setItem(row, col, item)
+        self.tree.clear()
+        for rnd in receiving.imported_rounds():
+            title = self.tr("%1 — round %2, version %3").replace("%1", rnd.commune.name).replace(
+                "%2", str(rnd.number)).replace("%3", str(rnd.version))
+            if rnd.status == "superseded":
+                title += " — " + self.tr("REPLACED by a newer version")
+            top = QTreeWidgetItem([title, "", ""])
+            top.setData(0, Qt.UserRole, rnd.id)
+            if rnd.status == "superseded":
+                top.setForeground(0, Qt.GlobalColor.gray)
+            for n in rounds.nominees_of(rnd):
+                votes = "" if n.votes_for is None else f"{n.votes_for} / {n.votes_against or 0}"
+                child = QTreeWidgetItem([n.participant.name, AWARD_FORM_LABELS.get(n.award_form, n.award_form), votes])
+                child.setData(0, Qt.UserRole, rnd.id)
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(rnd.status != "superseded")
+        self.pending_button.setVisible(bool(receiving.pending_confirmations()))
+
+    def _round_selected(self, item, _previous=None) -> None:
+        self.documents.clear()
+        if item is None:
+            return
+        rnd = rounds.NominationRound.get_or_none(rounds.NominationRound.id == item.data(0, Qt.UserRole))
+        if rnd is None:
+            return
+        for path in receiving.round_document_files(self.paths, rnd):
+            entry = QListWidgetItem(path.name)
+            entry.setData(Qt.UserRole, str(path))
+            self.documents.addItem(entry)
+
+    def _open_document(self, item) -> None:
+        if item is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(item.data(Qt.UserRole)))
+
+    # --- receiving -------------------------------------------------------------------------------------------
+    def ask_open(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Open packet files"), "",
+                                                self.tr("Dossier packets (*.zip)"))
+        if files:
+            self.receive_files(files)
+
+    def scan(self) -> None:
+        drives = self.drives()
+        found = receiving.scan_for_packets([d.path for d in drives])
+        if not found:
+            QMessageBox.information(self, self.tr("Receive dossiers"), self.tr(
+                "No packet (.zip) found on the USB drives. Plug in the stick, or open the file with "
+                "“Open a packet file…”.") if drives else self.tr("No USB drive found. Plug in the stick, or open "
+                                                                 "the file with “Open a packet file…”."))
+            return
+        self.receive_files(found)
+
+    def receive_files(self, files, wait: bool = False) -> None:
+        paths = self.paths
+
+        def job(progress, cancelled):
+            try:
+                return receiving.receive_many(paths, files, progress=progress, cancelled=cancelled)
+            finally:
+                if threading.current_thread() is not threading.main_thread():
+                    database_proxy.close()
+
+        self.runner.run(job, title=self.tr("Receiving packets…"), parent=self, on_done=self._received,
+                        on_error=self._failed)
+        if wait:
+            self.runner.wait()
+
+    def _received(self, report: receiving.ImportReport) -> None:
+        self.last_report = report
+        self.report.setPlainText(report.text())
+        self.refresh()
+        for result in report.results:
+            if result.needs_confirmation:
+                self._ask_confirmation(result.record)
+
+    def _failed(self, exc) -> None:
+        if not isinstance(exc, UserError):
+            raise exc
+        self.report.setPlainText(str(exc))
+        QMessageBox.warning(self, self.tr("Receive dossiers"), str(exc))
+        self.refresh()
+
+    def confirm_pending(self) -> None:
+        for record in receiving.pending_confirmations():
+            self._ask_confirmation(record)
+
+    def _ask_confirmation(self, record: receiving.ReceivedPacket) -> None:
+        choice = self.confirm(record)
+        try:
+            if choice == 1:
+                result = receiving.confirm_and_import(self.paths, record, trusted_by=self.tr("confirmed on screen"))
+                report = receiving.ImportReport([result])
+                self.report.setPlainText(report.text())
+            elif choice == 2:
+                receiving.reject_pending(record)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Receive dossiers"), str(error))
+        self.refresh()
+

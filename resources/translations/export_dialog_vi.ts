@@ -1,0 +1,106 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="35" />
+        <source>Send the dossier (signed packet)</source>
+        <translation>Gửi hồ sơ (gói hồ sơ có chữ ký)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="47" />
+        <source>The round's documents, evidence and data are put into one signed file (.zip). Copy it onto a USB stick for the receiving level, together with the printed Tờ trình that shows the key fingerprint. After sending, the round is locked: a change becomes a new corrected version.</source>
+        <translation>Văn bản, minh chứng và dữ liệu của đợt được đóng thành một tệp có chữ ký số (.zip). Chép tệp này vào thẻ nhớ USB gửi cấp trên, kèm Tờ trình bản giấy có in dấu vân tay khóa ký. Sau khi gửi, đợt được khóa: muốn sửa phải lập bản điều chỉnh mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="56" />
+        <source>Round %1 (version %2)</source>
+        <translation>Đợt đề nghị số %1 (lần %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="58" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="171" />
+        <source>already sent</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="62" />
+        <source>Round:</source>
+        <translation>Đợt đề nghị:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="68" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="71" />
+        <source>Choose a folder…</source>
+        <translation>Chọn thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="74" />
+        <source>Write to:</source>
+        <translation>Ghi vào:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="93" />
+        <source>Export</source>
+        <translation>Xuất gói hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="95" />
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="106" />
+        <source>No round has nominees yet: add nominees to a round first.</source>
+        <translation>Chưa có đợt nào có người được đề nghị: hãy thêm người được đề nghị vào đợt trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="113" />
+        <source>USB drive %1 (%2 free)</source>
+        <translation>Ổ USB %1 (còn trống %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="118" />
+        <source>No USB drive found — choose a folder</source>
+        <translation>Không thấy ổ USB — hãy chọn thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="131" />
+        <source>Folder to write the packet to</source>
+        <translation>Thư mục ghi gói hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="142" />
+        <source>Choose a USB drive or a folder first.</source>
+        <translation>Hãy chọn ổ USB hoặc một thư mục trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="158" />
+        <source>Writing the packet…</source>
+        <translation>Đang ghi gói hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="164" />
+        <source>Done. The packet was written and checked again from the drive:
+%1
+Size %2, packet no. %3. The round is now locked as sent.</source>
+        <translation>Xong. Gói hồ sơ đã được ghi và đọc lại kiểm tra từ ổ đĩa:
+%1
+Dung lượng %2, gói số %3. Đợt đề nghị đã được khóa (đã gửi).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="167" />
+        <source>Key fingerprint (as printed on the Tờ trình):</source>
+        <translation>Dấu vân tay khóa ký (giống bản in trên Tờ trình):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="177" />
+        <source>The packet was not written.</source>
+        <translation>Chưa ghi được gói hồ sơ.</translation>
+    </message>
+</context>
+</TS>
