@@ -71,6 +71,38 @@ def main() -> int:
     shot(EditAchievementDialog(ws.paths.evidence_dir, person, person.achievements[0]), "06_achievement")
     shot(EditAwardDialog(person, person.awards[0]), "07_award")
     shot(CommuneSettingsDialog(communes.home_commune()), "08_commune_settings")
+    checklist_screen = getattr(window, "checklists", None)
+    if checklist_screen is not None:
+        from desktop_app.core.checklists import Checklist
+
+        def checklist_of(name, set_id):
+            return Checklist.get((Checklist.participant == Participant.get(Participant.name == name).id)
+                                 & (Checklist.set_id == set_id)).id
+
+        window.show_screen("checklists")
+        checklist_screen.open_checklist(checklist_of("Hoàng Văn Thắng", "bang_khen_tinh.ca_nhan.cong_trang"))
+        shot(window, "30_checklist_eligible_computed")
+        checklist_screen.open_checklist(checklist_of("Nguyễn Văn Đức", "bang_khen_tinh.ca_nhan.cong_trang"))
+        shot(window, "31_checklist_not_eligible")
+        checklist_screen.open_checklist(checklist_of("Mã Văn Long", "giay_khen.ca_nhan"))
+        checklist_screen.panel.scroll.verticalScrollBar().setValue(600)
+        shot(window, "32_checklist_missing_evidence")
+    round_screen = getattr(window, "rounds", None)
+    if round_screen is not None:
+        window.show_screen("rounds")
+        round_screen.reload()
+        for index, name in enumerate(("33_round_nominees", "34_round_meeting", "35_round_votes", "36_round_ranking",
+                                      "37_round_decision")):
+            round_screen.tabs.setCurrentIndex(index)
+            shot(window, name)
+        round_screen.tabs.setCurrentIndex(0)
+        from desktop_app.ui.round_nominee_dialog import AddNomineeDialog
+
+        dialog = AddNomineeDialog(round_screen.round)
+        dialog.select_participant(Participant.get(Participant.name == "Vi Thị Nga").id)
+        dialog.form_combo.setCurrentIndex(dialog.form_combo.findData("giay_khen"))
+        dialog.save()
+        shot(dialog, "38_nominee_reason_required")
     dossier_screen = getattr(window, "dossier", None)
     if dossier_screen is not None:
         window.show_screen("dossier")
@@ -88,8 +120,56 @@ def main() -> int:
     extra = getattr(window, "screenshot_extras", None)
     if extra:
         extra(shot)
+    packets_screenshots(app, ws, window, shot)
     ws.close()
     return 0
+
+
+def packets_screenshots(app, ws, window, shot) -> None:
+    """Gửi hồ sơ (export), the signing key, then a receiving workspace: first contact, verdicts, imported round."""
+    import zipfile
+
+    from PySide6.QtCore import Qt
+
+    from desktop_app.core import communes, receiving
+    from desktop_app.core.packets import RemovableDrive
+    from desktop_app.core.secrets import InMemoryKeyring, SecretStore
+    from desktop_app.core.workspace import open_workspace
+    from desktop_app.ui.export_dialog import ExportDialog
+    from desktop_app.ui.key_settings_dialog import KeySettingsDialog
+    from desktop_app.ui.receiving_screen import FingerprintDialog, ReceivingScreen
+
+    store = SecretStore(InMemoryKeyring())  # screenshots never touch the real keyring
+    stick = Path(tempfile.mkdtemp()) / "USB_XA"
+    stick.mkdir()
+    drives = [RemovableDrive(str(stick), "USB_XA", 7_500_000_000)]
+    dialog = ExportDialog(communes.home_commune(), ws.paths.evidence_dir, store, drives=lambda: drives, parent=window)
+    shot(dialog, "40_export_dialog")
+    dialog.export_button.click()
+    dialog.runner.wait(120000)
+    shot(dialog, "41_export_done")
+    shot(KeySettingsDialog(communes.home_commune(), store, parent=window), "42_key_settings")
+    [packet] = stick.glob("*.zip")
+    bad = stick / "goi_bi_sua.zip"
+    with zipfile.ZipFile(packet) as src, zipfile.ZipFile(bad, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, data + b" " if info.filename.endswith("data.json") else data)
+    ws.close()
+    receiver = open_workspace(tempfile.mkdtemp(), log_to_file=False)
+    try:
+        receiving.make_receiver_workspace()
+        first = receiving.receive_packet(receiver.paths, packet)
+        shot(FingerprintDialog(first.record, window), "43_first_contact_fingerprint")
+        screen = ReceivingScreen(receiver.paths, drives=lambda: drives, confirm=lambda record: 1)
+        screen.setParent(window, screen.windowFlags() | Qt.Window)
+        screen.resize(1200, 760)
+        screen.confirm_pending()
+        screen.receive_files([bad, packet], wait=True)
+        screen.tree.setCurrentItem(screen.tree.topLevelItem(0))
+        shot(screen, "44_receiving_screen")
+    finally:
+        receiver.close()
 
 
 if __name__ == "__main__":

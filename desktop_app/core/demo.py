@@ -126,13 +126,16 @@ OVERRIDE_REASON = ("Biên bản nghiệm thu kết quả hướng dẫn người
 def _demo_evidence(evidence_dir: Path, participant: Participant):
     """A small report file attached to the participant's first achievement (copied into the workspace)."""
     achievement = list_achievements(participant)[0]
-    source = evidence_dir / f".demo-{participant.id}.txt"
+    folder = evidence_dir / ".demo"
+    folder.mkdir(exist_ok=True)
+    source = folder / f"Báo cáo số liệu - {participant.name}.txt"
     source.write_text(f"BÁO CÁO SỐ LIỆU (minh chứng mẫu)\n{participant.name}\n{achievement.title}\n"
                       f"{achievement.results}\n", encoding="utf-8")
     try:
         return add_evidence(evidence_dir, participant, source, achievement, note="Báo cáo số liệu")
     finally:
         source.unlink()
+        folder.rmdir()
 
 
 def _demo_checklists_and_round(commune, campaign: Campaign, evidence_dir: Path) -> dict:

@@ -1,0 +1,60 @@
+"""DecisionDialog: the commune chairman's Giấy khen decision — number, date, signer; the approved nominees
+get the award in their history (chuyên đề)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout
+
+from desktop_app.core import rounds
+from desktop_app.core.dates import DateParseError, format_vn_date, parse_vn_date, today
+from desktop_app.core.errors import UserError, ValidationError
+
+from .forms import FieldErrors, date_edit
+
+
+class DecisionDialog(QDialog):
+    def __init__(self, round_: rounds.NominationRound, approved: list[str], signer: str = "", parent=None):
+        super().__init__(parent)
+        self.round = round_
+        self.decision = None
+        self.setWindowTitle(self.tr("Giấy khen decision — round %1").replace("%1", str(round_.number)))
+        self.setMinimumWidth(520)
+        self.errors = FieldErrors(self)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Approved by the council, they will get the Giấy khen in their award history "
+                               "(thematic — it does not count towards annual-merit awards):") + "\n• "
+                       + "\n• ".join(approved))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.number = self.errors.add_row(form, self.tr("Decision number"), "number", QLineEdit(placeholderText="18/QĐ-UBND"))
+        self.date = self.errors.add_row(form, self.tr("Date signed"), "decided_on", date_edit())
+        self.date.setText(format_vn_date(today()))
+        self.signer = self.errors.add_row(form, self.tr("Signed by"), "signer", QLineEdit(signer))
+        buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        self.save_button = buttons.addButton(self.tr("Record the decision"), QDialogButtonBox.AcceptRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        self.errors.clear()
+        fields = {}
+        try:
+            when = parse_vn_date(self.date.text())
+        except DateParseError as error:
+            when, fields["decided_on"] = None, error.code
+        if when is None and "decided_on" not in fields:
+            fields["decided_on"] = "field.required"
+        for name, widget in (("number", self.number), ("signer", self.signer)):
+            if not widget.text().strip():
+                fields[name] = "field.required"
+        if fields:
+            self.errors.show(ValidationError(fields))
+            return
+        try:
+            self.decision = rounds.record_decision(self.round, self.number.text(), when, self.signer.text())
+        except UserError as error:
+            QMessageBox.warning(self, self.windowTitle(), str(error))
+            return
+        self.accept()

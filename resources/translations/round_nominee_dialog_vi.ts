@@ -1,0 +1,95 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>AddNomineeDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="26"/>
+        <source>Add a nominee to round %1</source>
+        <translation>Thêm người được đề nghị vào đợt số %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="32"/>
+        <source>Find a participant (accents not needed)</source>
+        <translation>Tìm đối tượng (gõ không dấu cũng được)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="45"/>
+        <source>Award form</source>
+        <translation>Hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="47"/>
+        <source>Checklist</source>
+        <translation>Phiếu tiêu chuẩn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="54"/>
+        <source>Why propose this participant although the checklist does not show them eligible? (required, kept with the round)</source>
+        <translation>Vì sao vẫn đề nghị dù phiếu tiêu chuẩn chưa cho thấy đủ điều kiện? (bắt buộc, được lưu cùng đợt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="57"/>
+        <source>Reason for proposing anyway</source>
+        <translation>Lý do vẫn đề nghị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="60"/>
+        <source>Short summary of achievements</source>
+        <translation>Tóm tắt thành tích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="62"/>
+        <source>Add to the round</source>
+        <translation>Thêm vào đợt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="105"/>
+        <source>eligible</source>
+        <translation>đủ điều kiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="105"/>
+        <source>not eligible</source>
+        <translation>chưa đủ điều kiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="106"/>
+        <source>not finished</source>
+        <translation>chưa hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="112"/>
+        <source>(no checklist)</source>
+        <translation>(không có phiếu tiêu chuẩn)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="125"/>
+        <source>Eligible by the checklist.</source>
+        <translation>Đủ điều kiện theo phiếu tiêu chuẩn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="128"/>
+        <source>Not eligible or not finished by the checklist: a written reason is required.</source>
+        <translation>Theo phiếu tiêu chuẩn: chưa đủ điều kiện hoặc chưa hoàn thành — phải ghi rõ lý do.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="129"/>
+        <source>No checklist: a written reason is required.</source>
+        <translation>Chưa có phiếu tiêu chuẩn — phải ghi rõ lý do.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="137"/>
+        <source>Choose a participant in the list.</source>
+        <translation>Chọn một đối tượng trong danh sách.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="159"/>
+        <source>Summary of achievements — %1</source>
+        <translation>Tóm tắt thành tích — %1</translation>
+    </message>
+</context>
+</TS>
