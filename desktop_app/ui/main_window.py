@@ -11,7 +11,9 @@ from desktop_app.core import communes
 from desktop_app.core.workspace import OpenWorkspace
 
 from .commune_settings_dialog import CommuneSettingsDialog
+from .checklist_screen import ChecklistScreen
 from .participant_list_screen import ParticipantListScreen
+from .round_screen import RoundScreen
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +41,10 @@ class MainWindow(QMainWindow):
         if self.commune is not None:
             self.participants = ParticipantListScreen(self.commune, workspace.paths.evidence_dir)
             self.add_screen("participants", self.tr("Register of participants"), self.participants)
+            self.checklists = ChecklistScreen(self.commune, workspace.paths.evidence_dir)
+            self.add_screen("checklists", self.tr("Criteria checklists"), self.checklists)
+            self.rounds = RoundScreen(self.commune)
+            self.add_screen("rounds", self.tr("Nomination rounds"), self.rounds)
             from .dossier_screen import DossierScreen
 
             self.dossier = DossierScreen(self.commune, workspace.paths.documents_dir)
