@@ -21,7 +21,7 @@ DEBIAN_PACKAGES = [
     "poppler-utils", "openssl", "xvfb", "xauth", "dbus", "gnome-keyring", "libgl1", "libegl1", "libfontconfig1",
     "libxkbcommon0", "libxkbcommon-x11-0", "libdbus-1-3", "libglib2.0-0", "libxcb-icccm4", "libxcb-keysyms1",
     "libxcb-image0", "libxcb-render-util0", "libxcb-xkb1", "libxcb-cursor0", "libxcb-randr0", "libxcb-shape0",
-    "libxcb-xinerama0",
+    "libxcb-xinerama0", "binutils",  # binutils: objdump/strip for the PyInstaller bundle
 ]
 
 
@@ -74,6 +74,7 @@ def test(args: list[str]) -> int:
 
 
 def bundle(args: list[str]) -> int:
+    ensure_debian_packages()
     python = ensure_venv("requirements-dev.txt")
     return subprocess.call([str(python), "-m", "PyInstaller", "--noconfirm", "--clean", "installer.spec", *args],
                            cwd=ROOT)
