@@ -84,13 +84,16 @@ class BackgroundRunner(QObject):
 
     @Slot(int, int, str)
     def _progressed(self, done: int, total: int, label: str) -> None:
-        if self._dialog is None:
+        dialog = self._dialog
+        if dialog is None:
             return
+        # setValue() on a modal progress dialog processes events: the job may finish inside it and
+        # _cleanup() drop self._dialog (the widget itself is only deleteLater'd, so `dialog` stays usable).
         if total > 0:
-            self._dialog.setMaximum(total)
-            self._dialog.setValue(min(done, total))
-        if label:
-            self._dialog.setLabelText(label)
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+        if label and self._dialog is dialog:
+            dialog.setLabelText(label)
 
     @Slot(object)
     def _finished(self, result) -> None:

@@ -1,11 +1,10 @@
 """ExportDialog ("Gửi hồ sơ"): write a round's signed packet onto a USB stick or any folder, in the background."""
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
@@ -33,7 +32,7 @@ class ExportDialog(QDialog):
                  drives: Callable[[], list] = list_removable_drives):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Send the dossier (signed packet)"))
-        self.setMinimumWidth(640)
+        self.setMinimumSize(720, 460)
         self.commune = commune
         self.evidence_dir = Path(evidence_dir)
         self.store = store or SecretStore()
@@ -99,11 +98,15 @@ class ExportDialog(QDialog):
         self.open_button.clicked.connect(self.open_folder)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self.runner.busy_changed.connect(lambda busy: self.export_button.setEnabled(not busy))
+        self.runner.busy_changed.connect(self._busy)
         self.refresh_drives()
         if self.round_box.count() == 0:
             self.export_button.setEnabled(False)
             self.result.setText(self.tr("No round has nominees yet: add nominees to a round first."))
+
+    @Slot(bool)
+    def _busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy)
 
     # --- targets -----------------------------------------------------------------------------------------
     def refresh_drives(self) -> None:
@@ -152,8 +155,7 @@ class ExportDialog(QDialog):
                 return exports.export_round(round_, target, store, evidence_dir=evidence_dir, progress=progress,
                                             cancelled=cancelled)
             finally:
-                if threading.current_thread() is not threading.main_thread():
-                    database_proxy.close()  # the worker's own SQLite connection
+                database_proxy.close()  # the worker's own SQLite connection
 
         self.runner.run(job, title=self.tr("Writing the packet…"), parent=self, on_done=self._done,
                         on_error=self._failed)
@@ -164,8 +166,9 @@ class ExportDialog(QDialog):
             "Done. The packet was written and checked again from the drive:\n%1\nSize %2, packet no. %3. "
             "The round is now locked as sent.").replace("%1", str(written.path)).replace(
             "%2", _size(written.size)).replace("%3", str(written.sequence)))
-        self.fingerprint.setText(self.tr("Key fingerprint (as printed on the Tờ trình):") + "\n"
-                                 + format_fingerprint(written.signer_fingerprint))
+        groups = format_fingerprint(written.signer_fingerprint)[len("SHA256:"):].split()
+        self.fingerprint.setText(self.tr("Key fingerprint (as printed on the Tờ trình):") + "\nSHA256: "
+                                 + " ".join(groups[:8]) + "\n        " + " ".join(groups[8:]))
         self.open_button.setVisible(True)
         self.round_box.setItemText(self.round_box.currentIndex(),
                                    self.round_box.currentText().split(" — ")[0] + " — " + self.tr("already sent"))

@@ -2,10 +2,9 @@
 see every packet received with its verdict, and the imported rounds with their nominees and documents."""
 from __future__ import annotations
 
-import threading
 from typing import Callable
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import QUrl, Qt, Slot
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
@@ -32,7 +31,7 @@ class FingerprintDialog(QDialog):
     def __init__(self, record: receiving.ReceivedPacket, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Confirm the commune's key"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(760)
         layout = QVBoxLayout(self)
         if record.reason == "first_contact":
             text = self.tr("This is the first packet from commune %1 (code %2).")
@@ -52,7 +51,7 @@ class FingerprintDialog(QDialog):
         self.fingerprint.setAlignment(Qt.AlignCenter)
         self.fingerprint.setTextInteractionFlags(Qt.TextSelectableByMouse)
         font = QFont("Liberation Mono")
-        font.setPointSize(18)
+        font.setPointSize(17)
         font.setBold(True)
         self.fingerprint.setFont(font)
         self.fingerprint.setStyleSheet("QLabel { background: #fff8e1; border: 1px solid #ffb300; padding: 12px; }")
@@ -95,8 +94,7 @@ class ReceivingScreen(QWidget):
         self.open_button.clicked.connect(self.ask_open)
         self.scan_button.clicked.connect(self.scan)
         self.pending_button.clicked.connect(self.confirm_pending)
-        self.runner.busy_changed.connect(lambda busy: [b.setEnabled(not busy) for b in
-                                                       (self.open_button, self.scan_button, self.pending_button)])
+        self.runner.busy_changed.connect(self._busy)
 
         self.report = QPlainTextEdit()
         self.report.setObjectName("report")
@@ -148,6 +146,11 @@ class ReceivingScreen(QWidget):
         splitter.addWidget(rounds_box)
         layout.addWidget(splitter, 1)
         self.refresh()
+
+    @Slot(bool)
+    def _busy(self, busy: bool) -> None:
+        for button in (self.open_button, self.scan_button, self.pending_button):
+            button.setEnabled(not busy)
 
     # --- lists ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -224,8 +227,7 @@ class ReceivingScreen(QWidget):
             try:
                 return receiving.receive_many(paths, files, progress=progress, cancelled=cancelled)
             finally:
-                if threading.current_thread() is not threading.main_thread():
-                    database_proxy.close()
+                database_proxy.close()
 
         self.runner.run(job, title=self.tr("Receiving packets…"), parent=self, on_done=self._received,
                         on_error=self._failed)

@@ -9,7 +9,7 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/background.py" line="117"/>
+        <location filename="../../desktop_app/ui/background.py" line="120"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>

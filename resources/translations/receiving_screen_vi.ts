@@ -1,39 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>FingerprintDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="34" />
-        <source>Confirm the commune's key</source>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="33"/>
+        <source>Confirm the commune&apos;s key</source>
         <translation>Xác nhận khóa ký của xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="38" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="37"/>
         <source>This is the first packet from commune %1 (code %2).</source>
         <translation>Đây là gói hồ sơ đầu tiên của xã %1 (mã %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="40" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="39"/>
         <source>Commune %1 (code %2) signed this packet with a new key that its previous key did not announce.</source>
         <translation>Xã %1 (mã %2) ký gói này bằng một khóa mới mà khóa cũ không thông báo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="45" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="44"/>
         <source>Take the paper Tờ trình of this round and compare, group by group, the key fingerprint printed on it with the one below. Trust the key only if every group is the same.</source>
         <translation>Hãy lấy Tờ trình bản giấy của đợt này và so từng nhóm ký tự của dấu vân tay in trên đó với dấu vân tay dưới đây. Chỉ tin cậy khóa khi mọi nhóm đều giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="61" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="60"/>
         <source>The same as on paper — trust and import</source>
         <translation>Giống bản giấy — tin cậy và nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="63" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="62"/>
         <source>Different — do not trust</source>
         <translation>Khác — không tin cậy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="64" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="63"/>
         <source>Decide later</source>
         <translation>Để sau</translation>
     </message>
@@ -41,144 +42,144 @@
 <context>
     <name>ReceivingScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="85" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="84"/>
         <source>Open a packet file…</source>
         <translation>Mở tệp gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="87" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="86"/>
         <source>Scan USB drives for packets</source>
         <translation>Tìm gói hồ sơ trên thẻ nhớ USB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="89" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="88"/>
         <source>Packets waiting for confirmation…</source>
         <translation>Gói chờ xác nhận dấu vân tay…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="105" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="103"/>
         <source>The import report appears here.</source>
         <translation>Kết quả tiếp nhận hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="112" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="110"/>
         <source>Packets received (every packet is kept with its verdict)</source>
         <translation>Các gói đã tiếp nhận (mọi gói đều được lưu cùng kết quả kiểm tra)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="115" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="113"/>
         <source>Received</source>
         <translation>Thời điểm nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="115" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="113"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="115" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="113"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="116" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="114"/>
         <source>Round</source>
         <translation>Đợt/lần</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="116" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="114"/>
         <source>Packet no.</source>
         <translation>Gói số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="116" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="114"/>
         <source>Verdict</source>
         <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="117" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="115"/>
         <source>What happened</source>
         <translation>Xử lý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="117" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="115"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="130" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="128"/>
         <source>Imported rounds and nominees</source>
         <translation>Các đợt đã nhập và người được đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="133" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="131"/>
         <source>Round / nominee</source>
         <translation>Đợt / người được đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="133" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="131"/>
         <source>Award proposed</source>
         <translation>Hình thức đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="133" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="131"/>
         <source>Votes for / against</source>
         <translation>Phiếu đồng ý / không</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="139" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="137"/>
         <source>Documents of the round</source>
         <translation>Văn bản của đợt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="144" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="142"/>
         <source>Open document</source>
         <translation>Mở văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="169" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="172"/>
         <source>%1 — round %2, version %3</source>
         <translation>%1 — đợt %2, lần %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="172" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="175"/>
         <source>REPLACED by a newer version</source>
         <translation>ĐÃ ĐƯỢC THAY bằng bản điều chỉnh mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="204" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="207"/>
         <source>Open packet files</source>
         <translation>Mở tệp gói hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="205" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="208"/>
         <source>Dossier packets (*.zip)</source>
         <translation>Gói hồ sơ (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="213" />
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="247" />
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="264" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="216"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="249"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="266"/>
         <source>Receive dossiers</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="214" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="217"/>
         <source>No packet (.zip) found on the USB drives. Plug in the stick, or open the file with “Open a packet file…”.</source>
         <translation>Không tìm thấy gói hồ sơ (.zip) nào trên thẻ nhớ USB. Hãy cắm thẻ nhớ, hoặc mở tệp bằng “Mở tệp gói hồ sơ…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="215" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="218"/>
         <source>No USB drive found. Plug in the stick, or open the file with “Open a packet file…”.</source>
         <translation>Không thấy thẻ nhớ USB. Hãy cắm thẻ nhớ, hoặc mở tệp bằng “Mở tệp gói hồ sơ…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="230" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="232"/>
         <source>Receiving packets…</source>
         <translation>Đang tiếp nhận gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="258" />
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="260"/>
         <source>confirmed on screen</source>
         <translation>xác nhận trên màn hình</translation>
     </message>
