@@ -113,7 +113,7 @@ class CriterionCard(QFrame):
             self.group.addButton(button)
             self.buttons[status] = button
             row.addWidget(button)
-            button.toggled.connect(lambda checked, s=status: checked and self._emit())
+            button.toggled.connect(self._toggled)
         if not (in_one_of or criterion.not_applicable_allowed):
             self.buttons["not_applicable"].setEnabled(False)
             self.buttons["not_applicable"].setToolTip(self.tr("This criterion cannot be marked not applicable."))
@@ -136,6 +136,12 @@ class CriterionCard(QFrame):
         self.add_evidence_button.setObjectName("add_evidence")
         self.add_evidence_button.clicked.connect(lambda: self.add_evidence_requested.emit(criterion.code))
         box.addWidget(self.evidence_box)
+
+    def _toggled(self, checked: bool) -> None:
+        # A named slot returning None: a lambda returning a bool here is a PySide6 refcount hazard
+        # ("bool_dealloc" at interpreter exit).
+        if checked:
+            self._emit()
 
     def _emit(self) -> None:
         if not self._loading:

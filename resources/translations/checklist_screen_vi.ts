@@ -4,98 +4,98 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="230"/>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="271"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="236"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="277"/>
         <source>Choose a participant, then start a checklist or open one.</source>
         <translation>Chọn đối tượng, rồi bắt đầu phiếu tiêu chuẩn mới hoặc mở phiếu đã có.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="243"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="249"/>
         <source>The criteria set was changed after this checklist was filled.</source>
         <translation>Bộ tiêu chuẩn đã thay đổi sau khi phiếu này được điền.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="246"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="252"/>
         <source>Move to the new criteria version…</source>
         <translation>Chuyển sang phiên bản tiêu chuẩn mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="282"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="288"/>
         <source>Route: %1 · criteria version %2</source>
         <translation>Trường hợp xét: %1 · bộ tiêu chuẩn phiên bản %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="289"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="295"/>
         <source>Old checklist, filled against criteria version %1 — read only. It was moved to a newer version; open the current checklist in the list on the left.</source>
         <translation>Phiếu cũ, điền theo bộ tiêu chuẩn phiên bản %1 — chỉ xem, không sửa. Phiếu đã được chuyển sang phiên bản mới; mở phiếu hiện hành ở danh sách bên trái.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="295"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="301"/>
         <source>Year assessed (last year of work considered):</source>
         <translation>Năm xét (năm công tác cuối cùng được tính):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="306"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="312"/>
         <source>Legal basis of these criteria: %1</source>
         <translation>Căn cứ pháp lý của bộ tiêu chuẩn: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="312"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="318"/>
         <source>Criteria</source>
         <translation>Các tiêu chuẩn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="337"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="343"/>
         <source>Step 1 — Principles that block any award (NĐ 152/2025/NĐ-CP, Điều 4)</source>
         <translation>Bước 1 — Các trường hợp chưa được khen thưởng (NĐ 152/2025/NĐ-CP, Điều 4)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="344"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="350"/>
         <source>RECORDED in the participant&apos;s file</source>
         <translation>CÓ GHI NHẬN trong hồ sơ đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="345"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="351"/>
         <source>not recorded</source>
         <translation>không ghi nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="353"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="359"/>
         <source>I have checked: the participant is not under discipline, inspection or complaint investigation</source>
         <translation>Tôi đã kiểm tra: đối tượng không bị kỷ luật, không bị thanh tra, không có khiếu nại đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="379"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="385"/>
         <source>Checklist</source>
         <translation>Phiếu tiêu chuẩn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="425"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="431"/>
         <source>Eligible</source>
         <translation>Đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="425"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="431"/>
         <source>Not eligible</source>
         <translation>Chưa đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="426"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="432"/>
         <source>Not finished</source>
         <translation>Chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="430"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="436"/>
         <source>Every criterion is met and the principles are confirmed (%1 answers).</source>
         <translation>Đạt mọi tiêu chuẩn và đã xác nhận các nguyên tắc khen thưởng (%1 câu trả lời).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="446"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="452"/>
         <source>Choose an evidence file</source>
         <translation>Chọn tệp minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="459"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="465"/>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
@@ -103,62 +103,62 @@
 <context>
     <name>ChecklistScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="494"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="500"/>
         <source>Find a participant (accents not needed)</source>
         <translation>Tìm đối tượng (gõ không dấu cũng được)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="502"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="508"/>
         <source>New checklist</source>
         <translation>Phiếu tiêu chuẩn mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="504"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="510"/>
         <source>Award form</source>
         <translation>Hình thức khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="513"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="519"/>
         <source>Route (criteria that fit this participant)</source>
         <translation>Trường hợp xét (bộ tiêu chuẩn phù hợp với đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="517"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="523"/>
         <source>Start the checklist</source>
         <translation>Bắt đầu phiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="528"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="534"/>
         <source>Checklists of this participant</source>
         <translation>Các phiếu tiêu chuẩn của đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="613"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="619"/>
         <source>eligible</source>
         <translation>đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="613"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="619"/>
         <source>not eligible</source>
         <translation>chưa đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="614"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="620"/>
         <source>not finished</source>
         <translation>chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="617"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="623"/>
         <source>version %1</source>
         <translation>phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="620"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="626"/>
         <source>[old, read only] %1</source>
         <translation>[bản cũ, chỉ xem] %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="648"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="654"/>
         <source>Checklist</source>
         <translation>Phiếu tiêu chuẩn</translation>
     </message>
@@ -221,37 +221,37 @@
         <translation>Thêm tệp minh chứng mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="158"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="164"/>
         <source>This participant has no evidence file yet.</source>
         <translation>Đối tượng chưa có tệp minh chứng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="203"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="209"/>
         <source>✔ Met</source>
         <translation>✔ Đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="203"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="209"/>
         <source>✘ Not met</source>
         <translation>✘ Không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="204"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="210"/>
         <source>– Not applicable</source>
         <translation>– Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="204"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="210"/>
         <source>… Not finished</source>
         <translation>… Chưa xong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="209"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="215"/>
         <source>Computed from the award history: %1</source>
         <translation>Tính từ lịch sử khen thưởng: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="211"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="217"/>
         <source>Based on: %1</source>
         <translation>Căn cứ: %1</translation>
     </message>
