@@ -90,6 +90,30 @@ def cmd_restore(args) -> int:
 cmd_restore.configure = lambda p: p.add_argument("file", metavar="TỆP", help="tệp sao lưu cần khôi phục")
 
 
+@command("dossier", "cấp số và ghi mọi văn bản (PDF và .docx) của hồ sơ đề nghị một đợt vào thư mục")
+def cmd_dossier(args) -> int:
+    from .core import communes, dossier, rounds
+
+    ws = open_workspace(getattr(args, "data_dir", None))
+    try:
+        round_ = rounds.find_round(communes.require_home_commune(), args.round)
+        paths = dossier.write_dossier(round_, args.out)
+        numbers = dossier.issued_numbers(round_)
+    finally:
+        ws.close()
+    print(f"Hồ sơ đợt {round_.number} (lần {round_.version}): {len(paths)} tệp trong {args.out}")
+    for code, number, _ in numbers:
+        print(f"  Số {number}")
+    for path in paths:
+        print(path)
+    return 0
+
+
+cmd_dossier.configure = lambda p: (
+    p.add_argument("--round", type=int, required=True, metavar="N", help="số đợt đề nghị (bản điều chỉnh mới nhất)"),
+    p.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi hồ sơ (tạo nếu chưa có)"))
+
+
 @command("export-packet", "xuất gói hồ sơ đã ký của một đợt đề nghị (để chép sang thẻ nhớ USB gửi cấp trên)")
 def cmd_export_packet(args) -> int:
     from .core import communes, exports, rounds
@@ -175,30 +199,6 @@ cmd_receive.configure = lambda p: (
                    help="tệp .zip của gói hồ sơ (không ghi gói nào: chỉ tạo thư mục tiếp nhận)"),
     p.add_argument("--trust-fingerprint", metavar="FP",
                    help="dấu vân tay in trên Tờ trình bản giấy; chỉ tin cậy khi khớp với người ký gói"))
-
-
-@command("dossier", "cấp số và ghi mọi văn bản (PDF và .docx) của hồ sơ đề nghị một đợt vào thư mục")
-def cmd_dossier(args) -> int:
-    from .core import communes, dossier, rounds
-
-    ws = open_workspace(getattr(args, "data_dir", None))
-    try:
-        round_ = rounds.find_round(communes.require_home_commune(), args.round)
-        paths = dossier.write_dossier(round_, args.out)
-        numbers = dossier.issued_numbers(round_)
-    finally:
-        ws.close()
-    print(f"Hồ sơ đợt {round_.number} (lần {round_.version}): {len(paths)} tệp trong {args.out}")
-    for code, number, _ in numbers:
-        print(f"  Số {number}")
-    for path in paths:
-        print(path)
-    return 0
-
-
-cmd_dossier.configure = lambda p: (
-    p.add_argument("--round", type=int, required=True, metavar="N", help="số đợt đề nghị (bản điều chỉnh mới nhất)"),
-    p.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi hồ sơ (tạo nếu chưa có)"))
 
 
 def run_command(args) -> int:

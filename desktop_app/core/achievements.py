@@ -10,6 +10,7 @@ from pathlib import Path
 from .dates import now_iso
 from .errors import UserError, ValidationError
 from .models import Achievement, Campaign, EvidenceFile, Participant, database_proxy
+from .participants import index_participant
 from .text import fold, nfc
 from .validation import LONG_TEXT, Validator
 
@@ -44,7 +45,10 @@ def validate_achievement(values: dict, campaign: Campaign | None) -> dict:
 def _index(a: Achievement) -> None:
     db = database_proxy
     db.execute_sql("DELETE FROM achievement_fts WHERE rowid = ?", (a.id,))
-    db.execute_sql("INSERT INTO achievement_fts(rowid, search_text) VALUES (?, ?)", (a.id, a.search_text))
+    if a.archived_at is None:
+        db.execute_sql("INSERT INTO achievement_fts(rowid, search_text) VALUES (?, ?)", (a.id, a.search_text))
+    # The participant is found by its achievements' words too: its search document includes them.
+    index_participant(Participant.get_by_id(a.participant_id))
 
 
 def save_achievement(participant: Participant, values: dict, achievement_id: int | None = None) -> Achievement:
@@ -67,9 +71,11 @@ def save_achievement(participant: Participant, values: dict, achievement_id: int
 
 
 def set_archived(achievement: Achievement, archived: bool) -> None:
-    achievement.archived_at = now_iso() if archived else None
-    achievement.updated_at = now_iso()
-    achievement.save()
+    with database_proxy.atomic():
+        achievement.archived_at = now_iso() if archived else None
+        achievement.updated_at = now_iso()
+        achievement.save()
+        _index(achievement)
 
 
 def list_achievements(participant: Participant, include_archived: bool = False) -> list[Achievement]:

@@ -9,7 +9,7 @@ import peewee as pw
 from .dates import now_iso, today
 from .errors import UserError
 from .models import Achievement, Commune, Participant, database_proxy
-from .text import collation_key, fold, fts_query, nfc
+from .text import collation_key, fold, fts_query, nfc, tokens
 from .validation import Validator
 
 KINDS = ("individual", "collective")
@@ -88,14 +88,29 @@ def sort_key(name: str) -> str:
 
 
 def _search_text(p: Participant) -> str:
+    """The participant's search document: its own fields and its active achievements, as folded tokens
+    between spaces (" nguyen van duc so hoa ... "), so " tok" occurs in it exactly when some word starts
+    with tok — the same rule as the FTS prefix query, usable row by row in a sorted scan."""
     parts = [p.name, p.position, p.workplace, p.address, p.head_name, p.cccd, p.phone]
-    return fold(" ".join(x for x in parts if x))
+    if p.id is not None:
+        for title, description, results in (Achievement.select(Achievement.title, Achievement.description,
+                                                                Achievement.results)
+                                             .where((Achievement.participant == p.id) & Achievement.archived_at.is_null())
+                                             .tuples()):
+            parts += [title, description, results]
+    return " " + " ".join(tokens(" ".join(x for x in parts if x))) + " "
 
 
-def _index(p: Participant) -> None:
+def index_participant(p: Participant) -> None:
+    """Recompute the participant's search document (after its fields or its achievements change)."""
+    p.search_text = _search_text(p)
+    Participant.update(search_text=p.search_text).where(Participant.id == p.id).execute()
     db = database_proxy
     db.execute_sql("DELETE FROM participant_fts WHERE rowid = ?", (p.id,))
     db.execute_sql("INSERT INTO participant_fts(rowid, search_text) VALUES (?, ?)", (p.id, p.search_text))
+
+
+_index = index_participant  # the receiving import calls it by this name
 
 
 def find_duplicates(commune: Commune, name: str, birth_date: date | None, exclude_id: int | None = None) -> list[Participant]:
@@ -129,10 +144,10 @@ def save_participant(commune: Commune, values: dict, participant_id: int | None 
             value = clean.get(key) if key in allowed else _EMPTY.get(key, "")
             setattr(p, target, value)
         p.sort_key = sort_key(p.name)
-        p.search_text = _search_text(p)
+        p.search_text = p.search_text or " "
         p.updated_at = now
         p.save()
-        _index(p)
+        index_participant(p)
     return p
 
 
@@ -179,18 +194,32 @@ SORTABLE = {
 }
 
 
-def _filtered(flt: ParticipantFilter):
-    query = Participant.select().where(Participant.commune == flt.commune_id)
+# A search matching more than this many participants is "unselective": instead of collecting every match
+# and sorting it, the sorted index is walked and each row's search document checked (stops after a page).
+SELECTIVE_LIMIT = 5000  # measured on 100,000 participants: see docs/performance.md
+COUNT_CAP = 1000
+
+
+def _fts_matches_at_most(match: str, limit: int) -> bool:
+    found = database_proxy.execute_sql(
+        "SELECT count(*) FROM (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ? LIMIT ?)",
+        (match, limit + 1)).fetchone()[0]
+    return found <= limit
+
+
+def _filtered(flt: ParticipantFilter, columns=()):
+    query = Participant.select(*columns).where(Participant.commune == flt.commune_id)
     query = query.where(Participant.archived_at.is_null(not flt.archived))
     if flt.kind:
         query = query.where(Participant.kind == flt.kind)
     match = fts_query(flt.search)
-    if match:
-        by_name = pw.SQL("(SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)", (match,))
-        by_achievement = pw.SQL(
-            "(SELECT a.participant_id FROM achievement_fts f JOIN achievement a ON a.id = f.rowid "
-            "WHERE achievement_fts MATCH ? AND a.archived_at IS NULL)", (match,))
-        query = query.where(Participant.id.in_(by_name) | Participant.id.in_(by_achievement))
+    if not match:
+        return query
+    if _fts_matches_at_most(match, SELECTIVE_LIMIT):
+        ids = pw.SQL("(SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)", (match,))
+        return query.where(Participant.id.in_(ids))
+    for token in sorted(set(tokens(flt.search)), key=len, reverse=True):  # the rarest word first
+        query = query.where(pw.fn.instr(Participant.search_text, " " + token) > 0)
     return query
 
 
@@ -198,12 +227,46 @@ def count_participants(flt: ParticipantFilter) -> int:
     return _filtered(flt).count()
 
 
+def count_participants_capped(flt: ParticipantFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """(count, more): the exact count up to `cap`, and whether there are more (the list says "hơn 1.000")."""
+    if not fts_query(flt.search):
+        return count_participants(flt), False
+    inner = _filtered(flt, (Participant.id,)).limit(cap + 1)
+    found = Participant.select(pw.fn.COUNT(pw.SQL("*"))).from_(inner.alias("page")).scalar()
+    return min(found, cap), found > cap
+
+
+def _ordered(flt: ParticipantFilter, order: str, descending: bool, columns=()):
+    column = SORTABLE.get(order, Participant.sort_key)
+    return _filtered(flt, columns).order_by(column.desc() if descending else column.asc(),
+                                            Participant.id.desc() if descending else Participant.id.asc())
+
+
 def list_participants(flt: ParticipantFilter, *, order: str = "name", descending: bool = False,
                       offset: int = 0, limit: int = 200) -> list[Participant]:
     """One page of the list, filtered and sorted in SQL (the window fetches more as it scrolls)."""
-    column = SORTABLE.get(order, Participant.sort_key)
-    ordering = [column.desc() if descending else column.asc(), Participant.id]
-    return list(_filtered(flt).order_by(*ordering).offset(offset).limit(limit))
+    return list(_ordered(flt, order, descending).offset(offset).limit(limit))
+
+
+ROW_COLUMNS = (Participant.id, Participant.name, Participant.kind, Participant.category, Participant.birth_date,
+               Participant.position, Participant.address, Participant.phone, Participant.workplace,
+               Participant.sort_key)
+
+
+def list_participant_rows(flt: ParticipantFilter, *, order: str = "name", descending: bool = False,
+                          after: tuple | None = None, offset: int = 0, limit: int = 200) -> list[tuple]:
+    """Light rows (ROW_COLUMNS as tuples) for long lists. In name order, `after` = (sort_key, id) of the
+    last row already shown continues from there without OFFSET, so the 100,000th row costs no more than
+    the first."""
+    query = _ordered(flt, order, descending, ROW_COLUMNS)
+    if after is not None and order == "name":
+        key, ident = after
+        if descending:
+            query = query.where((Participant.sort_key < key) | ((Participant.sort_key == key) & (Participant.id < ident)))
+        else:
+            query = query.where((Participant.sort_key > key) | ((Participant.sort_key == key) & (Participant.id > ident)))
+        offset = 0
+    return list(query.offset(offset).limit(limit).tuples())
 
 
 def list_collectives(commune: Commune) -> list[Participant]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -15,6 +15,23 @@ from .participant_dialog import EditParticipantDialog
 from .participant_table_model import OBJECT_ROLE, ParticipantTableModel
 
 SEARCH_DELAY_MS = 150
+
+
+class _CountSignals(QObject):
+    counted = Signal(object, int, bool)
+
+
+class _CountTask(QRunnable):
+    """Counts the matches of one search on a pool thread (its own SQLite connection, WAL lets it read)."""
+
+    def __init__(self, flt):
+        super().__init__()
+        self.flt = flt
+        self.signals = _CountSignals()
+
+    def run(self) -> None:
+        total, more = core.count_participants_capped(self.flt)
+        self.signals.counted.emit(self.flt, total, more)
 
 
 class ParticipantListScreen(QWidget):
@@ -57,7 +74,9 @@ class ParticipantListScreen(QWidget):
         layout.addLayout(buttons)
 
         splitter = QSplitter(Qt.Horizontal)
-        self.model = ParticipantTableModel(commune.id, self)
+        self.model = ParticipantTableModel(commune.id, self, count_later=True)
+        self.model.count_needed.connect(self._count_in_background)
+        self.model.count_changed.connect(self._update_count)
         self.table = QTableView()
         self.table.setObjectName("participant_table")
         self.table.setModel(self.model)
@@ -107,8 +126,23 @@ class ParticipantListScreen(QWidget):
         self._update_buttons()
         self.select_first()
 
+    def _count_in_background(self, flt) -> None:
+        task = _CountTask(flt)
+        task.signals.counted.connect(self.model.set_count)
+        QThreadPool.globalInstance().start(task)
+
+    def wait_for_count(self, timeout_ms: int = 5000) -> bool:
+        return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%1 found").replace("%1", f"{self.model.total:,}".replace(",", ".")))
+        if self.model.total is None:
+            self.count_label.setText(self.tr("counting…"))
+            return
+        count = f"{self.model.total:,}".replace(",", ".")
+        if self.model.more:
+            self.count_label.setText(self.tr("more than %1 found").replace("%1", count))
+        else:
+            self.count_label.setText(self.tr("%1 found").replace("%1", count))
 
     def _update_buttons(self) -> None:
         has = self.selected() is not None
@@ -133,8 +167,7 @@ class ParticipantListScreen(QWidget):
     def select_participant(self, participant_id: int) -> bool:
         while True:
             for row in range(self.model.rowCount()):
-                p = self.model.participant_at(row)
-                if p.id == participant_id:
+                if self.model.id_at(row) == participant_id:
                     self.table.selectRow(row)
                     self.table.setCurrentIndex(self.model.index(row, 0))
                     self.detail.show_participant(Participant.get_by_id(participant_id))

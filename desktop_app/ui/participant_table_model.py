@@ -1,16 +1,19 @@
 """ParticipantTableModel: the register as a lazy table over SQL (filter and sort in the database)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 
 from desktop_app.core import participants as core
 from desktop_app.core.dates import format_vn_date
+from desktop_app.core.models import Participant
 
 from .labels import CATEGORY_LABELS, KIND_LABELS, label
 
 PAGE = 200
 OBJECT_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
+ID_ROLE = Qt.UserRole + 3
+ROW_ID, ROW_SORT_KEY = 0, 9  # positions in core.participants.ROW_COLUMNS
 
 
 class ParticipantTableModel(QAbstractTableModel):
@@ -23,13 +26,21 @@ class ParticipantTableModel(QAbstractTableModel):
                QT_TRANSLATE_NOOP("ParticipantTableModel", "Phone"))
     SORT_KEYS = ("name", "kind", "category", "birth_date", "position", None)
 
-    def __init__(self, commune_id: int, parent=None):
+    count_needed = Signal(object)  # the filter whose count is wanted (when counting on a worker thread)
+    count_changed = Signal()
+
+    def __init__(self, commune_id: int, parent=None, *, count_later: bool = False):
         super().__init__(parent)
+        # The window counts on a worker thread so typing never waits for the count; tests count at once.
+        self.count_later = count_later
         self._filter = core.ParticipantFilter(commune_id=commune_id)
         self._order = "name"
         self._descending = False
-        self._rows: list = []
+        # Light tuples (core.ROW_COLUMNS), not ORM objects: 100,000 rows stay a few tens of MB.
+        self._rows: list[tuple] = []
+        self._exhausted = True
         self._total = 0
+        self._more = False
         self.refresh()
 
     # --- query state ---
@@ -43,26 +54,48 @@ class ParticipantTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._total = core.count_participants(self._filter)
-        self._rows = core.list_participants(self._filter, order=self._order, descending=self._descending,
-                                            offset=0, limit=PAGE)
+        self._rows = self._page(None)
+        self._exhausted = len(self._rows) < PAGE
         self.endResetModel()
+        if self.count_later:
+            self._total, self._more = None, False
+            self.count_needed.emit(self._filter)
+        else:
+            self._total, self._more = core.count_participants_capped(self._filter)
+        self.count_changed.emit()
+
+    def set_count(self, flt: core.ParticipantFilter, total: int, more: bool) -> None:
+        """A count computed elsewhere; ignored when the filter has changed since (the latest search wins)."""
+        if flt == self._filter:
+            self._total, self._more = total, more
+            self.count_changed.emit()
+
+    def _page(self, last: tuple | None) -> list[tuple]:
+        after = (last[ROW_SORT_KEY], last[ROW_ID]) if last is not None and self._order == "name" else None
+        return core.list_participant_rows(self._filter, order=self._order, descending=self._descending,
+                                          after=after, offset=len(self._rows) if last is not None else 0,
+                                          limit=PAGE)
 
     @property
-    def total(self) -> int:
+    def total(self) -> int | None:
+        """Matches counted (exact up to core.COUNT_CAP while searching; see `more`); None while counting."""
         return self._total
+
+    @property
+    def more(self) -> bool:
+        """True when a search matches more than `total` (the count is capped to stay fast)."""
+        return self._more
 
     # --- lazy fetching ---
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid():
+        if parent.isValid() or self._exhausted:
             return
-        more = core.list_participants(self._filter, order=self._order, descending=self._descending,
-                                      offset=len(self._rows), limit=PAGE)
+        more = self._page(self._rows[-1] if self._rows else None)
+        self._exhausted = len(more) < PAGE
         if not more:
-            self._total = len(self._rows)
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
@@ -83,28 +116,30 @@ class ParticipantTableModel(QAbstractTableModel):
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        p = self._rows[index.row()]
+        row = self._rows[index.row()]
+        pid, name, kind, category, birth, position, address, phone, workplace, key = row
         column = index.column()
         if role == OBJECT_ROLE:
-            return p
+            return Participant.get_or_none(Participant.id == pid)
+        if role == ID_ROLE:
+            return pid
         if role == SORT_ROLE:
-            key = self.SORT_KEYS[column]
-            return getattr(p, key if key != "name" else "sort_key", None) if key else p.phone
+            return (key, kind, category, birth, position, phone)[column]
         if role == Qt.DisplayRole:
             if column == self.COL_NAME:
-                return p.name
+                return name
             if column == self.COL_KIND:
-                return label(KIND_LABELS, p.kind)
+                return label(KIND_LABELS, kind)
             if column == self.COL_CATEGORY:
-                return label(CATEGORY_LABELS, p.category)
+                return label(CATEGORY_LABELS, category)
             if column == self.COL_BIRTH:
-                return format_vn_date(p.birth_date)
+                return format_vn_date(birth)
             if column == self.COL_POSITION:
-                return p.position if p.kind == "individual" else p.address
+                return position if kind == "individual" else address
             if column == self.COL_PHONE:
-                return p.phone
+                return phone
         if role == Qt.ToolTipRole and column == self.COL_NAME:
-            return p.workplace or p.address or None
+            return workplace or address or None
         return None
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
@@ -116,4 +151,7 @@ class ParticipantTableModel(QAbstractTableModel):
         self.refresh()
 
     def participant_at(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return Participant.get_or_none(Participant.id == self._rows[row][ROW_ID]) if 0 <= row < len(self._rows) else None
+
+    def id_at(self, row: int) -> int | None:
+        return self._rows[row][ROW_ID] if 0 <= row < len(self._rows) else None

@@ -1,61 +1,70 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ParticipantListScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="28"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="45" />
         <source>Search by name, position, achievement… (accents not needed)</source>
         <translation>Tìm theo tên, chức vụ, thành tích… (gõ không dấu cũng được)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="33"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="50" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="34"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="51" />
         <source>Collectives</source>
         <translation>Tập thể</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="35"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="52" />
         <source>Individuals</source>
         <translation>Cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="37"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="54" />
         <source>Show archived</source>
         <translation>Xem mục đã lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="43"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="60" />
         <source>+ Individual</source>
         <translation>+ Cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="44"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="61" />
         <source>+ Collective</source>
         <translation>+ Tập thể</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="45"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="62" />
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="46"/>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="99"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="63" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="123" />
         <source>Archive</source>
         <translation>Lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="99"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="123" />
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="105"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="139" />
+        <source>counting…</source>
+        <translation>đang đếm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="143" />
+        <source>more than %1 found</source>
+        <translation>hơn %1 kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="145" />
         <source>%1 found</source>
         <translation>%1 kết quả</translation>
     </message>

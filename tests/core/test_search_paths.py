@@ -1,0 +1,78 @@
+"""Both ways of answering a search (collect-and-sort for selective words, walk-the-sorted-index for common
+ones) give the same rows in the same order; keyset paging equals offset paging; the count is capped."""
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.core import participants as core
+from desktop_app.core.achievements import save_achievement, set_archived
+from desktop_app.core.campaigns import list_campaigns
+from desktop_app.core.participants import ParticipantFilter, save_participant
+
+NAMES = ["Nguyễn Văn Đức", "Nguyễn Thị Hoa", "Hoàng Văn Đạt", "Đỗ Thị Dung", "Lê Đức Anh", "Nông Văn Nguyên",
+         "Trần Ngọc Anh", "Bàn Thị Ngân", "Triệu Văn Nghĩa", "Hà Thị Ngọc", "Lý Văn Đông", "Ma Thị Nga"]
+
+
+@pytest.fixture
+def register(commune):
+    people = []
+    for i in range(60):
+        name = f"{NAMES[i % len(NAMES)]}"
+        people.append(save_participant(commune, {
+            "kind": "individual" if i % 4 else "collective", "category": "nguoi_dan" if i % 4 else "thon_ban",
+            "name": name if i % 4 else f"Thôn Nà {name.split()[-1]} {i}", "gender": "nam",
+            "position": "Trưởng thôn" if i % 5 == 0 else "Nông dân"}))
+    campaign = list_campaigns()[0]
+    for i, p in enumerate(people[::3]):
+        a = save_achievement(p, {"campaign_id": campaign.id, "title": f"Số hóa hồ sơ hộ tịch {i}",
+                                 "description": "Hướng dẫn người dân dùng dịch vụ công trực tuyến"})
+        if i % 4 == 0:
+            set_archived(a, True)
+    return people
+
+
+QUERIES = ["n", "ng", "nguyen", "duc", "Đức", "nguyen van", "so hoa", "dich vu cong", "truong thon", "tho", "zz"]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_sorted_scan_equals_fts_collect(register, commune, monkeypatch, text):
+    flt = ParticipantFilter(commune_id=commune.id, search=text)
+    monkeypatch.setattr(core, "SELECTIVE_LIMIT", 10_000)
+    selective = [p.id for p in core.list_participants(flt, limit=1000)]
+    monkeypatch.setattr(core, "SELECTIVE_LIMIT", 0)  # every search takes the sorted-scan path
+    scanned = [p.id for p in core.list_participants(flt, limit=1000)]
+    assert scanned == selective
+    for kind in ("individual", "collective"):
+        flt_kind = ParticipantFilter(commune_id=commune.id, search=text, kind=kind)
+        monkeypatch.setattr(core, "SELECTIVE_LIMIT", 0)
+        a = [p.id for p in core.list_participants(flt_kind, limit=1000)]
+        monkeypatch.setattr(core, "SELECTIVE_LIMIT", 10_000)
+        assert a == [p.id for p in core.list_participants(flt_kind, limit=1000)]
+
+
+def test_archived_achievement_no_longer_finds_its_participant(register, commune):
+    flt = ParticipantFilter(commune_id=commune.id, search="ho tich 0")
+    assert core.count_participants(flt) == 0  # achievement 0 is archived
+    assert core.count_participants(ParticipantFilter(commune_id=commune.id, search="ho tich 13")) == 1
+
+
+def test_keyset_paging_equals_offset_paging(register, commune):
+    flt = ParticipantFilter(commune_id=commune.id)
+    everyone = [row[0] for row in core.list_participant_rows(flt, limit=1000)]
+    for descending in (False, True):
+        pages, last = [], None
+        while True:
+            rows = core.list_participant_rows(flt, descending=descending, limit=7,
+                                              after=(last[9], last[0]) if last else None)
+            if not rows:
+                break
+            pages += [r[0] for r in rows]
+            last = rows[-1]
+        assert pages == (everyone[::-1] if descending else everyone)
+
+
+def test_capped_count(register, commune, monkeypatch):
+    flt = ParticipantFilter(commune_id=commune.id, search="n")
+    exact = core.count_participants(flt)
+    assert core.count_participants_capped(flt, cap=1000) == (exact, False)
+    assert core.count_participants_capped(flt, cap=5) == (5, True)
