@@ -12,6 +12,7 @@ from desktop_app.core import checklists
 from desktop_app.core.criteria import load_catalog
 from desktop_app.core.models import Participant
 from desktop_app.core.paths import resource_path
+from desktop_app.core.text import fold
 from desktop_app.ui.checklist_dialog import MigrateChecklistDialog
 from desktop_app.ui.checklist_screen import ChecklistScreen
 
@@ -31,11 +32,13 @@ def find(screen, text: str, qtbot, name: str | None = None) -> None:
     screen.search.clear()
     type_text(screen.search, text)
     qtbot.waitUntil(lambda: not screen._search_timer.isActive(), timeout=2000)  # search as you type ran
-    if name is None:
-        qtbot.waitUntil(lambda: screen.participant_list.count() == 1, timeout=2000)
-        screen.participant_list.setCurrentRow(0)
-        return
     rows = lambda: [screen.participant_list.item(i).text() for i in range(screen.participant_list.count())]  # noqa: E731
+    if name is None:
+        # Words may also match other people's achievements: the officer picks the row whose name was typed.
+        named = lambda: [i for i, row in enumerate(rows()) if fold(row).startswith(fold(text) + " ")]  # noqa: E731
+        qtbot.waitUntil(lambda: len(named()) == 1, timeout=2000)
+        screen.participant_list.setCurrentRow(named()[0])
+        return
     qtbot.waitUntil(lambda: f"{name} — Tập thể" in rows(), timeout=2000)
     screen.participant_list.setCurrentRow(rows().index(f"{name} — Tập thể"))
 
