@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from desktop_app.core.errors import UserCancelled
 
+from .signals import emit
+
 log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 600
 
@@ -32,12 +34,12 @@ class _Worker(QObject):
 
     def run(self) -> None:
         try:
-            result = self.job(lambda done, total, label="": self.progressed.emit(int(done), int(total), str(label)),
+            result = self.job(lambda done, total, label="": emit(self.progressed, int(done), int(total), str(label)),
                               self.cancel_event.is_set)
         except BaseException as exc:  # handed to the GUI thread, which decides how to show it
-            self.failed.emit((type(exc), exc, exc.__traceback__))
+            emit(self.failed, (type(exc), exc, exc.__traceback__))
         else:
-            self.finished.emit(result)
+            emit(self.finished, result)
 
 
 class BackgroundRunner(QObject):
@@ -80,7 +82,7 @@ class BackgroundRunner(QObject):
         self._worker.failed.connect(self._failed)
         self._thread.started.connect(self._worker.run)
         self._thread.start()
-        self.busy_changed.emit(True)
+        emit(self.busy_changed, True)
 
     @Slot(int, int, str)
     def _progressed(self, done: int, total: int, label: str) -> None:
@@ -140,4 +142,4 @@ class BackgroundRunner(QObject):
             self._thread.wait()
             self._thread = None
             self._worker = None
-        self.busy_changed.emit(False)
+        emit(self.busy_changed, False)

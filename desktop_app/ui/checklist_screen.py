@@ -22,6 +22,7 @@ from desktop_app.core.participants import ParticipantFilter, list_participants
 
 from .checklist_dialog import MigrateChecklistDialog
 from .labels import KIND_LABELS, label
+from .signals import emit
 
 SEARCH_DELAY_MS = 150
 NOTE_SAVE_DELAY_MS = 600
@@ -134,7 +135,7 @@ class CriterionCard(QFrame):
         self.evidence_layout = QVBoxLayout(self.evidence_box)
         self.add_evidence_button = QPushButton(self.tr("Add a new evidence file…"))
         self.add_evidence_button.setObjectName("add_evidence")
-        self.add_evidence_button.clicked.connect(lambda: self.add_evidence_requested.emit(criterion.code))
+        self.add_evidence_button.clicked.connect(lambda: emit(self.add_evidence_requested, criterion.code))
         box.addWidget(self.evidence_box)
 
     def _toggled(self, checked: bool) -> None:
@@ -146,7 +147,7 @@ class CriterionCard(QFrame):
     def _emit(self) -> None:
         if not self._loading:
             self._note_timer.stop()
-            self.answer_changed.emit(self.criterion.code)
+            emit(self.answer_changed, self.criterion.code)
 
     def flush_note(self) -> None:
         if self.criterion.kind == "judgement" and self._note_timer.isActive():
@@ -385,7 +386,7 @@ class ChecklistPanel(QWidget):
             QMessageBox.warning(self, self.tr("Checklist"), str(error))
             return False
         self.refresh_verdict()
-        self.changed.emit()
+        emit(self.changed)
         return True
 
     def save_card(self, code: str) -> None:
@@ -479,7 +480,7 @@ class ChecklistPanel(QWidget):
         dialog = MigrateChecklistDialog(self.checklist, parent=self)
         if dialog.exec() and dialog.new_checklist is not None:
             self.show_checklist(dialog.new_checklist)
-            self.migrated.emit(dialog.new_checklist.id)
+            emit(self.migrated, dialog.new_checklist.id)
 
 
 class ChecklistScreen(QWidget):

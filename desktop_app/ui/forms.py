@@ -8,6 +8,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineE
 from desktop_app.core import drafts
 from desktop_app.core.errors import ValidationError
 
+from .signals import emit
+
 AUTOSAVE_DELAY_MS = 400  # a pause this long in typing writes the draft
 AUTOSAVE_MAX_DELAY_MS = 1000  # while typing without pause, the draft is still written this often
 
@@ -163,7 +165,7 @@ class DraftAutosave(QObject):
         if self.dirty and self.enabled and self._pending:
             drafts.save_draft(self.form_key, self.title, self._collect())
             self._pending = False
-            self.saved.emit()
+            emit(self.saved)
 
     def discard(self) -> None:
         self._timer.stop()

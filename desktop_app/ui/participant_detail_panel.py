@@ -14,6 +14,7 @@ from desktop_app.core.models import Achievement, Award, Participant
 from .achievement_dialog import EditAchievementDialog
 from .award_dialog import EditAwardDialog
 from .labels import AWARD_CATEGORY_LABELS, AWARD_TYPE_LABELS, CATEGORY_LABELS, GENDER_LABELS, label
+from .signals import emit
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -142,7 +143,7 @@ class ParticipantDetailPanel(QWidget):
     def _after(self, dialog) -> None:
         if dialog.exec():
             self.show_participant(Participant.get_by_id(self.participant.id))
-            self.changed.emit()
+            emit(self.changed)
 
     def add_achievement(self) -> None:
         if self.participant is not None:
@@ -159,7 +160,7 @@ class ParticipantDetailPanel(QWidget):
         if ident is not None:
             achievements.set_archived(Achievement.get_by_id(ident), True)
             self.show_participant(self.participant)
-            self.changed.emit()
+            emit(self.changed)
 
     def add_award(self) -> None:
         if self.participant is not None:
@@ -175,4 +176,4 @@ class ParticipantDetailPanel(QWidget):
         if ident is not None:
             awards.set_archived(Award.get_by_id(ident), True)
             self.show_participant(self.participant)
-            self.changed.emit()
+            emit(self.changed)

@@ -13,6 +13,7 @@ from desktop_app.core.models import Commune, Participant
 from .participant_detail_panel import ParticipantDetailPanel
 from .participant_dialog import EditParticipantDialog
 from .participant_table_model import OBJECT_ROLE, ParticipantTableModel
+from .signals import emit
 
 SEARCH_DELAY_MS = 150
 
@@ -31,7 +32,7 @@ class _CountTask(QRunnable):
 
     def run(self) -> None:
         total, more = core.count_participants_capped(self.flt)
-        self.signals.counted.emit(self.flt, total, more)
+        emit(self.signals.counted, self.flt, total, more)
 
 
 class ParticipantListScreen(QWidget):

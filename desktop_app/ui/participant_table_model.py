@@ -8,6 +8,7 @@ from desktop_app.core.dates import format_vn_date
 from desktop_app.core.models import Participant
 
 from .labels import CATEGORY_LABELS, KIND_LABELS, label
+from .signals import emit
 
 PAGE = 200
 OBJECT_ROLE = Qt.UserRole + 1
@@ -59,16 +60,16 @@ class ParticipantTableModel(QAbstractTableModel):
         self.endResetModel()
         if self.count_later:
             self._total, self._more = None, False
-            self.count_needed.emit(self._filter)
+            emit(self.count_needed, self._filter)
         else:
             self._total, self._more = core.count_participants_capped(self._filter)
-        self.count_changed.emit()
+        emit(self.count_changed)
 
     def set_count(self, flt: core.ParticipantFilter, total: int, more: bool) -> None:
         """A count computed elsewhere; ignored when the filter has changed since (the latest search wins)."""
         if flt == self._filter:
             self._total, self._more = total, more
-            self.count_changed.emit()
+            emit(self.count_changed)
 
     def _page(self, last: tuple | None) -> list[tuple]:
         after = (last[ROW_SORT_KEY], last[ROW_ID]) if last is not None and self._order == "name" else None

@@ -15,6 +15,7 @@ from desktop_app.core.paths import resource_path
 from desktop_app.core.text import fold
 from desktop_app.ui.checklist_dialog import MigrateChecklistDialog
 from desktop_app.ui.checklist_screen import ChecklistScreen
+from desktop_app.ui.signals import emit
 
 from .conftest import commit_text, type_text
 
@@ -78,7 +79,7 @@ def test_answering_changes_the_verdict_and_is_saved_at_once(qtbot, workspace, de
     # A note typed in Vietnamese is written when the field is left.
     type_text(cards["thanh_tich_phong_trao"].note, "Hướng dẫn ")
     commit_text(cards["thanh_tich_phong_trao"].note, "người dân cài VNeID")
-    cards["thanh_tich_phong_trao"].note.editingFinished.emit()
+    emit(cards["thanh_tich_phong_trao"].note.editingFinished)
     assert checklists.answers_of(stored(screen))["thanh_tich_phong_trao"].note == "Hướng dẫn người dân cài VNeID"
     # Not met makes it not eligible, with the reason.
     cards["hoan_thanh_nhiem_vu"].buttons["not_met"].click()
