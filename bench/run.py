@@ -91,6 +91,7 @@ def build_search_database(data_dir: Path, sizes: Sizes) -> Path:
     """The app's schema (migrations), one commune, N participants and M achievements, FTS filled — in one
     transaction with insert_many, search text and sort key folded by the app's own functions."""
     from desktop_app.core.communes import save_commune_settings
+    from desktop_app.core.migrations.m0005_search_documents import apply as rebuild_search_documents
     from desktop_app.core.models import Achievement, Campaign, Participant, database_proxy
     from desktop_app.core.participants import sort_key
     from desktop_app.core.text import fold
@@ -139,8 +140,10 @@ def build_search_database(data_dir: Path, sizes: Sizes) -> Path:
                 rows = []
         if rows:
             Achievement.insert_many(rows).execute()
-        database_proxy.execute_sql("INSERT INTO participant_fts(rowid, search_text) SELECT id, search_text FROM participant")
         database_proxy.execute_sql("INSERT INTO achievement_fts(rowid, search_text) SELECT id, search_text FROM achievement")
+        # Each participant's search document (own fields + achievements) and its FTS row, exactly as the
+        # app's migration builds them.
+        rebuild_search_documents(database_proxy.connection())
     database_proxy.execute_sql("ANALYZE")
     ws.close()
     return data_dir
@@ -177,22 +180,32 @@ def bench_start(sizes: Sizes, work: Path) -> Row:
                "empty PySide6 QMainWindow", "≤ 1.3×", a <= 1.3 * e)
 
 
-def _bare_sql(conn: sqlite3.Connection, commune_id: int, match: str | None) -> None:
+def _bare_page(conn: sqlite3.Connection, commune_id: int, text: str) -> None:
+    """The first page of the register for a search, in plain sqlite3, using the same strategy as the app:
+    FTS for selective words, a walk of the name-ordered covering index for common ones."""
+    from desktop_app.core.participants import SELECTIVE_LIMIT
+    from desktop_app.core.text import fts_query, tokens
+
     where = "commune_id = ? AND archived_at IS NULL"
     params: list = [commune_id]
+    match = fts_query(text)
     if match:
-        where += (" AND (id IN (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?) OR id IN "
-                  "(SELECT a.participant_id FROM achievement_fts f JOIN achievement a ON a.id = f.rowid "
-                  "WHERE achievement_fts MATCH ? AND a.archived_at IS NULL))")
-        params += [match, match]
-    conn.execute(f"SELECT count(*) FROM participant WHERE {where}", params).fetchone()
-    conn.execute(f"SELECT * FROM participant WHERE {where} ORDER BY sort_key, id LIMIT 200", params).fetchall()
+        found = conn.execute("SELECT count(*) FROM (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ? "
+                             "LIMIT ?)", (match, SELECTIVE_LIMIT + 1)).fetchone()[0]
+        if found <= SELECTIVE_LIMIT:
+            where += " AND id IN (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)"
+            params.append(match)
+        else:
+            for token in sorted(set(tokens(text)), key=len, reverse=True):
+                where += " AND instr(search_text, ?) > 0"
+                params.append(" " + token)
+    conn.execute(f"SELECT id, name, kind, category, birth_date, position, address, phone, workplace, sort_key "
+                 f"FROM participant WHERE {where} ORDER BY sort_key, id LIMIT 200", params).fetchall()
 
 
 def bench_search(sizes: Sizes, data: Path) -> list[Row]:
     from desktop_app.core import participants as core
     from desktop_app.core.communes import home_commune
-    from desktop_app.core.text import fts_query
     from desktop_app.core.workspace import open_workspace
 
     ws = open_workspace(data, log_to_file=False)
@@ -200,34 +213,38 @@ def bench_search(sizes: Sizes, data: Path) -> list[Row]:
     conn = sqlite3.connect(ws.paths.database)
     keystrokes = [q[:i] for q in sizes.typed for i in range(1, len(q) + 1) if not q[:i].endswith(" ")]
 
-    def app_query(text):
-        # What ParticipantTableModel.refresh() does for each keystroke: the count and the first page.
-        flt = core.ParticipantFilter(commune_id=commune_id, search=text)
-        core.count_participants(flt)
-        core.list_participants(flt, offset=0, limit=200)
+    def app_page(text):
+        # What the register does on each keystroke before painting: the first page of light rows.
+        core.list_participant_rows(core.ParticipantFilter(commune_id=commune_id, search=text), limit=200)
 
-    def bare_query(text):
-        _bare_sql(conn, commune_id, fts_query(text))
+    def app_count(text):
+        # Then, on a worker thread (the window does not wait for it): the count, capped at 1,000.
+        core.count_participants_capped(core.ParticipantFilter(commune_id=commune_id, search=text))
 
     for text in keystrokes[:10]:  # warm both
-        app_query(text)
-        bare_query(text)
-    app_ms, bare_ms = [], []
+        app_page(text)
+        _bare_page(conn, commune_id, text)
+    app_ms, bare_ms, count_ms = [], [], []
     for text in keystrokes:
         t = time.perf_counter()
-        app_query(text)
+        app_page(text)
         app_ms.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        bare_query(text)
+        _bare_page(conn, commune_id, text)
         bare_ms.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        app_count(text)
+        count_ms.append((time.perf_counter() - t) * 1000)
     conn.close()
     ws.close()
     n = f"{sizes.participants:,} participants, {sizes.achievements:,} achievements, {len(keystrokes)} keystrokes"
     p50, p95 = percentile(app_ms, 0.5), percentile(app_ms, 0.95)
     b50, b95 = percentile(bare_ms, 0.5), percentile(bare_ms, 0.95)
-    return [Row(f"search as you type p50 ({n})", p50, b50, "ms", "the same SQL through sqlite3", "—", None),
-            Row("search as you type p95", p95, b95, "ms", "the same SQL through sqlite3",
-                "≤ 16 ms and ≤ 2×", p95 <= 16 and p95 <= 2 * b95)]
+    c95 = percentile(count_ms, 0.95)
+    return [Row(f"search as you type p50, first page ({n})", p50, b50, "ms", "the same SQL through sqlite3", "—", None),
+            Row("search as you type p95, first page", p95, b95, "ms", "the same SQL through sqlite3",
+                "≤ 16 ms and ≤ 2×", p95 <= 16 and p95 <= 2 * b95),
+            Row("match count p95 (worker thread, capped at 1,000)", c95, b95, "ms", "first page, bare SQL", "—", None)]
 
 
 def round_of(nominees: int):
