@@ -71,7 +71,7 @@ def main() -> int:
     shot(EditAchievementDialog(ws.paths.evidence_dir, person, person.achievements[0]), "06_achievement")
     shot(EditAwardDialog(person, person.awards[0]), "07_award")
     shot(CommuneSettingsDialog(communes.home_commune()), "08_commune_settings")
-    checklist_screen = getattr(window, "checklists", None)
+    checklist_screen = window.screen("checklists") if "checklists" in window.screens else None
     if checklist_screen is not None:
         from desktop_app.core.checklists import Checklist
 
@@ -87,7 +87,7 @@ def main() -> int:
         checklist_screen.open_checklist(checklist_of("Mã Văn Long", "giay_khen.ca_nhan"))
         checklist_screen.panel.scroll.verticalScrollBar().setValue(600)
         shot(window, "32_checklist_missing_evidence")
-    round_screen = getattr(window, "rounds", None)
+    round_screen = window.screen("rounds") if "rounds" in window.screens else None
     if round_screen is not None:
         window.show_screen("rounds")
         round_screen.reload()
@@ -103,7 +103,7 @@ def main() -> int:
         dialog.form_combo.setCurrentIndex(dialog.form_combo.findData("giay_khen"))
         dialog.save()
         shot(dialog, "38_nominee_reason_required")
-    dossier_screen = getattr(window, "dossier", None)
+    dossier_screen = window.screen("dossier") if "dossier" in window.screens else None
     if dossier_screen is not None:
         window.show_screen("dossier")
         dossier_screen.reload_rounds()

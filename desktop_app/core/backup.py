@@ -28,7 +28,7 @@ from typing import Callable
 from .. import APP_NAME, __version__
 from .db import backup_copy, latest_version
 from .errors import UserCancelled, UserError, message_text
-from .packets.fsio import fsync_dir, os_error_to_user_error, remove_quietly
+from .fsio import fsync_dir, os_error_to_user_error, remove_quietly
 from .paths import Workspace
 
 log = logging.getLogger(__name__)

@@ -22,6 +22,7 @@ from .dates import now_iso, today
 from .documents.dossier import dossier_parts
 from .documents.numbering import short_date
 from .errors import UserError
+from .fsio import fsync_dir, remove_quietly
 from .models import Campaign, Commune, Participant, database_proxy
 from .models import Achievement as AchievementRow
 from .participants import GENDER_LABELS
@@ -357,39 +358,19 @@ def save_files(files: Iterable[tuple[str, bytes]], out_dir: str | os.PathLike) -
                 fh.flush()
                 os.fsync(fh.fileno())
         except OSError as exc:
-            _remove_quietly(temp)
+            remove_quietly(temp)
             raise _write_error(exc, folder, name) from exc
         try:
             os.replace(temp, target)
         except OSError as exc:
-            _remove_quietly(temp)
+            remove_quietly(temp)
             raise _write_error(exc, folder, name, replacing=True) from exc
         written.append(target)
-    _sync_folder(folder)
+    try:
+        fsync_dir(folder)
+    except OSError:
+        pass  # the files themselves are synced; a folder that refuses fsync must not fail the save
     return written
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames durable (POSIX); Windows has no directory handles to flush."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def write_dossier(round_: NominationRound, out_dir: str | os.PathLike, *, signer_fingerprint: str = "",

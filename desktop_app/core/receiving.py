@@ -23,7 +23,7 @@ from .models import Achievement, Award, BaseModel, Campaign, Commune, EvidenceFi
 from .packets import (DUPLICATE, OUT_OF_SEQUENCE, UNTRUSTED_SIGNER, VALID, CommuneState, PacketCheck,
                       check_packet, classify_packet, extract_packet, verdict_label)
 from .packets import format as fmt
-from .packets.fsio import fsync_dir, os_error_to_user_error, remove_quietly
+from .fsio import fsync_dir, os_error_to_user_error, remove_quietly
 from .paths import Workspace
 from .rounds import AwardDecision, CouncilMeeting, NominationRound, Nominee
 from .signing import format_fingerprint, normalize_fingerprint

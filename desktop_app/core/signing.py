@@ -377,7 +377,7 @@ def key_backup_bytes(store: SecretStore, commune_code: str, passphrase: str) -> 
 
 def write_key_backup(store: SecretStore, commune_code: str, path: str | os.PathLike, passphrase: str) -> Path:
     """Write the backup file (e.g. onto a USB stick); temp name, fsync, rename. Returns the path."""
-    from .packets.fsio import write_file_atomically  # packets imports this module: import late
+    from .fsio import write_file_atomically  # packets imports this module: import late
 
     content = key_backup_bytes(store, commune_code, passphrase)
     return write_file_atomically(Path(path), content)

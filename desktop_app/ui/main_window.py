@@ -1,7 +1,7 @@
 """MainWindow: navigation between the screens, menus, and the status bar."""
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
@@ -11,9 +11,7 @@ from desktop_app.core import communes
 from desktop_app.core.workspace import OpenWorkspace
 
 from .commune_settings_dialog import CommuneSettingsDialog
-from .checklist_screen import ChecklistScreen
 from .participant_list_screen import ParticipantListScreen
-from .round_screen import RoundScreen
 
 
 class MainWindow(QMainWindow):
@@ -35,27 +33,22 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         self.screens: dict[str, object] = {}
+        self._factories: dict[str, object] = {}
 
         if self.commune is not None:
             self.participants = ParticipantListScreen(self.commune, workspace.paths.evidence_dir)
             self.add_screen("participants", self.tr("Register of participants"), self.participants)
-            self.checklists = ChecklistScreen(self.commune, workspace.paths.evidence_dir)
-            self.add_screen("checklists", self.tr("Criteria checklists"), self.checklists)
-            self.rounds = RoundScreen(self.commune)
-            self.add_screen("rounds", self.tr("Nomination rounds"), self.rounds)
-            from .dossier_screen import DossierScreen
-
-            self.dossier = DossierScreen(self.commune, workspace.paths.documents_dir)
-            self.add_screen("dossier", self.tr("Nomination dossier"), self.dossier)
+            # The other screens (and the document and packet code they import) are built on first visit:
+            # start-up on an old PC pays only for the register.
+            self.add_lazy_screen("checklists", self.tr("Criteria checklists"), self._make_checklists)
+            self.add_lazy_screen("rounds", self.tr("Nomination rounds"), self._make_rounds)
+            self.add_lazy_screen("dossier", self.tr("Nomination dossier"), self._make_dossier)
         from desktop_app.core.receiving import is_receiver
 
         if is_receiver():
-            from .receiving_screen import ReceivingScreen
-
-            self.receiving = ReceivingScreen(workspace.paths)
-            self.add_screen("receiving", self.tr("Receive dossiers"), self.receiving)
+            self.add_lazy_screen("receiving", self.tr("Receive dossiers"), self._make_receiving)
         self.nav.setCurrentRow(0)
 
         self._build_menus()
@@ -75,11 +68,58 @@ class MainWindow(QMainWindow):
     def add_screen(self, key: str, title: str, widget) -> None:
         self.screens[key] = widget
         self.stack.addWidget(widget)
-        QListWidgetItem(title, self.nav)
+        QListWidgetItem(title, self.nav).setData(Qt.UserRole, key)
+
+    def add_lazy_screen(self, key: str, title: str, factory) -> None:
+        """A navigation entry whose screen is built by `factory()` the first time it is shown."""
+        placeholder = QWidget()
+        self._factories[key] = factory
+        self.add_screen(key, title, placeholder)
+
+    def screen(self, key: str):
+        """The screen for `key`, built now if it was not yet."""
+        factory = self._factories.pop(key, None)
+        if factory is not None:
+            placeholder = self.screens[key]
+            index = self.stack.indexOf(placeholder)
+            widget = factory()
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.screens[key] = widget
+            setattr(self, key, widget)
+        return self.screens[key]
+
+    def _show_row(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is not None:
+            self.stack.setCurrentWidget(self.screen(item.data(Qt.UserRole)))
 
     def show_screen(self, key: str) -> None:
-        widget = self.screens[key]
-        self.nav.setCurrentRow(self.stack.indexOf(widget))
+        self.screen(key)
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.UserRole) == key:
+                self.nav.setCurrentRow(row)
+
+    def _make_checklists(self):
+        from .checklist_screen import ChecklistScreen
+
+        return ChecklistScreen(self.commune, self.workspace.paths.evidence_dir)
+
+    def _make_rounds(self):
+        from .round_screen import RoundScreen
+
+        return RoundScreen(self.commune)
+
+    def _make_dossier(self):
+        from .dossier_screen import DossierScreen
+
+        return DossierScreen(self.commune, self.workspace.paths.documents_dir)
+
+    def _make_receiving(self):
+        from .receiving_screen import ReceivingScreen
+
+        return ReceivingScreen(self.workspace.paths)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -366,7 +366,7 @@ def extract_packet(path: str | os.PathLike, inbox_dir: str | os.PathLike, *,
         inbox.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".extracting-", dir=inbox))
     except OSError as exc:
-        from .fsio import os_error_to_user_error
+        from ..fsio import os_error_to_user_error
         raise os_error_to_user_error(exc, inbox) from exc
     try:
         try:
@@ -384,7 +384,7 @@ def extract_packet(path: str | os.PathLike, inbox_dir: str | os.PathLike, *,
         os.replace(staging, final)
         return ExtractedPacket(check, final)
     except OSError as exc:
-        from .fsio import os_error_to_user_error
+        from ..fsio import os_error_to_user_error
         raise os_error_to_user_error(exc, inbox) from exc
     finally:
         if staging.exists():

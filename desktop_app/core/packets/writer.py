@@ -15,7 +15,7 @@ from ... import APP_NAME, __version__
 from ..errors import UserCancelled, UserError, message_text
 from ..signing import VN_TZ, CommuneKey
 from . import format as fmt
-from .fsio import fsync_dir, os_error_to_user_error, remove_quietly
+from ..fsio import fsync_dir, os_error_to_user_error, remove_quietly
 
 Progress = Callable[[int, int, str], None]
 CHUNK = 1024 * 1024

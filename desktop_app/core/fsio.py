@@ -1,4 +1,5 @@
-"""Files on USB sticks: OS errors as clear UserErrors, fsync of files and folders, atomic small writes."""
+"""Files on USB sticks and slow disks: OS errors as clear UserErrors, fsync of files and folders, atomic small
+writes. Used by packets, backups, documents and keys alike."""
 from __future__ import annotations
 
 import errno
@@ -7,7 +8,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from ..errors import UserError
+from .errors import UserError
 
 # Windows error codes (winerror) of a vanished or failing device; Python maps some of them to
 # errno values we also check, but not all (ERROR_NOT_READY, ERROR_DEVICE_NOT_CONNECTED → EINVAL).
