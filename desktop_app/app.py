@@ -40,12 +40,13 @@ def _check_database_or_restore(data_dir) -> bool:
 
     from .core.backup import check_database
     from .core.paths import workspace_for
-    from .ui.backup_dialog import offer_restore_damaged
 
     paths = workspace_for(data_dir)
     problem = check_database(paths.database)
     if problem is None:
         return True
+    from .ui.backup_dialog import offer_restore_damaged  # only now: it loads the USB-drive code
+
     log.error("damaged database %s: %s", paths.database, problem)
     if offer_restore_damaged(paths, problem):
         return True
@@ -93,7 +94,6 @@ def build_main_window(workspace):
 
 def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
     from .core import communes, drafts
-    from .core.demo import create_demo_commune
     from .ui.application import create_application
     from .ui.commune_settings_dialog import CommuneSettingsDialog
     from .ui.crash_dialog import ErrorReporter
@@ -109,6 +109,8 @@ def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
     backup_problem = _daily_backup(workspace)
     receiver = communes.workspace_role() == "receiver"  # a receiving workspace has no commune of its own
     if communes.home_commune() is None and demo_if_empty and not receiver:
+        from .core.demo import create_demo_commune
+
         create_demo_commune()
     if communes.home_commune() is None and not receiver:
         draft = drafts.get_draft("commune_settings")
