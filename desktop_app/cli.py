@@ -97,7 +97,8 @@ def cmd_dossier(args) -> int:
     ws = open_workspace(getattr(args, "data_dir", None))
     try:
         round_ = rounds.find_round(communes.require_home_commune(), args.round)
-        paths = dossier.write_dossier(round_, args.out)
+        paths = dossier.write_dossier(round_, args.out,
+                                      signer_fingerprint=dossier.known_fingerprint(communes.require_home_commune()))
         numbers = dossier.issued_numbers(round_)
     finally:
         ws.close()

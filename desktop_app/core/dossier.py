@@ -139,6 +139,13 @@ def nominee_key(nominee) -> str:
     return str(nominee.id)
 
 
+def _printed_fingerprint(fingerprint: str) -> str:
+    """On paper exactly as the receiving screen and `verify` show it: 'SHA256:7F3A 19C2 …'."""
+    from .signing import format_fingerprint, normalize_fingerprint
+
+    return format_fingerprint(normalize_fingerprint(fingerprint)) if fingerprint else ""
+
+
 def dossier_input(round_: NominationRound, *, signer_fingerprint: str = "") -> doc.Dossier:
     """Everything the documents of `round_` read, from the database (nothing is written)."""
     commune = Commune.get_by_id(round_.commune_id)
@@ -200,7 +207,7 @@ def dossier_input(round_: NominationRound, *, signer_fingerprint: str = "") -> d
                                 signer_authority="KT. CHỦ TỊCH" if title.startswith("PHÓ") else "")
     return doc.Dossier(commune=commune_settings(commune), campaign=campaign_input(campaign), round=rnd,
                        nominees=tuple(nominees), meeting=meeting, decision=decision,
-                       signer_fingerprint=signer_fingerprint)
+                       signer_fingerprint=_printed_fingerprint(signer_fingerprint))
 
 
 def _decision_row(round_: NominationRound) -> AwardDecision | None:
@@ -319,6 +326,21 @@ def round_documents(round_: NominationRound, *, signer_fingerprint: str = "", is
     return doc.build_dossier(d, formats=formats, progress=progress, cancelled=cancelled)
 
 
+def known_fingerprint(commune: Commune) -> str:
+    """The commune's signing-key fingerprint when a key exists, for the Tờ trình (the receiving level compares
+    it with the packet's signer); "" while there is no key yet or no keyring. Never creates a key: that
+    happens on the first export, whose documents carry the fingerprint anyway."""
+    from .exports import commune_code_of
+    from .secrets import SecretStore
+    from .signing import commune_key_info
+
+    try:
+        info = commune_key_info(SecretStore(), commune_code_of(commune))
+    except UserError:
+        return ""
+    return info.fingerprint if info else ""
+
+
 def round_folder_name(round_: NominationRound) -> str:
     """'Dot_01_lan_1': the round's folder under the workspace's documents folder."""
     return f"Dot_{round_.number:02d}_lan_{round_.version}"
@@ -383,7 +405,7 @@ def write_dossier(round_: NominationRound, out_dir: str | os.PathLike, *, signer
 
 
 __all__ = ["dossier_input", "document_labels", "issue_numbers", "missing_numbers", "issued_numbers", "round_documents",
-           "write_dossier", "save_files", "round_folder_name", "commune_settings", "NUMBERED"]
+           "write_dossier", "save_files", "round_folder_name", "commune_settings", "known_fingerprint", "NUMBERED"]
 
 
 def document_labels(d: doc.Dossier) -> dict[str, str]:

@@ -211,7 +211,8 @@ class DossierScreen(QWidget):
 
         def job(progress, cancelled):
             try:
-                files = core.round_documents(round_, issue=issue, progress=progress, cancelled=cancelled)
+                files = core.round_documents(round_, issue=issue, progress=progress, cancelled=cancelled,
+                                             signer_fingerprint=core.known_fingerprint(self.commune))
                 labels = core.document_labels(core.dossier_input(round_))
                 return core.save_files(files, target), labels
             finally:

@@ -85,12 +85,12 @@ def text_of(files, stem: str) -> str:
 
 def test_dossier_input_maps_commune_campaign_nominees_votes_and_decision(people, commune):
     r = make_round(commune, people)
-    d = dossier.dossier_input(r, signer_fingerprint="AB12 CD34")
+    d = dossier.dossier_input(r, signer_fingerprint="ab12cd34" * 8)
     c = d.commune
     assert (c.name, c.body_lower, c.province) == ("xã Thượng Quan", "XÃ THƯỢNG QUAN", "tỉnh Thái Nguyên")
     assert (c.chairman, c.receiving_authority, c.number_suffix) == ("Hoàng Văn Thắng", "Sở Nội vụ tỉnh Thái Nguyên", "UBND")
     assert (d.campaign.number, d.campaign.document_kind, d.campaign.issued_on) == ("635/KH-UBND", "Kế hoạch", date(2022, 10, 10))
-    assert d.signer_fingerprint == "AB12 CD34"
+    assert d.signer_fingerprint == "SHA256:" + " ".join(["AB12 CD34"] * 8)  # grouped as on screen
     assert [n.name for n in d.nominees] == [name for name, *_ in NOMINEES]
     village, anh = d.nominee(key_of(r, "Thôn Nà Làng")), d.nominee(key_of(r, "Hà Thị Ngọc Ánh"))
     assert (village.kind, village.head_name, village.head_title, village.member_count, village.female_count) == \
