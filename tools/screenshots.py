@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -38,8 +39,11 @@ def main() -> int:
 
     def shot(widget, name):
         widget.show()
-        for _ in range(5):
+        # QPdfView renders pages on a thread: give the previews a moment before grabbing.
+        settle = time.monotonic() + (1.5 if name.startswith("2") else 0.05)
+        while time.monotonic() < settle:
             app.processEvents()
+            time.sleep(0.01)
         widget.grab().save(str(out / f"{name}.png"))
         print(out / f"{name}.png")
 
