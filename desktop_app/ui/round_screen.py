@@ -80,12 +80,16 @@ class RoundScreen(QWidget):
         self.lock_button.setObjectName("lock_button")
         self.correction_button = QPushButton(self.tr("Create a correction…"))
         self.correction_button.setObjectName("correction_button")
-        for button in (self.new_round_button, self.lock_button, self.correction_button):
+        self.send_button = QPushButton(self.tr("Send to the upper level…"))
+        self.send_button.setObjectName("send_button")
+        self.send_button.setToolTip(self.tr("Write this round as a signed packet onto a USB stick"))
+        for button in (self.new_round_button, self.lock_button, self.correction_button, self.send_button):
             side.addWidget(button)
         side.addStretch()
         self.new_round_button.clicked.connect(self.new_round)
         self.lock_button.clicked.connect(self.lock_current)
         self.correction_button.clicked.connect(self.correct_current)
+        self.send_button.clicked.connect(self.send_current)
 
         self.header = QLabel()
         self.header.setObjectName("round_header")
@@ -306,6 +310,7 @@ class RoundScreen(QWidget):
         editable = has and round_.editable
         self.lock_button.setEnabled(editable)
         self.correction_button.setEnabled(has and round_.status in ("locked", "sent"))
+        self.send_button.setEnabled(has and round_.status != "superseded")
         for w in (self.add_nominee_button, self.summary_button, self.remove_button, self.save_meeting_button,
                   self.save_votes_button, *self.threshold_spins.values()):
             w.setEnabled(editable)
@@ -549,6 +554,14 @@ class RoundScreen(QWidget):
         self._fill_votes()
         self.show_results()
 
+    def send_current(self) -> None:
+        """The export dialog (Gửi hồ sơ) for this round; it locks the round as sent once the packet is written."""
+        window = self.window()
+        if self.round is None or not hasattr(window, "send_packet"):
+            return
+        window.send_packet(self.round)
+        self.reload()
+
     def save_votes(self) -> bool:
         if rounds.meeting_of(self.round) is None and not self.save_meeting():
             return False
@@ -557,6 +570,8 @@ class RoundScreen(QWidget):
             spins = self.vote_spins.get(nominee.id)
             if spins is None:
                 continue
+            if nominee.votes_for is None and not any(spin.value() for spin in spins):
+                continue  # a row nobody filled in stays "not recorded", never a silent 0/0
             try:
                 rounds.set_votes(nominee, spins[0].value(), spins[1].value(), spins[2].value())
             except ValidationError as error:

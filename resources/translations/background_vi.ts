@@ -4,12 +4,12 @@
 <context>
     <name>BackgroundRunner</name>
     <message>
-        <location filename="../../desktop_app/ui/background.py" line="67"/>
+        <location filename="../../desktop_app/ui/background.py" line="69"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/background.py" line="120"/>
+        <location filename="../../desktop_app/ui/background.py" line="122"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>

@@ -4,98 +4,98 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="236"/>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="277"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="237"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="278"/>
         <source>Choose a participant, then start a checklist or open one.</source>
         <translation>Chọn đối tượng, rồi bắt đầu phiếu tiêu chuẩn mới hoặc mở phiếu đã có.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="249"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="250"/>
         <source>The criteria set was changed after this checklist was filled.</source>
         <translation>Bộ tiêu chuẩn đã thay đổi sau khi phiếu này được điền.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="252"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="253"/>
         <source>Move to the new criteria version…</source>
         <translation>Chuyển sang phiên bản tiêu chuẩn mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="288"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="289"/>
         <source>Route: %1 · criteria version %2</source>
         <translation>Trường hợp xét: %1 · bộ tiêu chuẩn phiên bản %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="295"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="296"/>
         <source>Old checklist, filled against criteria version %1 — read only. It was moved to a newer version; open the current checklist in the list on the left.</source>
         <translation>Phiếu cũ, điền theo bộ tiêu chuẩn phiên bản %1 — chỉ xem, không sửa. Phiếu đã được chuyển sang phiên bản mới; mở phiếu hiện hành ở danh sách bên trái.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="301"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="302"/>
         <source>Year assessed (last year of work considered):</source>
         <translation>Năm xét (năm công tác cuối cùng được tính):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="312"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="313"/>
         <source>Legal basis of these criteria: %1</source>
         <translation>Căn cứ pháp lý của bộ tiêu chuẩn: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="318"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="319"/>
         <source>Criteria</source>
         <translation>Các tiêu chuẩn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="343"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="344"/>
         <source>Step 1 — Principles that block any award (NĐ 152/2025/NĐ-CP, Điều 4)</source>
         <translation>Bước 1 — Các trường hợp chưa được khen thưởng (NĐ 152/2025/NĐ-CP, Điều 4)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="350"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="351"/>
         <source>RECORDED in the participant&apos;s file</source>
         <translation>CÓ GHI NHẬN trong hồ sơ đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="351"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="352"/>
         <source>not recorded</source>
         <translation>không ghi nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="359"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="360"/>
         <source>I have checked: the participant is not under discipline, inspection or complaint investigation</source>
         <translation>Tôi đã kiểm tra: đối tượng không bị kỷ luật, không bị thanh tra, không có khiếu nại đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="385"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="386"/>
         <source>Checklist</source>
         <translation>Phiếu tiêu chuẩn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="431"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="432"/>
         <source>Eligible</source>
         <translation>Đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="431"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="432"/>
         <source>Not eligible</source>
         <translation>Chưa đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="432"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="433"/>
         <source>Not finished</source>
         <translation>Chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="436"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="437"/>
         <source>Every criterion is met and the principles are confirmed (%1 answers).</source>
         <translation>Đạt mọi tiêu chuẩn và đã xác nhận các nguyên tắc khen thưởng (%1 câu trả lời).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="452"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="453"/>
         <source>Choose an evidence file</source>
         <translation>Chọn tệp minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="465"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="466"/>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
@@ -103,62 +103,62 @@
 <context>
     <name>ChecklistScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="500"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="501"/>
         <source>Find a participant (accents not needed)</source>
         <translation>Tìm đối tượng (gõ không dấu cũng được)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="508"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="509"/>
         <source>New checklist</source>
         <translation>Phiếu tiêu chuẩn mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="510"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="511"/>
         <source>Award form</source>
         <translation>Hình thức khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="519"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="520"/>
         <source>Route (criteria that fit this participant)</source>
         <translation>Trường hợp xét (bộ tiêu chuẩn phù hợp với đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="523"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="524"/>
         <source>Start the checklist</source>
         <translation>Bắt đầu phiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="534"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="535"/>
         <source>Checklists of this participant</source>
         <translation>Các phiếu tiêu chuẩn của đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="619"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="620"/>
         <source>eligible</source>
         <translation>đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="619"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="620"/>
         <source>not eligible</source>
         <translation>chưa đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="620"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="621"/>
         <source>not finished</source>
         <translation>chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="623"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="624"/>
         <source>version %1</source>
         <translation>phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="626"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="627"/>
         <source>[old, read only] %1</source>
         <translation>[bản cũ, chỉ xem] %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="654"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="655"/>
         <source>Checklist</source>
         <translation>Phiếu tiêu chuẩn</translation>
     </message>
@@ -166,92 +166,92 @@
 <context>
     <name>CriterionCard</name>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="82"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="83"/>
         <source>Legal basis: %1</source>
         <translation>Căn cứ: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="92"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="93"/>
         <source>Meeting ONE of the criteria below is enough.</source>
         <translation>Chỉ cần đạt MỘT trong các tiêu chuẩn dưới đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="96"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="97"/>
         <source>ALL the criteria below must be met.</source>
         <translation>Phải đạt TẤT CẢ các tiêu chuẩn dưới đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="109"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="110"/>
         <source>Met</source>
         <translation>Đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="109"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="110"/>
         <source>Not met</source>
         <translation>Không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="109"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="110"/>
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="119"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="120"/>
         <source>This criterion cannot be marked not applicable.</source>
         <translation>Tiêu chuẩn này không được chọn “Không áp dụng”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="124"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="125"/>
         <source>Note (what the assessment is based on)</source>
         <translation>Ghi chú (đánh giá dựa trên căn cứ nào)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="132"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="133"/>
         <source>Evidence (required)</source>
         <translation>Minh chứng (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="133"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="134"/>
         <source>Evidence (optional)</source>
         <translation>Minh chứng (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="135"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="136"/>
         <source>Add a new evidence file…</source>
         <translation>Thêm tệp minh chứng mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="164"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="165"/>
         <source>This participant has no evidence file yet.</source>
         <translation>Đối tượng chưa có tệp minh chứng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="209"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="210"/>
         <source>✔ Met</source>
         <translation>✔ Đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="209"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="210"/>
         <source>✘ Not met</source>
         <translation>✘ Không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="210"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="211"/>
         <source>– Not applicable</source>
         <translation>– Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="210"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="211"/>
         <source>… Not finished</source>
         <translation>… Chưa xong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="215"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="216"/>
         <source>Computed from the award history: %1</source>
         <translation>Tính từ lịch sử khen thưởng: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/checklist_screen.py" line="217"/>
+        <location filename="../../desktop_app/ui/checklist_screen.py" line="218"/>
         <source>Based on: %1</source>
         <translation>Căn cứ: %1</translation>
     </message>

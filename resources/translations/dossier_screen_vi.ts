@@ -32,7 +32,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/dossier_screen.py" line="77"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="279"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="280"/>
         <source>No documents yet.</source>
         <translation>Chưa có văn bản nào.</translation>
     </message>
@@ -124,58 +124,58 @@ A number once issued is never used again, even if the document is not sent.</sou
 Số đã cấp sẽ không bao giờ dùng lại, kể cả khi văn bản không được gửi.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="221"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="222"/>
         <source>Creating the dossier documents…</source>
         <translation>Đang tạo văn bản hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="237"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="238"/>
         <source>%1 documents (PDF and Word) saved in %2.</source>
         <translation>Đã lưu %1 văn bản (PDF và Word) trong thư mục %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="240"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="241"/>
         <source>Preview of %1 documents, without numbers — not saved. To print the originals, issue the numbers first.</source>
         <translation>Bản xem trước %1 văn bản, chưa có số — chưa lưu. Muốn in bản chính, hãy cấp số trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="248"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="362"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="249"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="363"/>
         <source>Dossier</source>
         <translation>Hồ sơ đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="268"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="269"/>
         <source>This file cannot be shown: %1</source>
         <translation>Không hiển thị được tệp %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="270"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="271"/>
         <source>%1 — pages: %2</source>
         <translation>%1 — số trang: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="318"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="319"/>
         <source>Print %1</source>
         <translation>In %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="329"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="330"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="329"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="330"/>
         <source>The printer could not be started.</source>
         <translation>Không khởi động được máy in.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="356"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="357"/>
         <source>Save a copy of the dossier in…</source>
         <translation>Lưu bản sao hồ sơ vào thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="364"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="365"/>
         <source>Copied %1 files to %2.</source>
         <translation>Đã chép %1 tệp vào %2.</translation>
     </message>

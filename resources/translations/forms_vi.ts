@@ -4,7 +4,7 @@
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../desktop_app/ui/forms.py" line="71"/>
+        <location filename="../../desktop_app/ui/forms.py" line="73"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>

@@ -1,70 +1,71 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ParticipantListScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="45" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="46"/>
         <source>Search by name, position, achievement… (accents not needed)</source>
         <translation>Tìm theo tên, chức vụ, thành tích… (gõ không dấu cũng được)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="50" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="51"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="51" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="52"/>
         <source>Collectives</source>
         <translation>Tập thể</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="52" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="53"/>
         <source>Individuals</source>
         <translation>Cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="54" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="55"/>
         <source>Show archived</source>
         <translation>Xem mục đã lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="60" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="61"/>
         <source>+ Individual</source>
         <translation>+ Cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="61" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="62"/>
         <source>+ Collective</source>
         <translation>+ Tập thể</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="62" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="63"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="63" />
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="123" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="64"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="124"/>
         <source>Archive</source>
         <translation>Lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="123" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="124"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="139" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="140"/>
         <source>counting…</source>
         <translation>đang đếm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="143" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="144"/>
         <source>more than %1 found</source>
         <translation>hơn %1 kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="145" />
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="146"/>
         <source>%1 found</source>
         <translation>%1 kết quả</translation>
     </message>

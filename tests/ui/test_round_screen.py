@@ -165,3 +165,38 @@ def test_lock_disables_editing_and_correction_creates_version_2(qtbot, demo, mon
     assert not screen.add_nominee_button.isEnabled() and not screen.correction_button.isEnabled()
     assert not screen.decision_button.isEnabled()
     assert checklists.Checklist.select().count() == demo["checklists"]
+
+
+def test_unfilled_vote_rows_stay_not_recorded(qtbot, demo):
+    screen = make_screen(qtbot, demo)
+    fresh = rounds.create_round(home_commune(), demo["round"].campaign, title="Đợt thử")
+    person = Participant.get(Participant.name == "Nông Thị Hoa")
+    sheet = checklists.Checklist.get((checklists.Checklist.participant == person)
+                                     & (checklists.Checklist.verdict == "eligible"))
+    added = rounds.add_nominee(fresh, person, sheet.set_snapshot["award_form"], sheet)
+    rounds.save_meeting(fresh, {"held_on": "01/04/2026", "place": "Hội trường UBND xã", "chair": "Hoàng Văn Thắng",
+                                "secretary": "Triệu Thị Mai", "members_total": "9", "members_present": "7"})
+    screen.reload(select_id=fresh.id)
+    assert screen.round.id == fresh.id
+    assert screen.save_votes()
+    assert rounds.Nominee.get_by_id(added.id).votes_for is None  # untouched: not a silent 0/0
+    assert screen.result_text(added.id) == "Chưa ghi phiếu biểu quyết"
+    screen.vote_spins[added.id][0].setValue(6)
+    screen.vote_spins[added.id][1].setValue(1)
+    assert screen.save_votes()
+    assert (rounds.Nominee.get_by_id(added.id).votes_for, rounds.Nominee.get_by_id(added.id).votes_against) == (6, 1)
+
+
+def test_send_button_opens_the_export_for_this_round(qtbot, demo, monkeypatch):
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    sent = []
+    window.send_packet = lambda round_=None: sent.append(round_.id)
+    screen = RoundScreen(demo["commune"])
+    window.setCentralWidget(screen)
+    window.show()
+    assert screen.send_button.isEnabled() and screen.send_button.text() == "Gửi hồ sơ lên cấp trên…"
+    screen.send_button.click()
+    assert sent == [demo["round"].id]
