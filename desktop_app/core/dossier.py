@@ -26,7 +26,7 @@ from .fsio import fsync_dir, remove_quietly
 from .models import Campaign, Commune, Participant, database_proxy
 from .models import Achievement as AchievementRow
 from .participants import GENDER_LABELS
-from .rounds import (BANG_KHEN, GIAY_KHEN, AwardDecision, CouncilMeeting, DbNumberAllocator, DocumentNumber,
+from .rounds import (BANG_KHEN, GIAY_KHEN, AwardDecision, DbNumberAllocator, DocumentNumber,
                      NominationRound, default_summary, meeting_of, nominees_of, vote_results)
 
 Progress = Callable[[int, int, str], None]

@@ -18,7 +18,7 @@ from .achievements import list_evidence
 from .checklists import Checklist
 from .documents.dossier import ascii_name
 from .errors import UserError
-from .models import Achievement, Award, BaseModel, Campaign, Commune, EvidenceFile, Participant, database_proxy
+from .models import Achievement, Award, BaseModel, Campaign, Commune, Participant, database_proxy
 from .packets import PacketHeader, WrittenPacket, write_packet
 from .packets import format as fmt
 from .rounds import AwardDecision, NominationRound, lock_round, meeting_of, nominees_of, vote_results

@@ -20,7 +20,7 @@ from .checklists import Checklist
 from .dates import now_iso
 from .errors import UserCancelled, UserError, message_text
 from .models import Achievement, Award, BaseModel, Campaign, Commune, EvidenceFile, Participant, database_proxy
-from .packets import (DUPLICATE, OUT_OF_SEQUENCE, UNTRUSTED_SIGNER, VALID, CommuneState, PacketCheck,
+from .packets import (DUPLICATE, UNTRUSTED_SIGNER, VALID, CommuneState, PacketCheck,
                       check_packet, classify_packet, extract_packet, verdict_label)
 from .packets import format as fmt
 from .fsio import fsync_dir, os_error_to_user_error, remove_quietly

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout,
                                QGroupBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -14,10 +14,10 @@ from desktop_app.core import campaigns
 from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.models import Achievement, Campaign, Participant
 
-from .forms import DraftAutosave, FieldErrors, date_edit, set_widget_value, widget_value
+from .forms import DraftFormDialog, FieldErrors, date_edit, set_widget_value, widget_value
 
 
-class EditAchievementDialog(QDialog):
+class EditAchievementDialog(DraftFormDialog):
     def __init__(self, evidence_dir: Path, participant: Participant, achievement: Achievement | None = None,
                  draft_values: dict | None = None, parent=None):
         super().__init__(parent)
@@ -80,21 +80,8 @@ class EditAchievementDialog(QDialog):
         ev_layout.addLayout(ev_buttons)
         layout.addWidget(evidence_box)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
         key = f"achievement:{achievement.id}" if achievement else f"achievement:new:{participant.id}"
-        self.autosave = DraftAutosave(key, self.windowTitle(), self.draft_payload, self)
-        self.autosave.enabled = False
-        if achievement is not None:
-            self.load(core.achievement_form_values(achievement))
-        if draft_values:
-            self.load(draft_values)
-            self.autosave.dirty = True
-        self.autosave.enabled = True
-        self.autosave.watch(*(w for k, w in self.fields.items()))
+        self.finish_form(layout, key, core.achievement_form_values(achievement) if achievement else None, draft_values)
         self._refresh_evidence()
 
     def _fill_codes(self) -> None:
@@ -222,16 +209,6 @@ class EditAchievementDialog(QDialog):
             except UserError as error:
                 failed.append(str(error))
         self.pending_files = []
-        self.autosave.discard()
         if failed:
             QMessageBox.warning(self, self.tr("Some files were not added"), "\n".join(failed))
-        self.accept()
-
-    def reject(self) -> None:
-        if self.autosave.dirty:
-            answer = QMessageBox.question(self, self.tr("Discard changes?"),
-                                          self.tr("The changes in this form have not been saved. Discard them?"))
-            if answer != QMessageBox.Yes:
-                return
-        self.autosave.discard()
-        super().reject()
+        self.saved()

@@ -1,17 +1,17 @@
 """EditAwardDialog: one entry of a participant's award history (title, award form, rating or initiative)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout
 
 from desktop_app.core import awards as core
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.models import Award, Participant
 
-from .forms import DraftAutosave, FieldErrors, date_edit, set_widget_value, widget_value
+from .forms import DraftFormDialog, FieldErrors, date_edit, set_widget_value, widget_value
 from .labels import AWARD_CATEGORY_LABELS, AWARD_TYPE_LABELS, label
 
 
-class EditAwardDialog(QDialog):
+class EditAwardDialog(DraftFormDialog):
     def __init__(self, participant: Participant, award: Award | None = None, draft_values: dict | None = None,
                  parent=None):
         super().__init__(parent)
@@ -45,21 +45,8 @@ class EditAwardDialog(QDialog):
             award_type.addItem(label(AWARD_TYPE_LABELS, code), code)
         self.fields["award_type"] = self.errors.add_row(form, self.tr("Award type"), "award_type", award_type)
         self.fields["note"] = self.errors.add_row(form, self.tr("Note"), "note", QLineEdit())
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
         key = f"award:{award.id}" if award else f"award:new:{participant.id}"
-        self.autosave = DraftAutosave(key, self.windowTitle(), self.draft_payload, self)
-        self.autosave.enabled = False
-        if award is not None:
-            self.load(core.award_form_values(award))
-        if draft_values:
-            self.load(draft_values)
-            self.autosave.dirty = True
-        self.autosave.enabled = True
-        self.autosave.watch(*self.fields.values())
+        self.finish_form(layout, key, core.award_form_values(award) if award else None, draft_values)
 
     def _fill_codes(self) -> None:
         category = self.fields["category"].currentData()
@@ -87,14 +74,4 @@ class EditAwardDialog(QDialog):
         except ValidationError as error:
             self.errors.show(error)
             return
-        self.autosave.discard()
-        self.accept()
-
-    def reject(self) -> None:
-        if self.autosave.dirty:
-            answer = QMessageBox.question(self, self.tr("Discard changes?"),
-                                          self.tr("The changes in this form have not been saved. Discard them?"))
-            if answer != QMessageBox.Yes:
-                return
-        self.autosave.discard()
-        super().reject()
+        self.saved()

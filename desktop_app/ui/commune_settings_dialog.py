@@ -1,17 +1,17 @@
 """CommuneSettingsDialog: the commune's identity used on every document and packet (first run, and later)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from desktop_app.core import communes as core
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.models import Commune
 
-from .forms import DraftAutosave, FieldErrors, set_widget_value, widget_value
+from .forms import DraftFormDialog, FieldErrors, set_widget_value, widget_value
 from .labels import RECEIVING_LEVEL_LABELS, label
 
 
-class CommuneSettingsDialog(QDialog):
+class CommuneSettingsDialog(DraftFormDialog):
     def __init__(self, commune: Commune | None, draft_values: dict | None = None, parent=None, first_run=False):
         super().__init__(parent)
         self.commune = commune
@@ -46,21 +46,9 @@ class CommuneSettingsDialog(QDialog):
         if commune is not None and commune.former_codes:
             layout.addWidget(QLabel(self.tr("Former administrative codes: %1").replace(
                 "%1", ", ".join(commune.former_codes))))
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.autosave = DraftAutosave("commune_settings", self.windowTitle(), self.draft_payload, self)
-        self.autosave.enabled = False
-        if commune is not None:
-            self.load({key: getattr(commune, key) for key in self.fields})
-        else:
-            self.load({"doc_prefix": "UBND", "receiving_level": "so_noi_vu"})
-        if draft_values:
-            self.load(draft_values)
-            self.autosave.dirty = True
-        self.autosave.enabled = True
-        self.autosave.watch(*self.fields.values())
+        stored = {key: getattr(commune, key) for key in self.fields} if commune is not None else {
+            "doc_prefix": "UBND", "receiving_level": "so_noi_vu"}
+        self.finish_form(layout, "commune_settings", stored, draft_values)
 
     def values(self) -> dict:
         return {key: widget_value(widget) for key, widget in self.fields.items()}
@@ -79,10 +67,9 @@ class CommuneSettingsDialog(QDialog):
         except ValidationError as error:
             self.errors.show(error)
             return
-        self.autosave.discard()
-        self.accept()
+        self.saved()
 
     def reject(self) -> None:
         # Keep the draft if the officer closes the first-run form half filled: it comes back next time.
         self.autosave.save_now()
-        super().reject()
+        QDialog.reject(self)

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from desktop_app.core import drafts
 from desktop_app.core.errors import ValidationError
@@ -172,3 +172,42 @@ class DraftAutosave(QObject):
         self.enabled = False
         drafts.discard_draft(self.form_key)
         self.dirty = False
+
+
+class DraftFormDialog(QDialog):
+    """A form dialog whose fields are kept as a draft while the officer types.
+
+    Subclasses build `self.fields` and call `finish_form(...)`; they implement `values()`, `load(values)`,
+    `draft_payload()` and `save()`, and call `saved()` once the record is stored.
+    """
+
+    def finish_form(self, layout, form_key: str, stored_values: dict | None, draft_values: dict | None) -> None:
+        """Save/Cancel buttons, then the stored record, then the recovered draft over it, then autosave."""
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.autosave = DraftAutosave(form_key, self.windowTitle(), self.draft_payload, self)
+        self.autosave.enabled = False
+        if stored_values is not None:
+            self.load(stored_values)
+        if draft_values:
+            self.load(draft_values)
+            self.autosave.dirty = True  # recovered text is not saved yet
+        self.autosave.enabled = True
+        self.autosave.watch(*self.fields.values())
+
+    def saved(self) -> None:
+        self.autosave.discard()
+        self.accept()
+
+    def reject(self) -> None:
+        """Cancel asks before throwing typed text away; the draft goes only when the officer says so."""
+        if self.autosave.dirty:
+            answer = QMessageBox.question(
+                self, QCoreApplication.translate("forms", "Discard changes?"),
+                QCoreApplication.translate("forms", "The changes in this form have not been saved. Discard them?"))
+            if answer != QMessageBox.Yes:
+                return
+        self.autosave.discard()
+        super().reject()

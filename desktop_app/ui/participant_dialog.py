@@ -1,19 +1,19 @@
 """EditParticipantDialog: create or edit a collective or an individual, saved as the officer types."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel,
+                               QLineEdit, QPlainTextEdit, QVBoxLayout)
 
 from desktop_app.core import participants as core
 from desktop_app.core.dates import format_vn_date
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.models import Commune, Participant
 
-from .forms import DraftAutosave, FieldErrors, date_edit, set_widget_value, widget_value
+from .forms import DraftFormDialog, FieldErrors, date_edit, set_widget_value, widget_value
 from .labels import CATEGORY_LABELS, GENDER_LABELS, label
 
 
-class EditParticipantDialog(QDialog):
+class EditParticipantDialog(DraftFormDialog):
     """One form for both kinds; only the fields of the chosen kind are shown and saved."""
 
     def __init__(self, commune: Commune, kind: str, participant: Participant | None = None,
@@ -93,22 +93,8 @@ class EditParticipantDialog(QDialog):
         layout.addWidget(self.duplicate_label)
         self._duplicate_confirmed = False
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
         key = f"participant:{participant.id}" if participant else f"participant:new:{self.kind}"
-        self.autosave = DraftAutosave(key, self.windowTitle(), self.draft_payload, self)
-        self.autosave.enabled = False
-        if participant is not None:
-            self.load(core.participant_form_values(participant))
-        if draft_values:
-            self.load(draft_values)
-        self.autosave.enabled = True
-        if draft_values:
-            self.autosave.dirty = True
-        self.autosave.watch(*self.fields.values())
+        self.finish_form(layout, key, core.participant_form_values(participant) if participant else None, draft_values)
 
     def _add(self, form, text, key, widget):
         self.fields[key] = self.errors.add_row(form, text, key, widget)
@@ -154,14 +140,4 @@ class EditParticipantDialog(QDialog):
                 return
         self.saved_participant = core.save_participant(
             self.commune, values, self.participant.id if self.participant else None)
-        self.autosave.discard()
-        self.accept()
-
-    def reject(self) -> None:
-        if self.autosave.dirty:
-            answer = QMessageBox.question(self, self.tr("Discard changes?"),
-                                          self.tr("The changes in this form have not been saved. Discard them?"))
-            if answer != QMessageBox.Yes:
-                return
-        self.autosave.discard()
-        super().reject()
+        self.saved()

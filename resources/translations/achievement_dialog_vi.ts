@@ -84,39 +84,29 @@
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/achievement_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/achievement_dialog.py" line="147"/>
         <source>%1 (added when you save)</source>
         <translation>%1 (sẽ được thêm khi bấm Lưu)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/achievement_dialog.py" line="165"/>
+        <location filename="../../desktop_app/ui/achievement_dialog.py" line="152"/>
         <source>Choose evidence files</source>
         <translation>Chọn tệp minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/achievement_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/achievement_dialog.py" line="161"/>
         <source>Cannot add the file</source>
         <translation>Không thêm được tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/achievement_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/achievement_dialog.py" line="178"/>
         <source>Cannot open the file</source>
         <translation>Không mở được tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/achievement_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/achievement_dialog.py" line="213"/>
         <source>Some files were not added</source>
         <translation>Một số tệp chưa được thêm</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/achievement_dialog.py" line="232"/>
-        <source>Discard changes?</source>
-        <translation>Bỏ các thay đổi?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/achievement_dialog.py" line="233"/>
-        <source>The changes in this form have not been saved. Discard them?</source>
-        <translation>Các thay đổi trong biểu mẫu này chưa được lưu. Bỏ các thay đổi?</translation>
     </message>
 </context>
 </TS>

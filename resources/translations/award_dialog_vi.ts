@@ -48,15 +48,5 @@
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
-    <message>
-        <location filename="../../desktop_app/ui/award_dialog.py" line="95"/>
-        <source>Discard changes?</source>
-        <translation>Bỏ các thay đổi?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/award_dialog.py" line="96"/>
-        <source>The changes in this form have not been saved. Discard them?</source>
-        <translation>Các thay đổi trong biểu mẫu này chưa được lưu. Bỏ các thay đổi?</translation>
-    </message>
 </context>
 </TS>

@@ -134,19 +134,9 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/participant_dialog.py" line="136"/>
         <source>Possible duplicate: %1 already has the same name and date of birth. Press Save again to keep both.</source>
         <translation>Có thể bị trùng: %1 đã có cùng họ tên và ngày sinh. Bấm Lưu lần nữa nếu vẫn muốn giữ cả hai.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/participant_dialog.py" line="162"/>
-        <source>Discard changes?</source>
-        <translation>Bỏ các thay đổi?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/participant_dialog.py" line="163"/>
-        <source>The changes in this form have not been saved. Discard them?</source>
-        <translation>Các thay đổi trong biểu mẫu này chưa được lưu. Bỏ các thay đổi?</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ from desktop_app.ui.background import BackgroundRunner
 
 def test_result_and_progress(qtbot):
     runner = BackgroundRunner()
-    seen, done = [], []
+    done = []
 
     def job(progress, cancelled):
         for i in range(3):

@@ -1,7 +1,6 @@
 """The "Gửi hồ sơ" export dialog (drives, background export, messages) and the signing-key settings dialog."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
