@@ -104,6 +104,20 @@ class _DocxRenderer:
         if borders:
             t.style = "Table Grid"
         t.autofit = False
+        # Word reads the cell widths; LibreOffice reads the table grid: set both, and a fixed layout, so the
+        # columns are the same everywhere (without this LibreOffice shared the width out equally).
+        for column, w in zip(t.columns, widths_mm):
+            column.width = Mm(w)
+        tbl_pr = t._tbl.tblPr
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tbl_pr.append(layout)
+        width = OxmlElement("w:tblW")
+        width.set(qn("w:w"), str(int(sum(widths_mm) / 25.4 * 1440)))
+        width.set(qn("w:type"), "dxa")
+        for old in tbl_pr.findall(qn("w:tblW")):
+            tbl_pr.remove(old)
+        tbl_pr.append(width)
         self._widths = widths_mm
         return t
 
