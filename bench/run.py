@@ -10,7 +10,6 @@ the target from docs/performance.md. Data is generated deterministically (fixed 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import io
 import os
 import platform

@@ -115,3 +115,18 @@ def test_body_paragraphs_are_justified_with_first_line_indent():
     assert pf.alignment == 3                          # WD_ALIGN_PARAGRAPH.JUSTIFY
     assert abs(pf.first_line_indent - Mm(L.first_line_indent_mm)) < Mm(0.1)
     assert pf.space_after.pt >= 6
+
+
+def test_table_grid_carries_the_column_widths():
+    """LibreOffice lays tables out from the grid, Word from the cells: both must carry the same widths,
+    with a fixed layout (else the header columns and the list's STT column were shared out equally)."""
+    document = open_docx(io.BytesIO(sample("danh_sach")[1]))
+    for table in document.tables:
+        grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        cells = [cell.width for cell in table.rows[0].cells]
+        assert [round(w / 1440 * 25.4) for w in grid] == [round(c.mm) for c in cells]
+        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    header, data = document.tables[0], document.tables[-1]
+    assert len({col.get(qn("w:w")) for col in header._tbl.tblGrid}) == 2  # two unequal header columns
+    widths = [int(col.get(qn("w:w"))) for col in data._tbl.tblGrid]
+    assert widths[0] < min(widths[1:])  # STT is the narrow column
