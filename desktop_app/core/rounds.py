@@ -8,7 +8,7 @@ from fractions import Fraction
 import peewee as pw
 
 from . import council
-from .checklists import Checklist, catalog
+from .checklists import Checklist, catalog, reassess
 from .dates import now_iso, today
 from .errors import UserError
 from .models import Award, BaseModel, Campaign, Commune, JSONField, Participant, database_proxy, new_uid
@@ -174,7 +174,11 @@ def add_nominee(round_: NominationRound, participant: Participant, award_form: s
         criteria_form = checklist.set_snapshot.get("award_form")
         if checklist.participant_id != participant.id or (criteria_form and criteria_form != award_form):
             raise UserError("rounds.checklist_mismatch")
-    verdict = checklist.verdict if checklist is not None else ""
+    if checklist is not None and checklist.archived_at is not None:
+        raise UserError("checklist.archived")
+    # The verdict as of now, not as stored: the record may have changed since (a discipline flag ticked,
+    # an award the consecutive-years rule relied on archived).
+    verdict = reassess(checklist).verdict if checklist is not None else ""
     if verdict != "eligible" and not override_reason:
         raise UserError("rounds.not_eligible", name=participant.name)
     if Nominee.select().where((Nominee.round == round_) & (Nominee.participant == participant)
@@ -226,6 +230,13 @@ def save_meeting(round_: NominationRound, values: dict) -> CouncilMeeting:
     present = v.integer("members_present", required=True, minimum=1, maximum=200)
     if total is not None and present is not None and present > total:
         v.fail("members_present", "rounds.present_exceeds_total")
+    if present is not None and "members_present" not in v.errors:
+        # Votes already recorded must still fit the meeting (else every result would fail to compute).
+        for n in nominees_of(round_):
+            cast = (n.votes_for or 0) + (n.votes_against or 0) + (n.votes_abstain or 0)
+            if n.votes_for is not None and cast > present:
+                v.fail("members_present", "rounds.present_below_votes", name=n.participant.name, votes=cast)
+                break
     clean = v.raise_if_failed()
     meeting = CouncilMeeting.get_or_none(CouncilMeeting.round == round_) or CouncilMeeting(round=round_)
     for key, value in clean.items():
@@ -256,7 +267,7 @@ def threshold_for(round_: NominationRound, award_form: str) -> Fraction | None:
     """The round's own setting when the officer set one, else the data default (none for Bằng khen, Giấy khen)."""
     percent = (round_.thresholds or {}).get(award_form)
     if percent is not None:
-        return Fraction(percent) / 100
+        return Fraction(str(percent)) / 100  # 66.7 typed means 667/1000, not the float's binary value
     common = catalog().common
     return common.council.threshold_for(award_form) if common else None
 

@@ -1,0 +1,50 @@
+"""Round rules that must hold against later edits: a nominee is judged on the record as it is now, a meeting
+cannot be changed under votes already cast, and a typed percentage means exactly what was typed."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from desktop_app.core import checklists, rounds
+from desktop_app.core.communes import home_commune
+from desktop_app.core.demo import create_demo_commune
+from desktop_app.core.errors import UserError, ValidationError
+from desktop_app.core.models import Participant
+from desktop_app.core.participants import participant_form_values, save_participant
+
+from .test_rounds import MEETING, eligible
+
+
+@pytest.fixture
+def demo(workspace):
+    return create_demo_commune()
+
+
+def test_a_discipline_flag_ticked_after_the_checklist_blocks_the_nomination(workspace, tmp_path, demo):
+    sheet = eligible(workspace, tmp_path, "Hà Thị Thu", "giay_khen.ca_nhan")
+    person = Participant.get(Participant.name == "Hà Thị Thu")
+    values = participant_form_values(person)
+    values["under_discipline"] = True
+    save_participant(home_commune(), values, person.id)
+    fresh = rounds.create_round(home_commune(), demo["round"].campaign, title="Đợt bổ sung")
+    with pytest.raises(UserError) as error:
+        rounds.add_nominee(fresh, person, "giay_khen", checklists.Checklist.get_by_id(sheet.id))
+    assert error.value.code == "rounds.not_eligible"
+    assert checklists.Checklist.get_by_id(sheet.id).verdict == "not_eligible"  # the stored verdict follows
+
+
+def test_meeting_cannot_drop_below_the_votes_already_cast(workspace, demo):
+    round_ = demo["round"]
+    before = rounds.meeting_of(round_).members_present
+    with pytest.raises(ValidationError) as error:
+        rounds.save_meeting(round_, {**MEETING, "members_present": "3"})
+    assert error.value.fields == {"members_present": "rounds.present_below_votes"}
+    assert rounds.meeting_of(round_).members_present == before
+    assert rounds.vote_results(round_)  # results still compute
+
+
+def test_typed_threshold_is_exact(workspace, demo):
+    round_ = demo["round"]
+    rounds.set_threshold(round_, rounds.GIAY_KHEN, 66.7)
+    assert rounds.threshold_for(round_, rounds.GIAY_KHEN) == Fraction(667, 1000)
