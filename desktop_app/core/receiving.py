@@ -136,9 +136,12 @@ def commune_state(commune_code: str) -> CommuneState:
     accepted = ReceivedPacket.select().where((ReceivedPacket.commune_code == commune_code)
                                              & ReceivedPacket.outcome.in_(ACCEPTED_OUTCOMES))
     last = accepted.order_by(ReceivedPacket.sequence.desc()).first()
+    # Packet ids are checked against every commune's packets: a packet reusing another commune's id must
+    # never replace that commune's extracted folder (inbox/<packet id>).
+    seen = ReceivedPacket.select(ReceivedPacket.packet_id).where(ReceivedPacket.outcome.in_(ACCEPTED_OUTCOMES))
     return CommuneState(trusted_fingerprints=trusted, last_sequence=last.sequence if last else None,
                         last_packet_sha256=last.file_sha256 if last else None,
-                        seen_packet_ids=frozenset(r.packet_id for r in accepted))
+                        seen_packet_ids=frozenset(r.packet_id for r in seen))
 
 
 def trust_key(commune_code: str, fingerprint: str, *, how: str = "paper", public_key: str = "",
@@ -359,6 +362,33 @@ def _uid(d: dict) -> str:
     return v
 
 
+def _own(row, commune: Commune, what: str):
+    """A record found by the packet's uid must belong to the packet's commune (else another commune's data
+    would be rewritten by a packet that merely reuses its uids)."""
+    if row is not None and row.commune_id != commune.id:
+        raise ImportDataError(f"{what} uid belongs to another commune")
+    return row
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _copy_durably(source: Path, target: Path) -> None:
+    """Copy under a temporary name, fsync, then rename: a power cut never leaves a truncated file under the
+    content-addressed name (which no later import would repair, since the name says it is there)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    shutil.copyfile(source, partial)
+    with open(partial, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(partial, target)
+
+
 def _import_data(data: dict, code: str, folder: Path, paths: Workspace, received: ReceivedPacket
                  ) -> tuple[NominationRound, list[str], bool]:
     """Create or update every record of the packet (by the commune's uids). Returns (round, replaced, superseded)."""
@@ -376,7 +406,12 @@ def _import_data(data: dict, code: str, folder: Path, paths: Workspace, received
                                  former_codes=[x for x in c.get("former_codes") or [] if isinstance(x, str)], **values)
     elif commune.is_home:
         raise ImportDataError("the packet's commune is this workspace's own commune")
+    elif code != commune.admin_code and code not in (commune.former_codes or []):
+        # A packet signed for commune B must never rewrite commune A's row (code, name) by reusing its uid.
+        raise ImportDataError("commune uid belongs to another commune code")
     else:
+        if code != commune.admin_code:
+            commune.former_codes = sorted(set(commune.former_codes or []) | {commune.admin_code})
         for k, v in values.items():
             setattr(commune, k, v)
         commune.updated_at = now
@@ -445,7 +480,7 @@ def _import_data(data: dict, code: str, folder: Path, paths: Workspace, received
                   "description": _s(a, "description"), "results": _s(a, "results"),
                   "date_from": _date(a, "date_from"), "date_to": _date(a, "date_to"), "updated_at": now,
                   "search_text": fold(" ".join((_s(a, "title"), _s(a, "description"), _s(a, "results")))), **codes}
-        row = Achievement.get_or_none(Achievement.uid == _uid(a))
+        row = _own(Achievement.get_or_none(Achievement.uid == _uid(a)), commune, "achievement")
         if row is None:
             row = Achievement.create(uid=_uid(a), created_at=now, **values)
         else:
@@ -465,16 +500,15 @@ def _import_data(data: dict, code: str, folder: Path, paths: Workspace, received
         source = folder.joinpath(*parts)
         if parts[0] != fmt.EVIDENCE_DIR or not source.is_file():
             raise ImportDataError(f"evidence file {rel!r} not in the packet")
-        sha = hashlib.sha256(source.read_bytes()).hexdigest()
+        sha = _sha256_file(source)
         suffix = Path(rel).suffix.lower()
         suffix = suffix if len(suffix) <= 10 and suffix[1:].isalnum() else ""
         stored = f"{sha[:2]}/{sha}{suffix}"
         target = paths.evidence_dir / stored
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            _copy_durably(source, target)
         ach = achievements.get(e.get("achievement_uid"))
-        row = EvidenceFile.get_or_none(EvidenceFile.uid == _uid(e))
+        row = _own(EvidenceFile.get_or_none(EvidenceFile.uid == _uid(e)), commune, "evidence")
         if row is None:
             row = EvidenceFile.create(uid=_uid(e), commune=commune.id, participant=person(e).id,
                                       achievement=ach.id if ach else None, original_name=_s(e, "original_name") or
@@ -490,7 +524,7 @@ def _import_data(data: dict, code: str, folder: Path, paths: Workspace, received
                   "code": _s(w, "code"), "name": _s(w, "name"), "year": year,
                   "decision_number": _s(w, "decision_number"), "decision_date": _date(w, "decision_date"),
                   "issuer": _s(w, "issuer"), "award_type": _s(w, "award_type"), "note": _s(w, "note")}
-        row = Award.get_or_none(Award.uid == _uid(w))
+        row = _own(Award.get_or_none(Award.uid == _uid(w)), commune, "award")
         if row is None:
             Award.create(uid=_uid(w), created_at=now, **values)
         elif row.participant_id != values["participant"]:
@@ -512,7 +546,7 @@ def _import_data(data: dict, code: str, folder: Path, paths: Workspace, received
                   "assessment_year": _i(cl, "assessment_year"), "verdict": _s(cl, "verdict") or "incomplete",
                   "assessment": cl.get("assessment") if isinstance(cl.get("assessment"), dict) else {},
                   "updated_at": _s(cl, "updated_at") or now}
-        row = Checklist.get_or_none(Checklist.uid == _uid(cl))
+        row = _own(Checklist.get_or_none(Checklist.uid == _uid(cl)), commune, "checklist")
         if row is None:
             row = Checklist.create(uid=_uid(cl), created_at=_s(cl, "created_at") or now, **values)
         checklists[row.uid] = row

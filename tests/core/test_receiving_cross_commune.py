@@ -1,0 +1,66 @@
+"""A packet signed by one trusted commune must never rewrite another commune's records by reusing their uids."""
+from __future__ import annotations
+
+import json
+import zipfile
+
+from desktop_app.core import receiving
+from desktop_app.core.models import Achievement, Commune
+from desktop_app.core.packets import PacketHeader, write_packet
+from desktop_app.core.signing import get_or_create_commune_key
+from tests.core.test_receiving import counts, packets, receiver, store  # noqa: F401 (fixtures)
+
+
+def forged_packet(tmp_path, store, data: dict, code: str, name: str):
+    """A correctly signed packet of commune `code` carrying `data` (only evidence-free data for brevity)."""
+    key = get_or_create_commune_key(store, code)
+    out = tmp_path / f"forged-{code}"
+    out.mkdir()
+    data = {**data, "evidence": []}
+    header = PacketHeader(commune_code=code, commune_name=name, round_number=7, round_version=1, sequence=1,
+                          previous_packet_sha256=None)
+    return write_packet(out, files={}, data=data, header=header, key=key)
+
+
+def packet_data(path) -> dict:
+    with zipfile.ZipFile(path) as zf:
+        top = zf.namelist()[0].split("/")[0]
+        return json.loads(zf.read(f"{top}/data.json"))
+
+
+def receive_trusted(paths, packet):
+    first = receiving.receive_packet(paths, packet.path)
+    if first.needs_confirmation:
+        return receiving.confirm_and_import(paths, first.record, trusted_by="Cán bộ tiếp nhận")
+    return first
+
+
+def test_other_commune_cannot_reuse_a_communes_uids(packets, receiver, store, tmp_path):  # noqa: F811
+    done = receive_trusted(receiver.paths, packets["p1"])
+    assert done.outcome == receiving.IMPORTED
+    genuine = packet_data(packets["p1"].path)
+    a_commune = Commune.get(Commune.admin_code == "02095")
+    a_achievement_uid = genuine["achievements"][0]["uid"]
+    before = Achievement.get(Achievement.uid == a_achievement_uid).title
+
+    # Commune 02096, trusted on paper, sends data that claims commune 02095's commune uid.
+    forged = dict(genuine)
+    forged["commune"] = {**genuine["commune"], "code": "02096", "name": "Bằng Vân"}
+    forged["round"] = {**genuine["round"], "uid": "f" * 32, "number": 7}
+    result = receive_trusted(receiver.paths, forged_packet(tmp_path, store, forged, "02096", "Bằng Vân"))
+    assert result.outcome == receiving.REJECTED
+    assert Commune.get_by_id(a_commune.id).admin_code == "02095" and Commune.get_by_id(a_commune.id).name == "Thượng Quan"
+
+    # … or keeps its own commune uid but reuses one of 02095's achievement uids.
+    forged["commune"] = {**genuine["commune"], "uid": "b" * 32, "code": "02096", "name": "Bằng Vân"}
+    forged["participants"] = [{**p, "uid": "c" * 31 + str(i)} for i, p in enumerate(genuine["participants"])]
+    mapping = {p["uid"]: "c" * 31 + str(i) for i, p in enumerate(genuine["participants"])}
+    forged["achievements"] = [{**a, "participant_uid": mapping[a["participant_uid"]], "title": "Bị ghi đè"}
+                              for a in genuine["achievements"]]
+    for key in ("awards", "checklists", "nominees"):
+        forged[key] = []
+    store_b = tmp_path / "b"
+    store_b.mkdir()
+    result = receive_trusted(receiver.paths, forged_packet(store_b, store, forged, "02096", "Bằng Vân"))
+    assert result.outcome == receiving.REJECTED
+    assert Achievement.get(Achievement.uid == a_achievement_uid).title == before
