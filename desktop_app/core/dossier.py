@@ -301,10 +301,14 @@ def issue_numbers(round_: NominationRound, *, on: date | None = None) -> Nominat
 
 
 def _reserve(commune: Commune, series: str, year: int, number: int, round_: NominationRound) -> None:
-    exists = DocumentNumber.select().where(
+    existing = DocumentNumber.get_or_none(
         (DocumentNumber.commune == commune) & (DocumentNumber.series == series) & (DocumentNumber.year == year)
-        & (DocumentNumber.number == number)).exists()
-    if not exists:
+        & (DocumentNumber.number == number))
+    if existing is not None and not existing.purpose.startswith(f"round {round_.number} "):
+        # Two decisions must never share a number: the typed one was already given to another document.
+        raise UserError("documents.number_taken", number=f"{number:02d}/{series}", year=year,
+                        purpose=existing.purpose)
+    if existing is None:
         DocumentNumber.create(commune=commune, series=series, year=year, number=number,
                               purpose=f"round {round_.number} v{round_.version} (typed)", issued_at=now_iso())
 

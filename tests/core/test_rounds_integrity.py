@@ -48,3 +48,17 @@ def test_typed_threshold_is_exact(workspace, demo):
     round_ = demo["round"]
     rounds.set_threshold(round_, rounds.GIAY_KHEN, 66.7)
     assert rounds.threshold_for(round_, rounds.GIAY_KHEN) == Fraction(667, 1000)
+
+
+def test_a_typed_decision_number_already_used_is_refused(workspace, demo):
+    from desktop_app.core import dossier
+    from desktop_app.core.rounds import DbNumberAllocator
+
+    commune = home_commune()
+    allocator = DbNumberAllocator(commune, purpose="quyết định khác")
+    while allocator.allocate("QĐ-UBND", 2026) < 18:  # numbers 1..18 of 2026 go to other decisions
+        pass
+    with pytest.raises(UserError) as error:
+        dossier.issue_numbers(demo["round"])  # the demo's decision was typed as 18/QĐ-UBND
+    assert error.value.code == "documents.number_taken"
+    assert rounds.find_round(commune, 1).submission_number is None  # nothing half-issued
