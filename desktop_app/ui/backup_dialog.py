@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QThreadPool, Qt
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QVBoxLayout, QWidget)
 
@@ -176,6 +176,7 @@ def restore_into_window(window, source: Path) -> backup.RestoreResult:
 
     workspace = window.workspace
     root = workspace.paths.root
+    QThreadPool.globalInstance().waitForDone(10000)  # a search count still reading the file (Windows locks it)
     workspace.close()
     QApplication.setOverrideCursor(Qt.WaitCursor)
     try:

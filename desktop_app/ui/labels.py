@@ -36,6 +36,10 @@ AWARD_TYPE_LABELS = {
     "dot_xuat": QT_TRANSLATE_NOOP("labels", "Exceptional"),
     "cong_hien": QT_TRANSLATE_NOOP("labels", "Career"),
 }
+AWARD_FORM_LABELS = {
+    "giay_khen": QT_TRANSLATE_NOOP("labels", "Certificate of merit of the commune chairman"),
+    "bang_khen_chu_tich_tinh": QT_TRANSLATE_NOOP("labels", "Certificate of merit of the provincial chairman"),
+}
 RECEIVING_LEVEL_LABELS = {
     "so_noi_vu": QT_TRANSLATE_NOOP("labels", "Province — Department of Home Affairs"),
     "huyen": QT_TRANSLATE_NOOP("labels", "District (before 01/7/2025)"),

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from desktop_app.core import participants as core
-from desktop_app.core.models import Commune, Participant
+from desktop_app.core.models import Commune, Participant, database_proxy
 
 from .participant_detail_panel import ParticipantDetailPanel
 from .participant_dialog import EditParticipantDialog
@@ -31,7 +31,10 @@ class _CountTask(QRunnable):
         self.signals = _CountSignals()
 
     def run(self) -> None:
-        total, more = core.count_participants_capped(self.flt)
+        try:
+            total, more = core.count_participants_capped(self.flt)
+        finally:
+            database_proxy.close()  # this pool thread's own connection: never left open on the file
         emit(self.signals.counted, self.flt, total, more)
 
 

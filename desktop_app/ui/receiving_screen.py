@@ -18,12 +18,7 @@ from desktop_app.core.packets import list_removable_drives
 from desktop_app.core.paths import Workspace
 
 from .background import BackgroundRunner
-
-AWARD_FORM_LABELS = {
-    "giay_khen": "Giấy khen",
-    "bang_khen_chu_tich_tinh": "Bằng khen của Chủ tịch UBND tỉnh",
-}
-
+from .labels import AWARD_FORM_LABELS, label
 
 class FingerprintDialog(QDialog):
     """First contact (or an unannounced new key): compare the fingerprint with the paper Tờ trình."""
@@ -179,7 +174,7 @@ class ReceivingScreen(QWidget):
                 top.setForeground(0, Qt.GlobalColor.gray)
             for n in rounds.nominees_of(rnd):
                 votes = "" if n.votes_for is None else f"{n.votes_for} / {n.votes_against or 0}"
-                child = QTreeWidgetItem([n.participant.name, AWARD_FORM_LABELS.get(n.award_form, n.award_form), votes])
+                child = QTreeWidgetItem([n.participant.name, label(AWARD_FORM_LABELS, n.award_form), votes])
                 child.setData(0, Qt.UserRole, rnd.id)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)

@@ -156,13 +156,13 @@ Những gì nhập sau thời điểm sao lưu đó sẽ không còn hiển th�
         <translation>trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="196"/>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="238"/>
         <source>Restore finished</source>
         <translation>Đã khôi phục xong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="197"/>
         <source>The data was restored from:
 %1
 
@@ -175,12 +175,12 @@ Dữ liệu trước khi khôi phục được giữ tại:
 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="209"/>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="212"/>
         <source>The data file cannot be read correctly (it may have been damaged by a power cut):
 %1
 
@@ -191,7 +191,7 @@ Restore the latest automatic backup, made at %2? What was entered after that tim
 Khôi phục bản sao lưu tự động mới nhất, tạo lúc %2? Những gì nhập sau thời điểm đó sẽ không còn. Tệp bị hỏng được giữ lại trong thư mục backups, không bị xóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="221"/>
         <source>The data file cannot be read correctly (it may have been damaged by a power cut):
 %1
 
@@ -202,17 +202,17 @@ There is no automatic backup in the data folder. Choose a backup file (for examp
 Thư mục dữ liệu chưa có bản sao lưu tự động nào. Chọn một tệp sao lưu (ví dụ trên thẻ nhớ USB) để khôi phục?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="227"/>
         <source>Choose the backup file</source>
         <translation>Chọn tệp sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="228"/>
         <source>Sổ Thi đua backups (*.zip)</source>
         <translation>Bản sao lưu Sổ Thi đua (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="238"/>
         <source>The data was restored from:
 %1
 

@@ -120,16 +120,26 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/labels.py" line="40"/>
+        <source>Certificate of merit of the commune chairman</source>
+        <translation>Giấy khen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/labels.py" line="41"/>
+        <source>Certificate of merit of the provincial chairman</source>
+        <translation>Bằng khen của Chủ tịch UBND tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/labels.py" line="44"/>
         <source>Province — Department of Home Affairs</source>
         <translation>Tỉnh — qua Sở Nội vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="41"/>
+        <location filename="../../desktop_app/ui/labels.py" line="45"/>
         <source>District (before 01/7/2025)</source>
         <translation>Huyện (trước 01/7/2025)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="42"/>
+        <location filename="../../desktop_app/ui/labels.py" line="46"/>
         <source>Other</source>
         <translation>Khác</translation>
     </message>

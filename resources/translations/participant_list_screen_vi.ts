@@ -4,68 +4,68 @@
 <context>
     <name>ParticipantListScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="46"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="49"/>
         <source>Search by name, position, achievement… (accents not needed)</source>
         <translation>Tìm theo tên, chức vụ, thành tích… (gõ không dấu cũng được)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="51"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="54"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="52"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="55"/>
         <source>Collectives</source>
         <translation>Tập thể</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="53"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="56"/>
         <source>Individuals</source>
         <translation>Cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="55"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="58"/>
         <source>Show archived</source>
         <translation>Xem mục đã lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="61"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="64"/>
         <source>+ Individual</source>
         <translation>+ Cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="62"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="65"/>
         <source>+ Collective</source>
         <translation>+ Tập thể</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="63"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="66"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="64"/>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="124"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="67"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="127"/>
         <source>Archive</source>
         <translation>Lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="124"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="127"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="140"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="143"/>
         <source>counting…</source>
         <translation>đang đếm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="144"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="147"/>
         <source>more than %1 found</source>
         <translation>hơn %1 kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="146"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="149"/>
         <source>%1 found</source>
         <translation>%1 kết quả</translation>
     </message>

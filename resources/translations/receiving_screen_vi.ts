@@ -4,37 +4,37 @@
 <context>
     <name>FingerprintDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="33"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="28"/>
         <source>Confirm the commune&apos;s key</source>
         <translation>Xác nhận khóa ký của xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="37"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="32"/>
         <source>This is the first packet from commune %1 (code %2).</source>
         <translation>Đây là gói hồ sơ đầu tiên của xã %1 (mã %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="39"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="34"/>
         <source>Commune %1 (code %2) signed this packet with a new key that its previous key did not announce.</source>
         <translation>Xã %1 (mã %2) ký gói này bằng một khóa mới mà khóa cũ không thông báo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="44"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="39"/>
         <source>Take the paper Tờ trình of this round and compare, group by group, the key fingerprint printed on it with the one below. Trust the key only if every group is the same.</source>
         <translation>Hãy lấy Tờ trình bản giấy của đợt này và so từng nhóm ký tự của dấu vân tay in trên đó với dấu vân tay dưới đây. Chỉ tin cậy khóa khi mọi nhóm đều giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="60"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="55"/>
         <source>The same as on paper — trust and import</source>
         <translation>Giống bản giấy — tin cậy và nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="62"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="57"/>
         <source>Different — do not trust</source>
         <translation>Khác — không tin cậy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="63"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="58"/>
         <source>Decide later</source>
         <translation>Để sau</translation>
     </message>
@@ -42,144 +42,144 @@
 <context>
     <name>ReceivingScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="84"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="79"/>
         <source>Open a packet file…</source>
         <translation>Mở tệp gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="86"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="81"/>
         <source>Scan USB drives for packets</source>
         <translation>Tìm gói hồ sơ trên thẻ nhớ USB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="88"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="83"/>
         <source>Packets waiting for confirmation…</source>
         <translation>Gói chờ xác nhận dấu vân tay…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="103"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="98"/>
         <source>The import report appears here.</source>
         <translation>Kết quả tiếp nhận hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="110"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="105"/>
         <source>Packets received (every packet is kept with its verdict)</source>
         <translation>Các gói đã tiếp nhận (mọi gói đều được lưu cùng kết quả kiểm tra)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="113"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="108"/>
         <source>Received</source>
         <translation>Thời điểm nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="113"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="108"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="113"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="108"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="114"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="109"/>
         <source>Round</source>
         <translation>Đợt/lần</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="114"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="109"/>
         <source>Packet no.</source>
         <translation>Gói số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="114"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="109"/>
         <source>Verdict</source>
         <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="115"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="110"/>
         <source>What happened</source>
         <translation>Xử lý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="115"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="110"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="128"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="123"/>
         <source>Imported rounds and nominees</source>
         <translation>Các đợt đã nhập và người được đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="131"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="126"/>
         <source>Round / nominee</source>
         <translation>Đợt / người được đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="131"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="126"/>
         <source>Award proposed</source>
         <translation>Hình thức đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="131"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="126"/>
         <source>Votes for / against</source>
         <translation>Phiếu đồng ý / không</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="137"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="132"/>
         <source>Documents of the round</source>
         <translation>Văn bản của đợt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="142"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="137"/>
         <source>Open document</source>
         <translation>Mở văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="172"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="167"/>
         <source>%1 — round %2, version %3</source>
         <translation>%1 — đợt %2, lần %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="175"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="170"/>
         <source>REPLACED by a newer version</source>
         <translation>ĐÃ ĐƯỢC THAY bằng bản điều chỉnh mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="207"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="202"/>
         <source>Open packet files</source>
         <translation>Mở tệp gói hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="208"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="203"/>
         <source>Dossier packets (*.zip)</source>
         <translation>Gói hồ sơ (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="216"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="249"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="266"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="211"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="244"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="261"/>
         <source>Receive dossiers</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="217"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="212"/>
         <source>No packet (.zip) found on the USB drives. Plug in the stick, or open the file with “Open a packet file…”.</source>
         <translation>Không tìm thấy gói hồ sơ (.zip) nào trên thẻ nhớ USB. Hãy cắm thẻ nhớ, hoặc mở tệp bằng “Mở tệp gói hồ sơ…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="218"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="213"/>
         <source>No USB drive found. Plug in the stick, or open the file with “Open a packet file…”.</source>
         <translation>Không thấy thẻ nhớ USB. Hãy cắm thẻ nhớ, hoặc mở tệp bằng “Mở tệp gói hồ sơ…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="232"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="227"/>
         <source>Receiving packets…</source>
         <translation>Đang tiếp nhận gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="260"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="255"/>
         <source>confirmed on screen</source>
         <translation>xác nhận trên màn hình</translation>
     </message>
