@@ -177,7 +177,8 @@ def cmd_receive(args) -> int:
         report = receiving.ImportReport()
         for packet in args.packet:
             report.results.append(receiving.receive_packet(ws.paths, packet, trust_fingerprint=args.trust_fingerprint,
-                                                           trusted_by="dòng lệnh (--trust-fingerprint)"))
+                                                           trusted_by="dòng lệnh (--trust-fingerprint)",
+                                                           accept_order=args.accept_out_of_order or ""))
     finally:
         ws.close()
     if not args.packet:
@@ -199,7 +200,9 @@ cmd_receive.configure = lambda p: (
     p.add_argument("packet", nargs="*", metavar="PACKET",
                    help="tệp .zip của gói hồ sơ (không ghi gói nào: chỉ tạo thư mục tiếp nhận)"),
     p.add_argument("--trust-fingerprint", metavar="FP",
-                   help="dấu vân tay in trên Tờ trình bản giấy; chỉ tin cậy khi khớp với người ký gói"))
+                   help="dấu vân tay in trên Tờ trình bản giấy; chỉ tin cậy khi khớp với người ký gói"),
+    p.add_argument("--accept-out-of-order", metavar="LÝ_DO",
+                   help="nhận gói dù sai thứ tự (gói trước bị mất, xã khôi phục bản sao lưu…); ghi rõ lý do đã kiểm tra"))
 
 
 def run_command(args) -> int:

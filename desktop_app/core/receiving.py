@@ -654,9 +654,13 @@ def _fields_from_check(check: PacketCheck) -> dict:
 
 
 def _process(paths: Workspace, kept: Path, *, sha: str, size: int, original_name: str, source_path: str,
-             record: ReceivedPacket | None, trust: tuple[str, str] | None, progress: Progress | None
-             ) -> ReceiveResult:
-    """Check and classify the copy at `kept`, then keep, quarantine or import it; write the record."""
+             record: ReceivedPacket | None, trust: tuple[str, str] | None, progress: Progress | None,
+             accept_order: str = "") -> ReceiveResult:
+    """Check and classify the copy at `kept`, then keep, quarantine or import it; write the record.
+
+    accept_order: the officer's written reason for importing a packet that is intact and signed by a trusted
+    key but out of sequence (a lost stick, a packet written twice, a commune restored from a backup).
+    """
     received_at = now_iso()
     check = check_packet(kept, progress=progress)
     fields = _fields_from_check(check)
@@ -705,7 +709,9 @@ def _process(paths: Workspace, kept: Path, *, sha: str, size: int, original_name
             else paths.quarantine_dir
         where = _keep(paths, kept, folder, sha, original_name)
         return ReceiveResult(save(DUPLICATE_OUTCOME, where, round=original.round_id if original else None))
-    if cls.verdict != VALID:  # out of sequence (a replay, a gap, a broken chain)
+    if cls.verdict == fmt.OUT_OF_SEQUENCE and accept_order:
+        fields.update(detail=message_text("receiving.order_accepted", reason=cls.reason, why=accept_order)[:1000])
+    elif cls.verdict != VALID:  # out of sequence (a replay, a gap, a broken chain)
         where = _keep(paths, kept, paths.quarantine_dir, sha, original_name)
         return ReceiveResult(save(REJECTED, where))
 
@@ -747,7 +753,7 @@ def _process(paths: Workspace, kept: Path, *, sha: str, size: int, original_name
 
 
 def receive_packet(paths: Workspace, source: str | os.PathLike, *, trust_fingerprint: str | None = None,
-                   trusted_by: str = "", progress: Progress | None = None,
+                   trusted_by: str = "", accept_order: str = "", progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None,
                    limits: fmt.Limits = fmt.DEFAULT_LIMITS) -> ReceiveResult:
     """Receive one packet file (from a USB stick or any folder) into this receiving workspace.
@@ -755,6 +761,7 @@ def receive_packet(paths: Workspace, source: str | os.PathLike, *, trust_fingerp
     trust_fingerprint: the fingerprint the officer read on the paper Tờ trình (CLI --trust-fingerprint);
     when it equals the packet's signer, the key is trusted and the packet imported; when it differs,
     UserError and nothing is trusted. Without it, a first packet comes back as needs_confirmation.
+    accept_order: a written reason to import the packet even if it is out of sequence (see accept_out_of_order).
     """
     require_receiver()
     source = Path(source)
@@ -767,9 +774,42 @@ def receive_packet(paths: Workspace, source: str | os.PathLike, *, trust_fingerp
         return ReceiveResult(row)
     try:
         return _process(paths, tmp, sha=sha, size=size, original_name=source.name, source_path=str(source),
-                        record=None, trust=(typed, trusted_by) if typed else None, progress=progress)
+                        record=None, trust=(typed, trusted_by) if typed else None, progress=progress,
+                        accept_order=" ".join((accept_order or "").split()))
     finally:
         remove_quietly(tmp)
+
+
+def accept_out_of_order(paths: Workspace, record: ReceivedPacket, reason: str, *, accepted_by: str = "") -> ReceiveResult:
+    """Import a quarantined packet refused only for its order, once the officer has checked with the commune
+    (a packet lost on a stick, written twice, or a commune restored from a backup) and written why.
+
+    Everything else is checked again: the file must still be intact and signed by a key trusted for that
+    commune; a packet already imported stays a duplicate. The reason is kept with the record.
+    """
+    require_receiver()
+    record = ReceivedPacket.get_by_id(record.id)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise UserError("receiving.order_reason_required")
+    if record.outcome != REJECTED or record.verdict != fmt.OUT_OF_SEQUENCE:
+        raise UserError("receiving.not_out_of_order")
+    kept = paths.root / record.kept_path
+    if not kept.is_file():
+        raise UserError("receiving.kept_file_missing", path=str(kept))
+    tmp = paths.inbox_dir / ".incoming" / f"{uuid.uuid4().hex}.zip"
+    tmp.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(kept, tmp)
+    why = f"{reason} — {accepted_by}" if accepted_by else reason
+    try:
+        result = _process(paths, tmp, sha=record.file_sha256, size=record.file_size,
+                          original_name=record.original_name, source_path=record.source_path, record=record,
+                          trust=None, progress=None, accept_order=why)
+    finally:
+        remove_quietly(tmp)
+    if paths.root / result.record.kept_path != kept:
+        remove_quietly(kept)
+    return result
 
 
 def confirm_and_import(paths: Workspace, record: ReceivedPacket, *, fingerprint: str | None = None,

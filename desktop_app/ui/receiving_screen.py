@@ -7,7 +7,7 @@ from typing import Callable
 from PySide6.QtCore import QUrl, Qt, Slot
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
+                               QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
                                QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -81,14 +81,20 @@ class ReceivingScreen(QWidget):
         self.scan_button = QPushButton(self.tr("Scan USB drives for packets"))
         self.scan_button.setObjectName("scan")
         self.pending_button = QPushButton(self.tr("Packets waiting for confirmation…"))
+        self.order_button = QPushButton(self.tr("Accept despite the order…"))
+        self.order_button.setObjectName("accept_order")
+        self.order_button.setToolTip(self.tr("For a packet refused only because an earlier one is missing: "
+                                             "after checking with the commune, import it and keep the reason"))
         bar.addWidget(self.open_button)
         bar.addWidget(self.scan_button)
         bar.addWidget(self.pending_button)
+        bar.addWidget(self.order_button)
         bar.addStretch(1)
         layout.addLayout(bar)
         self.open_button.clicked.connect(self.ask_open)
         self.scan_button.clicked.connect(self.scan)
         self.pending_button.clicked.connect(self.confirm_pending)
+        self.order_button.clicked.connect(self.accept_selected_out_of_order)
         self.runner.busy_changed.connect(self._busy)
 
         self.report = QPlainTextEdit()
@@ -242,6 +248,35 @@ class ReceivingScreen(QWidget):
             raise exc
         self.report.setPlainText(str(exc))
         QMessageBox.warning(self, self.tr("Receive dossiers"), str(exc))
+        self.refresh()
+
+    def selected_record(self) -> receiving.ReceivedPacket | None:
+        item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
+        return receiving.ReceivedPacket.get_or_none(receiving.ReceivedPacket.id == item.data(Qt.UserRole)) \
+            if item is not None else None
+
+    def accept_selected_out_of_order(self, reason: str | None = None) -> None:
+        """The selected packet was refused for its order only: import it with the officer's written reason."""
+        record = self.selected_record()
+        if record is None or record.outcome != receiving.REJECTED or record.verdict != "out_of_sequence":
+            QMessageBox.information(self, self.tr("Receive dossiers"),
+                                    self.tr("Select a packet refused as out of order in the list first."))
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getMultiLineText(
+                self, self.tr("Accept despite the order"),
+                self.tr("Packet %1 of %2 is out of order (%3).\nWrite what you checked with the commune "
+                        "(e.g. the earlier packet was lost with a USB stick):").replace(
+                    "%1", str(record.sequence)).replace("%2", record.commune_name).replace("%3", record.reason_text))
+            if not ok:
+                return
+        try:
+            result = receiving.accept_out_of_order(self.paths, record, reason,
+                                                   accepted_by=self.tr("confirmed on screen"))
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Receive dossiers"), str(error))
+            return
+        self.report.setPlainText(receiving.ImportReport([result]).text())
         self.refresh()
 
     def confirm_pending(self) -> None:

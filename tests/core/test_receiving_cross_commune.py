@@ -64,3 +64,33 @@ def test_other_commune_cannot_reuse_a_communes_uids(packets, receiver, store, tm
     result = receive_trusted(receiver.paths, forged_packet(store_b, store, forged, "02096", "Bằng Vân"))
     assert result.outcome == receiving.REJECTED
     assert Achievement.get(Achievement.uid == a_achievement_uid).title == before
+
+
+def test_a_gap_is_accepted_only_with_a_written_reason(packets, receiver):  # noqa: F811
+    from desktop_app.core.errors import UserError
+    from desktop_app.core.packets import format as fmt
+
+    assert receive_trusted(receiver.paths, packets["p1"]).outcome == receiving.IMPORTED
+    gap = receiving.receive_packet(receiver.paths, packets["p3"].path)  # sequence 2 was lost with a stick
+    assert (gap.outcome, gap.record.verdict, gap.record.reason) == (receiving.REJECTED, fmt.OUT_OF_SEQUENCE,
+                                                                    "sequence_gap")
+    before = counts(receiver.paths.root)
+    try:
+        receiving.accept_out_of_order(receiver.paths, gap.record, "   ")
+    except UserError as error:
+        assert error.code == "receiving.order_reason_required"
+    else:
+        raise AssertionError("an empty reason was accepted")
+    assert counts(receiver.paths.root) == before
+    done = receiving.accept_out_of_order(receiver.paths, gap.record, "Đã gọi điện cho xã: gói số 2 mất cùng USB",
+                                         accepted_by="Cán bộ tiếp nhận")
+    assert done.outcome in (receiving.IMPORTED, receiving.SUPERSEDED)
+    assert "gói số 2 mất cùng USB — Cán bộ tiếp nhận" in done.record.detail
+    assert receiving.commune_state("02095").last_sequence == 3
+    # The record refused for its order is now the import itself: it cannot be accepted twice.
+    try:
+        receiving.accept_out_of_order(receiver.paths, done.record, "lần nữa")
+    except UserError as error:
+        assert error.code == "receiving.not_out_of_order"
+    else:
+        raise AssertionError("accepted twice")

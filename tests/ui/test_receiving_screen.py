@@ -86,3 +86,31 @@ def test_fingerprint_dialog_shows_the_fingerprint_big(qtbot, packet, receiver):
     groups = dialog.fingerprint.text().split()
     assert groups[0] == "SHA256:" and "".join(groups[1:]).lower() == packet.signer_fingerprint
     assert dialog.fingerprint.font().pointSize() >= 16
+
+
+@pytest.fixture
+def three_exports(tmp_path):
+    """Packets 1, 2 and 3 of the demo commune; packet 2 will be "lost with its stick"."""
+    store = SecretStore(InMemoryKeyring())
+    with opened(tmp_path / "commune2") as ws:
+        round_ = demo_round(ws)
+        return [export(ws, round_, tmp_path / f"usb-{i}", store) for i in (1, 2, 3)]
+
+
+def test_a_packet_refused_for_its_order_is_accepted_with_a_reason(qtbot, three_exports, receiver, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    for box in ("information", "warning"):  # a message box here would be a failure, not a wait
+        monkeypatch.setattr(QMessageBox, box, lambda *a, **k: pytest.fail(f"unexpected message: {a[2]}"))
+    first, _lost, third = three_exports
+    screen = ReceivingScreen(receiver.paths, confirm=lambda record: 1)
+    qtbot.addWidget(screen)
+    screen.receive_files([first.path], wait=True)
+    screen.receive_files([third.path], wait=True)
+    assert sorted(column(screen, 5)) == ["Hợp lệ", "Sai thứ tự"]
+    row = column(screen, 5).index("Sai thứ tự")
+    screen.table.setCurrentCell(row, 0)
+    screen.accept_selected_out_of_order(reason="Xã báo gói số 2 mất cùng USB")
+    assert "Đã nhập" in column(screen, 6)[column(screen, 5).index("Sai thứ tự")] or \
+        column(screen, 6).count("Đã nhập") == 2
+    assert receiving.commune_state("02095").last_sequence == 3
