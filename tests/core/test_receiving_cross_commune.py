@@ -11,7 +11,7 @@ from desktop_app.core.signing import get_or_create_commune_key
 from tests.core.test_receiving import counts, packets, receiver, store  # noqa: F401 (fixtures)
 
 
-def forged_packet(tmp_path, store, data: dict, code: str, name: str):
+def forged_packet(tmp_path, store, data: dict, code: str, name: str):  # noqa: F811
     """A correctly signed packet of commune `code` carrying `data` (only evidence-free data for brevity)."""
     key = get_or_create_commune_key(store, code)
     out = tmp_path / f"forged-{code}"
