@@ -67,6 +67,37 @@ def _daily_backup(workspace) -> str | None:
     return None
 
 
+def _daily_backup_after_start(window, workspace) -> None:
+    """Take the day's copy on a pool thread once the window is up (1.5 s on a 408 MB database: the officer
+    should not wait for it); a failure shows in the status bar. SQLite's online backup reads a consistent
+    snapshot while the window goes on writing (WAL)."""
+    from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+    from .core.models import database_proxy
+    from .ui.signals import emit
+
+    class Done(QObject):
+        failed = Signal(str)
+
+    class Task(QRunnable):
+        def __init__(self):
+            super().__init__()
+            self.done = Done()
+
+        def run(self):
+            try:
+                problem = _daily_backup(workspace)
+            finally:
+                database_proxy.close()  # this pool thread's connection, if the backup opened one
+            if problem:
+                emit(self.done.failed, problem)
+
+    task = Task()
+    task.done.failed.connect(window.statusBar().showMessage)
+    window._daily_backup_signals = task.done  # alive until the task reports
+    QThreadPool.globalInstance().start(task)
+
+
 def keyring_report() -> tuple[str, list[str]]:
     """The keyring backend in use and every backend class keyring found (through package metadata)."""
     import keyring
@@ -106,7 +137,6 @@ def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
     if workspace is None:
         return 1
     ErrorReporter(workspace.paths.log_file).install()
-    backup_problem = _daily_backup(workspace)
     receiver = communes.workspace_role() == "receiver"  # a receiving workspace has no commune of its own
     if communes.home_commune() is None and demo_if_empty and not receiver:
         from .core.demo import create_demo_commune
@@ -121,8 +151,7 @@ def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
             return 0
     window = build_main_window(workspace)
     window.show()
-    if backup_problem:
-        window.statusBar().showMessage(backup_problem)
+    _daily_backup_after_start(window, workspace)
     offer_recovery(window, communes.home_commune(), workspace.paths.evidence_dir)
     code = app.exec()
     workspace.close()

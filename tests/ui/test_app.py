@@ -82,3 +82,23 @@ def test_user_error_becomes_a_message_and_bugs_reach_the_crash_dialog(qtbot, mon
     except ZeroDivisionError as exc:
         reporter.handle(type(exc), exc, exc.__traceback__)
     assert shown[-1][0] == "crash" and "ZeroDivisionError: boom" in shown[-1][1]
+
+
+def test_daily_backup_runs_after_the_window_is_shown(qtbot, workspace, demo):
+    from PySide6.QtCore import QThreadPool
+
+    from desktop_app.app import _daily_backup_after_start
+
+    window = build_main_window(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    assert not any(workspace.paths.backups_dir.glob("tu-dong-*"))
+    _daily_backup_after_start(window, workspace)
+    assert QThreadPool.globalInstance().waitForDone(30000)
+    copies = list(workspace.paths.backups_dir.glob("tu-dong-*"))
+    assert len(copies) == 1
+    conn = sqlite3.connect(copies[0])
+    try:
+        assert conn.execute("SELECT count(*) FROM participant").fetchone()[0] == 30
+    finally:
+        conn.close()
