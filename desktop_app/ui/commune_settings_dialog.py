@@ -1,7 +1,8 @@
 """CommuneSettingsDialog: the commune's identity used on every document and packet (first run, and later)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
+                               QVBoxLayout)
 
 from desktop_app.core import communes as core
 from desktop_app.core.errors import ValidationError
@@ -49,6 +50,28 @@ class CommuneSettingsDialog(DraftFormDialog):
         stored = {key: getattr(commune, key) for key in self.fields} if commune is not None else {
             "doc_prefix": "UBND", "receiving_level": "so_noi_vu"}
         self.finish_form(layout, "commune_settings", stored, draft_values)
+        self.became_receiver = False
+        if first_run:
+            # The receiving level (Sở Nội vụ) installs the same program: one click instead of a command line.
+            receiver = self.buttons.addButton(self.tr("This computer receives dossiers (upper level)…"),
+                                              QDialogButtonBox.ActionRole)
+            receiver.setObjectName("become_receiver")
+            receiver.clicked.connect(self.become_receiver)
+
+    def become_receiver(self, confirmed: bool | None = None) -> None:
+        """Make this workspace a receiving workspace (no commune of its own; it receives packets)."""
+        from desktop_app.core import receiving
+
+        if confirmed is None:
+            confirmed = QMessageBox.question(self, self.tr("Receive dossiers"), self.tr(
+                "This data folder will receive the communes' dossier packets and will not keep a commune's own "
+                "register. Continue?")) == QMessageBox.Yes
+        if not confirmed:
+            return
+        receiving.make_receiver_workspace()
+        self.became_receiver = True
+        self.autosave.discard()
+        self.accept()
 
     def values(self) -> dict:
         return {key: widget_value(widget) for key, widget in self.fields.items()}

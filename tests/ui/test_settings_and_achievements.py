@@ -91,3 +91,25 @@ def test_award_history_entry_kind_and_code_stay_consistent(qtbot, workspace, dem
     award = Award.get((Award.participant == person) & (Award.decision_number == "45/QĐ-UBND"))
     assert (award.category, award.name, award.year, award.award_type) == (
         "danh_hieu", "Chiến sĩ thi đua cơ sở", 2025, "cong_trang")
+
+
+def test_first_run_can_make_this_computer_the_receiving_level(qtbot, workspace):
+    from desktop_app.app import build_main_window
+    from desktop_app.core import receiving
+
+    dialog = CommuneSettingsDialog(None, first_run=True)
+    qtbot.addWidget(dialog)
+    button = dialog.findChild(type(dialog.buttons.buttons()[0]), "become_receiver")
+    assert button.text() == "Máy này là nơi tiếp nhận hồ sơ (cấp trên)…"
+    dialog.become_receiver(confirmed=True)
+    assert dialog.became_receiver and receiving.is_receiver() and communes.home_commune() is None
+    window = build_main_window(workspace)
+    qtbot.addWidget(window)
+    assert [window.nav.item(r).text() for r in range(window.nav.count())] == ["Tiếp nhận hồ sơ"]
+    assert type(window.stack.currentWidget()).__name__ == "ReceivingScreen"
+
+
+def test_settings_of_an_existing_commune_offer_no_receiver_button(qtbot, workspace, demo):
+    dialog = CommuneSettingsDialog(communes.home_commune())
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(type(dialog.buttons.buttons()[0]), "become_receiver") is None
