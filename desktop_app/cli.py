@@ -124,7 +124,8 @@ def cmd_export_packet(args) -> int:
     ws = open_workspace(getattr(args, "data_dir", None))
     try:
         round_ = rounds.find_round(communes.require_home_commune(), args.round)
-        written = exports.export_round(round_, args.out, SecretStore(), evidence_dir=ws.paths.evidence_dir)
+        written = exports.export_round(round_, args.out, SecretStore(), evidence_dir=ws.paths.evidence_dir,
+                                       outbox_dir=ws.paths.outbox_dir)
     finally:
         ws.close()
     print(f"Đã xuất và kiểm tra lại gói hồ sơ đợt {round_.number} (lần {round_.version}), gói số {written.sequence}:")

@@ -3,8 +3,10 @@ the per-commune sequence and chain, the export record, and the round locked as s
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
 import re
+import shutil
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -24,6 +26,8 @@ from .packets import format as fmt
 from .rounds import AwardDecision, NominationRound, lock_round, meeting_of, nominees_of, vote_results
 from .secrets import SecretStore
 from .signing import COMMUNE_CODE_RE, get_or_create_commune_key
+
+log = logging.getLogger(__name__)
 
 DATA_VERSION = 1
 Progress = Callable[[int, int, str], None]
@@ -290,7 +294,8 @@ def check_exportable(round_: NominationRound) -> None:
 
 def export_round(round_: NominationRound, target_dir: str | os.PathLike, store: SecretStore, *,
                  evidence_dir: str | os.PathLike, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> WrittenPacket:
+                 cancelled: Callable[[], bool] | None = None,
+                 outbox_dir: str | os.PathLike | None = None) -> WrittenPacket:
     """Write the round's signed packet into target_dir, verify it, record it and lock the round as sent.
 
     The key is the commune's (created in the OS keyring on first export; no keyring → UserError, no file
@@ -308,7 +313,26 @@ def export_round(round_: NominationRound, target_dir: str | os.PathLike, store: 
                                          cancelled=cancelled)
         data, files = build_round_data(round_, code, Path(evidence_dir), documents)
         written = _write(round_, commune, code, key, data, files, target_dir, progress, cancelled)
+    if outbox_dir is not None:
+        keep_in_outbox(written.path, Path(outbox_dir))
     return written
+
+
+def keep_in_outbox(packet: Path, outbox_dir: Path) -> Path | None:
+    """Keep a copy of the sent packet in the workspace: if the stick is lost, the same file is sent again and
+    the receiving level gets it in order. A failure here (full disk) never undoes a finished export."""
+    try:
+        outbox_dir.mkdir(parents=True, exist_ok=True)
+        target = outbox_dir / packet.name
+        partial = target.with_name(target.name + ".part")
+        shutil.copyfile(packet, partial)
+        with open(partial, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+        return target
+    except OSError as exc:
+        log.warning("packet not kept in the outbox: %s", exc)
+        return None
 
 
 def _write(round_, commune, code, key, data, files, target_dir, progress, cancelled) -> WrittenPacket:
@@ -335,5 +359,5 @@ def exportable_rounds(commune: Commune) -> list[NominationRound]:
         .order_by(NominationRound.number.desc()) if nominees_of(r)]
 
 
-__all__ = ["PacketExport", "DocumentFile", "export_round", "build_round_data", "last_export", "exports_of",
+__all__ = ["PacketExport", "DocumentFile", "export_round", "keep_in_outbox", "build_round_data", "last_export", "exports_of",
            "exportable_rounds", "commune_code_of", "round_document_files", "dossier_available"]

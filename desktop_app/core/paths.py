@@ -68,6 +68,11 @@ class Workspace:
         return self.root / "inbox"
 
     @property
+    def outbox_dir(self) -> Path:
+        """A copy of every packet this commune sent, to send again if a stick is lost."""
+        return self.root / "outbox"
+
+    @property
     def quarantine_dir(self) -> Path:
         return self.root / "quarantine"
 

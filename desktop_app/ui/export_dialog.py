@@ -29,12 +29,13 @@ class ExportDialog(QDialog):
 
     def __init__(self, commune: Commune, evidence_dir: Path, store: SecretStore | None = None,
                  round_: NominationRound | None = None, parent: QWidget | None = None,
-                 drives: Callable[[], list] = list_removable_drives):
+                 drives: Callable[[], list] = list_removable_drives, outbox_dir: Path | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Send the dossier (signed packet)"))
         self.setMinimumSize(720, 460)
         self.commune = commune
         self.evidence_dir = Path(evidence_dir)
+        self.outbox_dir = Path(outbox_dir) if outbox_dir else None
         self.store = store or SecretStore()
         self.drives = drives
         self.runner = BackgroundRunner(self)
@@ -148,12 +149,12 @@ class ExportDialog(QDialog):
         self.result.setText("")
         self.fingerprint.setText("")
         self.error = None
-        store, evidence_dir = self.store, self.evidence_dir
+        store, evidence_dir, outbox_dir = self.store, self.evidence_dir, self.outbox_dir
 
         def job(progress, cancelled):
             try:
                 return exports.export_round(round_, target, store, evidence_dir=evidence_dir, progress=progress,
-                                            cancelled=cancelled)
+                                            cancelled=cancelled, outbox_dir=outbox_dir)
             finally:
                 database_proxy.close()  # the worker's own SQLite connection
 

@@ -174,7 +174,8 @@ class MainWindow(QMainWindow):
     def send_packet(self, round_=None) -> None:
         from .export_dialog import ExportDialog
 
-        ExportDialog(self.commune, self.workspace.paths.evidence_dir, round_=round_, parent=self).exec()
+        ExportDialog(self.commune, self.workspace.paths.evidence_dir, round_=round_, parent=self,
+                     outbox_dir=self.workspace.paths.outbox_dir).exec()
 
     def key_settings(self) -> None:
         from .key_settings_dialog import KeySettingsDialog

@@ -220,3 +220,12 @@ def test_full_stick_leaves_no_valid_packet_and_a_retry_elsewhere_succeeds(worksp
     written = export(workspace, round_, tmp_path / "other", store)
     assert check_packet(written.path).is_valid and written.sequence == 1
     assert rounds.NominationRound.get_by_id(round_.id).status == "sent"
+
+
+def test_a_copy_of_every_sent_packet_stays_in_the_outbox(tmp_path, store):
+    with opened(tmp_path / "commune") as ws:
+        round_ = demo_round(ws)
+        written = export(ws, round_, tmp_path / "usb", store, outbox_dir=ws.paths.outbox_dir)
+        kept = ws.paths.outbox_dir / written.path.name
+        assert kept.read_bytes() == written.path.read_bytes()  # the same file can be sent again
+        assert not list(ws.paths.outbox_dir.glob("*.part"))
