@@ -6,7 +6,6 @@ import importlib.util
 import logging
 import os
 import re
-import shutil
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from .achievements import list_evidence
 from .checklists import Checklist
 from .documents.dossier import ascii_name
 from .errors import UserError
+from .fsio import copy_file_durably
 from .models import Achievement, Award, BaseModel, Campaign, Commune, Participant, database_proxy
 from .packets import PacketHeader, WrittenPacket, write_packet
 from .packets import format as fmt
@@ -322,14 +322,7 @@ def keep_in_outbox(packet: Path, outbox_dir: Path) -> Path | None:
     """Keep a copy of the sent packet in the workspace: if the stick is lost, the same file is sent again and
     the receiving level gets it in order. A failure here (full disk) never undoes a finished export."""
     try:
-        outbox_dir.mkdir(parents=True, exist_ok=True)
-        target = outbox_dir / packet.name
-        partial = target.with_name(target.name + ".part")
-        shutil.copyfile(packet, partial)
-        with open(partial, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(partial, target)
-        return target
+        return copy_file_durably(packet, outbox_dir / packet.name)
     except OSError as exc:
         log.warning("packet not kept in the outbox: %s", exc)
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sys
 import uuid
 from pathlib import Path
@@ -58,6 +59,23 @@ def remove_quietly(path: Path) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+def copy_file_durably(source: Path, target: Path) -> Path:
+    """Copy under a temporary name, fsync, then rename: a power cut or a pulled stick never leaves a truncated
+    file under the real name. OSError is left to the caller (what it means depends on where it happened)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        shutil.copyfile(source, partial)
+        with open(partial, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        remove_quietly(partial)
+        raise
+    return target
 
 
 def write_file_atomically(path: Path, content: bytes) -> Path:

@@ -110,8 +110,6 @@ def index_participant(p: Participant) -> None:
     db.execute_sql("INSERT INTO participant_fts(rowid, search_text) VALUES (?, ?)", (p.id, p.search_text))
 
 
-_index = index_participant  # the receiving import calls it by this name
-
 
 def find_duplicates(commune: Commune, name: str, birth_date: date | None, exclude_id: int | None = None) -> list[Participant]:
     """Same folded name and the same date of birth: probably the same person typed twice."""

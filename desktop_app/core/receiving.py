@@ -23,7 +23,7 @@ from .models import Achievement, Award, BaseModel, Campaign, Commune, EvidenceFi
 from .packets import (DUPLICATE, UNTRUSTED_SIGNER, VALID, CommuneState, PacketCheck,
                       check_packet, classify_packet, extract_packet, verdict_label)
 from .packets import format as fmt
-from .fsio import fsync_dir, os_error_to_user_error, remove_quietly
+from .fsio import copy_file_durably, fsync_dir, os_error_to_user_error, remove_quietly
 from .paths import Workspace
 from .rounds import AwardDecision, CouncilMeeting, NominationRound, Nominee
 from .signing import format_fingerprint, normalize_fingerprint
@@ -378,22 +378,11 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _copy_durably(source: Path, target: Path) -> None:
-    """Copy under a temporary name, fsync, then rename: a power cut never leaves a truncated file under the
-    content-addressed name (which no later import would repair, since the name says it is there)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    shutil.copyfile(source, partial)
-    with open(partial, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(partial, target)
-
-
 def _import_data(data: dict, code: str, folder: Path, paths: Workspace, received: ReceivedPacket
                  ) -> tuple[NominationRound, list[str], bool]:
     """Create or update every record of the packet (by the commune's uids). Returns (round, replaced, superseded)."""
     from .achievements import _index as index_achievement
-    from .participants import _index as index_participant, sort_key
+    from .participants import index_participant, sort_key
 
     now = now_iso()
     c = data["commune"]
@@ -445,8 +434,7 @@ def _import_data(data: dict, code: str, folder: Path, paths: Workspace, received
                       member_count=_i(p, "member_count"), female_count=_i(p, "female_count"),
                       under_discipline=_b(p, "under_discipline"), under_inspection=_b(p, "under_inspection"),
                       under_complaint=_b(p, "under_complaint"), sort_key=sort_key(name), updated_at=now,
-                      search_text=fold(" ".join(_s(p, k) for k in ("name", "position", "workplace", "address",
-                                                                     "head_name", "cccd", "phone") if _s(p, k))))
+                      search_text=" ")  # index_participant below writes the real search document
         row = Participant.get_or_none(Participant.uid == _uid(p))
         if row is not None and row.commune_id != commune.id:
             raise ImportDataError("participant uid belongs to another commune")
@@ -506,7 +494,7 @@ def _import_data(data: dict, code: str, folder: Path, paths: Workspace, received
         stored = f"{sha[:2]}/{sha}{suffix}"
         target = paths.evidence_dir / stored
         if not target.exists():
-            _copy_durably(source, target)
+            copy_file_durably(source, target)  # never a truncated file under the content-addressed name
         ach = achievements.get(e.get("achievement_uid"))
         row = _own(EvidenceFile.get_or_none(EvidenceFile.uid == _uid(e)), commune, "evidence")
         if row is None:

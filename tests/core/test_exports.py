@@ -228,4 +228,4 @@ def test_a_copy_of_every_sent_packet_stays_in_the_outbox(tmp_path, store):
         written = export(ws, round_, tmp_path / "usb", store, outbox_dir=ws.paths.outbox_dir)
         kept = ws.paths.outbox_dir / written.path.name
         assert kept.read_bytes() == written.path.read_bytes()  # the same file can be sent again
-        assert not list(ws.paths.outbox_dir.glob("*.part"))
+        assert not list(ws.paths.outbox_dir.glob("*.part*"))  # no temporary copy left behind
