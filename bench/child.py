@@ -58,7 +58,7 @@ def main() -> int:
         return 0
     if mode == "rss-app":
         from desktop_app.app import build_main_window
-        from desktop_app.core.workspace import open_workspace
+        from desktop_app.core.storage.session import open_workspace
         from desktop_app.ui.application import create_application
 
         create_application(sys.argv[:1])

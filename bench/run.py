@@ -89,12 +89,19 @@ TITLES = ["Phổ cập kỹ năng số cho người dân", "Dịch vụ công tr
 def build_search_database(data_dir: Path, sizes: Sizes) -> Path:
     """The app's schema (migrations), one commune, N participants and M achievements, FTS filled — in one
     transaction with insert_many, search text and sort key folded by the app's own functions."""
-    from desktop_app.core.communes import save_commune_settings
-    from desktop_app.core.migrations.m0005_search_documents import apply as rebuild_search_documents
-    from desktop_app.core.models import Achievement, Campaign, Participant, database_proxy
-    from desktop_app.core.participants import sort_key
+    from desktop_app.core.register.communes import save_commune_settings
+    from desktop_app.core.register.participants import sort_key
+    from desktop_app.core.storage.migrations.m0005_search_documents import (
+        apply as rebuild_search_documents,
+    )
+    from desktop_app.core.storage.models import (
+        Achievement,
+        Campaign,
+        Participant,
+        database_proxy,
+    )
+    from desktop_app.core.storage.session import open_workspace
     from desktop_app.core.text import fold
-    from desktop_app.core.workspace import open_workspace
 
     ws = open_workspace(data_dir, log_to_file=False)
     rng = random.Random(20260309)
@@ -182,7 +189,7 @@ def bench_start(sizes: Sizes, work: Path) -> Row:
 def _bare_page(conn: sqlite3.Connection, commune_id: int, text: str) -> None:
     """The first page of the register for a search, in plain sqlite3, using the same strategy as the app:
     FTS for selective words, a walk of the name-ordered covering index for common ones."""
-    from desktop_app.core.participants import SELECTIVE_LIMIT
+    from desktop_app.core.register.participants import SELECTIVE_LIMIT
     from desktop_app.core.text import fts_query, tokens
 
     where = "commune_id = ? AND archived_at IS NULL"
@@ -203,9 +210,9 @@ def _bare_page(conn: sqlite3.Connection, commune_id: int, text: str) -> None:
 
 
 def bench_search(sizes: Sizes, data: Path) -> list[Row]:
-    from desktop_app.core import participants as core
-    from desktop_app.core.communes import home_commune
-    from desktop_app.core.workspace import open_workspace
+    from desktop_app.core.register import participants as core
+    from desktop_app.core.register.communes import home_commune
+    from desktop_app.core.storage.session import open_workspace
 
     ws = open_workspace(data, log_to_file=False)
     commune_id = home_commune().id
@@ -261,9 +268,10 @@ def round_of(nominees: int):
 
 def plain_reportlab(lines_per_doc: list[list[str]]) -> list[bytes]:
     """The baseline: the same text, one Paragraph per line, in the same font, default ReportLab layout."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
-    from xml.sax.saxutils import escape
 
     from desktop_app.core.documents.render_pdf import register_fonts
     from desktop_app.core.documents.templates import load_template_set
@@ -280,7 +288,11 @@ def plain_reportlab(lines_per_doc: list[list[str]]) -> list[bytes]:
 
 
 def bench_documents(sizes: Sizes) -> list[Row]:
-    from desktop_app.core.documents import build_dossier, dossier_parts, load_template_set
+    from desktop_app.core.documents import (
+        build_dossier,
+        dossier_parts,
+        load_template_set,
+    )
 
     d = round_of(sizes.nominees)
     t = load_template_set()
@@ -311,9 +323,13 @@ def _sha256sum(path: Path) -> float:
 def bench_packets(sizes: Sizes, work: Path) -> list[Row]:
     from datetime import datetime
 
-    from desktop_app.core.packets import PacketHeader, check_packet, write_packet
-    from desktop_app.core.secrets import InMemoryKeyring, SecretStore
-    from desktop_app.core.signing import VN_TZ, get_or_create_commune_key
+    from desktop_app.core.exchange.keys import VN_TZ, get_or_create_commune_key
+    from desktop_app.core.exchange.packets import (
+        PacketHeader,
+        check_packet,
+        write_packet,
+    )
+    from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
 
     src = work / "evidence-src"
     src.mkdir()
@@ -379,15 +395,15 @@ def bench_memory(sizes: Sizes, data: Path) -> list[Row]:
 
 def bench_start_checks(data: Path) -> list[str]:
     """Extra facts for docs/performance.md: what the start-up checks cost on the big database."""
-    from desktop_app.core import backup
-    from desktop_app.core.paths import Workspace
+    from desktop_app.core.storage import snapshots
+    from desktop_app.core.storage.paths import Workspace
 
     ws = Workspace(data)
     start = time.perf_counter()
-    backup.check_database(ws.database)
+    snapshots.check_database(ws.database)
     check = time.perf_counter() - start
     start = time.perf_counter()
-    copy = backup.take_automatic_backup(ws, backup.IMPORT)
+    copy = snapshots.take_automatic_backup(ws, snapshots.IMPORT)
     copy_time = time.perf_counter() - start
     size = ws.database.stat().st_size / 1e6
     copy.unlink()

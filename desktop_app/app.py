@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
 def _open_or_report(data_dir):
     from PySide6.QtWidgets import QMessageBox
 
-    from .core.workspace import open_workspace
+    from .core.storage.session import open_workspace
 
     try:
         return open_workspace(data_dir)
@@ -38,14 +38,16 @@ def _check_database_or_restore(data_dir) -> bool:
     """A damaged database file (power cut, failing disk) is found before opening it and a restore is offered."""
     from PySide6.QtWidgets import QMessageBox
 
-    from .core.backup import check_database
-    from .core.paths import workspace_for
+    from .core.storage.paths import workspace_for
+    from .core.storage.snapshots import check_database
 
     paths = workspace_for(data_dir)
     problem = check_database(paths.database)
     if problem is None:
         return True
-    from .ui.backup_dialog import offer_restore_damaged  # only now: it loads the USB-drive code
+    from .ui.backup_dialog import (
+        offer_restore_damaged,  # only now: it loads the USB-drive code
+    )
 
     log.error("damaged database %s: %s", paths.database, problem)
     if offer_restore_damaged(paths, problem):
@@ -57,7 +59,7 @@ def _check_database_or_restore(data_dir) -> bool:
 
 def _daily_backup(workspace) -> str | None:
     """The automatic copy of the day (at most one per day); a failure is reported, never blocks the start."""
-    from .core.backup import daily_backup
+    from .core.storage.snapshots import daily_backup
 
     try:
         daily_backup(workspace.paths)
@@ -73,7 +75,7 @@ def _daily_backup_after_start(window, workspace) -> None:
     snapshot while the window goes on writing (WAL)."""
     from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-    from .core.models import database_proxy
+    from .core.storage.models import database_proxy
     from .ui.signals import emit
 
     class Done(QObject):
@@ -124,7 +126,8 @@ def build_main_window(workspace):
 
 
 def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
-    from .core import communes, drafts
+    from .core.register import communes
+    from .core.storage import drafts
     from .ui.application import create_application
     from .ui.commune_settings_dialog import CommuneSettingsDialog
     from .ui.crash_dialog import ErrorReporter
@@ -163,11 +166,10 @@ def self_test(data_dir) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .core.storage.paths import workspace_for
+    from .core.storage.session import open_workspace
+    from .core.storage.snapshots import check_database, latest_good_backup
     from .ui.application import create_application
-    from .core.workspace import open_workspace
-
-    from .core.backup import check_database, latest_good_backup
-    from .core.paths import workspace_for
 
     app = create_application(sys.argv[:1])
     paths = workspace_for(data_dir)

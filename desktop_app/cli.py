@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from .core.errors import UserError
-from .core.workspace import open_workspace
+from .core.storage.session import open_workspace
 
 COMMANDS = {}
 
@@ -55,7 +55,7 @@ def cmd_demo(args) -> int:
 
 @command("backup", "sao lưu toàn bộ dữ liệu (cơ sở dữ liệu và tệp minh chứng) thành một tệp .zip trong thư mục --out")
 def cmd_backup(args) -> int:
-    from .core.backup import export_backup
+    from .core.storage.backup import export_backup
 
     ws = open_workspace(getattr(args, "data_dir", None))
     try:
@@ -74,8 +74,8 @@ cmd_backup.configure = lambda p: p.add_argument("--out", required=True, metavar=
 @command("restore", "khôi phục dữ liệu từ một bản sao lưu (.zip, hoặc bản tự động .sqlite3 trong backups/); "
                     "dữ liệu hiện tại được giữ lại trong backups/. Hãy đóng cửa sổ phần mềm trước.")
 def cmd_restore(args) -> int:
-    from .core.backup import restore_backup
-    from .core.paths import workspace_for
+    from .core.storage.backup import restore_backup
+    from .core.storage.paths import workspace_for
 
     paths = workspace_for(getattr(args, "data_dir", None))
     result = restore_backup(paths, args.file)
@@ -92,13 +92,17 @@ cmd_restore.configure = lambda p: p.add_argument("file", metavar="TỆP", help="
 
 @command("dossier", "cấp số và ghi mọi văn bản (PDF và .docx) của hồ sơ đề nghị một đợt vào thư mục")
 def cmd_dossier(args) -> int:
-    from .core import communes, dossier, rounds
+    from .core.documents import round_documents as dossier
+    from .core.exchange.keys import known_fingerprint
+    from .core.nominations import rounds
+    from .core.register import communes
+    from .core.storage.secrets import SecretStore
 
     ws = open_workspace(getattr(args, "data_dir", None))
     try:
         round_ = rounds.find_round(communes.require_home_commune(), args.round)
         paths = dossier.write_dossier(round_, args.out,
-                                      signer_fingerprint=dossier.known_fingerprint(communes.require_home_commune()))
+                                      signer_fingerprint=known_fingerprint(SecretStore(), communes.require_home_commune()))
         numbers = dossier.issued_numbers(round_)
     finally:
         ws.close()
@@ -117,9 +121,11 @@ cmd_dossier.configure = lambda p: (
 
 @command("export-packet", "xuất gói hồ sơ đã ký của một đợt đề nghị (để chép sang thẻ nhớ USB gửi cấp trên)")
 def cmd_export_packet(args) -> int:
-    from .core import communes, exports, rounds
-    from .core.secrets import SecretStore
-    from .core.signing import format_fingerprint
+    from .core.exchange import sending as exports
+    from .core.fingerprints import format_fingerprint
+    from .core.nominations import rounds
+    from .core.register import communes
+    from .core.storage.secrets import SecretStore
 
     ws = open_workspace(getattr(args, "data_dir", None))
     try:
@@ -142,8 +148,8 @@ cmd_export_packet.configure = lambda p: (
 
 @command("verify", "kiểm tra một gói hồ sơ (chữ ký, mã băm, cấu trúc); mã thoát 0 chỉ khi hợp lệ")
 def cmd_verify(args) -> int:
-    from .core.packets import check_packet
-    from .core.signing import format_fingerprint
+    from .core.exchange.packets import check_packet
+    from .core.fingerprints import format_fingerprint
 
     check = check_packet(args.packet)
     print(f"{args.packet}: {check.label}")
@@ -165,8 +171,8 @@ cmd_verify.configure = lambda p: p.add_argument("packet", metavar="PACKET", help
 
 @command("receive", "tiếp nhận gói hồ sơ vào thư mục tiếp nhận (tạo mới nếu thư mục trống)")
 def cmd_receive(args) -> int:
-    from .core import receiving
     from .core.errors import message_text
+    from .core.exchange import receiving
 
     if not getattr(args, "data_dir", None):
         raise UserError("cli.receive_needs_data_dir")
@@ -191,7 +197,7 @@ def cmd_receive(args) -> int:
         if result.needs_confirmation:
             r = result.record
             print(message_text("receiving.needs_confirmation_cli", commune=r.commune_name, commune_code=r.commune_code,
-                               fingerprint=r.fingerprint_display), file=sys.stderr)
+                               fingerprint=receiving.record_fingerprint_display(r)), file=sys.stderr)
     if report.count(receiving.NEEDS_CONFIRMATION):
         return 3
     return 1 if report.count(receiving.REJECTED) else 0

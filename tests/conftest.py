@@ -8,8 +8,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from desktop_app.core.communes import save_commune_settings  # noqa: E402
-from desktop_app.core.workspace import open_workspace  # noqa: E402
+from desktop_app.core.register.communes import save_commune_settings  # noqa: E402
+from desktop_app.core.storage.session import open_workspace  # noqa: E402
 
 COMMUNE_SETTINGS = {
     "name": "Xã Thượng Quan",

@@ -20,10 +20,10 @@ def main() -> int:
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    from desktop_app.core import communes
     from desktop_app.core.demo import create_demo_commune
-    from desktop_app.core.models import Participant
-    from desktop_app.core.workspace import open_workspace
+    from desktop_app.core.register import communes
+    from desktop_app.core.storage.models import Participant
+    from desktop_app.core.storage.session import open_workspace
     from desktop_app.ui.application import create_application
 
     app = create_application(sys.argv[:1])
@@ -58,10 +58,10 @@ def main() -> int:
     screen.detail.tabs.setCurrentIndex(1)
     screen.select_participant(Participant.get(Participant.name == "Nông Thị Hoa").id)
     shot(window, "03_award_history")
-    from desktop_app.ui.participant_dialog import EditParticipantDialog
     from desktop_app.ui.achievement_dialog import EditAchievementDialog
     from desktop_app.ui.award_dialog import EditAwardDialog
     from desktop_app.ui.commune_settings_dialog import CommuneSettingsDialog
+    from desktop_app.ui.participant_dialog import EditParticipantDialog
     person = Participant.get(Participant.name == "Nông Thị Hoa")
     dialog = EditParticipantDialog(communes.home_commune(), "individual", person)
     dialog.show()
@@ -77,7 +77,7 @@ def main() -> int:
     shot(CommuneSettingsDialog(communes.home_commune()), "08_commune_settings")
     checklist_screen = window.screen("checklists") if "checklists" in window.screens else None
     if checklist_screen is not None:
-        from desktop_app.core.checklists import Checklist
+        from desktop_app.core.storage.models import Checklist
 
         def checklist_of(name, set_id):
             return Checklist.get((Checklist.participant == Participant.get(Participant.name == name).id)
@@ -135,10 +135,11 @@ def packets_screenshots(app, ws, window, shot) -> None:
 
     from PySide6.QtCore import Qt
 
-    from desktop_app.core import communes, receiving
-    from desktop_app.core.packets import RemovableDrive
-    from desktop_app.core.secrets import InMemoryKeyring, SecretStore
-    from desktop_app.core.workspace import open_workspace
+    from desktop_app.core.exchange import receiving
+    from desktop_app.core.exchange.packets import RemovableDrive
+    from desktop_app.core.register import communes
+    from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+    from desktop_app.core.storage.session import open_workspace
     from desktop_app.ui.export_dialog import ExportDialog
     from desktop_app.ui.key_settings_dialog import KeySettingsDialog
     from desktop_app.ui.receiving_screen import FingerprintDialog, ReceivingScreen

@@ -5,15 +5,15 @@ import random
 from datetime import date
 from pathlib import Path
 
-from . import checklists, rounds
-from .achievements import add_evidence, list_achievements, save_achievement
-from .awards import save_award
-from .communes import home_commune, save_commune_settings
 from .dates import format_vn_date
 from .errors import UserError
-from .models import Award, Campaign, Participant, database_proxy
-from .participants import participant_form_values, save_participant
-from .paths import Workspace
+from .nominations import checklists, rounds
+from .register.achievements import add_evidence, list_achievements, save_achievement
+from .register.awards import save_award
+from .register.communes import home_commune, save_commune_settings
+from .register.participants import participant_form_values, save_participant
+from .storage.models import Award, Campaign, Participant, database_proxy
+from .storage.paths import Workspace
 
 COMMUNE = {
     "name": "Thượng Quan", "admin_code": "02095", "province": "Thái Nguyên",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from .paths import resource_path
+from .resources import resource_path
 
 
 @lru_cache(maxsize=1)

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout,
-                               QGroupBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
-from desktop_app.core import achievements as core
-from desktop_app.core import campaigns
 from desktop_app.core.errors import UserError, ValidationError
-from desktop_app.core.models import Achievement, Campaign, Participant
+from desktop_app.core.register import achievements as core
+from desktop_app.core.register import campaigns
+from desktop_app.core.storage.models import Achievement, Campaign, Participant
 
 from .forms import DraftFormDialog, FieldErrors, date_edit, set_widget_value, widget_value
 
@@ -170,7 +170,7 @@ class EditAchievementDialog(DraftFormDialog):
         kind, ref = item.data(Qt.UserRole)
         try:
             if kind == "stored":
-                from desktop_app.core.models import EvidenceFile
+                from desktop_app.core.storage.models import EvidenceFile
                 path = core.evidence_path(self.evidence_dir, EvidenceFile.get_by_id(ref))
             else:
                 path = Path(ref)
@@ -185,7 +185,7 @@ class EditAchievementDialog(DraftFormDialog):
             return
         kind, ref = item.data(Qt.UserRole)
         if kind == "stored":
-            from desktop_app.core.models import EvidenceFile
+            from desktop_app.core.storage.models import EvidenceFile
             core.remove_evidence(EvidenceFile.get_by_id(ref))
         else:
             self.pending_files.remove(ref)

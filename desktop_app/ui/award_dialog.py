@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout
 
-from desktop_app.core import awards as core
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.models import Award, Participant
+from desktop_app.core.register import awards as core
+from desktop_app.core.storage.models import Award, Participant
 
 from .forms import DraftFormDialog, FieldErrors, date_edit, set_widget_value, widget_value
 from .labels import AWARD_CATEGORY_LABELS, AWARD_TYPE_LABELS, label

@@ -11,7 +11,7 @@ import sys
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QThread, QTimer, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from desktop_app.core.errors import UserCancelled

@@ -4,14 +4,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QVBoxLayout, QWidget)
 
-from desktop_app.core import backup
 from desktop_app.core.errors import UserError
-from desktop_app.core.packets import list_removable_drives
-from desktop_app.core.paths import Workspace
+from desktop_app.core.exchange.packets import list_removable_drives
+from desktop_app.core.storage import backup, snapshots
+from desktop_app.core.storage.paths import Workspace
 
 from .background import BackgroundRunner
 
@@ -25,10 +25,10 @@ def _when(taken) -> str:
 
 def _kind_label(kind: str) -> str:
     return {
-        backup.DAILY: QCoreApplication.translate("backup_dialog", "automatic, daily"),
-        backup.MIGRATION: QCoreApplication.translate("backup_dialog", "before an upgrade"),
-        backup.IMPORT: QCoreApplication.translate("backup_dialog", "before an import"),
-        backup.RESTORE: QCoreApplication.translate("backup_dialog", "before a restore"),
+        snapshots.DAILY: QCoreApplication.translate("backup_dialog", "automatic, daily"),
+        snapshots.MIGRATION: QCoreApplication.translate("backup_dialog", "before an upgrade"),
+        snapshots.IMPORT: QCoreApplication.translate("backup_dialog", "before an import"),
+        snapshots.RESTORE: QCoreApplication.translate("backup_dialog", "before a restore"),
     }.get(kind, kind)
 
 
@@ -121,7 +121,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         self.list = QListWidget()
         self.list.setObjectName("automatic_backups")
-        for item in backup.list_automatic_backups(workspace.paths):
+        for item in snapshots.list_automatic_backups(workspace.paths):
             entry = QListWidgetItem(self.tr("%1 — %2").replace("%1", _when(item.taken_at))
                                     .replace("%2", _kind_label(item.kind)), self.list)
             entry.setData(Qt.UserRole, str(item.path))
@@ -172,7 +172,7 @@ def restore_into_window(window, source: Path) -> backup.RestoreResult:
 
     On a UserError (tampered or unreadable backup) nothing changed and the old window keeps working.
     """
-    from desktop_app.core.workspace import open_workspace
+    from desktop_app.core.storage.session import open_workspace
 
     workspace = window.workspace
     root = workspace.paths.root
@@ -207,7 +207,7 @@ def offer_restore_damaged(paths: Workspace, problem: str, parent: QWidget | None
     could be restored — the damaged file is then left exactly as it was.
     """
     title = QCoreApplication.translate("backup_dialog", "The data file is damaged")
-    latest = backup.latest_good_backup(paths)
+    latest = snapshots.latest_good_backup(paths)
     if latest is not None:
         question = QCoreApplication.translate("backup_dialog", 
             "The data file cannot be read correctly (it may have been damaged by a power cut):\n%1\n\n"

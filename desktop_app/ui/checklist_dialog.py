@@ -6,9 +6,10 @@ from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QTextBrowser, QVBoxLayout
 
-from desktop_app.core import checklists
-from desktop_app.core.criteria import migrate_answers
 from desktop_app.core.errors import UserError
+from desktop_app.core.nominations import checklists
+from desktop_app.core.nominations.criteria import migrate_answers
+
 
 class MigrateChecklistDialog(QDialog):
     def __init__(self, checklist: checklists.Checklist, parent=None):

@@ -8,17 +8,18 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
-                               QRadioButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QRadioButton,
+                               QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
-from desktop_app.core import achievements, checklists
-from desktop_app.core.criteria import Criterion
 from desktop_app.core.dates import today
 from desktop_app.core.errors import UserError
-from desktop_app.core.models import Commune, EvidenceFile, Participant
-from desktop_app.core.participants import ParticipantFilter, list_participants
+from desktop_app.core.nominations import checklists
+from desktop_app.core.nominations.criteria import Criterion
+from desktop_app.core.register import achievements
+from desktop_app.core.register.participants import ParticipantFilter, list_participants
+from desktop_app.core.storage.models import Commune, EvidenceFile, Participant
 
 from .checklist_dialog import MigrateChecklistDialog
 from .labels import KIND_LABELS, label

@@ -4,9 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
                                QVBoxLayout)
 
-from desktop_app.core import communes as core
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.models import Commune
+from desktop_app.core.register import communes as core
+from desktop_app.core.storage.models import Commune
 
 from .forms import DraftFormDialog, FieldErrors, set_widget_value, widget_value
 from .labels import RECEIVING_LEVEL_LABELS, label
@@ -60,7 +60,7 @@ class CommuneSettingsDialog(DraftFormDialog):
 
     def become_receiver(self, confirmed: bool | None = None) -> None:
         """Make this workspace a receiving workspace (no commune of its own; it receives packets)."""
-        from desktop_app.core import receiving
+        from desktop_app.core.exchange import receiving
 
         if confirmed is None:
             confirmed = QMessageBox.question(self, self.tr("Receive dossiers"), self.tr(

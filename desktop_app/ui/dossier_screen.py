@@ -15,10 +15,12 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from desktop_app.core import dossier as core
-from desktop_app.core import rounds
+from desktop_app.core.documents import round_documents as core
 from desktop_app.core.errors import UserError
-from desktop_app.core.models import Commune, database_proxy
+from desktop_app.core.exchange.keys import known_fingerprint
+from desktop_app.core.nominations import rounds
+from desktop_app.core.storage.models import Commune, database_proxy
+from desktop_app.core.storage.secrets import SecretStore
 
 from .background import BackgroundRunner
 
@@ -212,7 +214,7 @@ class DossierScreen(QWidget):
         def job(progress, cancelled):
             try:
                 files = core.round_documents(round_, issue=issue, progress=progress, cancelled=cancelled,
-                                             signer_fingerprint=core.known_fingerprint(self.commune))
+                                             signer_fingerprint=known_fingerprint(SecretStore(), self.commune))
                 labels = core.document_labels(core.dossier_input(round_))
                 return core.save_files(files, target), labels
             finally:

@@ -6,8 +6,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.core import drafts
-from desktop_app.core.models import Achievement, Award, Commune, Participant
+from desktop_app.core.storage import drafts
+from desktop_app.core.storage.models import Achievement, Award, Commune, Participant
 
 
 def _when(iso: str) -> str:

@@ -9,13 +9,12 @@ from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
-from desktop_app.core import exports
 from desktop_app.core.errors import UserError
-from desktop_app.core.models import Commune, database_proxy
-from desktop_app.core.packets import list_removable_drives
-from desktop_app.core.rounds import NominationRound
-from desktop_app.core.secrets import SecretStore
-from desktop_app.core.signing import format_fingerprint
+from desktop_app.core.exchange import sending as exports
+from desktop_app.core.exchange.packets import list_removable_drives
+from desktop_app.core.fingerprints import format_fingerprint
+from desktop_app.core.storage.models import Commune, NominationRound, database_proxy
+from desktop_app.core.storage.secrets import SecretStore
 
 from .background import BackgroundRunner
 

@@ -5,8 +5,8 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QTimer, Sig
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
-from desktop_app.core import drafts
 from desktop_app.core.errors import ValidationError
+from desktop_app.core.storage import drafts
 
 from .signals import emit
 

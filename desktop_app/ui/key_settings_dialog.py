@@ -8,11 +8,11 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from desktop_app.core.errors import UserError
-from desktop_app.core.exports import commune_code_of
-from desktop_app.core.models import Commune
-from desktop_app.core.secrets import SecretStore
-from desktop_app.core.signing import (commune_key_info, get_or_create_commune_key, restore_key_backup,
-                                      rotate_commune_key, write_key_backup)
+from desktop_app.core.exchange.keys import (commune_key_info, get_or_create_commune_key, restore_key_backup,
+                                            rotate_commune_key, write_key_backup)
+from desktop_app.core.register.communes import commune_code_of
+from desktop_app.core.storage.models import Commune
+from desktop_app.core.storage.secrets import SecretStore
 
 
 class PassphraseDialog(QDialog):

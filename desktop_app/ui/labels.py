@@ -1,7 +1,7 @@
 """Translatable labels for the codes the core stores (kinds, categories, genders, award types)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 KIND_LABELS = {
     "individual": QT_TRANSLATE_NOOP("labels", "Individual"),

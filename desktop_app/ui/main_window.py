@@ -1,14 +1,14 @@
 """MainWindow: navigation between the screens, menus, and the status bar."""
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
 
 from desktop_app import __version__
-from desktop_app.core import communes
-from desktop_app.core.workspace import OpenWorkspace
+from desktop_app.core.register import communes
+from desktop_app.core.storage.session import OpenWorkspace
 
 from .commune_settings_dialog import CommuneSettingsDialog
 from .participant_list_screen import ParticipantListScreen
@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
             self.add_lazy_screen("checklists", self.tr("Criteria checklists"), self._make_checklists)
             self.add_lazy_screen("rounds", self.tr("Nomination rounds"), self._make_rounds)
             self.add_lazy_screen("dossier", self.tr("Nomination dossier"), self._make_dossier)
-        from desktop_app.core.receiving import is_receiver
+        from desktop_app.core.exchange.receiving import is_receiver
 
         if is_receiver():
             self.add_lazy_screen("receiving", self.tr("Receive dossiers"), self._make_receiving)
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
 
     def _commune_title(self) -> str:
         if self.commune is None:
-            from desktop_app.core.receiving import is_receiver
+            from desktop_app.core.exchange.receiving import is_receiver
 
             return self.tr("receiving dossiers") if is_receiver() else self.tr("commune not set up")
         return self.tr("Commune %1, %2").replace("%1", self.commune.name).replace("%2", self.commune.province)

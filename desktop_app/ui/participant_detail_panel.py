@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from desktop_app.core import achievements, awards
 from desktop_app.core.dates import format_vn_date
-from desktop_app.core.models import Achievement, Award, Participant
+from desktop_app.core.register import achievements, awards
+from desktop_app.core.storage.models import Achievement, Award, Participant
 
 from .achievement_dialog import EditAchievementDialog
 from .award_dialog import EditAwardDialog

@@ -1,13 +1,13 @@
 """EditParticipantDialog: create or edit a collective or an individual, saved as the officer types."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel,
-                               QLineEdit, QPlainTextEdit, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
+                               QVBoxLayout)
 
-from desktop_app.core import participants as core
 from desktop_app.core.dates import format_vn_date
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.models import Commune, Participant
+from desktop_app.core.register import participants as core
+from desktop_app.core.storage.models import Commune, Participant
 
 from .forms import DraftFormDialog, FieldErrors, date_edit, set_widget_value, widget_value
 from .labels import CATEGORY_LABELS, GENDER_LABELS, label

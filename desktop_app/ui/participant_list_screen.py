@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Qt, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from desktop_app.core import participants as core
-from desktop_app.core.models import Commune, Participant, database_proxy
+from desktop_app.core.register import participants as core
+from desktop_app.core.storage.models import Commune, Participant, database_proxy
 
 from .participant_detail_panel import ParticipantDetailPanel
 from .participant_dialog import EditParticipantDialog

@@ -1,11 +1,11 @@
 """ParticipantTableModel: the register as a lazy table over SQL (filter and sort in the database)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
-from desktop_app.core import participants as core
 from desktop_app.core.dates import format_vn_date
-from desktop_app.core.models import Participant
+from desktop_app.core.register import participants as core
+from desktop_app.core.storage.models import Participant
 
 from .labels import CATEGORY_LABELS, KIND_LABELS, label
 from .signals import emit

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QUrl, Qt, Slot
+from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
-                               QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit,
+                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
 
-from desktop_app.core import receiving, rounds
 from desktop_app.core.errors import UserError
-from desktop_app.core.models import database_proxy
-from desktop_app.core.packets import list_removable_drives
-from desktop_app.core.paths import Workspace
+from desktop_app.core.exchange import receiving
+from desktop_app.core.exchange.packets import list_removable_drives
+from desktop_app.core.nominations import rounds
+from desktop_app.core.storage.models import database_proxy
+from desktop_app.core.storage.paths import Workspace
 
 from .background import BackgroundRunner
 from .labels import AWARD_FORM_LABELS, label
+
 
 class FingerprintDialog(QDialog):
     """First contact (or an unannounced new key): compare the fingerprint with the paper Tờ trình."""
@@ -40,7 +42,7 @@ class FingerprintDialog(QDialog):
                              "printed on it with the one below. Trust the key only if every group is the same."))
         ask.setWordWrap(True)
         layout.addWidget(ask)
-        groups = record.fingerprint_display[len("SHA256:"):].split()
+        groups = receiving.record_fingerprint_display(record)[len("SHA256:"):].split()
         self.fingerprint = QLabel("SHA256:\n" + "  ".join(groups[:8]) + "\n" + "  ".join(groups[8:]))
         self.fingerprint.setObjectName("fingerprint")
         self.fingerprint.setAlignment(Qt.AlignCenter)
@@ -161,7 +163,8 @@ class ReceivingScreen(QWidget):
             rnd = f"{r.round_number}/{r.round_version}" if r.round_number else ""
             values = (r.received_at.replace("T", " ")[:16], r.original_name,
                       f"{r.commune_name} ({r.commune_code})" if r.commune_code else "", rnd,
-                      str(r.sequence or ""), r.verdict_label, r.outcome_label, r.reason_text)
+                      str(r.sequence or ""), receiving.record_verdict_label(r), receiving.record_outcome_label(r),
+                      receiving.record_reason_text(r))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.UserRole, r.id)
@@ -267,7 +270,7 @@ class ReceivingScreen(QWidget):
                 self, self.tr("Accept despite the order"),
                 self.tr("Packet %1 of %2 is out of order (%3).\nWrite what you checked with the commune "
                         "(e.g. the earlier packet was lost with a USB stick):").replace(
-                    "%1", str(record.sequence)).replace("%2", record.commune_name).replace("%3", record.reason_text))
+                    "%1", str(record.sequence)).replace("%2", record.commune_name).replace("%3", receiving.record_reason_text(record)))
             if not ok:
                 return
         try:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout
 
-from desktop_app.core import rounds
 from desktop_app.core.errors import UserError
+from desktop_app.core.nominations import rounds
 
 
 class CorrectionDialog(QDialog):

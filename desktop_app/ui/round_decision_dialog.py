@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout
 
-from desktop_app.core import rounds
 from desktop_app.core.dates import DateParseError, format_vn_date, parse_vn_date, today
 from desktop_app.core.errors import UserError, ValidationError
+from desktop_app.core.nominations import rounds
 
 from .forms import FieldErrors, date_edit
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QVBoxLayout
 
-from desktop_app.core import campaigns, rounds
 from desktop_app.core.dates import DateParseError, format_vn_date, parse_vn_date, today
 from desktop_app.core.errors import UserError, ValidationError
-from desktop_app.core.models import Campaign, Commune
+from desktop_app.core.nominations import rounds
+from desktop_app.core.register import campaigns
+from desktop_app.core.storage.models import Campaign, Commune
 
 from .forms import FieldErrors, date_edit
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QVBoxLayout)
 
-from desktop_app.core import checklists, rounds
 from desktop_app.core.errors import UserError, ValidationError
-from desktop_app.core.models import Participant
-from desktop_app.core.participants import ParticipantFilter, list_participants
+from desktop_app.core.nominations import checklists, rounds
+from desktop_app.core.register.participants import ParticipantFilter, list_participants
+from desktop_app.core.storage.models import Participant
 
 from .forms import FieldErrors
 from .labels import KIND_LABELS, label

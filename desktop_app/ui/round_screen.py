@@ -6,14 +6,14 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
-                               QStyle, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QStyle, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
-from desktop_app.core import checklists, rounds
 from desktop_app.core.dates import format_vn_date
 from desktop_app.core.errors import UserError, ValidationError
-from desktop_app.core.models import Award, Commune
+from desktop_app.core.nominations import checklists, rounds
+from desktop_app.core.storage.models import Award, Commune
 
 from .forms import FieldErrors, date_edit
 from .round_correction_dialog import CorrectionDialog

@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from desktop_app.core.achievements import (add_evidence, achievement_form_values, evidence_path, list_achievements,
-                                           list_evidence, remove_evidence, save_achievement, set_archived,
-                                           validate_achievement)
 from desktop_app.core.errors import UserError, ValidationError
-from desktop_app.core.models import Achievement, Campaign, EvidenceFile
-from desktop_app.core.participants import save_participant
+from desktop_app.core.register.achievements import (achievement_form_values, add_evidence, evidence_path,
+                                                    list_achievements, list_evidence, remove_evidence, save_achievement,
+                                                    set_archived, validate_achievement)
+from desktop_app.core.register.participants import save_participant
+from desktop_app.core.storage.models import Achievement, Campaign, EvidenceFile
 
 PDF = b"%PDF-1.4\n% bien ban nghiem thu\n" + bytes(range(256)) * 40
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 import peewee
 import pytest
 
-from desktop_app.core.awards import (AWARD_TYPES, CATALOGUE, award_form_values, list_awards, save_award,
-                                     set_archived, validate_award)
 from desktop_app.core.dates import format_vn_date, today
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.models import Award
-from desktop_app.core.participants import save_participant
+from desktop_app.core.register.awards import (AWARD_TYPES, CATALOGUE, award_form_values, list_awards, save_award,
+                                              set_archived, validate_award)
+from desktop_app.core.register.participants import save_participant
+from desktop_app.core.storage.models import Award
 
 
 @pytest.fixture

@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from desktop_app.core import backup
-from desktop_app.core.achievements import add_evidence, list_achievements
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.errors import UserCancelled, UserError
-from desktop_app.core.models import EvidenceFile, Participant
-from desktop_app.core.secrets import InMemoryKeyring, SecretStore
-from desktop_app.core.signing import get_or_create_commune_key, write_key_backup
-from desktop_app.core.workspace import open_workspace
+from desktop_app.core.exchange.keys import get_or_create_commune_key, write_key_backup
+from desktop_app.core.register.achievements import add_evidence, list_achievements
+from desktop_app.core.storage import backup, snapshots
+from desktop_app.core.storage.models import EvidenceFile, Participant
+from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.session import open_workspace
 
 NOW = datetime(2026, 3, 9, 8, 15, 0)
 
@@ -205,13 +205,13 @@ def test_no_signing_key_material_in_a_backup(filled, tmp_path):
 def test_daily_backup_at_most_once_a_day_and_only_with_data(tmp_path):
     ws = open_workspace(tmp_path / "ws", log_to_file=False)
     try:
-        assert backup.daily_backup(ws, now=NOW) is None  # nothing to protect yet
+        assert snapshots.daily_backup(ws, now=NOW) is None  # nothing to protect yet
         create_demo_commune()
-        first = backup.daily_backup(ws, now=NOW)
+        first = snapshots.daily_backup(ws, now=NOW)
         assert first is not None and first.name == "tu-dong-20260309-081500.sqlite3"
-        assert backup.check_database(first) is None and "Nguyễn Văn Đức" in names(first)
-        assert backup.daily_backup(ws, now=NOW + timedelta(hours=5)) is None
-        second = backup.daily_backup(ws, now=NOW + timedelta(days=1))
+        assert snapshots.check_database(first) is None and "Nguyễn Văn Đức" in names(first)
+        assert snapshots.daily_backup(ws, now=NOW + timedelta(hours=5)) is None
+        second = snapshots.daily_backup(ws, now=NOW + timedelta(days=1))
         assert second is not None and second.name.startswith("tu-dong-20260310-")
         assert not [p for p in ws.paths.backups_dir.iterdir() if p.name.endswith(".partial")]
     finally:
@@ -219,13 +219,13 @@ def test_daily_backup_at_most_once_a_day_and_only_with_data(tmp_path):
 
 
 def test_backup_before_import_is_a_consistent_copy_of_the_live_database(workspace, commune):
-    from desktop_app.core.participants import save_participant
+    from desktop_app.core.register.participants import save_participant
 
     save_participant(commune, {"kind": "individual", "category": "nguoi_dan", "name": "Lò Thị Sinh", "gender": "nu"})
-    copy = backup.backup_before_import(workspace.paths)
+    copy = snapshots.backup_before_import(workspace.paths)
     assert copy.parent == workspace.paths.backups_dir and copy.name.startswith("truoc-nhap-")
     assert "Lò Thị Sinh" in names(copy)  # the committed row is in the copy even while still in the WAL
-    assert backup.list_automatic_backups(workspace.paths)[0].path == copy
+    assert snapshots.list_automatic_backups(workspace.paths)[0].path == copy
 
 
 def _touch(folder: Path, name: str) -> Path:
@@ -246,7 +246,7 @@ def test_rotation_keeps_ten_dailies_and_recent_event_copies(tmp_path):
     new_restore = _touch(folder, f"truoc-khoi-phuc-{(now - timedelta(days=40)):%Y%m%d-%H%M%S}.sqlite3")
     damaged = _touch(folder, "tep-hong-20240101-000000.sqlite3")
     mine = _touch(folder, "ban-cua-toi.sqlite3")
-    removed = backup.rotate(folder, now=now)
+    removed = snapshots.rotate(folder, now=now)
     left = set(folder.iterdir())
     assert set(dailies[:10]) <= left and not set(dailies[10:]) & left
     assert recent_import in left and old_import not in left
@@ -260,7 +260,7 @@ def test_migration_copy_is_rotated(tmp_path):
     folder = tmp_path / "ws" / "backups"
     folder.mkdir(parents=True)
     stale = [_touch(folder, f"truoc-nang-cap-v1-2020010{d}-000000.sqlite3") for d in range(1, 4)]
-    from desktop_app.core.db import migrate
+    from desktop_app.core.storage.database import migrate
     db = tmp_path / "ws" / "sothidua.sqlite3"
     migrate(db, folder, target=1)
     migrate(db, folder)

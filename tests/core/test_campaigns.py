@@ -8,9 +8,10 @@ from datetime import date
 
 import pytest
 
-from desktop_app.core.campaigns import content_text, field_text, list_campaigns, read_campaign_files, sync_campaigns
-from desktop_app.core.models import Campaign
-from desktop_app.core.paths import resource_path
+from desktop_app.core.register.campaigns import (content_text, field_text, list_campaigns, read_campaign_files,
+                                                 sync_campaigns)
+from desktop_app.core.resources import resource_path
+from desktop_app.core.storage.models import Campaign
 
 SHIPPED = resource_path("campaigns", "kh-635-2022-bac-kan-cds.json")
 

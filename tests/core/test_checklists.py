@@ -7,15 +7,15 @@ import shutil
 
 import pytest
 
-from desktop_app.core import checklists
-from desktop_app.core.achievements import add_evidence, list_achievements
-from desktop_app.core.awards import save_award
-from desktop_app.core.criteria import load_catalog
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.errors import UserError
-from desktop_app.core.models import Participant, database_proxy
-from desktop_app.core.paths import resource_path
-from desktop_app.core.participants import participant_form_values, save_participant
+from desktop_app.core.nominations import checklists
+from desktop_app.core.nominations.criteria import load_catalog
+from desktop_app.core.register.achievements import add_evidence, list_achievements
+from desktop_app.core.register.awards import save_award
+from desktop_app.core.register.participants import participant_form_values, save_participant
+from desktop_app.core.resources import resource_path
+from desktop_app.core.storage.models import Participant, database_proxy
 
 
 @pytest.fixture

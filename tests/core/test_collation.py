@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from desktop_app.core.participants import ParticipantFilter, list_participants, save_participant, sort_key
+from desktop_app.core.register.participants import ParticipantFilter, list_participants, save_participant, sort_key
 from desktop_app.core.text import collation_key
 
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import backup
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.errors import UserError
-from desktop_app.core.models import Participant
-from desktop_app.core.participants import save_participant
-from desktop_app.core.communes import home_commune
-from desktop_app.core.workspace import open_workspace
+from desktop_app.core.register.communes import home_commune
+from desktop_app.core.register.participants import save_participant
+from desktop_app.core.storage import backup, snapshots
+from desktop_app.core.storage.models import Participant
+from desktop_app.core.storage.session import open_workspace
 
 DAY = datetime(2026, 3, 9, 7, 30)
 
@@ -48,7 +48,7 @@ def yesterday_backup_then_more_work(tmp_path):
     # Enough rows that the file has many pages (damage lands in data, not only in free space).
     for i in range(300):
         save_participant(home_commune(), {"kind": "individual", "category": "nguoi_dan", "gender": "nam", "name": f"Người thứ {i}"})
-    daily = backup.daily_backup(ws, now=DAY - timedelta(days=1))
+    daily = snapshots.daily_backup(ws, now=DAY - timedelta(days=1))
     save_participant(home_commune(), {"kind": "individual", "category": "nguoi_dan", "gender": "nu", "name": "Thêm hôm nay"})
     ws.close()
     return ws.paths, daily
@@ -57,21 +57,21 @@ def yesterday_backup_then_more_work(tmp_path):
 @pytest.mark.parametrize("damage", [truncate, garbage_middle, garbage_header])
 def test_damaged_database_detected_and_latest_backup_restored(yesterday_backup_then_more_work, damage):
     paths, daily = yesterday_backup_then_more_work
-    assert backup.check_database(paths.database) is None
+    assert snapshots.check_database(paths.database) is None
     damage(paths.database)
     damaged_bytes = paths.database.read_bytes()
-    problem = backup.check_database(paths.database)
+    problem = snapshots.check_database(paths.database)
     assert problem, "the damage was not detected"
     assert paths.database.read_bytes() == damaged_bytes  # checking is read-only
 
-    latest = backup.latest_good_backup(paths)
+    latest = snapshots.latest_good_backup(paths)
     assert latest is not None and latest.path == daily
     result = backup.restore_latest_automatic(paths, now=DAY)
     # The damaged file is kept aside, byte for byte, never deleted.
     assert result.damaged_kept is not None and result.damaged_kept.read_bytes() == damaged_bytes
     assert result.damaged_kept.name == "tep-hong-20260309-073000.sqlite3"
     assert result.previous_copy is None
-    assert backup.check_database(paths.database) is None
+    assert snapshots.check_database(paths.database) is None
     conn = sqlite3.connect(paths.database)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -87,7 +87,7 @@ def test_damaged_database_detected_and_latest_backup_restored(yesterday_backup_t
     finally:
         ws.close()
     # The damaged file survives later rotations.
-    backup.rotate(paths.backups_dir, now=DAY + timedelta(days=400))
+    snapshots.rotate(paths.backups_dir, now=DAY + timedelta(days=400))
     assert result.damaged_kept.exists()
 
 
@@ -105,7 +105,7 @@ def test_no_backup_means_a_clear_error_and_nothing_moved(tmp_path):
     ws.close()
     truncate(ws.paths.database)
     before = ws.paths.database.read_bytes()
-    assert backup.check_database(ws.paths.database)
+    assert snapshots.check_database(ws.paths.database)
     with pytest.raises(UserError) as err:
         backup.restore_latest_automatic(ws.paths)
     assert err.value.code == "backup.none"
@@ -116,4 +116,4 @@ def test_a_damaged_automatic_backup_is_skipped(yesterday_backup_then_more_work):
     paths, daily = yesterday_backup_then_more_work
     newer = paths.backups_dir / "truoc-nhap-20260309-060000.sqlite3"
     newer.write_bytes(daily.read_bytes()[:5000])  # a copy cut short by a power cut
-    assert backup.latest_good_backup(paths).path == daily
+    assert snapshots.latest_good_backup(paths).path == daily

@@ -5,18 +5,10 @@ from fractions import Fraction
 
 import pytest
 
-from desktop_app.core.council import (
-    Candidate,
-    Meeting,
-    Vote,
-    check_threshold,
-    count_votes,
-    format_percent,
-    rank_nominees,
-    validate_meeting,
-)
-from desktop_app.core.criteria import load_catalog
 from desktop_app.core.errors import UserError, ValidationError
+from desktop_app.core.nominations.council import (Candidate, Meeting, Vote, check_threshold, count_votes,
+                                                  format_percent, rank_nominees, validate_meeting)
+from desktop_app.core.nominations.criteria import load_catalog
 
 SEVENTY = Fraction(7, 10)
 

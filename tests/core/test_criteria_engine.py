@@ -3,13 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core.criteria import (
-    Answer,
-    HistoryEntry,
-    ParticipantRecord,
-    evaluate,
-    load_catalog,
-)
+from desktop_app.core.nominations.criteria import Answer, HistoryEntry, ParticipantRecord, evaluate, load_catalog
 
 CLEAR = {"under_discipline": False, "under_inspection": False, "under_complaint": False}
 MET = Answer("met")

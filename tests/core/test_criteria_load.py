@@ -12,17 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.criteria import (
-    CriteriaFileError,
-    ParticipantRecord,
-    criteria_set_from_snapshot,
-    evaluate,
-    load_catalog,
-    parse_criteria_set,
-    suggest_sets,
-)
 from desktop_app.core.errors import UserError
-from desktop_app.core.paths import resource_path
+from desktop_app.core.nominations.criteria import (CriteriaFileError, ParticipantRecord, criteria_set_from_snapshot,
+                                                   evaluate, load_catalog, parse_criteria_set, suggest_sets)
+from desktop_app.core.resources import resource_path
 
 CRITERIA_DIR = resource_path("criteria")
 REPO = Path(__file__).resolve().parents[2]
@@ -245,7 +238,7 @@ def test_broken_common_file_keeps_sets_but_never_says_eligible(crit_dir):
     assert set(cat.sets) == EXPECTED_SETS
     assert [p.file for p in cat.problems] == ["common.json"]
     s = cat.sets["giay_khen.ca_nhan"]
-    from desktop_app.core.criteria import Answer
+    from desktop_app.core.nominations.criteria import Answer
 
     answers = {c.code: Answer("met", evidence_ids=(1,)) for c in s.walk() if c.answerable}
     flags = {"under_discipline": False, "under_inspection": False, "under_complaint": False}
@@ -269,7 +262,7 @@ def test_catalog_get_unknown_set_is_user_error(catalog):
 
 def test_every_message_code_used_has_a_vietnamese_text():
     messages = json.loads((REPO / "resources/messages/criteria.json").read_text(encoding="utf-8"))
-    sources = list((REPO / "desktop_app/core/criteria").glob("*.py")) + [REPO / "desktop_app/core/council.py"]
+    sources = list((REPO / "desktop_app/core/nominations/criteria").glob("*.py")) + [REPO / "desktop_app/core/nominations/council.py"]
     used = set()
     for path in sources:
         used |= set(re.findall(r'"((?:criteria|council)\.[a-z_]+(?:\.[a-z_]+)+)"', path.read_text(encoding="utf-8")))
@@ -283,7 +276,7 @@ def test_every_message_code_used_has_a_vietnamese_text():
 
 def test_core_modules_do_not_import_qt():
     code = (
-        "import sys; import desktop_app.core.criteria, desktop_app.core.council; "
+        "import sys; import desktop_app.core.nominations.criteria, desktop_app.core.nominations.council; "
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)

@@ -5,17 +5,9 @@ import copy
 
 import pytest
 
-from desktop_app.core.criteria import (
-    Answer,
-    ParticipantRecord,
-    criteria_set_from_snapshot,
-    evaluate,
-    load_catalog,
-    migrate_answers,
-    needs_migration,
-    parse_criteria_set,
-)
 from desktop_app.core.errors import UserError
+from desktop_app.core.nominations.criteria import (Answer, ParticipantRecord, criteria_set_from_snapshot, evaluate,
+                                                   load_catalog, migrate_answers, needs_migration, parse_criteria_set)
 
 CLEAR = {"under_discipline": False, "under_inspection": False, "under_complaint": False}
 RECORD = ParticipantRecord("individual", CLEAR, assessment_year=2025)

@@ -7,11 +7,12 @@ import types
 import peewee
 import pytest
 
-from desktop_app.core import db as dbmod
-from desktop_app.core.db import PRAGMAS, discover_migrations, latest_version, migrate, open_database, schema_version
 from desktop_app.core.errors import UserError
-from desktop_app.core.models import Participant
-from desktop_app.core.participants import ParticipantFilter, list_participants
+from desktop_app.core.register.participants import ParticipantFilter, list_participants
+from desktop_app.core.storage import database as dbmod
+from desktop_app.core.storage.database import (PRAGMAS, discover_migrations, latest_version, migrate, open_database,
+                                               schema_version)
+from desktop_app.core.storage.models import Participant
 
 NOW = "2024-05-01T08:00:00+07:00"
 

@@ -5,12 +5,11 @@ import unicodedata
 
 import pytest
 
-from desktop_app.core import rounds
-from desktop_app.core.checklists import Checklist
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.errors import UserError
-from desktop_app.core.models import Achievement, Award, EvidenceFile, Participant
-from desktop_app.core.participants import ParticipantFilter, list_participants
+from desktop_app.core.nominations import rounds
+from desktop_app.core.register.participants import ParticipantFilter, list_participants
+from desktop_app.core.storage.models import Achievement, Award, Checklist, EvidenceFile, Participant
 
 
 def test_demo_commune(workspace):

@@ -7,11 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from desktop_app.core.documents import (ascii_name, build_dossier, compose_bien_ban, compose_to_trinh,
-                                        load_template_set)
+from desktop_app.core.documents import ascii_name, build_dossier, compose_bien_ban, compose_to_trinh, load_template_set
 from desktop_app.core.documents.samples import GIAY_KHEN, sample_dossier
 from desktop_app.core.errors import UserCancelled, UserError, message_text
-from desktop_app.core.paths import resource_path
+from desktop_app.core.resources import resource_path
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import dossier, rounds
-from desktop_app.core.achievements import save_achievement
-from desktop_app.core.campaigns import content_text
+from desktop_app.core.documents import round_documents as dossier
 from desktop_app.core.errors import UserError
-from desktop_app.core.models import Campaign
-from desktop_app.core.participants import save_participant
+from desktop_app.core.nominations import rounds
+from desktop_app.core.register.achievements import save_achievement
+from desktop_app.core.register.campaigns import content_text
+from desktop_app.core.register.participants import save_participant
+from desktop_app.core.storage.models import Campaign
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = {

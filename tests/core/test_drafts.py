@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop_app.core.drafts import discard_draft, get_draft, pending_drafts, save_draft
-from desktop_app.core.workspace import open_workspace
+from desktop_app.core.storage.drafts import discard_draft, get_draft, pending_drafts, save_draft
+from desktop_app.core.storage.session import open_workspace
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,8 +48,8 @@ def test_draft_survives_a_killed_process(tmp_path):
     """The writer dies without closing anything (os._exit); the draft is still there."""
     script = (
         "import os, sys\n"
-        "from desktop_app.core.workspace import open_workspace\n"
-        "from desktop_app.core.drafts import save_draft\n"
+        "from desktop_app.core.storage.session import open_workspace\n"
+        "from desktop_app.core.storage.drafts import save_draft\n"
         "open_workspace(sys.argv[1], log_to_file=False)\n"
         "save_draft('participant:new', 'Thêm cá nhân', {'name': 'Hà Thị Thu'})\n"
         "os._exit(0)\n"

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import communes, exports, rounds
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.errors import UserCancelled, UserError
-from desktop_app.core.packets import check_packet
-from desktop_app.core.secrets import InMemoryKeyring, SecretStore
-from desktop_app.core.workspace import open_workspace
+from desktop_app.core.exchange import sending as exports
+from desktop_app.core.exchange.packets import check_packet
+from desktop_app.core.nominations import rounds
+from desktop_app.core.register import communes
+from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.session import open_workspace
 
 # ----- helpers shared with test_receiving.py and test_packets_e2e.py ----------------------------------------
 
@@ -87,11 +89,10 @@ def test_export_writes_everything_the_receiver_needs(workspace, store, tmp_path)
     ev_uids = {e["uid"] for e in data["evidence"]}
     linked = {u for c in data["checklists"] for a in c["answers"].values() for u in a.get("evidence_uids", [])}
     assert linked and linked <= ev_uids
-    # documents: issued through desktop_app.core.dossier when it exists
+    # documents: issued with the packet
     docs = [f for f in check.files if f.startswith("documents/")]
-    if exports.dossier_available():
-        assert any(f.endswith(".pdf") for f in docs) and any(f.endswith(".docx") for f in docs)
-        assert {d["path"] for d in data["documents"]} == set(docs)
+    assert any(f.endswith(".pdf") for f in docs) and any(f.endswith(".docx") for f in docs)
+    assert {d["path"] for d in data["documents"]} == set(docs)
     # recorded and locked
     record = exports.exports_of(round_)
     assert [(r.packet_id, r.sequence, r.sha256) for r in record] == [(written.packet_id, 1, written.sha256)]

@@ -10,7 +10,7 @@ import pytest
 
 import desktop_app.core
 from desktop_app.core.errors import UserError, ValidationError, message_text
-from desktop_app.core.paths import resource_path
+from desktop_app.core.resources import resource_path
 
 CORE_DIR = Path(desktop_app.core.__file__).resolve().parent
 CODE = r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+"

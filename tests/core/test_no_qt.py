@@ -49,8 +49,8 @@ def test_core_modules_import_without_pyside6():
     # The walk really reached the modules (and the migrations subpackage), not an empty list.
     expected_files = {p for p in CORE_DIR.rglob("*.py") if "__pycache__" not in p.parts}
     assert len(imported) >= len(expected_files)
-    for name in ("desktop_app.core.participants", "desktop_app.core.db", "desktop_app.core.workspace",
-                 "desktop_app.core.demo", "desktop_app.core.migrations.m0001_initial"):
+    for name in ("desktop_app.core.register.participants", "desktop_app.core.storage.database", "desktop_app.core.storage.session",
+                 "desktop_app.core.demo", "desktop_app.core.storage.migrations.m0001_initial"):
         assert name in imported
 
 

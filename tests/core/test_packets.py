@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.errors import UserCancelled, UserError
-from desktop_app.core.packets import (CommuneState, PacketHeader, check_packet, classify_packet, extract_packet,
-                                      verify_packet, write_packet)
-from desktop_app.core.packets import format as fmt
-from desktop_app.core.packets import writer as writer_mod
-from desktop_app.core.packets.drives import RemovableDrive, linux_mount_points, list_removable_drives
-from desktop_app.core.secrets import InMemoryKeyring, SecretStore
-from desktop_app.core.signing import VN_TZ, get_or_create_commune_key, rotate_commune_key
+from desktop_app.core.exchange.keys import VN_TZ, get_or_create_commune_key, rotate_commune_key
+from desktop_app.core.exchange.packets import (CommuneState, PacketHeader, check_packet, classify_packet,
+                                               extract_packet, verify_packet, write_packet)
+from desktop_app.core.exchange.packets import format as fmt
+from desktop_app.core.exchange.packets import writer as writer_mod
+from desktop_app.core.exchange.packets.drives import RemovableDrive, linux_mount_points, list_removable_drives
+from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
 
 CODE = "01234"
 NOW = datetime(2026, 2, 5, 9, 30, tzinfo=VN_TZ)
@@ -291,8 +291,9 @@ def test_forged_rotation_announcement_is_bad_signature(tmp_path):
     rotate_commune_key(store, CODE, now=NOW)
     attacker = get_or_create_commune_key(make_store(), CODE)
     real = get_or_create_commune_key(store, CODE).rotation
-    from desktop_app.core.signing import KeyRotation
     import base64
+
+    from desktop_app.core.exchange.keys import KeyRotation
     fake = KeyRotation(CODE, old.fingerprint, attacker.fingerprint, old.public_key_pem, attacker.public_key_pem,
                        real.announced_at,
                        base64.b64encode(attacker.sign(KeyRotation.statement(CODE, old.fingerprint, attacker.fingerprint,
@@ -402,7 +403,7 @@ def test_os_errors_leave_nothing_that_verifies(tmp_path, monkeypatch, where, err
 def test_failed_read_back_removes_the_final_file(tmp_path, monkeypatch):
     key = get_or_create_commune_key(make_store(), CODE)
     (tmp_path / "stick").mkdir()
-    import desktop_app.core.packets.reader as reader_mod
+    import desktop_app.core.exchange.packets.reader as reader_mod
     real_check = reader_mod._check
 
     def corrupting_check(path, *a):
@@ -529,7 +530,7 @@ def test_list_removable_drives_never_fails():
 
 
 def test_windows_listing_with_a_fake_kernel32(tmp_path, monkeypatch):
-    from desktop_app.core.packets import drives as drives_mod
+    from desktop_app.core.exchange.packets import drives as drives_mod
 
     class K32:
         def SetErrorMode(self, mode):
@@ -552,7 +553,7 @@ def test_windows_listing_with_a_fake_kernel32(tmp_path, monkeypatch):
 
 
 def test_core_packets_import_no_qt():
-    code = ("import sys; import desktop_app.core.packets, desktop_app.core.signing, desktop_app.core.secrets; "
+    code = ("import sys; import desktop_app.core.exchange.packets, desktop_app.core.exchange.keys, desktop_app.core.storage.secrets; "
             "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     assert subprocess.run([os.sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2]).returncode == 0
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.packets import check_packet, extract_packet
-from desktop_app.core.packets import format as fmt
+from desktop_app.core.exchange.packets import check_packet, extract_packet
+from desktop_app.core.exchange.packets import format as fmt
 
 try:
     from .test_packets import build_packet, read_entries, resign, rezip

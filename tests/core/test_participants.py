@@ -6,13 +6,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop_app.core.achievements import save_achievement, set_archived as archive_achievement
 from desktop_app.core.dates import format_vn_date, today
 from desktop_app.core.errors import UserError, ValidationError
-from desktop_app.core.models import Campaign, Commune, Participant
-from desktop_app.core.participants import (ParticipantFilter, count_participants, find_duplicates,
-                                           list_participants, matching_achievements, participant_form_values,
-                                           save_participant, set_archived, validate_participant)
+from desktop_app.core.register.achievements import save_achievement
+from desktop_app.core.register.achievements import set_archived as archive_achievement
+from desktop_app.core.register.participants import (ParticipantFilter, count_participants, find_duplicates,
+                                                    list_participants, matching_achievements, participant_form_values,
+                                                    save_participant, set_archived, validate_participant)
+from desktop_app.core.storage.models import Campaign, Commune, Participant
 
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
 

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import communes, exports, receiving, rounds
 from desktop_app.core.errors import UserError
-from desktop_app.core.packets import format as fmt
-from desktop_app.core.secrets import InMemoryKeyring, SecretStore
-from desktop_app.core.signing import KEY_ENTRY, rotate_commune_key
+from desktop_app.core.exchange import receiving
+from desktop_app.core.exchange.keys import KEY_ENTRY, rotate_commune_key
+from desktop_app.core.exchange.packets import format as fmt
+from desktop_app.core.nominations import rounds
+from desktop_app.core.register import communes
+from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
 from tests.core.test_exports import demo_round, export, opened
 
 TABLES = ("commune", "participant", "achievement", "evidence_file", "award", "checklist", "nomination_round",
@@ -84,10 +86,9 @@ def test_first_contact_waits_for_the_paper_fingerprint_then_imports(packets, rec
     assert (meeting.members_total, meeting.members_present) == (9, 8)
     assert [d.number for d in round_.decisions] == ["18/QĐ-UBND"]
     # documents and evidence viewable at the receiver
-    if exports.dossier_available():
-        docs = receiving.round_document_files(receiver.paths, round_)
-        assert any(p.suffix == ".pdf" for p in docs) and all(p.is_file() for p in docs)
-    from desktop_app.core.models import EvidenceFile
+    docs = receiving.round_document_files(receiver.paths, round_)
+    assert any(p.suffix == ".pdf" for p in docs) and all(p.is_file() for p in docs)
+    from desktop_app.core.storage.models import EvidenceFile
     for ev in EvidenceFile.select():
         assert (receiver.paths.evidence_dir / ev.stored_name).is_file()
 
@@ -98,7 +99,7 @@ def test_the_same_packet_twice_changes_nothing(packets, receiver):
     before = counts(receiver.paths.root)
     again = receiving.receive_packet(receiver.paths, packets["p1"].path)
     assert again.outcome == receiving.DUPLICATE_OUTCOME and again.record.verdict == fmt.DUPLICATE
-    assert "gửi lại trùng" in again.record.verdict_label.lower()
+    assert "gửi lại trùng" in receiving.record_verdict_label(again.record).lower()
     assert counts(receiver.paths.root) == before
     assert again.record.kept_path == first.record.kept_path  # the same bytes are kept once
     # the re-exported packet (new id, next sequence) imports the same records: still nothing new
@@ -136,7 +137,7 @@ def test_tampered_packet_is_quarantined_with_its_reason(packets, receiver, tmp_p
     result = receiving.receive_packet(receiver.paths, bad)
     assert result.outcome == receiving.REJECTED
     assert (result.record.verdict, result.record.reason) == (fmt.TAMPERED, "hash_mismatch")
-    assert result.record.verdict_label == "Tệp bị sửa đổi"
+    assert receiving.record_verdict_label(result.record) == "Tệp bị sửa đổi"
     kept = receiver.paths.root / result.record.kept_path
     assert kept.parent == receiver.paths.quarantine_dir and kept.read_bytes() == bad.read_bytes()
     assert counts(receiver.paths.root) == before
@@ -161,7 +162,7 @@ def test_out_of_sequence_gap_then_in_order(packets, receiver):
     gap = receiving.receive_packet(receiver.paths, packets["p3"].path)  # packet 2 is missing
     assert (gap.record.verdict, gap.record.reason, gap.outcome) == (fmt.OUT_OF_SEQUENCE, "sequence_gap",
                                                                     receiving.REJECTED)
-    assert gap.record.verdict_label == "Sai thứ tự"
+    assert receiving.record_verdict_label(gap.record) == "Sai thứ tự"
     assert [r.version for r in receiving.imported_rounds()] == [1]
     assert receiving.receive_packet(receiver.paths, packets["p2"].path).outcome == receiving.IMPORTED
     assert receiving.receive_packet(receiver.paths, packets["p3"].path).outcome == receiving.IMPORTED
@@ -203,7 +204,7 @@ def test_rotation_announced_by_the_trusted_key_is_accepted(tmp_path, store):
         assert err.value.code == "receiving.fingerprint_differs"
         assert len(receiving.trusted_keys("02095")) == 2
         refused = receiving.reject_pending(unknown.record)
-        assert refused.outcome == receiving.REJECTED and refused.reason_text
+        assert refused.outcome == receiving.REJECTED and receiving.record_reason_text(refused)
 
 
 def test_wrong_trust_fingerprint_trusts_nothing(packets, receiver):

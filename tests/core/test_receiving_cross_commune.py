@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 import zipfile
 
-from desktop_app.core import receiving
-from desktop_app.core.models import Achievement, Commune
-from desktop_app.core.packets import PacketHeader, write_packet
-from desktop_app.core.signing import get_or_create_commune_key
+from desktop_app.core.exchange import receiving
+from desktop_app.core.exchange.keys import get_or_create_commune_key
+from desktop_app.core.exchange.packets import PacketHeader, write_packet
+from desktop_app.core.storage.models import Achievement, Commune
 from tests.core.test_receiving import counts, packets, receiver, store  # noqa: F401 (fixtures)
 
 
@@ -68,7 +68,7 @@ def test_other_commune_cannot_reuse_a_communes_uids(packets, receiver, store, tm
 
 def test_a_gap_is_accepted_only_with_a_written_reason(packets, receiver):  # noqa: F811
     from desktop_app.core.errors import UserError
-    from desktop_app.core.packets import format as fmt
+    from desktop_app.core.exchange.packets import format as fmt
 
     assert receive_trusted(receiver.paths, packets["p1"]).outcome == receiving.IMPORTED
     gap = receiving.receive_packet(receiver.paths, packets["p3"].path)  # sequence 2 was lost with a stick

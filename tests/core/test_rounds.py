@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
-from desktop_app.core import checklists, rounds
-from desktop_app.core.achievements import add_evidence, list_achievements
-from desktop_app.core.communes import home_commune
-from desktop_app.core.criteria import load_catalog
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.errors import UserError, ValidationError
-from desktop_app.core.models import Award, Campaign, Participant
+from desktop_app.core.nominations import checklists, rounds
+from desktop_app.core.nominations.criteria import load_catalog
+from desktop_app.core.register.achievements import add_evidence, list_achievements
+from desktop_app.core.register.communes import home_commune
+from desktop_app.core.storage.models import Award, Campaign, Participant
 
 MEETING = {"held_on": "12/03/2026", "start_time": "14:00", "end_time": "16h30", "place": "Hội trường UBND xã",
            "chair": "Hoàng Văn Thắng", "chair_title": "Chủ tịch UBND xã", "secretary": "Nông Thị Hoa",

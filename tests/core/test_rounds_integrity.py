@@ -6,12 +6,12 @@ from fractions import Fraction
 
 import pytest
 
-from desktop_app.core import checklists, rounds
-from desktop_app.core.communes import home_commune
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.errors import UserError, ValidationError
-from desktop_app.core.models import Participant
-from desktop_app.core.participants import participant_form_values, save_participant
+from desktop_app.core.nominations import checklists, rounds
+from desktop_app.core.register.communes import home_commune
+from desktop_app.core.register.participants import participant_form_values, save_participant
+from desktop_app.core.storage.models import Participant
 
 from .test_rounds import MEETING, eligible
 
@@ -51,8 +51,8 @@ def test_typed_threshold_is_exact(workspace, demo):
 
 
 def test_a_typed_decision_number_already_used_is_refused(workspace, demo):
-    from desktop_app.core import dossier
-    from desktop_app.core.rounds import DbNumberAllocator
+    from desktop_app.core.documents import round_documents as dossier
+    from desktop_app.core.nominations.rounds import DbNumberAllocator
 
     commune = home_commune()
     allocator = DbNumberAllocator(commune, purpose="quyết định khác")

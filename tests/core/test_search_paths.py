@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core import participants as core
-from desktop_app.core.achievements import save_achievement, set_archived
-from desktop_app.core.campaigns import list_campaigns
-from desktop_app.core.participants import ParticipantFilter, save_participant
+from desktop_app.core.register import participants as core
+from desktop_app.core.register.achievements import save_achievement, set_archived
+from desktop_app.core.register.campaigns import list_campaigns
+from desktop_app.core.register.participants import ParticipantFilter, save_participant
 
 NAMES = ["Nguyễn Văn Đức", "Nguyễn Thị Hoa", "Hoàng Văn Đạt", "Đỗ Thị Dung", "Lê Đức Anh", "Nông Văn Nguyên",
          "Trần Ngọc Anh", "Bàn Thị Ngân", "Triệu Văn Nghĩa", "Hà Thị Ngọc", "Lý Văn Đông", "Ma Thị Nga"]

@@ -15,11 +15,11 @@ import keyring.errors
 import pytest
 
 from desktop_app.core.errors import UserError
-from desktop_app.core.secrets import InMemoryKeyring, SecretStore
-from desktop_app.core.signing import (KEY_ENTRY, ROTATION_ENTRY, KeyRotation, commune_key_info, format_fingerprint,
-                                      get_commune_key, get_or_create_commune_key, key_backup_bytes,
-                                      normalize_fingerprint, restore_key_backup, rotate_commune_key,
-                                      write_key_backup)
+from desktop_app.core.exchange.keys import (KEY_ENTRY, ROTATION_ENTRY, KeyRotation, commune_key_info, get_commune_key,
+                                            get_or_create_commune_key, key_backup_bytes, restore_key_backup,
+                                            rotate_commune_key, write_key_backup)
+from desktop_app.core.fingerprints import format_fingerprint, normalize_fingerprint
+from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
 
 CODE = "01234"
 REPO = Path(__file__).resolve().parents[2]
@@ -258,9 +258,9 @@ E2E = textwrap.dedent("""
     import sys, tempfile, uuid
     from pathlib import Path
     import keyring
-    from desktop_app.core.secrets import SecretStore
-    from desktop_app.core.signing import get_or_create_commune_key, get_commune_key, KEY_ENTRY
-    from desktop_app.core.packets import PacketHeader, write_packet, check_packet
+    from desktop_app.core.storage.secrets import SecretStore
+    from desktop_app.core.exchange.keys import get_or_create_commune_key, get_commune_key, KEY_ENTRY
+    from desktop_app.core.exchange.packets import PacketHeader, write_packet, check_packet
 
     print("backend", type(keyring.get_keyring()).__module__)
     store = SecretStore()

@@ -16,8 +16,9 @@ from PySide6.QtCore import QEvent, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop_app.core import communes, drafts  # noqa: E402
-from desktop_app.core.workspace import open_workspace  # noqa: E402
+from desktop_app.core.register import communes
+from desktop_app.core.storage import drafts  # noqa: E402
+from desktop_app.core.storage.session import open_workspace  # noqa: E402
 from desktop_app.ui.participant_dialog import EditParticipantDialog  # noqa: E402
 
 NAMES = ["Thôn Nà Ánh", "Tổ Đạt Quỳnh", "Bản Xuân Lộc"]

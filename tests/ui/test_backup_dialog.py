@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop_app import app as app_module
 from desktop_app.app import build_main_window
-from desktop_app.core import backup
-from desktop_app.core.communes import home_commune
 from desktop_app.core.demo import create_demo_commune
-from desktop_app.core.models import Participant
-from desktop_app.core.packets import RemovableDrive
-from desktop_app.core.participants import save_participant
-from desktop_app.core.workspace import open_workspace
+from desktop_app.core.exchange.packets import RemovableDrive
+from desktop_app.core.register.communes import home_commune
+from desktop_app.core.register.participants import save_participant
+from desktop_app.core.storage import backup, snapshots
+from desktop_app.core.storage.models import Participant
+from desktop_app.core.storage.session import open_workspace
 from desktop_app.ui.backup_dialog import BackupDialog, RestoreDialog
 
 YESTERDAY = datetime.now() - timedelta(days=1)
@@ -60,7 +60,7 @@ def damaged_workspace(tmp_path):
     for i in range(300):
         save_participant(home_commune(), {"kind": "individual", "category": "nguoi_dan", "gender": "nam",
                                           "name": f"Người thứ {i}"})
-    taken = backup.daily_backup(ws, now=YESTERDAY)
+    taken = snapshots.daily_backup(ws, now=YESTERDAY)
     ws.close()
     with open(ws.paths.database, "r+b") as fh:
         fh.truncate(ws.paths.database.stat().st_size // 3)  # a power cut while the disk was writing

@@ -8,10 +8,10 @@ import shutil
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from desktop_app.core import checklists
-from desktop_app.core.criteria import load_catalog
-from desktop_app.core.models import Participant
-from desktop_app.core.paths import resource_path
+from desktop_app.core.nominations import checklists
+from desktop_app.core.nominations.criteria import load_catalog
+from desktop_app.core.resources import resource_path
+from desktop_app.core.storage.models import Participant
 from desktop_app.core.text import fold
 from desktop_app.ui.checklist_dialog import MigrateChecklistDialog
 from desktop_app.ui.checklist_screen import ChecklistScreen

@@ -5,11 +5,12 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
-from pypdf import PdfReader
 
-from desktop_app.core import dossier, rounds
+from desktop_app.core.documents import round_documents as dossier
+from desktop_app.core.nominations import rounds
 from desktop_app.ui.dossier_screen import DossierScreen
 
 
@@ -137,7 +138,7 @@ def test_print_to_pdf_file_on_a4(screen, qtbot, tmp_path):
 
 
 def test_user_error_is_shown_not_crashed(qtbot, workspace, commune, monkeypatch):
-    from desktop_app.core.models import Campaign
+    from desktop_app.core.storage.models import Campaign
 
     rounds.create_round(commune, Campaign.get())
     w = DossierScreen(commune, workspace.paths.documents_dir)

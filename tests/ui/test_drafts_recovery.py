@@ -1,8 +1,8 @@
 """Nothing typed is lost: drafts are written while typing and offered back after a crash."""
 from __future__ import annotations
 
-from desktop_app.core import drafts
-from desktop_app.core.models import Achievement, Participant
+from desktop_app.core.storage import drafts
+from desktop_app.core.storage.models import Achievement, Participant
 from desktop_app.ui.achievement_dialog import EditAchievementDialog
 from desktop_app.ui.draft_recovery import offer_recovery
 from desktop_app.ui.participant_dialog import EditParticipantDialog

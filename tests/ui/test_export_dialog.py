@@ -1,14 +1,16 @@
 """The "Gửi hồ sơ" export dialog (drives, background export, messages) and the signing-key settings dialog."""
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.core import communes, exports, rounds
-from desktop_app.core.packets import RemovableDrive, check_packet
-from desktop_app.core.secrets import InMemoryKeyring, SecretStore
-from desktop_app.core.signing import format_fingerprint, get_commune_key
+from desktop_app.core.exchange import sending as exports
+from desktop_app.core.exchange.keys import get_commune_key
+from desktop_app.core.exchange.packets import RemovableDrive, check_packet
+from desktop_app.core.fingerprints import format_fingerprint
+from desktop_app.core.nominations import rounds
+from desktop_app.core.register import communes
+from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
 from desktop_app.ui.export_dialog import ExportDialog
 from desktop_app.ui.key_settings_dialog import KeySettingsDialog
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.demo import create_demo_commune
-from desktop_app.core.workspace import open_workspace
+from desktop_app.core.storage.session import open_workspace
 
 from .crash_child import KEY_INTERVAL_MS
 

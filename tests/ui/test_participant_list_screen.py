@@ -5,7 +5,7 @@ import unicodedata
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from desktop_app.core.models import Participant
+from desktop_app.core.storage.models import Participant
 from desktop_app.ui.participant_dialog import EditParticipantDialog
 from desktop_app.ui.participant_list_screen import ParticipantListScreen
 

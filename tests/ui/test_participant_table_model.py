@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop_app.core.participants import save_participant
+from desktop_app.core.register.participants import save_participant
 from desktop_app.ui.participant_table_model import OBJECT_ROLE, PAGE, ParticipantTableModel
 
 

@@ -5,9 +5,9 @@ import zipfile
 
 import pytest
 
-from desktop_app.core import exports, receiving
-from desktop_app.core.packets import RemovableDrive
-from desktop_app.core.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.exchange import receiving
+from desktop_app.core.exchange.packets import RemovableDrive
+from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
 from desktop_app.ui.receiving_screen import FingerprintDialog, ReceivingScreen
 from tests.core.test_exports import demo_round, export, opened
 
@@ -49,9 +49,8 @@ def test_scan_confirm_fingerprint_import_and_view(qtbot, packet, receiver, tmp_p
     assert any(top.child(i).text(0) == "Nông Thị Hoa" and top.child(i).text(2) == "8 / 0"
                for i in range(top.childCount()))
     screen.tree.setCurrentItem(top)
-    if exports.dossier_available():
-        assert screen.documents.count() > 0
-        assert any(screen.documents.item(i).text().endswith(".pdf") for i in range(screen.documents.count()))
+    assert screen.documents.count() > 0
+    assert any(screen.documents.item(i).text().endswith(".pdf") for i in range(screen.documents.count()))
     # the same stick again: "gửi lại trùng", nothing new
     screen.receive_files([packet.path], wait=True)
     assert sorted(column(screen, 5)) == ["Gửi lại trùng", "Hợp lệ"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.core import checklists, rounds
-from desktop_app.core.communes import home_commune
-from desktop_app.core.models import Award, Participant
+from desktop_app.core.nominations import checklists, rounds
+from desktop_app.core.register.communes import home_commune
+from desktop_app.core.storage.models import Award, Participant
 from desktop_app.ui.round_correction_dialog import CorrectionDialog
 from desktop_app.ui.round_decision_dialog import DecisionDialog
 from desktop_app.ui.round_new_dialog import NewRoundDialog

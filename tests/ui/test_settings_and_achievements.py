@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import hashlib
 
-from desktop_app.core import communes
-from desktop_app.core.models import Award, EvidenceFile, Participant
+from desktop_app.core.register import communes
+from desktop_app.core.storage.models import Award, EvidenceFile, Participant
 from desktop_app.ui.achievement_dialog import EditAchievementDialog
 from desktop_app.ui.award_dialog import EditAwardDialog
 from desktop_app.ui.commune_settings_dialog import CommuneSettingsDialog
@@ -95,7 +95,7 @@ def test_award_history_entry_kind_and_code_stay_consistent(qtbot, workspace, dem
 
 def test_first_run_can_make_this_computer_the_receiving_level(qtbot, workspace):
     from desktop_app.app import build_main_window
-    from desktop_app.core import receiving
+    from desktop_app.core.exchange import receiving
 
     dialog = CommuneSettingsDialog(None, first_run=True)
     qtbot.addWidget(dialog)

@@ -3,11 +3,11 @@
 Inputs are plain dataclasses (inputs.py); templates are data (resources/templates/); one document
 model (model.py) is rendered by ReportLab (render_pdf.py) and python-docx (render_docx.py).
 """
+from .build import ascii_name, assign_numbers, build_dossier, dossier_parts, render
 from .compose import (compose_bao_cao, compose_bien_ban, compose_danh_sach, compose_danh_sach_quyet_dinh,
                       compose_quyet_dinh, compose_to_trinh)
-from .dossier import ascii_name, assign_numbers, build_dossier, dossier_parts, render
-from .inputs import (Achievement, AwardForm, Campaign, CommuneSettings, CouncilMeeting, Decision, Dossier,
-                     Nominee, Round, Vote)
+from .inputs import (Achievement, AwardForm, Campaign, CommuneSettings, CouncilMeeting, Decision, Dossier, Nominee,
+                     Round, Vote)
 from .numbering import InMemoryNumberAllocator, NumberAllocator, date_line, date_words, format_number
 from .templates import DEFAULT_TEMPLATE_SET, TemplateSet, load_template_set
 

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from reportlab.pdfbase import pdfmetrics
 
-from .model import keep_ranges, Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table
+from .model import Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table, keep_ranges
 from .render_pdf import _registered, register_fonts
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,

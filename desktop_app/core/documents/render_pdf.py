@@ -10,12 +10,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak as RLPageBreak,
-                                PageTemplate, Paragraph as RLParagraph, Spacer, Table as RLTable, TableStyle)
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer, TableStyle
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
 
 from ..errors import UserError
-from ..paths import resource_path
-from .model import keep_ranges, Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table
+from ..resources import resource_path
+from .model import Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table, keep_ranges
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _SINGLE = 1.15                         # Word's "single" line of Times New Roman, in font sizes

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from .inputs import (Achievement, AwardForm, Campaign, CommuneSettings, CouncilMeeting, Decision, Dossier,
-                     Nominee, Round, Vote)
+from .inputs import (Achievement, AwardForm, Campaign, CommuneSettings, CouncilMeeting, Decision, Dossier, Nominee,
+                     Round, Vote)
 
 BANG_KHEN = AwardForm(name="Bằng khen của Chủ tịch UBND tỉnh", short="Bằng khen")
 GIAY_KHEN = AwardForm(name="Giấy khen của Chủ tịch UBND xã", short="Giấy khen", decided_here=True)

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import UserError
-from ..paths import resource_path
+from ..resources import resource_path
 from .model import Layout
 
 DEFAULT_TEMPLATE_SET = "chuyen_de_nd152_2025"

@@ -1,0 +1,147 @@
+"""Criteria checklists stored per participant: answers, the frozen criteria set they were filled against,
+the verdict, and moving a checklist to a newer version of its set."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from ..dates import now_iso, today
+from ..errors import UserError
+from ..register.awards import list_awards
+from ..storage.models import Checklist, Participant, database_proxy
+from ..text import nfc_multiline
+from .criteria import (Answer, Assessment, CriteriaCatalog, CriteriaSet, HistoryEntry, MigrationResult,
+                       ParticipantRecord, criteria_set_from_snapshot, evaluate, load_catalog, migrate_answers,
+                       needs_migration, suggest_sets)
+
+GENDER_TO_ENGINE = {"nu": "female", "nam": "male"}
+
+
+@lru_cache(maxsize=1)
+def catalog() -> CriteriaCatalog:
+    """The shipped criteria sets (resources/criteria); broken files are listed in .problems, never raised."""
+    return load_catalog()
+
+
+def participant_record(participant: Participant, *, principles_confirmed: bool,
+                       assessment_year: int | None) -> ParticipantRecord:
+    """The engine's view of a participant: blocking flags (confirmed or not) and award history."""
+    # A recorded block is known either way; "not blocked" counts only once the officer has confirmed it.
+    flags = {name: True if getattr(participant, name) else (False if principles_confirmed else None)
+             for name in ("under_discipline", "under_inspection", "under_complaint")}
+    history = tuple(HistoryEntry(category=a.category, code=a.code, year=a.year, award_type=a.award_type,
+                                 decision_number=a.decision_number, name=a.name, ref=a.uid)
+                    for a in list_awards(participant))
+    return ParticipantRecord(kind=participant.kind, flags=flags, history=history, assessment_year=assessment_year,
+                             name=participant.name, gender=GENDER_TO_ENGINE.get(participant.gender, ""),
+                             member_count=participant.member_count, female_count=participant.female_count)
+
+
+def routes_for(participant: Participant, award_form: str | None = None) -> list[CriteriaSet]:
+    return suggest_sets(catalog(), participant.kind, award_form)
+
+
+def start_checklist(participant: Participant, set_id: str, assessment_year: int | None = None) -> Checklist:
+    criteria_set = catalog().get(set_id)
+    if criteria_set.participant_kind != participant.kind:
+        raise UserError("checklist.wrong_kind")
+    now = now_iso()
+    checklist = Checklist.create(
+        commune=participant.commune_id, participant=participant, set_id=criteria_set.id,
+        set_version=criteria_set.version, set_fingerprint=criteria_set.fingerprint,
+        set_snapshot=criteria_set.snapshot(), answers={},
+        assessment_year=assessment_year if assessment_year is not None else today().year - 1,
+        created_at=now, updated_at=now)
+    return reassess(checklist)
+
+
+def criteria_set_of(checklist: Checklist) -> CriteriaSet:
+    """The set exactly as it was when the checklist was filled (its frozen snapshot)."""
+    return criteria_set_from_snapshot(checklist.set_snapshot)
+
+
+def answers_of(checklist: Checklist) -> dict[str, Answer]:
+    return {code: Answer.from_dict(data) for code, data in (checklist.answers or {}).items()}
+
+
+def assess(checklist: Checklist) -> Assessment:
+    participant = Participant.get_by_id(checklist.participant_id)
+    record = participant_record(participant, principles_confirmed=checklist.principles_confirmed,
+                                assessment_year=checklist.assessment_year)
+    return evaluate(criteria_set_of(checklist), record, answers_of(checklist), catalog().common)
+
+
+def reassess(checklist: Checklist) -> Checklist:
+    result = assess(checklist)
+    checklist.verdict = result.verdict
+    checklist.assessment = result.to_dict()
+    checklist.updated_at = now_iso()
+    checklist.save()
+    return checklist
+
+
+def _writable(checklist: Checklist) -> None:
+    # A checklist moved to a newer criteria version stays readable as filled, never edited.
+    if checklist.archived_at is not None:
+        raise UserError("checklist.archived")
+
+
+def save_answer(checklist: Checklist, code: str, status: str | None, note: str = "",
+                evidence_ids=()) -> Checklist:
+    """Record one answer (saved at once: progress survives a crash) and recompute the verdict."""
+    _writable(checklist)
+    criteria_set = criteria_set_of(checklist)
+    if criteria_set.criterion(code) is None:
+        raise UserError("checklist.unknown_criterion", criterion=code)
+    answers = dict(checklist.answers or {})
+    answers[code] = Answer(status, nfc_multiline(note), tuple(evidence_ids)).to_dict()
+    checklist.answers = answers
+    return reassess(checklist)
+
+
+def set_principles_confirmed(checklist: Checklist, confirmed: bool) -> Checklist:
+    _writable(checklist)
+    checklist.principles_confirmed = bool(confirmed)
+    return reassess(checklist)
+
+
+def set_assessment_year(checklist: Checklist, year: int) -> Checklist:
+    _writable(checklist)
+    checklist.assessment_year = int(year)
+    return reassess(checklist)
+
+
+def is_outdated(checklist: Checklist) -> bool:
+    """True when the shipped criteria set changed since this checklist was filled."""
+    current = catalog().sets.get(checklist.set_id)
+    return current is not None and needs_migration(checklist.set_fingerprint, current)
+
+
+def migrate_checklist(checklist: Checklist) -> tuple[Checklist, MigrationResult]:
+    """A new checklist on the current set version, keeping matching answers; the old one stays as filled."""
+    _writable(checklist)
+    current = catalog().get(checklist.set_id)
+    result = migrate_answers(criteria_set_of(checklist), current, answers_of(checklist))
+    now = now_iso()
+    with database_proxy.atomic():
+        fresh = Checklist.create(
+            commune=checklist.commune_id, participant=checklist.participant_id, set_id=current.id,
+            set_version=current.version, set_fingerprint=current.fingerprint, set_snapshot=current.snapshot(),
+            answers={code: a.to_dict() for code, a in result.answers.items()},
+            principles_confirmed=checklist.principles_confirmed, assessment_year=checklist.assessment_year,
+            replaces=checklist, created_at=now, updated_at=now)
+        checklist.archived_at = now
+        checklist.save()
+        reassess(fresh)
+    return fresh, result
+
+
+def list_checklists(participant: Participant, include_archived: bool = False) -> list[Checklist]:
+    query = Checklist.select().where(Checklist.participant == participant)
+    if not include_archived:
+        query = query.where(Checklist.archived_at.is_null())
+    return list(query.order_by(Checklist.updated_at.desc()))
+
+
+def snapshot_json(checklist: Checklist) -> str:
+    return json.dumps(checklist.set_snapshot, ensure_ascii=False, sort_keys=True)

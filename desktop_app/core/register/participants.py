@@ -1,0 +1,282 @@
+"""Participants of the movement: collectives and individuals — validation, storage, listing and search."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import peewee as pw
+
+from ..dates import now_iso, today
+from ..errors import UserError
+from ..storage.models import Achievement, Commune, Participant, database_proxy
+from ..text import collation_key, fold, fts_query, nfc, tokens
+from ..validation import Validator
+
+KINDS = ("individual", "collective")
+COLLECTIVE_CATEGORIES = ("co_quan", "don_vi", "thon_ban", "to_dan_pho", "doanh_nghiep", "hop_tac_xa")
+INDIVIDUAL_CATEGORIES = ("can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong", "nguoi_dan")
+CATEGORIES = {"collective": COLLECTIVE_CATEGORIES, "individual": INDIVIDUAL_CATEGORIES}
+GENDERS = ("nam", "nu")
+
+# Vietnamese labels of the codes above, for documents and the CLI (the window translates them itself).
+CATEGORY_LABELS = {
+    "co_quan": "Cơ quan", "don_vi": "Đơn vị", "thon_ban": "Thôn, bản", "to_dan_pho": "Tổ dân phố",
+    "doanh_nghiep": "Doanh nghiệp", "hop_tac_xa": "Hợp tác xã", "can_bo": "Cán bộ", "cong_chuc": "Công chức",
+    "vien_chuc": "Viên chức", "nguoi_lao_dong": "Người lao động", "nguoi_dan": "Người dân",
+}
+GENDER_LABELS = {"nam": "Nam", "nu": "Nữ"}
+
+INDIVIDUAL_FIELDS = ("gender", "birth_date", "ethnicity", "position", "workplace", "organization_id", "cccd", "phone")
+COLLECTIVE_FIELDS = ("address", "head_name", "member_count", "female_count", "phone")
+_EMPTY = {"birth_date": None, "organization_id": None, "member_count": None, "female_count": None}
+COMMON_FIELDS = ("kind", "category", "name", "note", "under_discipline", "under_inspection", "under_complaint")
+
+
+def validate_participant(values: dict) -> dict:
+    """Clean a participant form; raises ValidationError listing every invalid field."""
+    v = Validator(values)
+    kind = v.choice("kind", KINDS)
+    v.choice("category", CATEGORIES.get(kind, ()))
+    v.text("name", required=True)
+    v.text("note", max_len=2000, multiline=True)
+    for flag in ("under_discipline", "under_inspection", "under_complaint"):
+        v.clean[flag] = bool(values.get(flag))
+    v.pattern("phone", r"(\+84|0)\d{9,10}", "participant.phone_invalid")
+    if kind == "individual":
+        v.choice("gender", GENDERS)
+        born = v.date("birth_date", allow_future=False)
+        if born is not None and "birth_date" not in v.errors:
+            t = today()
+            age = t.year - born.year - ((t.month, t.day) < (born.month, born.day))
+            if age < 15:
+                v.fail("birth_date", "participant.birth_too_young")
+        v.text("ethnicity", max_len=50)
+        v.text("position")
+        v.text("workplace")
+        org = values.get("organization_id")
+        if org in (None, "", 0):
+            v.clean["organization_id"] = None
+        elif str(org).isdigit():
+            v.clean["organization_id"] = int(org)
+        else:
+            v.fail("organization_id", "participant.org_not_collective")
+        v.pattern("cccd", r"\d{12}", "participant.cccd_invalid")
+    elif kind == "collective":
+        v.text("address", max_len=300)
+        v.text("head_name")
+        members = v.integer("member_count", minimum=0, maximum=1_000_000)
+        female = v.integer("female_count", minimum=0, maximum=1_000_000)
+        if members is not None and female is not None and female > members:
+            v.fail("female_count", "participant.female_exceeds_members")
+    clean = v.raise_if_failed()
+    if clean.get("organization_id"):
+        org = Participant.get_or_none(Participant.id == clean["organization_id"])
+        if org is None or org.kind != "collective":
+            from ..errors import ValidationError
+            raise ValidationError({"organization_id": "participant.org_not_collective"})
+    return clean
+
+
+def sort_key(name: str) -> str:
+    """Vietnamese lists sort by given name (the last word), then the whole name, in Vietnamese
+    alphabetical order (Dũng before Đức), then by tones. Compared as a plain string in SQL."""
+    words = nfc(name).split()
+    given_letters, given_tones = collation_key(words[-1] if words else "")
+    full_letters, full_tones = collation_key(" ".join(words))
+    # The space (0x20) sorts below every letter code, so shorter names come first.
+    return f"{given_letters} {full_letters} {given_tones} {full_tones}"
+
+
+def _search_text(p: Participant) -> str:
+    """The participant's search document: its own fields and its active achievements, as folded tokens
+    between spaces (" nguyen van duc so hoa ... "), so " tok" occurs in it exactly when some word starts
+    with tok — the same rule as the FTS prefix query, usable row by row in a sorted scan."""
+    parts = [p.name, p.position, p.workplace, p.address, p.head_name, p.cccd, p.phone]
+    if p.id is not None:
+        for title, description, results in (Achievement.select(Achievement.title, Achievement.description,
+                                                                Achievement.results)
+                                             .where((Achievement.participant == p.id) & Achievement.archived_at.is_null())
+                                             .tuples()):
+            parts += [title, description, results]
+    return " " + " ".join(tokens(" ".join(x for x in parts if x))) + " "
+
+
+def index_participant(p: Participant) -> None:
+    """Recompute the participant's search document (after its fields or its achievements change)."""
+    p.search_text = _search_text(p)
+    Participant.update(search_text=p.search_text).where(Participant.id == p.id).execute()
+    db = database_proxy
+    db.execute_sql("DELETE FROM participant_fts WHERE rowid = ?", (p.id,))
+    db.execute_sql("INSERT INTO participant_fts(rowid, search_text) VALUES (?, ?)", (p.id, p.search_text))
+
+
+
+def find_duplicates(commune: Commune, name: str, birth_date: date | None, exclude_id: int | None = None) -> list[Participant]:
+    """Same folded name and the same date of birth: probably the same person typed twice."""
+    if not name or birth_date is None:
+        return []
+    query = (Participant.select()
+             .where((Participant.commune == commune) & (Participant.birth_date == birth_date)))
+    if exclude_id:
+        query = query.where(Participant.id != exclude_id)
+    target = fold(name)
+    return [p for p in query if fold(p.name) == target]
+
+
+def save_participant(commune: Commune, values: dict, participant_id: int | None = None) -> Participant:
+    """Create or update a participant from form values (strings as typed). All or nothing."""
+    clean = validate_participant(values)
+    now = now_iso()
+    kind = clean["kind"]
+    allowed = set(COMMON_FIELDS) | set(INDIVIDUAL_FIELDS if kind == "individual" else COLLECTIVE_FIELDS)
+    with database_proxy.atomic():
+        if participant_id is None:
+            p = Participant(commune=commune, created_at=now)
+        else:
+            p = Participant.get_or_none((Participant.id == participant_id) & (Participant.commune == commune))
+            if p is None:
+                raise UserError("participant.not_found")
+        for key in set(COMMON_FIELDS) | set(INDIVIDUAL_FIELDS) | set(COLLECTIVE_FIELDS):
+            target = "organization" if key == "organization_id" else key
+            # Fields of the other kind are cleared, so a record never keeps (or is found by) stale data.
+            value = clean.get(key) if key in allowed else _EMPTY.get(key, "")
+            setattr(p, target, value)
+        p.sort_key = sort_key(p.name)
+        p.search_text = p.search_text or " "
+        p.updated_at = now
+        p.save()
+        index_participant(p)
+    return p
+
+
+def set_archived(participant: Participant, archived: bool) -> None:
+    participant.archived_at = now_iso() if archived else None
+    participant.updated_at = now_iso()
+    participant.save()
+
+
+def participant_form_values(p: Participant) -> dict:
+    """The stored record as the strings a form shows (inverse of validate_participant)."""
+    from ..dates import format_vn_date
+
+    return {
+        "kind": p.kind, "category": p.category, "name": p.name, "note": p.note,
+        "gender": p.gender, "birth_date": format_vn_date(p.birth_date), "ethnicity": p.ethnicity,
+        "position": p.position, "workplace": p.workplace,
+        "organization_id": p.organization_id, "cccd": p.cccd, "phone": p.phone,
+        "address": p.address, "head_name": p.head_name,
+        "member_count": "" if p.member_count is None else str(p.member_count),
+        "female_count": "" if p.female_count is None else str(p.female_count),
+        "under_discipline": p.under_discipline, "under_inspection": p.under_inspection,
+        "under_complaint": p.under_complaint,
+    }
+
+
+@dataclass(frozen=True)
+class ParticipantFilter:
+    """What the list shows: kind (None = all), archived or active, and a search text."""
+
+    commune_id: int
+    kind: str | None = None
+    archived: bool = False
+    search: str = ""
+
+
+SORTABLE = {
+    "name": Participant.sort_key,
+    "kind": Participant.kind,
+    "category": Participant.category,
+    "birth_date": Participant.birth_date,
+    "position": Participant.position,
+    "updated_at": Participant.updated_at,
+}
+
+
+# A search matching more than this many participants is "unselective": instead of collecting every match
+# and sorting it, the sorted index is walked and each row's search document checked (stops after a page).
+SELECTIVE_LIMIT = 5000  # measured on 100,000 participants: see docs/performance.md
+COUNT_CAP = 1000
+
+
+def _fts_matches_at_most(match: str, limit: int) -> bool:
+    found = database_proxy.execute_sql(
+        "SELECT count(*) FROM (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ? LIMIT ?)",
+        (match, limit + 1)).fetchone()[0]
+    return found <= limit
+
+
+def _filtered(flt: ParticipantFilter, columns=()):
+    query = Participant.select(*columns).where(Participant.commune == flt.commune_id)
+    query = query.where(Participant.archived_at.is_null(not flt.archived))
+    if flt.kind:
+        query = query.where(Participant.kind == flt.kind)
+    match = fts_query(flt.search)
+    if not match:
+        return query
+    if _fts_matches_at_most(match, SELECTIVE_LIMIT):
+        ids = pw.SQL("(SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)", (match,))
+        return query.where(Participant.id.in_(ids))
+    for token in sorted(set(tokens(flt.search)), key=len, reverse=True):  # the rarest word first
+        query = query.where(pw.fn.instr(Participant.search_text, " " + token) > 0)
+    return query
+
+
+def count_participants(flt: ParticipantFilter) -> int:
+    return _filtered(flt).count()
+
+
+def count_participants_capped(flt: ParticipantFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """(count, more): the exact count up to `cap`, and whether there are more (the list says "hơn 1.000")."""
+    if not fts_query(flt.search):
+        return count_participants(flt), False
+    inner = _filtered(flt, (Participant.id,)).limit(cap + 1)
+    found = Participant.select(pw.fn.COUNT(pw.SQL("*"))).from_(inner.alias("page")).scalar()
+    return min(found, cap), found > cap
+
+
+def _ordered(flt: ParticipantFilter, order: str, descending: bool, columns=()):
+    column = SORTABLE.get(order, Participant.sort_key)
+    return _filtered(flt, columns).order_by(column.desc() if descending else column.asc(),
+                                            Participant.id.desc() if descending else Participant.id.asc())
+
+
+def list_participants(flt: ParticipantFilter, *, order: str = "name", descending: bool = False,
+                      offset: int = 0, limit: int = 200) -> list[Participant]:
+    """One page of the list, filtered and sorted in SQL (the window fetches more as it scrolls)."""
+    return list(_ordered(flt, order, descending).offset(offset).limit(limit))
+
+
+ROW_COLUMNS = (Participant.id, Participant.name, Participant.kind, Participant.category, Participant.birth_date,
+               Participant.position, Participant.address, Participant.phone, Participant.workplace,
+               Participant.sort_key)
+
+
+def list_participant_rows(flt: ParticipantFilter, *, order: str = "name", descending: bool = False,
+                          after: tuple | None = None, offset: int = 0, limit: int = 200) -> list[tuple]:
+    """Light rows (ROW_COLUMNS as tuples) for long lists. In name order, `after` = (sort_key, id) of the
+    last row already shown continues from there without OFFSET, so the 100,000th row costs no more than
+    the first."""
+    query = _ordered(flt, order, descending, ROW_COLUMNS)
+    if after is not None and order == "name":
+        key, ident = after
+        if descending:
+            query = query.where((Participant.sort_key < key) | ((Participant.sort_key == key) & (Participant.id < ident)))
+        else:
+            query = query.where((Participant.sort_key > key) | ((Participant.sort_key == key) & (Participant.id > ident)))
+        offset = 0
+    return list(query.offset(offset).limit(limit).tuples())
+
+
+def list_collectives(commune: Commune) -> list[Participant]:
+    return list(Participant.select().where(
+        (Participant.commune == commune) & (Participant.kind == "collective") & Participant.archived_at.is_null()
+    ).order_by(Participant.sort_key))
+
+
+def matching_achievements(participant_id: int, search: str) -> list[Achievement]:
+    """The participant's achievements that match the search (to show why a row was found)."""
+    match = fts_query(search)
+    if not match:
+        return []
+    ids = pw.SQL("(SELECT rowid FROM achievement_fts WHERE achievement_fts MATCH ?)", (match,))
+    return list(Achievement.select().where((Achievement.participant == participant_id) & Achievement.id.in_(ids)))

@@ -1,0 +1,380 @@
+"""The "Sao lưu ra USB" archive and restoring from it (or from an automatic copy, see snapshots.py).
+
+The manual backup is one .zip (database + evidence + manifest.json with the SHA-256 of every file),
+written under a temporary name, fsynced, renamed and read back. The commune's signing key is never
+part of a backup: it lives only in the OS keyring and has its own passphrase-protected backup.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+import uuid
+import zipfile
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from ... import APP_NAME, __version__
+from ..errors import UserCancelled, UserError, message_text
+from .database import latest_version
+from .files import fsync_dir, os_error_to_user_error, remove_quietly
+from .snapshots import (_TEMP_SUFFIX, RESTORE, _paths, backup_copy, check_database, latest_good_backup,
+                        set_damaged_aside, stamp, take_automatic_backup)
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+CHUNK = 1024 * 1024
+
+FORMAT = "sothidua-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+DATABASE = "sothidua.sqlite3"
+_EVIDENCE_NAME = re.compile(r"^evidence/[0-9a-f]{2}/[0-9a-f]{64}(\.[0-9a-z]{1,9})?$")
+
+@dataclass(frozen=True)
+class RestoreResult:
+    source: Path
+    previous_copy: Path | None        # the database as it was, copied before it was replaced
+    damaged_kept: Path | None         # the damaged database, moved aside (never deleted)
+    evidence_restored: int
+
+
+# ----- the manual backup ("Sao lưu ra USB") ---------------------------------------------------------
+
+def _translate_os_error(exc: OSError, where: Path) -> UserError:
+    # One classification of OS errors (full / removed / read-only) for every write to a stick.
+    err = os_error_to_user_error(exc, where)
+    return UserError(err.code.replace("packets.", "backup.", 1), **err.params)
+
+
+def _evidence_files(evidence_dir: Path) -> list[tuple[str, Path]]:
+    files = []
+    if evidence_dir.is_dir():
+        for path in sorted(evidence_dir.rglob("*")):
+            if path.is_file() and not path.name.endswith(".part"):
+                arc = "evidence/" + path.relative_to(evidence_dir).as_posix()
+                files.append((arc, path))
+    return files
+
+
+def _hash_file(path: Path, drop_cache: bool = False) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        if drop_cache and hasattr(os, "posix_fadvise"):
+            try:  # read the stick itself, not the page cache (best effort)
+                os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+            except OSError:
+                pass
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def backup_file_name(commune_code: str = "", now: datetime | None = None) -> str:
+    code = re.sub(r"[^0-9A-Za-z-]", "", commune_code or "")[:20]
+    return f"SoThiDua_saoluu_{code + '_' if code else ''}{stamp(now)}.zip"
+
+
+def _commune_code(db: Path) -> str:
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT admin_code FROM commune WHERE is_home = 1 LIMIT 1").fetchone()
+            return row[0] if row else ""
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return ""
+
+
+def export_backup(paths, target_dir: str | os.PathLike, *, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None, now: datetime | None = None) -> Path:
+    """Write one backup .zip into target_dir (a USB stick) and read it back. Returns its path.
+
+    UserError on a full, removed or read-only target (the temporary file is removed, no file under the
+    final name is left), UserCancelled when `cancelled()` turns True.
+    """
+    ws = _paths(paths)
+    target_dir = Path(target_dir)
+    now = now or datetime.now()
+    evidence = _evidence_files(ws.evidence_dir)
+    ws.backups_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".saoluu-", dir=ws.backups_dir))
+    final = target_dir / backup_file_name(_commune_code(ws.database), now)
+    tmp = target_dir / f".sothidua-{final.name}.{uuid.uuid4().hex[:8]}{_TEMP_SUFFIX}"
+    renamed = False
+    try:
+        db_copy = backup_copy(ws.database, work / DATABASE)
+        items = [(DATABASE, db_copy), *evidence]
+        total = sum(p.stat().st_size for _, p in items) * 2
+        done = 0
+
+        def tick(n: int, label: str) -> None:
+            nonlocal done
+            done += n
+            if progress is not None:
+                progress(min(done, total), total, label)
+            if cancelled is not None and cancelled():
+                raise UserCancelled()
+
+        if not target_dir.is_dir():
+            raise UserError("backup.target_gone" if not target_dir.exists() else "backup.not_writable",
+                            path=str(target_dir))
+        files: dict[str, dict] = {}
+        with open(tmp, "xb") as raw:
+            with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True, compresslevel=1) as zf:
+                for arc, source in items:
+                    label = message_text("backup.progress.writing", name=arc)
+                    tick(0, label)
+                    digest = hashlib.sha256()
+                    size = 0
+                    info = zipfile.ZipInfo(arc, date_time=now.timetuple()[:6])
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    with open(source, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+                        while chunk := src.read(CHUNK):
+                            digest.update(chunk)
+                            size += len(chunk)
+                            dst.write(chunk)
+                            tick(len(chunk), label)
+                    files[arc] = {"sha256": digest.hexdigest(), "size": size}
+                manifest = {
+                    "format": FORMAT, "format_version": FORMAT_VERSION, "app": APP_NAME, "app_version": __version__,
+                    "created_at": now.isoformat(timespec="seconds"), "schema_version": _schema_version(db_copy),
+                    "commune_code": _commune_code(db_copy),
+                    "note": "Không chứa khóa ký của xã (khóa chỉ nằm trong kho khóa của hệ điều hành).",
+                    "files": files,
+                }
+                zf.writestr(zipfile.ZipInfo(MANIFEST, date_time=now.timetuple()[:6]),
+                            json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
+                            compress_type=zipfile.ZIP_DEFLATED)
+            raw.flush()
+            os.fsync(raw.fileno())
+        tick(0, message_text("backup.progress.checking"))
+        if final.exists():
+            raise UserError("backup.target_exists", name=final.name)
+        os.replace(tmp, final)
+        renamed = True
+        fsync_dir(target_dir)
+        written = done
+
+        def on_read(read: int, _total: int, label: str) -> None:
+            nonlocal done
+            done = written
+            tick(read, label)
+
+        verify_backup(final, progress=on_read, drop_cache=True)
+        return final
+    except OSError as exc:
+        _cleanup(tmp, final if renamed else None)
+        raise _translate_os_error(exc, target_dir) from exc
+    except UserError as exc:
+        _cleanup(tmp, final if renamed else None)
+        if exc.code.startswith("backup.tampered") or exc.code == "backup.invalid":
+            raise UserError("backup.verify_after_write_failed", path=str(target_dir)) from exc
+        raise
+    except BaseException:
+        _cleanup(tmp, final if renamed else None)
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _cleanup(tmp: Path, final: Path | None) -> None:
+    remove_quietly(tmp)
+    if final is not None:
+        remove_quietly(final)
+
+
+def _schema_version(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+# ----- checking and restoring -----------------------------------------------------------------------
+
+def _read_manifest(zf: zipfile.ZipFile) -> dict:
+    try:
+        info = zf.getinfo(MANIFEST)
+        if info.file_size > 16 * 1024 * 1024:
+            raise ValueError("manifest too large")
+        manifest = json.loads(zf.read(info).decode("utf-8"))
+    except (KeyError, ValueError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
+        raise UserError("backup.invalid", detail=str(exc)) from None
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if manifest.get("format") != FORMAT or not isinstance(files, dict) or DATABASE not in files:
+        raise UserError("backup.invalid", detail="manifest")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise UserError("backup.invalid", detail=f"format_version {manifest.get('format_version')}")
+    for arc, meta in files.items():
+        if not (arc == DATABASE or _EVIDENCE_NAME.match(arc)) or not isinstance(meta, dict) \
+                or not re.fullmatch(r"[0-9a-f]{64}", str(meta.get("sha256"))) \
+                or not isinstance(meta.get("size"), int) or meta["size"] < 0:
+            raise UserError("backup.invalid", detail=f"entry {arc!r}")
+    return manifest
+
+
+def verify_backup(path: str | os.PathLike, *, extract_to: Path | None = None, progress: Progress | None = None,
+                  drop_cache: bool = False) -> dict:
+    """Check every file of a backup .zip against its manifest (optionally extracting into `extract_to`).
+
+    Returns the manifest. UserError backup.invalid (not a backup), backup.tampered (a file differs from
+    the manifest, is missing or is extra) or backup.read_failed (the stick was pulled out).
+    """
+    path = Path(path)
+    try:
+        if drop_cache and hasattr(os, "posix_fadvise"):
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            except OSError:
+                pass
+            finally:
+                os.close(fd)
+        try:
+            zf = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, ValueError) as exc:
+            raise UserError("backup.invalid", detail=str(exc)) from None
+        with zf:
+            manifest = _read_manifest(zf)
+            files = manifest["files"]
+            names = [i.filename for i in zf.infolist() if not i.is_dir()]
+            extra = [n for n in names if n != MANIFEST and n not in files]
+            if extra or len(names) != len(set(names)):
+                raise UserError("backup.tampered", name=(extra or names)[0])
+            total = sum(m["size"] for m in files.values())
+            done = 0
+            for arc, meta in files.items():
+                try:
+                    info = zf.getinfo(arc)
+                except KeyError:
+                    raise UserError("backup.tampered", name=arc) from None
+                label = message_text("backup.progress.checking_file", name=arc)
+                digest = hashlib.sha256()
+                size = 0
+                out = None
+                if extract_to is not None:
+                    target = extract_to.joinpath(*arc.split("/"))
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    out = open(target, "xb")
+                try:
+                    with zf.open(info) as src:
+                        while chunk := src.read(CHUNK):
+                            size += len(chunk)
+                            if size > meta["size"]:  # more than the manifest says: stop (zip bomb or edit)
+                                raise UserError("backup.tampered", name=arc)
+                            digest.update(chunk)
+                            if out is not None:
+                                out.write(chunk)
+                            if progress is not None:
+                                progress(done + size, total, label)
+                    if out is not None:
+                        out.flush()
+                        os.fsync(out.fileno())
+                except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
+                    raise UserError("backup.tampered", name=arc) from exc
+                finally:
+                    if out is not None:
+                        out.close()
+                if size != meta["size"] or digest.hexdigest() != meta["sha256"]:
+                    raise UserError("backup.tampered", name=arc)
+                done += size
+            return manifest
+    except OSError as exc:
+        raise UserError("backup.read_failed", path=str(path), detail=exc.strerror or str(exc)) from exc
+
+
+def restore_backup(paths, source: str | os.PathLike, *, progress: Progress | None = None,
+                   now: datetime | None = None) -> RestoreResult:
+    """Replace the workspace database with a backup (.zip from "Sao lưu ra USB" or an automatic .sqlite3).
+
+    The database must be closed (close the OpenWorkspace first; reopen it after). Everything is checked
+    before anything changes; then the current database is copied to backups/ (or, if it is damaged, moved
+    aside there and kept), the backup's database takes its place, and missing evidence files are restored.
+    """
+    ws = _paths(paths)
+    ws.ensure()
+    source = Path(source)
+    if not source.is_file():
+        raise UserError("backup.source_missing", path=str(source))
+    work = Path(tempfile.mkdtemp(prefix=".khoiphuc-", dir=ws.backups_dir))
+    try:
+        if zipfile.is_zipfile(source):
+            verify_backup(source, extract_to=work, progress=progress)
+            new_db = work / DATABASE
+        else:
+            new_db = work / DATABASE
+            try:
+                backup_copy(source, new_db)
+            except sqlite3.Error as exc:
+                raise UserError("backup.invalid", detail=str(exc)) from None
+        problem = check_database(new_db)
+        if problem:
+            raise UserError("backup.database_damaged", detail=problem)
+        version = _schema_version(new_db)
+        if version > latest_version():
+            raise UserError("db.newer_version", found=version, supported=latest_version())
+        if version == 0 or not _has_table(new_db, "commune"):
+            raise UserError("backup.invalid", detail="no Sổ Thi đua data")
+
+        previous_copy = damaged_kept = None
+        if ws.database.exists() and ws.database.stat().st_size > 0:
+            if check_database(ws.database) is None:
+                previous_copy = take_automatic_backup(ws, RESTORE, now=now)
+            else:
+                damaged_kept = set_damaged_aside(ws, now=now)
+        with open(new_db, "rb+") as fh:
+            os.fsync(fh.fileno())
+        for suffix in ("-wal", "-shm"):
+            # A WAL left by the old database would be replayed onto the restored one.
+            Path(f"{ws.database}{suffix}").unlink(missing_ok=True)
+        os.replace(new_db, ws.database)
+        fsync_dir(ws.root)
+        restored = 0
+        evidence_src = work / "evidence"
+        if evidence_src.is_dir():
+            for path in sorted(evidence_src.rglob("*")):
+                if not path.is_file():
+                    continue
+                target = ws.evidence_dir / path.relative_to(evidence_src)
+                if target.is_file() and _hash_file(target)[0] == _hash_file(path)[0]:
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, target)
+                restored += 1
+        log.info("restored %s (previous copy %s, damaged kept %s, %d evidence files)", source, previous_copy,
+                 damaged_kept, restored)
+        return RestoreResult(source, previous_copy, damaged_kept, restored)
+    except OSError as exc:
+        raise UserError("backup.restore_failed", path=str(ws.root), detail=exc.strerror or str(exc)) from exc
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _has_table(db: Path, name: str) -> bool:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+    finally:
+        conn.close()
+
+
+def restore_latest_automatic(paths, *, now: datetime | None = None) -> RestoreResult:
+    """After a damaged start: restore the newest good automatic backup (UserError backup.none if none)."""
+    latest = latest_good_backup(paths)
+    if latest is None:
+        raise UserError("backup.none")
+    return restore_backup(paths, latest.path, now=now)

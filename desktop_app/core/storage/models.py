@@ -1,0 +1,334 @@
+"""Peewee models of the workspace. The schema itself is owned by the numbered migrations."""
+from __future__ import annotations
+
+import json
+import uuid
+
+import peewee as pw
+
+database_proxy = pw.DatabaseProxy()
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+class JSONField(pw.TextField):
+    """A list or dict stored as UTF-8 JSON text."""
+
+    def db_value(self, value):
+        return json.dumps(value if value is not None else [], ensure_ascii=False, sort_keys=True)
+
+    def python_value(self, value):
+        return json.loads(value) if value else []
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Setting(BaseModel):
+    key = pw.TextField(primary_key=True)
+    value = pw.TextField()
+
+
+class Commune(BaseModel):
+    uid = pw.TextField(unique=True, default=new_uid)
+    name = pw.TextField()
+    admin_code = pw.TextField(default="")
+    former_codes = JSONField(default=list)
+    province = pw.TextField(default="")
+    receiving_authority = pw.TextField(default="")
+    receiving_level = pw.TextField(default="so_noi_vu")
+    chairman_name = pw.TextField(default="")
+    doc_prefix = pw.TextField(default="UBND")
+    is_home = pw.BooleanField(default=False)
+    created_at = pw.TextField()
+    updated_at = pw.TextField()
+
+
+class Campaign(BaseModel):
+    code = pw.TextField(unique=True)
+    number = pw.TextField()
+    title = pw.TextField()
+    issued_on = pw.DateField(null=True)
+    issuer = pw.TextField(default="")
+    period_start = pw.IntegerField(null=True)
+    period_end = pw.IntegerField(null=True)
+    data = JSONField(default=dict)
+    source = pw.TextField(default="")
+    file_sha256 = pw.TextField(default="")
+
+
+class Participant(BaseModel):
+    uid = pw.TextField(unique=True, default=new_uid)
+    commune = pw.ForeignKeyField(Commune, backref="participants")
+    kind = pw.TextField()  # 'individual' | 'collective'
+    category = pw.TextField()
+    name = pw.TextField()
+    sort_key = pw.TextField()
+    search_text = pw.TextField()
+    gender = pw.TextField(default="")
+    birth_date = pw.DateField(null=True)
+    ethnicity = pw.TextField(default="")
+    position = pw.TextField(default="")
+    workplace = pw.TextField(default="")
+    organization = pw.ForeignKeyField("self", null=True, backref="members")
+    cccd = pw.TextField(default="")
+    phone = pw.TextField(default="")
+    address = pw.TextField(default="")
+    head_name = pw.TextField(default="")
+    member_count = pw.IntegerField(null=True)
+    female_count = pw.IntegerField(null=True)
+    under_discipline = pw.BooleanField(default=False)
+    under_inspection = pw.BooleanField(default=False)
+    under_complaint = pw.BooleanField(default=False)
+    note = pw.TextField(default="")
+    archived_at = pw.TextField(null=True)
+    created_at = pw.TextField()
+    updated_at = pw.TextField()
+
+    @property
+    def is_collective(self) -> bool:
+        return self.kind == "collective"
+
+
+class Achievement(BaseModel):
+    uid = pw.TextField(unique=True, default=new_uid)
+    commune = pw.ForeignKeyField(Commune)
+    participant = pw.ForeignKeyField(Participant, backref="achievements")
+    campaign = pw.ForeignKeyField(Campaign, backref="achievements")
+    title = pw.TextField()
+    description = pw.TextField(default="")
+    content_codes = JSONField(default=list)
+    field_codes = JSONField(default=list)
+    date_from = pw.DateField(null=True)
+    date_to = pw.DateField(null=True)
+    results = pw.TextField(default="")
+    search_text = pw.TextField()
+    archived_at = pw.TextField(null=True)
+    created_at = pw.TextField()
+    updated_at = pw.TextField()
+
+
+class EvidenceFile(BaseModel):
+    uid = pw.TextField(unique=True, default=new_uid)
+    commune = pw.ForeignKeyField(Commune)
+    participant = pw.ForeignKeyField(Participant, backref="evidence")
+    achievement = pw.ForeignKeyField(Achievement, null=True, backref="evidence")
+    original_name = pw.TextField()
+    stored_name = pw.TextField()
+    sha256 = pw.TextField()
+    size = pw.IntegerField()
+    note = pw.TextField(default="")
+    archived_at = pw.TextField(null=True)
+    added_at = pw.TextField()
+
+
+class Award(BaseModel):
+    uid = pw.TextField(unique=True, default=new_uid)
+    commune = pw.ForeignKeyField(Commune)
+    participant = pw.ForeignKeyField(Participant, backref="awards")
+    category = pw.TextField()  # danh_hieu | hinh_thuc | xep_loai | sang_kien
+    code = pw.TextField()
+    name = pw.TextField()
+    year = pw.IntegerField()
+    decision_number = pw.TextField(default="")
+    decision_date = pw.DateField(null=True)
+    issuer = pw.TextField(default="")
+    award_type = pw.TextField()  # cong_trang | chuyen_de | dot_xuat | cong_hien
+    note = pw.TextField(default="")
+    archived_at = pw.TextField(null=True)
+    created_at = pw.TextField()
+
+
+class Draft(BaseModel):
+    form_key = pw.TextField(unique=True)
+    title = pw.TextField()
+    payload = JSONField(default=dict)
+    updated_at = pw.TextField()
+
+
+class Checklist(BaseModel):
+    uid = pw.TextField(unique=True, default=new_uid)
+    commune = pw.ForeignKeyField(Commune)
+    participant = pw.ForeignKeyField(Participant, backref="checklists")
+    set_id = pw.TextField()
+    set_version = pw.IntegerField()
+    set_fingerprint = pw.TextField()
+    set_snapshot = JSONField(default=dict)
+    answers = JSONField(default=dict)
+    principles_confirmed = pw.BooleanField(default=False)
+    assessment_year = pw.IntegerField(null=True)
+    verdict = pw.TextField(default="incomplete")
+    assessment = JSONField(default=dict)
+    replaces = pw.ForeignKeyField("self", null=True, backref="replaced_by")
+    archived_at = pw.TextField(null=True)
+    created_at = pw.TextField()
+    updated_at = pw.TextField()
+
+
+EDITABLE = ("draft",)  # round statuses in which nominees, meeting and votes may change
+
+
+class NominationRound(BaseModel):
+    uid = pw.TextField(unique=True, default=new_uid)
+    commune = pw.ForeignKeyField(Commune, backref="rounds")
+    campaign = pw.ForeignKeyField(Campaign)
+    number = pw.IntegerField()
+    version = pw.IntegerField(default=1)
+    supersedes = pw.ForeignKeyField("self", null=True, backref="superseded_by")
+    title = pw.TextField(default="")
+    round_date = pw.DateField()
+    year = pw.IntegerField()
+    status = pw.TextField(default="draft")
+    locked_at = pw.TextField(null=True)
+    correction_reason = pw.TextField(default="")
+    thresholds = JSONField(default=dict)  # award form → percent of all members (absent = none)
+    submission_number = pw.IntegerField(null=True)
+    submitted_on = pw.DateField(null=True)
+    created_at = pw.TextField()
+    updated_at = pw.TextField()
+
+    class Meta:
+        table_name = "nomination_round"
+
+    @property
+    def editable(self) -> bool:
+        return self.status in EDITABLE
+
+
+class Nominee(BaseModel):
+    uid = pw.TextField(unique=True, default=new_uid)
+    round = pw.ForeignKeyField(NominationRound, backref="nominees")
+    participant = pw.ForeignKeyField(Participant)
+    award_form = pw.TextField()
+    checklist = pw.ForeignKeyField(Checklist, null=True)
+    verdict_at_add = pw.TextField(default="")
+    override_reason = pw.TextField(default="")
+    summary = pw.TextField(default="")
+    votes_for = pw.IntegerField(null=True)
+    votes_against = pw.IntegerField(null=True)
+    votes_abstain = pw.IntegerField(null=True)
+    position = pw.IntegerField(default=0)
+    created_at = pw.TextField()
+
+
+class CouncilMeeting(BaseModel):
+    round = pw.ForeignKeyField(NominationRound, unique=True, backref="meetings")
+    held_on = pw.DateField()
+    start_time = pw.TextField(default="")
+    end_time = pw.TextField(default="")
+    place = pw.TextField(default="")
+    chair = pw.TextField(default="")
+    chair_title = pw.TextField(default="")
+    secretary = pw.TextField(default="")
+    secretary_title = pw.TextField(default="")
+    members_total = pw.IntegerField()
+    members_present = pw.IntegerField()
+    conclusion = pw.TextField(default="")
+    document_number = pw.IntegerField(null=True)
+
+
+class AwardDecision(BaseModel):
+    uid = pw.TextField(unique=True, default=new_uid)
+    round = pw.ForeignKeyField(NominationRound, backref="decisions")
+    award_form = pw.TextField()
+    number = pw.TextField()
+    document_number = pw.IntegerField(null=True)
+    decided_on = pw.DateField()
+    signer = pw.TextField()
+    signer_title = pw.TextField(default="CHỦ TỊCH")
+    created_at = pw.TextField()
+
+
+class DocumentNumber(BaseModel):
+    commune = pw.ForeignKeyField(Commune)
+    series = pw.TextField()
+    year = pw.IntegerField()
+    number = pw.IntegerField()
+    purpose = pw.TextField(default="")
+    issued_at = pw.TextField()
+
+
+class PacketExport(BaseModel):
+    round = pw.ForeignKeyField(NominationRound, backref="exports")
+    commune_code = pw.TextField()
+    packet_id = pw.TextField(unique=True)
+    sequence = pw.IntegerField()
+    sha256 = pw.TextField()
+    size = pw.IntegerField()
+    file_name = pw.TextField()
+    written_to = pw.TextField()
+    signer_fingerprint = pw.TextField()
+    supersedes_packet_id = pw.TextField(null=True)
+    created_at = pw.TextField()
+
+    class Meta:
+        table_name = "packet_export"
+
+
+class ReceivedPacket(BaseModel):
+    packet_id = pw.TextField(null=True)
+    commune_code = pw.TextField(null=True)
+    commune_name = pw.TextField(default="")
+    round_number = pw.IntegerField(null=True)
+    round_version = pw.IntegerField(null=True)
+    sequence = pw.IntegerField(null=True)
+    previous_packet_sha256 = pw.TextField(null=True)
+    supersedes_packet_id = pw.TextField(null=True)
+    created_at = pw.TextField(null=True)
+    signer_fingerprint = pw.TextField(null=True)
+    signer_public_key = pw.TextField(null=True)
+    verdict = pw.TextField()
+    reason = pw.TextField(null=True)
+    detail = pw.TextField(default="")
+    file_sha256 = pw.TextField()
+    file_size = pw.IntegerField()
+    original_name = pw.TextField()
+    source_path = pw.TextField(default="")
+    kept_path = pw.TextField()
+    extracted_path = pw.TextField(null=True)
+    outcome = pw.TextField()
+    round = pw.ForeignKeyField(NominationRound, null=True)
+    received_at = pw.TextField()
+
+    class Meta:
+        table_name = "received_packet"
+
+
+class TrustedKey(BaseModel):
+    commune_code = pw.TextField()
+    fingerprint = pw.TextField()
+    public_key = pw.TextField(default="")
+    how = pw.TextField()  # 'paper' (compared with the printed Tờ trình) | 'rotation' (announced by a trusted key)
+    trusted_at = pw.TextField()
+    trusted_by = pw.TextField(default="")
+    received_packet = pw.ForeignKeyField(ReceivedPacket, null=True)
+
+    class Meta:
+        table_name = "trusted_key"
+
+
+class ImportedRound(BaseModel):
+    round = pw.ForeignKeyField(NominationRound, unique=True)
+    received_packet = pw.ForeignKeyField(ReceivedPacket)
+    packet_id = pw.TextField()
+    commune_code = pw.TextField()
+    extracted_path = pw.TextField()
+    imported_at = pw.TextField()
+
+    class Meta:
+        table_name = "imported_round"
+
+
+MODELS = [Setting, Commune, Campaign, Participant, Achievement, EvidenceFile, Award, Draft, Checklist,
+          NominationRound, Nominee, CouncilMeeting, AwardDecision, DocumentNumber, PacketExport, ReceivedPacket,
+          TrustedKey, ImportedRound]
+
+
+def bind_models(database: pw.Database) -> None:
+    """Every model (this module's and other capabilities') uses database_proxy; bind it once."""
+    database_proxy.initialize(database)

@@ -1,0 +1,73 @@
+"""Where things live: the user's workspace (overridable with --data-dir) and the bundled resources."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_DIR_NAME = "SoThiDua"
+
+
+def default_data_dir() -> Path:
+    """The per-user workspace: %LOCALAPPDATA%\\SoThiDua on Windows, XDG data home elsewhere."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / APP_DIR_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_DIR_NAME
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / APP_DIR_NAME
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """All files of one workspace live under `root`, so a whole workspace can sit on a USB stick."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "sothidua.sqlite3"
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.root / "evidence"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs_dir / "sothidua.log"
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.root / "documents"
+
+    @property
+    def inbox_dir(self) -> Path:
+        return self.root / "inbox"
+
+    @property
+    def outbox_dir(self) -> Path:
+        """A copy of every packet this commune sent, to send again if a stick is lost."""
+        return self.root / "outbox"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.root / "quarantine"
+
+    def ensure(self) -> "Workspace":
+        for d in (self.root, self.evidence_dir, self.backups_dir, self.logs_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def workspace_for(data_dir: str | os.PathLike | None) -> Workspace:
+    return Workspace(Path(data_dir).expanduser().resolve() if data_dir else default_data_dir())

@@ -1,0 +1,221 @@
+"""Automatic copies of the workspace database (backups/): taken with SQLite's online backup API, checked with
+`PRAGMA quick_check` before they count, rotated; the damage check at start; a damaged database set aside.
+
+Evidence files need no automatic copy: they are content-addressed (named by SHA-256) and never deleted from
+`evidence/`, so every database copy still finds its files.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ..errors import UserError
+from .files import fsync_dir, remove_quietly
+from .paths import Workspace
+
+log = logging.getLogger(__name__)
+
+# Automatic backups: kind → file-name prefix. The time stamp in the name (not the file's mtime, which
+# copying a folder changes) orders them.
+DAILY, MIGRATION, IMPORT, RESTORE = "daily", "migration", "import", "restore"
+PREFIXES = {DAILY: "tu-dong-", MIGRATION: "truoc-nang-cap-", IMPORT: "truoc-nhap-", RESTORE: "truoc-khoi-phuc-"}
+KEEP_DAILY = 10
+KEEP_EVENT_DAYS = 30
+DAMAGED_PREFIX = "tep-hong-"          # a damaged database set aside: never rotated, never deleted
+_STAMP = re.compile(r"(\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+_TEMP_SUFFIX = ".partial"
+
+
+@dataclass(frozen=True)
+class AutoBackup:
+    path: Path
+    kind: str
+    taken_at: datetime
+
+
+def _paths(paths) -> Workspace:
+    return getattr(paths, "paths", paths)  # a Workspace or an open session
+
+
+def stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
+def free_name(folder: Path, stem: str, suffix: str) -> Path:
+    path = folder / f"{stem}{suffix}"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return path
+
+
+def backup_copy(source: Path, target: Path) -> Path:
+    """A consistent copy through SQLite's online backup API (safe while the WAL holds recent pages)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+# ----- checking a database file ---------------------------------------------------------------------
+
+def check_database(path: Path) -> str | None:
+    """None when the file is a readable SQLite database that passes `PRAGMA quick_check`; else why not.
+
+    A missing or empty file is fine (a new workspace). Opens read-only, so a damaged file is not touched.
+    """
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        conn.close()
+    if rows != ["ok"]:
+        return "; ".join(str(r) for r in rows[:3])
+    return None
+
+
+def _has_data(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM commune").fetchone()[0] > 0
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+# ----- automatic backups ----------------------------------------------------------------------------
+
+def take_automatic_backup(paths, kind: str, *, label: str = "", now: datetime | None = None) -> Path:
+    """Copy the workspace database into backups/ (temporary name, checked, renamed), then rotate."""
+    ws = _paths(paths)
+    folder = ws.backups_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    final = free_name(folder, f"{PREFIXES[kind]}{label}{stamp(now)}", ".sqlite3")
+    tmp = folder / f".{final.name}.{uuid.uuid4().hex[:8]}{_TEMP_SUFFIX}"
+    try:
+        backup_copy(ws.database, tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        problem = check_database(tmp)
+        if problem:
+            # Never let a damaged copy push good ones out of the rotation.
+            raise UserError("backup.source_damaged", path=str(ws.database), detail=problem)
+        os.replace(tmp, final)
+        fsync_dir(folder)
+    except OSError as exc:
+        remove_quietly(tmp)
+        raise UserError("backup.auto_failed", path=str(folder), detail=exc.strerror or str(exc)) from exc
+    except BaseException:
+        remove_quietly(tmp)
+        raise
+    log.info("automatic backup (%s): %s", kind, final)
+    rotate(folder, now=now)
+    return final
+
+
+def backup_before_import(paths) -> Path:
+    """Called before every import of a packet: a copy of the database to go back to."""
+    return take_automatic_backup(paths, IMPORT)
+
+
+def daily_backup(paths, *, now: datetime | None = None) -> Path | None:
+    """At start: one copy per calendar day, only when the workspace holds data. None when not needed."""
+    ws = _paths(paths)
+    now = now or datetime.now()
+    if not ws.database.exists() or not _has_data(ws.database):
+        return None
+    if any(b.kind == DAILY and b.taken_at.date() == now.date() for b in list_automatic_backups(ws)):
+        return None
+    return take_automatic_backup(ws, DAILY, now=now)
+
+
+def list_automatic_backups(paths) -> list[AutoBackup]:
+    """Automatic backups in backups/, newest first."""
+    folder = _paths(paths).backups_dir if not isinstance(paths, Path) else paths
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        kind = next((k for k, p in PREFIXES.items() if entry.name.startswith(p)), None)
+        m = _STAMP.search(entry.name)
+        if kind is None or m is None or not entry.is_file():
+            continue
+        try:
+            taken = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
+        except ValueError:
+            continue
+        found.append(AutoBackup(Path(entry.path), kind, taken))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def rotate(folder: Path, *, now: datetime | None = None) -> list[Path]:
+    """Keep the newest KEEP_DAILY daily copies, and the others for KEEP_EVENT_DAYS days (always the newest
+    of each kind). Files of other names (a damaged database set aside, the user's own) are never touched."""
+    now = now or datetime.now()
+    removed = []
+    by_kind: dict[str, list[AutoBackup]] = {}
+    for b in list_automatic_backups(Path(folder)):
+        by_kind.setdefault(b.kind, []).append(b)
+    for kind, backups in by_kind.items():
+        if kind == DAILY:
+            doomed = backups[KEEP_DAILY:]
+        else:
+            doomed = [b for b in backups[1:] if now - b.taken_at > timedelta(days=KEEP_EVENT_DAYS)]
+        for b in doomed:
+            try:
+                b.path.unlink()
+                removed.append(b.path)
+            except OSError as exc:
+                log.warning("could not remove old backup %s: %s", b.path, exc)
+    return removed
+
+
+def latest_good_backup(paths) -> AutoBackup | None:
+    """The newest automatic backup that passes quick_check (what a damaged start offers to restore)."""
+    for b in list_automatic_backups(paths):
+        if check_database(b.path) is None and b.path.stat().st_size > 0:
+            return b
+    return None
+
+
+def set_damaged_aside(paths, *, now: datetime | None = None) -> Path:
+    """Move a damaged database (and its -wal/-shm) into backups/ under tep-hong-…; it is kept, never deleted."""
+    ws = _paths(paths)
+    ws.backups_dir.mkdir(parents=True, exist_ok=True)
+    kept = free_name(ws.backups_dir, f"{DAMAGED_PREFIX}{stamp(now)}", ".sqlite3")
+    os.replace(ws.database, kept)
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{ws.database}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{kept}{suffix}"))
+    fsync_dir(ws.backups_dir)
+    log.warning("damaged database moved aside to %s", kept)
+    return kept
+
+
