@@ -57,15 +57,18 @@ def main() -> int:
         print(json.dumps({"shown": vm_hwm_kb()}))
         return 0
     if mode == "rss-app":
-        from desktop_app.app import build_main_window
-        from desktop_app.core.storage.session import open_workspace
+        from desktop_app.app import open_session
         from desktop_app.ui.application import create_application
+        from desktop_app.ui.main_window import MainWindow
+        from desktop_app.ui.operations import OperationRunner
 
         create_application(sys.argv[:1])
-        workspace = open_workspace(sys.argv[2], log_to_file=False)
-        window = build_main_window(workspace)
+        session = open_session(sys.argv[2], log_to_file=False)
+        runner = OperationRunner(session)
+        window = MainWindow(runner)
         window.show()
         app.processEvents()
+        runner.wait()  # the match count, computed on the runner as in the window
         model = window.participants.model
         result = {"total": model.total, "shown": vm_hwm_kb()}
         while model.canFetchMore():  # the officer scrolls to the very end of the list
@@ -74,7 +77,8 @@ def main() -> int:
         result.update(fetched=model.rowCount(), all_rows=vm_hwm_kb())
         print(json.dumps(result))
         window.close()
-        workspace.close()
+        runner.shutdown()
+        session.close()
         return 0
     raise SystemExit(f"unknown mode {mode}")
 

@@ -86,32 +86,32 @@ TITLES = ["Phổ cập kỹ năng số cho người dân", "Dịch vụ công tr
           "Phát triển sản phẩm OCOP chè Shan tuyết", "Bảo vệ rừng đầu nguồn", "Khuyến học, khuyến tài"]
 
 
+def open_bench_workspace(data_dir: Path):
+    """The workspace as a Session, keys in memory: the benchmarks never touch the OS keyring."""
+    from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+    from desktop_app.core.workspace import open_workspace
+
+    return open_workspace(data_dir, secrets=SecretStore(InMemoryKeyring()))
+
+
 def build_search_database(data_dir: Path, sizes: Sizes) -> Path:
     """The app's schema (migrations), one commune, N participants and M achievements, FTS filled — in one
     transaction with insert_many, search text and sort key folded by the app's own functions."""
+    from desktop_app.core.changes import Topic
     from desktop_app.core.register.communes import save_commune_settings
-    from desktop_app.core.register.participants import sort_key
-    from desktop_app.core.storage.migrations.m0005_search_documents import (
-        apply as rebuild_search_documents,
-    )
-    from desktop_app.core.storage.models import (
-        Achievement,
-        Campaign,
-        Participant,
-        database_proxy,
-    )
-    from desktop_app.core.storage.session import open_workspace
-    from desktop_app.core.text import fold
+    from desktop_app.core.storage.migrations.m0005_search_documents import apply as rebuild_search_documents
+    from desktop_app.core.storage.models import Achievement, Campaign, Participant
+    from desktop_app.core.text import fold, name_sort_key
 
-    ws = open_workspace(data_dir, log_to_file=False)
+    ws = open_bench_workspace(data_dir)
     rng = random.Random(20260309)
-    commune = save_commune_settings({
+    commune = save_commune_settings(ws, {
         "name": "Quang Thuận", "admin_code": "02095", "province": "Thái Nguyên",
         "receiving_authority": "Sở Nội vụ tỉnh Thái Nguyên", "receiving_level": "so_noi_vu",
         "chairman_name": "Hoàng Văn Thắng", "doc_prefix": "UBND"})
     campaign = Campaign.select().first()
     now = "2026-03-09T08:00:00+07:00"
-    with database_proxy.atomic():
+    with ws.write(Topic.PARTICIPANTS, Topic.ACHIEVEMENTS):
         rows = []
         for i in range(sizes.participants):
             name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
@@ -120,7 +120,7 @@ def build_search_database(data_dir: Path, sizes: Sizes) -> Path:
             phone = f"09{rng.randrange(10**8):08d}"
             rows.append({
                 "uid": f"{rng.getrandbits(128):032x}", "commune": commune.id, "kind": "individual",
-                "category": "nguoi_dan", "name": name, "sort_key": sort_key(name),
+                "category": "nguoi_dan", "name": name, "sort_key": name_sort_key(name),
                 "search_text": fold(" ".join((name, position, workplace, phone))),
                 "gender": rng.choice(("nam", "nu")), "birth_date": date(1950 + i % 55, 1 + i % 12, 1 + i % 28),
                 "position": position, "workplace": workplace, "phone": phone, "created_at": now, "updated_at": now,
@@ -130,7 +130,7 @@ def build_search_database(data_dir: Path, sizes: Sizes) -> Path:
                 rows = []
         if rows:
             Participant.insert_many(rows).execute()
-        ids = [r[0] for r in database_proxy.execute_sql("SELECT id FROM participant ORDER BY id")]
+        ids = [r[0] for r in ws.db.execute_sql("SELECT id FROM participant ORDER BY id")]
         rows = []
         for i in range(sizes.achievements):
             title = f"{rng.choice(TITLES)} năm {2020 + i % 6}"
@@ -146,11 +146,11 @@ def build_search_database(data_dir: Path, sizes: Sizes) -> Path:
                 rows = []
         if rows:
             Achievement.insert_many(rows).execute()
-        database_proxy.execute_sql("INSERT INTO achievement_fts(rowid, search_text) SELECT id, search_text FROM achievement")
+        ws.db.execute_sql("INSERT INTO achievement_fts(rowid, search_text) SELECT id, search_text FROM achievement")
         # Each participant's search document (own fields + achievements) and its FTS row, exactly as the
         # app's migration builds them.
-        rebuild_search_documents(database_proxy.connection())
-    database_proxy.execute_sql("ANALYZE")
+        rebuild_search_documents(ws.db.connection())
+    ws.db.execute_sql("ANALYZE")
     ws.close()
     return data_dir
 
@@ -211,21 +211,19 @@ def _bare_page(conn: sqlite3.Connection, commune_id: int, text: str) -> None:
 
 def bench_search(sizes: Sizes, data: Path) -> list[Row]:
     from desktop_app.core.register import participants as core
-    from desktop_app.core.register.communes import home_commune
-    from desktop_app.core.storage.session import open_workspace
 
-    ws = open_workspace(data, log_to_file=False)
-    commune_id = home_commune().id
+    ws = open_bench_workspace(data)
+    commune_id = ws.home_commune().id
     conn = sqlite3.connect(ws.paths.database)
     keystrokes = [q[:i] for q in sizes.typed for i in range(1, len(q) + 1) if not q[:i].endswith(" ")]
 
     def app_page(text):
         # What the register does on each keystroke before painting: the first page of light rows.
-        core.list_participant_rows(core.ParticipantFilter(commune_id=commune_id, search=text), limit=200)
+        core.list_participant_rows(ws, core.ParticipantFilter(commune_id=commune_id, search=text), limit=200)
 
     def app_count(text):
         # Then, on a worker thread (the window does not wait for it): the count, capped at 1,000.
-        core.count_participants_capped(core.ParticipantFilter(commune_id=commune_id, search=text))
+        core.count_participants_capped(ws, core.ParticipantFilter(commune_id=commune_id, search=text))
 
     for text in keystrokes[:10]:  # warm both
         app_page(text)
@@ -396,9 +394,9 @@ def bench_memory(sizes: Sizes, data: Path) -> list[Row]:
 def bench_start_checks(data: Path) -> list[str]:
     """Extra facts for docs/performance.md: what the start-up checks cost on the big database."""
     from desktop_app.core.storage import snapshots
-    from desktop_app.core.storage.paths import Workspace
+    from desktop_app.core.storage.paths import workspace_for
 
-    ws = Workspace(data)
+    ws = workspace_for(data)
     start = time.perf_counter()
     snapshots.check_database(ws.database)
     check = time.perf_counter() - start

@@ -1,11 +1,14 @@
-"""Composition root: arguments → workspace (database, files) → services → Qt window or command line."""
+"""Composition root: arguments → workspace (a Session: database, folders, secret store, clock) → the window with
+its operation runner, or a command. The only place that opens a workspace, sets up logging and builds windows."""
 from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from . import cli
 from .core.errors import UserError
+from .opening import open_session
 
 log = logging.getLogger(__name__)
 
@@ -22,18 +25,6 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(getattr(args, "data_dir", None), demo_if_empty=args.demo_if_empty)
 
 
-def _open_or_report(data_dir):
-    from PySide6.QtWidgets import QMessageBox
-
-    from .core.storage.session import open_workspace
-
-    try:
-        return open_workspace(data_dir)
-    except UserError as error:
-        QMessageBox.critical(None, "Sổ Thi đua", str(error))
-        return None
-
-
 def _check_database_or_restore(data_dir) -> bool:
     """A damaged database file (power cut, failing disk) is found before opening it and a restore is offered."""
     from PySide6.QtWidgets import QMessageBox
@@ -45,9 +36,7 @@ def _check_database_or_restore(data_dir) -> bool:
     problem = check_database(paths.database)
     if problem is None:
         return True
-    from .ui.backup_dialog import (
-        offer_restore_damaged,  # only now: it loads the USB-drive code
-    )
+    from .ui.backup_dialog import offer_restore_damaged  # only now: it loads the USB-drive code
 
     log.error("damaged database %s: %s", paths.database, problem)
     if offer_restore_damaged(paths, problem):
@@ -55,49 +44,6 @@ def _check_database_or_restore(data_dir) -> bool:
     QMessageBox.critical(None, "Sổ Thi đua", str(UserError("backup.damaged_not_opened", path=str(paths.database),
                                                             detail=problem)))
     return False
-
-
-def _daily_backup(workspace) -> str | None:
-    """The automatic copy of the day (at most one per day); a failure is reported, never blocks the start."""
-    from .core.storage.snapshots import daily_backup
-
-    try:
-        daily_backup(workspace.paths)
-    except UserError as error:
-        log.warning("daily backup failed: %s", error)
-        return str(error)
-    return None
-
-
-def _daily_backup_after_start(window, workspace) -> None:
-    """Take the day's copy on a pool thread once the window is up (1.5 s on a 408 MB database: the officer
-    should not wait for it); a failure shows in the status bar. SQLite's online backup reads a consistent
-    snapshot while the window goes on writing (WAL)."""
-    from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-
-    from .core.storage.models import database_proxy
-    from .ui.signals import emit
-
-    class Done(QObject):
-        failed = Signal(str)
-
-    class Task(QRunnable):
-        def __init__(self):
-            super().__init__()
-            self.done = Done()
-
-        def run(self):
-            try:
-                problem = _daily_backup(workspace)
-            finally:
-                database_proxy.close()  # this pool thread's connection, if the backup opened one
-            if problem:
-                emit(self.done.failed, problem)
-
-    task = Task()
-    task.done.failed.connect(window.statusBar().showMessage)
-    window._daily_backup_signals = task.done  # alive until the task reports
-    QThreadPool.globalInstance().start(task)
 
 
 def keyring_report() -> tuple[str, list[str]]:
@@ -119,45 +65,113 @@ def keyring_check() -> int:
     return 0 if real else 1
 
 
-def build_main_window(workspace):
-    from .ui.main_window import MainWindow
+class WindowHost:
+    """Owns what the window runs on: the session, the operation runner, the main window — and replaces all
+    three when a restore swaps the database under them."""
 
-    return MainWindow(workspace)
+    def __init__(self, data_dir):
+        self.data_dir = data_dir
+        self.session = None
+        self.runner = None
+        self.window = None
+
+    def open(self, session=None):
+        from .ui.main_window import MainWindow
+        from .ui.operations import OperationRunner
+
+        self.session = session or open_session(self.data_dir)
+        self.runner = OperationRunner(self.session)
+        self.window = MainWindow(self.runner)
+        self.window.restore_and_reopen = self.restore_and_reopen
+        return self.window
+
+    def close(self) -> None:
+        if self.runner is not None:
+            self.runner.shutdown()
+        if self.session is not None:
+            self.session.close()
+
+    def restore_and_reopen(self, source: Path):
+        """Close the session, restore the backup, reopen, and put a fresh window in place of the old one.
+        On a UserError (tampered or unreadable backup) nothing changed and the old window keeps working."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from .core.storage.backup import restore_backup
+        from .ui.backup_dialog import tell_restore_finished
+
+        old_window, paths = self.window, self.session.paths
+        self.runner.shutdown()   # a search count still reading the file (Windows locks it)
+        self.session.close()
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            result = restore_backup(paths, source)
+        except BaseException:
+            self.session.activate()
+            raise
+        finally:
+            QApplication.restoreOverrideCursor()
+        window = self.open()
+        window.resize(old_window.size())
+        window.show()
+        old_window.replaced_by = window
+        old_window.close()
+        tell_restore_finished(window, source, result)
+        return result
+
+
+def _daily_backup_after_start(host: WindowHost) -> None:
+    """Take the day's copy on the runner once the window is up (1.5 s on a 408 MB database: the officer
+    should not wait for it); a failure shows in the status bar. SQLite's online backup reads a consistent
+    snapshot while the window goes on writing (WAL)."""
+    from .core.storage.snapshots import daily_backup
+
+    window = host.window
+    host.runner.run(daily_backup, read=True,
+                    on_failure=lambda error: window.statusBar().showMessage(str(error)))
 
 
 def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
-    from .core.register import communes
+    from PySide6.QtWidgets import QMessageBox
+
+    from .core.register.communes import is_receiver
     from .core.storage import drafts
     from .ui.application import create_application
     from .ui.commune_settings_dialog import CommuneSettingsDialog
     from .ui.crash_dialog import ErrorReporter
     from .ui.draft_recovery import offer_recovery
+    from .ui.operations import OperationRunner
 
     app = create_application(sys.argv[:1])
     if not _check_database_or_restore(data_dir):
         return 1
-    workspace = _open_or_report(data_dir)
-    if workspace is None:
+    try:
+        session = open_session(data_dir)
+    except UserError as error:
+        QMessageBox.critical(None, "Sổ Thi đua", str(error))
         return 1
-    ErrorReporter(workspace.paths.log_file).install()
-    receiver = communes.workspace_role() == "receiver"  # a receiving workspace has no commune of its own
-    if communes.home_commune() is None and demo_if_empty and not receiver:
+    ErrorReporter(session.paths.log_file).install()
+    if session.home_commune() is None and demo_if_empty and not is_receiver(session):
         from .core.demo import create_demo_commune
 
-        create_demo_commune()
-    if communes.home_commune() is None and not receiver:
-        draft = drafts.get_draft("commune_settings")
-        dialog = CommuneSettingsDialog(None, draft_values=(draft.payload or {}).get("values") if draft else None,
-                                       first_run=True)
-        if not dialog.exec():
-            workspace.close()
+        create_demo_commune(session)
+    if session.home_commune() is None and not is_receiver(session):
+        runner = OperationRunner(session)
+        draft = drafts.get_draft(session, "commune_settings")
+        values = (draft.payload or {}).get("values") if draft is not None and isinstance(draft.payload, dict) else None
+        dialog = CommuneSettingsDialog(runner, draft_values=values, first_run=True)
+        accepted = dialog.exec()
+        runner.shutdown()
+        if not accepted:
+            session.close()
             return 0
-    window = build_main_window(workspace)
+    host = WindowHost(data_dir)
+    window = host.open(session)
     window.show()
-    _daily_backup_after_start(window, workspace)
-    offer_recovery(window, communes.home_commune(), workspace.paths.evidence_dir)
+    _daily_backup_after_start(host)
+    offer_recovery(host.runner, window)
     code = app.exec()
-    workspace.close()
+    host.close()
     return code
 
 
@@ -167,7 +181,6 @@ def self_test(data_dir) -> int:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .core.storage.paths import workspace_for
-    from .core.storage.session import open_workspace
     from .core.storage.snapshots import check_database, latest_good_backup
     from .ui.application import create_application
 
@@ -179,17 +192,17 @@ def self_test(data_dir) -> int:
         print(f"self-test: damaged database {paths.database}: {problem}; latest good automatic backup: "
               f"{latest.path if latest else 'none'}", file=sys.stderr)
         return 1
+    host = WindowHost(data_dir)
     try:
-        workspace = open_workspace(data_dir)
+        window = host.open()
     except UserError as error:
         print(f"self-test: {error}", file=sys.stderr)
         return 1
-    window = build_main_window(workspace)
     window.show()
     app.processEvents()
     translators = len(getattr(app, "_translators", []))
     window.close()
-    workspace.close()
-    print(f"self-test ok: workspace {workspace.paths.root}, {translators} translation files")
+    host.close()
+    print(f"self-test ok: workspace {host.session.paths.root}, {translators} translation files")
     print(f"keyring backend: {keyring_report()[0]}")
     return 0

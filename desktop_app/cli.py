@@ -1,11 +1,13 @@
-"""The same services without a window: demo data, self-test helpers, and (later) dossiers and packets."""
+"""The same services without a window: demo data, backups, dossiers, packets — each command opens the workspace
+(a Session, through the composition root's `open_session`), runs core operations, and closes it."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from .core.errors import UserError
-from .core.storage.session import open_workspace
+from .opening import open_session
 
 COMMANDS = {}
 
@@ -39,15 +41,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def opened(args):
+    """The workspace of --data-dir as a Session, closed at the end."""
+    session = open_session(getattr(args, "data_dir", None))
+    try:
+        yield session
+    finally:
+        session.close()
+
+
 @command("demo", "tạo xã mẫu (dữ liệu giả lập) trong một thư mục dữ liệu trống")
 def cmd_demo(args) -> int:
     from .core.demo import create_demo_commune
 
-    ws = open_workspace(getattr(args, "data_dir", None))
-    try:
-        result = create_demo_commune()
-    finally:
-        ws.close()
+    with opened(args) as ws:
+        result = create_demo_commune(ws)
     print(f"Đã tạo xã mẫu {result['commune'].name}: {result['participants']} người/tập thể, "
           f"{result['achievements']} thành tích, {result['awards']} mục khen thưởng — tại {ws.paths.root}")
     return 0
@@ -57,11 +66,8 @@ def cmd_demo(args) -> int:
 def cmd_backup(args) -> int:
     from .core.storage.backup import export_backup
 
-    ws = open_workspace(getattr(args, "data_dir", None))
-    try:
+    with opened(args) as ws:
         path = export_backup(ws, args.out)
-    finally:
-        ws.close()
     print(f"Đã sao lưu và kiểm tra lại: {path}")
     print("Bản sao lưu không chứa khóa ký của xã (khóa nằm trong kho khóa của hệ điều hành).")
     return 0
@@ -96,16 +102,13 @@ def cmd_dossier(args) -> int:
     from .core.exchange.keys import known_fingerprint
     from .core.nominations import rounds
     from .core.register import communes
-    from .core.storage.secrets import SecretStore
 
-    ws = open_workspace(getattr(args, "data_dir", None))
-    try:
-        round_ = rounds.find_round(communes.require_home_commune(), args.round)
-        paths = dossier.write_dossier(round_, args.out,
-                                      signer_fingerprint=known_fingerprint(SecretStore(), communes.require_home_commune()))
-        numbers = dossier.issued_numbers(round_)
-    finally:
-        ws.close()
+    with opened(args) as ws:
+        commune = communes.require_home_commune(ws)
+        round_ = rounds.find_round(ws, args.round)
+        paths = dossier.write_dossier(ws, round_.id, args.out,
+                                      signer_fingerprint=known_fingerprint(ws.secrets, commune))
+        numbers = dossier.issued_numbers(ws, round_.id)
     print(f"Hồ sơ đợt {round_.number} (lần {round_.version}): {len(paths)} tệp trong {args.out}")
     for code, number, _ in numbers:
         print(f"  Số {number}")
@@ -124,16 +127,10 @@ def cmd_export_packet(args) -> int:
     from .core.exchange import sending as exports
     from .core.fingerprints import format_fingerprint
     from .core.nominations import rounds
-    from .core.register import communes
-    from .core.storage.secrets import SecretStore
 
-    ws = open_workspace(getattr(args, "data_dir", None))
-    try:
-        round_ = rounds.find_round(communes.require_home_commune(), args.round)
-        written = exports.export_round(round_, args.out, SecretStore(), evidence_dir=ws.paths.evidence_dir,
-                                       outbox_dir=ws.paths.outbox_dir)
-    finally:
-        ws.close()
+    with opened(args) as ws:
+        round_ = rounds.find_round(ws, args.round)
+        written = exports.export_round(ws, round_.id, args.out)
     print(f"Đã xuất và kiểm tra lại gói hồ sơ đợt {round_.number} (lần {round_.version}), gói số {written.sequence}:")
     print(f"  {written.path}")
     print(f"  SHA-256 của tệp: {written.sha256}")
@@ -178,16 +175,13 @@ def cmd_receive(args) -> int:
         raise UserError("cli.receive_needs_data_dir")
     if args.trust_fingerprint and len(args.packet) != 1:
         raise UserError("cli.trust_one_packet")
-    ws = open_workspace(args.data_dir)
-    try:
-        receiving.make_receiver_workspace()
+    with opened(args) as ws:
+        receiving.make_receiver_workspace(ws)
         report = receiving.ImportReport()
         for packet in args.packet:
-            report.results.append(receiving.receive_packet(ws.paths, packet, trust_fingerprint=args.trust_fingerprint,
+            report.results.append(receiving.receive_packet(ws, packet, trust_fingerprint=args.trust_fingerprint,
                                                            trusted_by="dòng lệnh (--trust-fingerprint)",
                                                            accept_order=args.accept_out_of_order or ""))
-    finally:
-        ws.close()
     if not args.packet:
         print(f"Thư mục tiếp nhận hồ sơ: {ws.paths.root}\n"
               f"Mở cửa sổ tiếp nhận: python main.py --data-dir \"{ws.paths.root}\"")

@@ -1,4 +1,9 @@
-"""Shared fixtures: a fresh workspace on disk and its home commune. Qt setup lives in tests/ui/conftest.py."""
+"""Shared fixtures: a fresh workspace on disk (a real SQLite file, real folders) opened as a Session with an
+in-memory keyring, and its home commune. Qt setup lives in tests/ui/conftest.py.
+
+Tests never touch the real HOME or the OS keyring: HOME and the XDG folders point into the test's temporary
+folder, and keyring's own default is the fail backend, so anything that forgot to take the session's secret
+store fails loudly instead of writing into a real keyring."""
 from __future__ import annotations
 
 import os
@@ -6,10 +11,13 @@ import os
 # Before anything can load Qt: tests run without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import keyring  # noqa: E402
+import keyring.backends.fail  # noqa: E402
 import pytest  # noqa: E402
 
 from desktop_app.core.register.communes import save_commune_settings  # noqa: E402
-from desktop_app.core.storage.session import open_workspace  # noqa: E402
+from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore  # noqa: E402
+from desktop_app.core.workspace import open_workspace  # noqa: E402
 
 COMMUNE_SETTINGS = {
     "name": "Xã Thượng Quan",
@@ -22,17 +30,44 @@ COMMUNE_SETTINGS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    """No test reads or writes the real HOME, XDG folders or OS keyring."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "LOCALAPPDATA", "APPDATA"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield home
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
-def workspace(tmp_path):
-    """A freshly created workspace (real SQLite file, real folders) under tmp_path/ws."""
-    ws = open_workspace(tmp_path / "ws", log_to_file=False)
+def keyring_backend():
+    """The in-memory keyring behind the test session's secret store."""
+    return InMemoryKeyring()
+
+
+@pytest.fixture
+def session(tmp_path, keyring_backend):
+    """A freshly created workspace under tmp_path/ws, opened as a Session (keys in memory)."""
+    s = open_workspace(tmp_path / "ws", secrets=SecretStore(keyring_backend))
     try:
-        yield ws
+        yield s
     finally:
-        ws.close()
+        s.close()
 
 
 @pytest.fixture
-def commune(workspace):
+def workspace(session):
+    """The same open workspace (older tests name it so)."""
+    return session
+
+
+@pytest.fixture
+def commune(session):
     """The workspace's own commune, configured as on first run."""
-    return save_commune_settings(dict(COMMUNE_SETTINGS))
+    return save_commune_settings(session, dict(COMMUNE_SETTINGS))

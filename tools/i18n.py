@@ -32,8 +32,17 @@ def ts_for(module: Path) -> Path:
     return TRANSLATIONS / f"{module.stem}_vi.ts"
 
 
+QT_OWN = "qt_vi"   # Qt's own dialogs (not made from our sources: kept by hand)
+
+
 def update() -> None:
+    """Refresh every module's .ts (entries whose text left the source are dropped, not kept as vanished);
+    the .ts and .qm of a module that no longer exists are removed."""
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    wanted = {ts_for(module).stem for module in ui_modules()} | {QT_OWN}
+    for stale in [*TRANSLATIONS.glob("*_vi.ts"), *TRANSLATIONS.glob("*_vi.qm")]:
+        if stale.stem not in wanted:
+            stale.unlink()
     for module in ui_modules():
         ts = ts_for(module)
         subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-target-language", "vi_VN", str(module),
@@ -66,6 +75,10 @@ def fill(glossary: Path) -> int:
 
 
 def release(out_dir: Path = TRANSLATIONS) -> list[Path]:
+    """Compile every .ts to its .qm in out_dir (a .qm whose .ts is gone is removed from out_dir)."""
+    for qm in out_dir.glob("*_vi.qm"):
+        if not (TRANSLATIONS / qm.with_suffix(".ts").name).exists():
+            qm.unlink()
     out = []
     for ts in sorted(TRANSLATIONS.glob("*_vi.ts")):
         qm = out_dir / ts.with_suffix(".qm").name

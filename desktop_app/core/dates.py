@@ -18,7 +18,8 @@ class DateParseError(ValueError):
         self.params = params
 
 
-def parse_vn_date(text: str | None, *, allow_future: bool = True, min_year: int = 1900) -> date | None:
+def parse_vn_date(text: str | None, *, allow_future: bool = True, min_year: int = 1900,
+                  today: date | None = None) -> date | None:
     """'5/2/2026' or '05/02/2026' → date(2026, 2, 5); empty → None; anything else → DateParseError."""
     if text is None or not str(text).strip():
         return None
@@ -32,7 +33,7 @@ def parse_vn_date(text: str | None, *, allow_future: bool = True, min_year: int 
         raise DateParseError("date.invalid") from None
     if year < min_year:
         raise DateParseError("date.too_old", year=min_year)
-    if not allow_future and value > today():
+    if not allow_future and value > (today or current_date()):
         raise DateParseError("date.in_future")
     return value
 
@@ -46,7 +47,8 @@ def format_vn_date(value: date | str | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
-def today() -> date:
+def current_date() -> date:
+    """Today in Vietnam (services use the session's clock; this is for pure helpers and defaults)."""
     return datetime.now(VN_TZ).date()
 
 

@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import random
 from datetime import date
-from pathlib import Path
 
+from .changes import Topic
 from .dates import format_vn_date
 from .errors import UserError
 from .nominations import checklists, rounds
 from .register.achievements import add_evidence, list_achievements, save_achievement
 from .register.awards import save_award
-from .register.communes import home_commune, save_commune_settings
+from .register.communes import save_commune_settings
 from .register.participants import participant_form_values, save_participant
-from .storage.models import Award, Campaign, Participant, database_proxy
-from .storage.paths import Workspace
+from .storage.models import Award, Campaign, Participant
+from .storage.session import Session
+from .vocabulary import GIAY_KHEN
 
 COMMUNE = {
     "name": "Thượng Quan", "admin_code": "02095", "province": "Thái Nguyên",
@@ -123,54 +124,52 @@ OVERRIDE_REASON = ("Biên bản nghiệm thu kết quả hướng dẫn người
                    "Hội đồng thống nhất xét, sẽ bổ sung minh chứng trước khi trình.")
 
 
-def _demo_evidence(evidence_dir: Path, participant: Participant):
+def _demo_evidence(session: Session, participant: Participant):
     """A small report file attached to the participant's first achievement (copied into the workspace)."""
-    achievement = list_achievements(participant)[0]
-    folder = evidence_dir / ".demo"
+    achievement = list_achievements(session, participant.id)[0]
+    folder = session.paths.evidence_dir / ".demo"
     folder.mkdir(exist_ok=True)
     source = folder / f"Báo cáo số liệu - {participant.name}.txt"
     source.write_text(f"BÁO CÁO SỐ LIỆU (minh chứng mẫu)\n{participant.name}\n{achievement.title}\n"
                       f"{achievement.results}\n", encoding="utf-8")
     try:
-        return add_evidence(evidence_dir, participant, source, achievement, note="Báo cáo số liệu")
+        return add_evidence(session, participant.id, source, achievement.id, note="Báo cáo số liệu")
     finally:
         source.unlink()
         folder.rmdir()
 
 
-def _demo_checklists_and_round(commune, campaign: Campaign, evidence_dir: Path) -> dict:
+def _demo_checklists_and_round(session: Session, commune, campaign: Campaign) -> dict:
     by_name = {p.name: p for p in Participant.select().where(Participant.commune == commune)}
     son = by_name["Bàn Văn Sơn"]
-    save_participant(commune, {**participant_form_values(son), "under_complaint": True}, son.id)
+    save_participant(session, {**participant_form_values(son), "under_complaint": True}, son.id)
     evidence, made = {}, {}
     for name, set_id, how in DEMO_CHECKLISTS:
         p = Participant.get_by_id(by_name[name].id)
-        checklist = checklists.start_checklist(p, set_id, 2025)
-        checklist.principles_confirmed = True
+        checklist = checklists.start_checklist(session, p.id, set_id, 2025)
+        checklists.set_principles_confirmed(session, checklist.id, True)
         judgements = [c for c in checklists.criteria_set_of(checklist).walk() if c.kind == "judgement"]
         if how == "incomplete":
             judgements = judgements[:1]
-        answers = {}
         for c in judgements:
             ids = []
             if c.evidence_required and how != "missing_evidence":
                 if name not in evidence:
-                    evidence[name] = _demo_evidence(evidence_dir, p)
+                    evidence[name] = _demo_evidence(session, p)
                 ids = [evidence[name].id]
             note = "Theo nhận xét của cơ quan quản lý" if c.code == "guong_mau" else ""
-            answers[c.code] = {"status": "met", "note": note, "evidence_ids": ids}
-        checklist.answers = answers
-        made[(name, set_id)] = checklists.reassess(checklist)
-    r = rounds.create_round(commune, campaign, date(2026, 3, 10), "Đề nghị khen thưởng phong trào thi đua "
+            checklist = checklists.save_answer(session, checklist.id, c.code, "met", note, ids)
+        made[(name, set_id)] = checklist
+    r = rounds.create_round(session, campaign.id, date(2026, 3, 10), "Đề nghị khen thưởng phong trào thi đua "
                             "“Bắc Kạn đẩy mạnh chương trình chuyển đổi số giai đoạn 2022 - 2025”")
     sets = {(name, form): c for (name, _), c in made.items()
             for form in [c.set_snapshot["award_form"]] if c.set_snapshot["route"]["code"] != "cong_trang"}
     for name, form, *_ in DEMO_ROUND:
         p = by_name[name]
-        rounds.add_nominee(r, p, form, sets[(name, form)],
+        rounds.add_nominee(session, r.id, p.id, form, sets[(name, form)].id,
                            override_reason=OVERRIDE_REASON if name == "Mã Văn Long" else "",
-                           summary=rounds.default_summary(p, campaign))
-    rounds.save_meeting(r, {
+                           summary=rounds.default_summary(session, p.id, campaign.id))
+    rounds.save_meeting(session, r.id, {
         "held_on": "12/03/2026", "start_time": "14:00", "end_time": "16:00", "place": "Hội trường UBND xã Thượng Quan",
         "chair": "Hoàng Văn Thắng", "chair_title": "Chủ tịch UBND xã, Chủ tịch Hội đồng",
         "secretary": "Triệu Thị Mai", "secretary_title": "Công chức Tư pháp - Hộ tịch, Thư ký Hội đồng",
@@ -178,30 +177,34 @@ def _demo_checklists_and_round(commune, campaign: Campaign, evidence_dir: Path) 
         "conclusion": "Hội đồng thống nhất đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho các tập thể, cá nhân "
                       "đạt biểu quyết; đề nghị Chủ tịch UBND xã tặng Giấy khen cho các tập thể, cá nhân đạt biểu quyết."})
     votes = {(name, form): v for name, form, *v in DEMO_ROUND}
-    for n in rounds.nominees_of(r):
-        rounds.set_votes(n, *votes[(n.participant.name, n.award_form)])
-    rounds.record_decision(r, "18/QĐ-UBND", date(2026, 3, 20), commune.chairman_name)
+    for n in rounds.nominees_of(session, r.id):
+        rounds.set_votes(session, n.id, *votes[(n.participant.name, n.award_form)])
+    rounds.record_decision(session, r.id, "18/QĐ-UBND", date(2026, 3, 20), commune.chairman_name)
     return {"checklists": len(made), "round": r}
 
 
-def create_demo_commune(evidence_dir: Path | None = None) -> dict:
-    """Fill an empty workspace with the demo commune. Refuses when the workspace already has a commune.
+def create_demo_commune(session: Session) -> dict:
+    """Fill an empty workspace with the demo commune, in one transaction. Refuses when the workspace already
+    has a commune."""
+    with session.write(Topic.EVERYTHING):
+        return _create(session)
 
-    Evidence files of the demo go to `evidence_dir` (default: the open workspace's evidence folder)."""
-    if home_commune() is not None:
+
+def _create(session: Session) -> dict:
+    if session.home_commune() is not None:
         raise UserError("demo.workspace_not_empty")
     rng = random.Random(635)
-    commune = save_commune_settings(COMMUNE)
+    commune = save_commune_settings(session, COMMUNE)
     campaign = Campaign.get(Campaign.code == "KH-635-2022-BK")
     collectives: list[Participant] = []
     for category, name, address, head, members, female in COLLECTIVES:
-        collectives.append(save_participant(commune, {
+        collectives.append(save_participant(session, {
             "kind": "collective", "category": category, "name": name, "address": address, "head_name": head,
             "member_count": str(members), "female_count": str(female), "phone": f"0209{rng.randint(3800000, 3899999)}",
         }))
     individuals: list[Participant] = []
     for category, name, gender, born, ethnicity, position, org in INDIVIDUALS:
-        individuals.append(save_participant(commune, {
+        individuals.append(save_participant(session, {
             "kind": "individual", "category": category, "name": name, "gender": gender, "birth_date": born,
             "ethnicity": ethnicity, "position": position, "workplace": collectives[org].name,
             "organization_id": collectives[org].id, "phone": f"09{rng.randint(10000000, 99999999)}",
@@ -211,30 +214,28 @@ def create_demo_commune(evidence_dir: Path | None = None) -> dict:
     for index, participant in enumerate(collectives + individuals):
         for k in range(1 + index % 2):
             template = ACHIEVEMENTS[(index + k) % len(ACHIEVEMENTS)]
-            save_achievement(participant, _achievement_values(rng, campaign, template, 2023 + (index + k) % 3))
+            save_achievement(session, participant.id, _achievement_values(rng, campaign, template, 2023 + (index + k) % 3))
             achievements += 1
     awards = 0
     for index, person in enumerate(individuals):
         for year in (2023, 2024, 2025):
             rating = "HTXSNV" if (index + year) % 3 else "HTTNV"
-            save_award(person, {"category": "xep_loai", "code": rating, "year": str(year),
+            save_award(session, person.id, {"category": "xep_loai", "code": rating, "year": str(year),
                                 "issuer": "Chủ tịch UBND xã Thượng Quan", "award_type": "cong_trang"})
             title = "CSTDCS" if rating == "HTXSNV" and index % 2 == 0 else "LDTT"
-            save_award(person, {"category": "danh_hieu", "code": title, "year": str(year),
+            save_award(session, person.id, {"category": "danh_hieu", "code": title, "year": str(year),
                                 "decision_number": f"{rng.randint(10, 99)}/QĐ-UBND",
                                 "decision_date": f"{rng.randint(10, 28)}/12/{year}",
                                 "issuer": "Chủ tịch UBND xã Thượng Quan", "award_type": "cong_trang"})
             awards += 2
     for collective in collectives[:4]:
-        save_award(collective, {"category": "hinh_thuc", "code": "GIAY_KHEN", "year": "2024",
+        save_award(session, collective.id, {"category": "hinh_thuc", "code": GIAY_KHEN, "year": "2024",
                                 "decision_number": "112/QĐ-UBND", "decision_date": "20/12/2024",
                                 "issuer": "Chủ tịch UBND xã Thượng Quan", "award_type": "chuyen_de",
                                 "note": "Khen thưởng sơ kết phong trào chuyển đổi số"})
         awards += 1
-    if evidence_dir is None:
-        evidence_dir = Workspace(Path(database_proxy.obj.database).parent).evidence_dir
-    evidence_dir.mkdir(parents=True, exist_ok=True)
-    extra = _demo_checklists_and_round(commune, campaign, Path(evidence_dir))
+    session.paths.evidence_dir.mkdir(parents=True, exist_ok=True)
+    extra = _demo_checklists_and_round(session, commune, campaign)
     return {"commune": commune, "participants": len(collectives) + len(individuals),
             "achievements": achievements, "awards": Award.select().where(Award.commune == commune).count(),
             "checklists": extra["checklists"], "round": extra["round"]}

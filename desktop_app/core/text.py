@@ -80,3 +80,13 @@ def collation_key(value: str | None) -> tuple[str, str]:
             letters.append(_RANK[base])
             tones.append(tone)
     return "".join(letters).strip(), "".join(tones).strip()
+
+
+def name_sort_key(name: str) -> str:
+    """Vietnamese lists sort by given name (the last word), then the whole name, in Vietnamese
+    alphabetical order (Dũng before Đức), then by tones. Compared as a plain string in SQL."""
+    words = nfc(name).split()
+    given_letters, given_tones = collation_key(words[-1] if words else "")
+    full_letters, full_tones = collation_key(" ".join(words))
+    # The space (0x20) sorts below every letter code, so shorter names come first.
+    return f"{given_letters} {full_letters} {given_tones} {full_tones}"

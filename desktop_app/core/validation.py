@@ -16,8 +16,9 @@ LONG_TEXT = 20000
 class Validator:
     """Reads raw form values (strings as typed), cleans them, and remembers every field error."""
 
-    def __init__(self, values: dict[str, Any]):
+    def __init__(self, values: dict[str, Any], *, today: date | None = None):
         self.values = values
+        self.today = today  # "in the future" is judged against the session's clock
         self.errors: dict[str, str] = {}
         self.params: dict[str, dict] = {}
         self.clean: dict[str, Any] = {}
@@ -53,7 +54,7 @@ class Validator:
         if isinstance(raw, date):
             raw = raw.strftime("%d/%m/%Y")
         try:
-            value = parse_vn_date(raw, allow_future=allow_future)
+            value = parse_vn_date(raw, allow_future=allow_future, today=self.today)
         except DateParseError as exc:
             self.fail(field, exc.code, **exc.params)
             value = None

@@ -12,20 +12,25 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.register import achievements as core
 from desktop_app.core.register import campaigns
-from desktop_app.core.storage.models import Achievement, Campaign, Participant
 
 from .forms import DraftFormDialog, FieldErrors, date_edit, set_widget_value, widget_value
+from .operations import OperationRunner
 
 
 class EditAchievementDialog(DraftFormDialog):
-    def __init__(self, evidence_dir: Path, participant: Participant, achievement: Achievement | None = None,
-                 draft_values: dict | None = None, parent=None):
+    """Evidence files added or removed here take effect with Save, in the same transaction as the achievement."""
+
+    def __init__(self, runner: OperationRunner, participant, achievement=None, draft_values: dict | None = None,
+                 parent=None):
         super().__init__(parent)
-        self.evidence_dir = evidence_dir
+        self.runner = runner
+        self.session = runner.session
         self.participant = participant
         self.achievement = achievement
-        self.saved_achievement: Achievement | None = None
-        self.pending_files: list[str] = list((draft_values or {}).get("pending_files", []))
+        self.pending_files: list[str] = [str(f) for f in (draft_values or {}).get("pending_files", [])
+                                         if isinstance(f, str)]
+        self.removed_evidence: list[int] = [int(i) for i in (draft_values or {}).get("removed_evidence", [])
+                                            if isinstance(i, int)]
         title = self.tr("New achievement of %1") if achievement is None else self.tr("Achievement of %1")
         self.setWindowTitle(title.replace("%1", participant.name))
         self.setMinimumWidth(700)
@@ -36,7 +41,7 @@ class EditAchievementDialog(DraftFormDialog):
         layout.addLayout(form)
 
         self.campaign_box = QComboBox()
-        for campaign in campaigns.list_campaigns():
+        for campaign in campaigns.list_campaigns(self.session):
             self.campaign_box.addItem(campaigns.label(campaign), campaign.id)
         self.fields["campaign_id"] = self.errors.add_row(form, self.tr("Campaign"), "campaign_id", self.campaign_box)
         title_edit = QLineEdit()
@@ -85,7 +90,7 @@ class EditAchievementDialog(DraftFormDialog):
         self._refresh_evidence()
 
     def _fill_codes(self) -> None:
-        campaign = Campaign.get_or_none(Campaign.id == self.campaign_box.currentData())
+        campaign = core.get_campaign(self.session, self.campaign_box.currentData())
         for group, checks, key in ((self.contents_group, self.content_checks, "contents"),
                                    (self.fields_group, self.field_checks, "priority_fields")):
             old = group.layout()
@@ -120,6 +125,7 @@ class EditAchievementDialog(DraftFormDialog):
     def draft_payload(self) -> dict:
         values = self.values()
         values["pending_files"] = self.pending_files
+        values["removed_evidence"] = self.removed_evidence
         return {"form": "achievement", "participant_id": self.participant.id,
                 "achievement_id": self.achievement.id if self.achievement else None, "values": values}
 
@@ -139,7 +145,9 @@ class EditAchievementDialog(DraftFormDialog):
     def _refresh_evidence(self) -> None:
         self.evidence_list.clear()
         if self.achievement is not None:
-            for evidence in core.list_evidence(self.achievement):
+            for evidence in core.list_evidence(self.session, self.achievement.id):
+                if evidence.id in self.removed_evidence:
+                    continue
                 item = QListWidgetItem(f"{evidence.original_name}  ({evidence.size // 1024 + 1} KB)")
                 item.setData(Qt.UserRole, ("stored", evidence.id))
                 self.evidence_list.addItem(item)
@@ -153,15 +161,8 @@ class EditAchievementDialog(DraftFormDialog):
         self.add_evidence_paths(paths)
 
     def add_evidence_paths(self, paths: list[str]) -> None:
-        if self.achievement is not None:
-            for path in paths:
-                try:
-                    core.add_evidence(self.evidence_dir, self.participant, path, self.achievement)
-                except UserError as error:
-                    QMessageBox.warning(self, self.tr("Cannot add the file"), str(error))
-        else:
-            self.pending_files.extend(paths)
-            self.autosave.changed()
+        self.pending_files.extend(str(p) for p in paths if str(p) not in self.pending_files)
+        self.autosave.changed()
         self._refresh_evidence()
 
     def open_evidence(self, item) -> None:
@@ -170,8 +171,7 @@ class EditAchievementDialog(DraftFormDialog):
         kind, ref = item.data(Qt.UserRole)
         try:
             if kind == "stored":
-                from desktop_app.core.storage.models import EvidenceFile
-                path = core.evidence_path(self.evidence_dir, EvidenceFile.get_by_id(ref))
+                path = core.evidence_path(self.session, core.get_evidence(self.session, ref))
             else:
                 path = Path(ref)
         except UserError as error:
@@ -185,30 +185,26 @@ class EditAchievementDialog(DraftFormDialog):
             return
         kind, ref = item.data(Qt.UserRole)
         if kind == "stored":
-            from desktop_app.core.storage.models import EvidenceFile
-            core.remove_evidence(EvidenceFile.get_by_id(ref))
+            self.removed_evidence.append(ref)
         else:
             self.pending_files.remove(ref)
-            self.autosave.changed()
+        self.autosave.changed()
         self._refresh_evidence()
 
     def save(self) -> None:
         try:
-            campaign = Campaign.get_or_none(Campaign.id == self.campaign_box.currentData())
+            campaign = core.get_campaign(self.session, self.campaign_box.currentData())
             core.validate_achievement(self.values(), campaign)
         except ValidationError as error:
             self.errors.show(error)
             return
         self.errors.clear()
-        self.saved_achievement = core.save_achievement(
-            self.participant, self.values(), self.achievement.id if self.achievement else None)
-        failed = []
-        for path in self.pending_files:
-            try:
-                core.add_evidence(self.evidence_dir, self.participant, path, self.saved_achievement)
-            except UserError as error:
-                failed.append(str(error))
-        self.pending_files = []
-        if failed:
-            QMessageBox.warning(self, self.tr("Some files were not added"), "\n".join(failed))
-        self.saved()
+        # A file that cannot be copied (the stick was pulled) fails the whole save: nothing is half stored,
+        # the form and its draft stay, and the message names the file.
+        self.submit(core.save_achievement, self.participant.id, self.values(),
+                    self.achievement.id if self.achievement else None, new_evidence=list(self.pending_files),
+                    removed_evidence=list(self.removed_evidence))
+
+    @property
+    def saved_achievement(self):
+        return self.saved_result

@@ -5,19 +5,20 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.register import awards as core
-from desktop_app.core.storage.models import Award, Participant
+from desktop_app.core.vocabulary import AWARD_CATEGORIES, AWARD_CODES_BY_CATEGORY, COMMENDATION_TYPES
 
 from .forms import DraftFormDialog, FieldErrors, date_edit, set_widget_value, widget_value
-from .labels import AWARD_CATEGORY_LABELS, AWARD_TYPE_LABELS, label
+from .operations import OperationRunner
 
 
 class EditAwardDialog(DraftFormDialog):
-    def __init__(self, participant: Participant, award: Award | None = None, draft_values: dict | None = None,
+    def __init__(self, runner: OperationRunner, participant, award=None, draft_values: dict | None = None,
                  parent=None):
         super().__init__(parent)
+        self.runner = runner
+        self.session = runner.session
         self.participant = participant
         self.award = award
-        self.saved_award: Award | None = None
         self.setWindowTitle(self.tr("Award history of %1").replace("%1", participant.name))
         self.setMinimumWidth(480)
         self.errors = FieldErrors(self)
@@ -26,8 +27,8 @@ class EditAwardDialog(DraftFormDialog):
         layout.addLayout(form)
         self.fields = {}
         category = QComboBox()
-        for code in core.CATEGORIES:
-            category.addItem(label(AWARD_CATEGORY_LABELS, code), code)
+        for term in AWARD_CATEGORIES:
+            category.addItem(term.name, term.code)
         self.fields["category"] = self.errors.add_row(form, self.tr("Kind"), "category", category)
         self.code_box = QComboBox()
         self.fields["code"] = self.errors.add_row(form, self.tr("Title / form"), "code", self.code_box)
@@ -41,8 +42,8 @@ class EditAwardDialog(DraftFormDialog):
         self.fields["decision_date"] = self.errors.add_row(form, self.tr("Decision date"), "decision_date", date_edit())
         self.fields["issuer"] = self.errors.add_row(form, self.tr("Issued by"), "issuer", QLineEdit())
         award_type = QComboBox()
-        for code in core.AWARD_TYPES:
-            award_type.addItem(label(AWARD_TYPE_LABELS, code), code)
+        for term in COMMENDATION_TYPES:
+            award_type.addItem(term.name, term.code)
         self.fields["award_type"] = self.errors.add_row(form, self.tr("Award type"), "award_type", award_type)
         self.fields["note"] = self.errors.add_row(form, self.tr("Note"), "note", QLineEdit())
         key = f"award:{award.id}" if award else f"award:new:{participant.id}"
@@ -51,8 +52,8 @@ class EditAwardDialog(DraftFormDialog):
     def _fill_codes(self) -> None:
         category = self.fields["category"].currentData()
         self.code_box.clear()
-        for code, name in core.CATALOGUE.get(category, {}).items():
-            self.code_box.addItem(name, code)
+        for term in AWARD_CODES_BY_CATEGORY.get(category, ()):
+            self.code_box.addItem(term.name, term.code)
 
     def values(self) -> dict:
         return {key: widget_value(widget) for key, widget in self.fields.items()}
@@ -70,8 +71,13 @@ class EditAwardDialog(DraftFormDialog):
 
     def save(self) -> None:
         try:
-            self.saved_award = core.save_award(self.participant, self.values(), self.award.id if self.award else None)
+            core.validate_award(self.session, self.values())
         except ValidationError as error:
             self.errors.show(error)
             return
-        self.saved()
+        self.errors.clear()
+        self.submit(core.save_award, self.participant.id, self.values(), self.award.id if self.award else None)
+
+    @property
+    def saved_award(self):
+        return self.saved_result

@@ -4,16 +4,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QVBoxLayout, QWidget)
 
 from desktop_app.core.errors import UserError
 from desktop_app.core.exchange.packets import list_removable_drives
 from desktop_app.core.storage import backup, snapshots
-from desktop_app.core.storage.paths import Workspace
+from desktop_app.core.storage.paths import WorkspacePaths
 
-from .background import BackgroundRunner
+from .operations import OperationRunner
 
 log = logging.getLogger(__name__)
 OTHER_FOLDER = "__other__"
@@ -39,12 +39,11 @@ def _gigabytes(n: int) -> str:
 class BackupDialog(QDialog):
     """'Back up to USB': choose a stick (or any folder) and write one backup file there."""
 
-    def __init__(self, workspace, parent: QWidget | None = None, drives=None):
+    def __init__(self, runner: OperationRunner, parent: QWidget | None = None, drives=None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.runner = runner
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Back up to USB"))
-        self.runner = BackgroundRunner(self)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "All data of the commune (the register, achievements, awards, rounds) and the evidence files are "
@@ -84,10 +83,9 @@ class BackupDialog(QDialog):
         if not folder:
             return
         self.start_button.setEnabled(False)
-        ws = self.workspace
-        self.runner.run(lambda progress, cancelled: backup.export_backup(ws, folder, progress=progress,
-                                                                         cancelled=cancelled),
-                        title=self.tr("Backing up…"), parent=self, on_done=self._done, on_error=self._failed)
+        self.runner.run(backup.export_backup, folder, progress=self.tr("Backing up…"), parent=self,
+                        on_success=self._done, on_failure=self._failed,
+                        on_cancelled=lambda: self.start_button.setEnabled(True))
 
     def _done(self, path: Path) -> None:
         self.written = path
@@ -97,20 +95,20 @@ class BackupDialog(QDialog):
             "hardware\" (the icon near the clock).").replace("%1", str(path)))
         self.accept()
 
-    def _failed(self, error) -> None:
+    def _failed(self, error: UserError) -> None:
         self.start_button.setEnabled(True)
-        if isinstance(error, UserError):
-            QMessageBox.warning(self, self.tr("Backup not finished"), str(error))
-        else:
-            raise error
+        QMessageBox.warning(self, self.tr("Backup not finished"), str(error))
 
 
 class RestoreDialog(QDialog):
     """'Restore': pick an automatic backup or a backup file; the current data is kept in backups/ first."""
 
-    def __init__(self, workspace, parent: QWidget | None = None):
+    def __init__(self, runner: OperationRunner, parent: QWidget | None = None, restore=None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.runner = runner
+        # Restoring replaces the open database: the composition root closes it, restores and reopens the
+        # window (`restore(source)` comes from it through the main window).
+        self.restore_and_reopen = restore or getattr(parent, "restore_and_reopen", None)
         self.result_info: backup.RestoreResult | None = None
         self.setWindowTitle(self.tr("Restore from a backup"))
         layout = QVBoxLayout(self)
@@ -121,7 +119,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         self.list = QListWidget()
         self.list.setObjectName("automatic_backups")
-        for item in snapshots.list_automatic_backups(workspace.paths):
+        for item in snapshots.list_automatic_backups(runner.session.paths):
             entry = QListWidgetItem(self.tr("%1 — %2").replace("%1", _when(item.taken_at))
                                     .replace("%2", _kind_label(item.kind)), self.list)
             entry.setData(Qt.UserRole, str(item.path))
@@ -160,47 +158,23 @@ class RestoreDialog(QDialog):
         if QMessageBox.question(self, self.tr("Restore from a backup"), question) != QMessageBox.Yes:
             return
         try:
-            self.result_info = restore_into_window(self.parent(), source)
+            self.result_info = self.restore_and_reopen(source)
         except UserError as error:
             QMessageBox.warning(self, self.tr("Restore not done"), str(error))
             return
         self.accept()
 
 
-def restore_into_window(window, source: Path) -> backup.RestoreResult:
-    """Close the window's database, restore, reopen, and put a fresh main window in place of `window`.
-
-    On a UserError (tampered or unreadable backup) nothing changed and the old window keeps working.
-    """
-    from desktop_app.core.storage.session import open_workspace
-
-    workspace = window.workspace
-    root = workspace.paths.root
-    QThreadPool.globalInstance().waitForDone(10000)  # a search count still reading the file (Windows locks it)
-    workspace.close()
-    QApplication.setOverrideCursor(Qt.WaitCursor)
-    try:
-        result = backup.restore_backup(workspace.paths, source)
-    except BaseException:
-        workspace.db.connect(reuse_if_open=True)
-        raise
-    finally:
-        QApplication.restoreOverrideCursor()
-    new_workspace = open_workspace(root)
-    replacement = type(window)(new_workspace)
-    app = QApplication.instance()
-    app.aboutToQuit.connect(new_workspace.close)
-    replacement.resize(window.size())
-    replacement.show()
-    window.replaced_by = replacement
-    window.close()
-    QMessageBox.information(replacement, QCoreApplication.translate("backup_dialog", "Restore finished"), QCoreApplication.translate("backup_dialog", 
-        "The data was restored from:\n%1\n\nThe data as it was before is kept in:\n%2").replace(
+def tell_restore_finished(window: QWidget, source: Path, result: backup.RestoreResult) -> None:
+    """After a restore from the window (the composition root reopened it): where the data came from and where
+    the data as it was before is kept."""
+    QMessageBox.information(window, QCoreApplication.translate("backup_dialog", "Restore finished"),
+                            QCoreApplication.translate(
+        "backup_dialog", "The data was restored from:\n%1\n\nThe data as it was before is kept in:\n%2").replace(
         "%1", str(source)).replace("%2", str(result.previous_copy or result.damaged_kept or "-")))
-    return result
 
 
-def offer_restore_damaged(paths: Workspace, problem: str, parent: QWidget | None = None) -> bool:
+def offer_restore_damaged(paths: WorkspacePaths, problem: str, parent: QWidget | None = None) -> bool:
     """At start, the database file is damaged: offer the newest good automatic backup (or a backup file).
 
     True when a backup was restored (open the workspace now); False when the user declined or nothing

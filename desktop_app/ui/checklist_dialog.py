@@ -10,12 +10,15 @@ from desktop_app.core.errors import UserError
 from desktop_app.core.nominations import checklists
 from desktop_app.core.nominations.criteria import migrate_answers
 
+from .operations import OperationRunner
+
 
 class MigrateChecklistDialog(QDialog):
-    def __init__(self, checklist: checklists.Checklist, parent=None):
+    def __init__(self, runner: OperationRunner, checklist, parent=None):
         super().__init__(parent)
+        self.runner = runner
         self.checklist = checklist
-        self.new_checklist: checklists.Checklist | None = None
+        self.new_checklist = None
         self.setWindowTitle(self.tr("Move to the new criteria version"))
         self.resize(640, 520)
         old_set = checklists.criteria_set_of(checklist)
@@ -70,10 +73,16 @@ class MigrateChecklistDialog(QDialog):
         return "".join(parts)
 
     def migrate(self) -> None:
-        try:
-            self.new_checklist, _ = checklists.migrate_checklist(self.checklist)
-        except UserError as error:
+        self.move_button.setEnabled(False)
+
+        def failed(error: UserError) -> None:
+            self.move_button.setEnabled(True)
             QMessageBox.warning(self, self.windowTitle(), str(error))
-            return
-        self.accept()
+
+        def done(result) -> None:
+            self.new_checklist = result[0]
+            self.accept()
+
+        self.runner.run(checklists.migrate_checklist, self.checklist.id, parent=self, on_success=done,
+                        on_failure=failed)
 

@@ -1,28 +1,29 @@
 """ChecklistScreen: pick a participant and an award form, walk through the criteria, see the verdict and why.
 
-Every answer is written to the database the moment it is given (checklists.save_answer), so a power cut
-loses at most the note being typed. Old checklists (moved to a newer criteria version) are shown read-only.
+Every answer is written to the database the moment it is given (checklists.save_answer, on the operation
+runner), and the panel says so ("Đã lưu lúc 10:42"); a power cut loses at most the note being typed. Old
+checklists (moved to a newer criteria version) are shown read-only.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QRadioButton,
                                QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
-from desktop_app.core.dates import today
+from desktop_app.core.changes import Topic, touches
 from desktop_app.core.errors import UserError
 from desktop_app.core.nominations import checklists
 from desktop_app.core.nominations.criteria import Criterion
 from desktop_app.core.register import achievements
-from desktop_app.core.register.participants import ParticipantFilter, list_participants
-from desktop_app.core.storage.models import Commune, EvidenceFile, Participant
+from desktop_app.core.register.participants import ParticipantFilter, get_participant, list_participants
+from desktop_app.core.vocabulary import NOMINATION_FORMS, PARTICIPANT_KINDS
 
 from .checklist_dialog import MigrateChecklistDialog
-from .labels import KIND_LABELS, label
+from .operations import OperationRunner
 from .signals import emit
 
 SEARCH_DELAY_MS = 150
@@ -225,13 +226,13 @@ class CriterionCard(QFrame):
 class ChecklistPanel(QWidget):
     """The checklist being filled: verdict banner, principles, criteria cards."""
 
-    changed = Signal()
     migrated = Signal(int)
 
-    def __init__(self, evidence_dir: Path, parent=None):
+    def __init__(self, runner: OperationRunner, parent=None):
         super().__init__(parent)
-        self.evidence_dir = evidence_dir
-        self.checklist: checklists.Checklist | None = None
+        self.runner = runner
+        self.session = runner.session
+        self.checklist = None
         self.cards: dict[str, CriterionCard] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -262,6 +263,11 @@ class ChecklistPanel(QWidget):
         self.verdict_banner.setTextFormat(Qt.RichText)
         self.verdict_banner.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(self.verdict_banner)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved_label")
+        self.saved_label.setStyleSheet("color: #2e7d32;")
+        layout.addWidget(self.saved_label)
+        runner.notifier.changed.connect(self._on_changed)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         layout.addWidget(self.scroll, 1)
@@ -269,9 +275,21 @@ class ChecklistPanel(QWidget):
 
     # --- building -------------------------------------------------------------------------------
 
-    def show_checklist(self, checklist: checklists.Checklist | None) -> None:
+    def _on_changed(self, changes) -> None:
+        """The participant's record changed elsewhere (a flag, an award): the verdict is judged again."""
+        if self.checklist is not None and touches(changes, Topic.PARTICIPANTS, Topic.AWARDS, Topic.ACHIEVEMENTS):
+            fresh = checklists.get_checklist(self.session, self.checklist.id)
+            if fresh is not None:
+                self.checklist = fresh
+                self.refresh_verdict()
+
+    def show_checklist_id(self, checklist_id: int | None) -> None:
+        self.show_checklist(checklists.get_checklist(self.session, checklist_id))
+
+    def show_checklist(self, checklist) -> None:
         self.checklist = checklist
         self.cards = {}
+        self.saved_label.setText(self.tr("Every answer is saved as soon as you give it.") if checklist else "")
         body = QWidget()
         box = QVBoxLayout(body)
         box.setSpacing(8)
@@ -282,7 +300,7 @@ class ChecklistPanel(QWidget):
             box.addStretch()
             self.scroll.setWidget(body)
             return
-        participant = Participant.get_by_id(checklist.participant_id)
+        participant = get_participant(self.session, checklist.participant_id)
         criteria_set = checklists.criteria_set_of(checklist)
         basis = "; ".join(f"{b.text}{', ' + b.article if b.article else ''}" for b in criteria_set.legal_basis)
         self.title.setText(
@@ -303,8 +321,9 @@ class ChecklistPanel(QWidget):
         year_label = QLabel(self.tr("Year assessed (last year of work considered):"))
         self.year_spin = QSpinBox()
         self.year_spin.setObjectName("year_spin")
-        self.year_spin.setRange(2000, today().year + 1)
-        self.year_spin.setValue(checklist.assessment_year or today().year - 1)
+        this_year = self.session.clock.today().year
+        self.year_spin.setRange(2000, this_year + 1)
+        self.year_spin.setValue(checklist.assessment_year or this_year - 1)
         self.year_spin.setEnabled(not read_only)
         self.year_spin.valueChanged.connect(self._year_changed)
         year_row.addWidget(year_label)
@@ -341,7 +360,7 @@ class ChecklistPanel(QWidget):
         self.scroll.setWidget(body)
         self.refresh_verdict()
 
-    def _principles_card(self, participant: Participant, checklist, read_only: bool) -> QWidget:
+    def _principles_card(self, participant, checklist, read_only: bool) -> QWidget:
         card = QGroupBox(self.tr("Step 1 — Principles that block any award (NĐ 152/2025/NĐ-CP, Điều 4)"))
         card.setObjectName("principles_card")
         card.setStyleSheet("QGroupBox { font-weight: bold; }")
@@ -367,11 +386,9 @@ class ChecklistPanel(QWidget):
         box.addWidget(self.principles_check)
         return card
 
-    def _evidence_files(self, participant: Participant) -> list[tuple[int, str]]:
+    def _evidence_files(self, participant) -> list[tuple[int, str]]:
         files = []
-        query = (EvidenceFile.select().where((EvidenceFile.participant == participant)
-                                             & EvidenceFile.archived_at.is_null()).order_by(EvidenceFile.id))
-        for e in query:
+        for e in achievements.list_participant_evidence(self.session, participant.id):
             text = e.original_name
             if e.achievement_id is not None:
                 text += " — " + e.achievement.title
@@ -380,27 +397,33 @@ class ChecklistPanel(QWidget):
 
     # --- saving --------------------------------------------------------------------------------
 
-    def _run(self, action) -> bool:
-        try:
-            self.checklist = action()
-        except UserError as error:
+    def _run(self, op, *args) -> None:
+        """Save one change of the checklist on the runner; the verdict and "saved at" follow when it is stored."""
+        shown = self.checklist.id
+
+        def stored(checklist) -> None:
+            if self.checklist is not None and self.checklist.id == shown:
+                self.checklist = checklist
+                self.refresh_verdict()
+                self.saved_label.setText(self.tr("Saved at %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
+
+        def failed(error: UserError) -> None:
+            self.saved_label.setText(self.tr("Not saved: %1").replace("%1", str(error)))
             QMessageBox.warning(self, self.tr("Checklist"), str(error))
-            return False
-        self.refresh_verdict()
-        emit(self.changed)
-        return True
+
+        self.runner.run(op, shown, *args, parent=self, on_success=stored, on_failure=failed)
 
     def save_card(self, code: str) -> None:
         if self.checklist is None or self.checklist.archived_at is not None:
             return
         status, note, evidence = self.cards[code].answer()
-        self._run(lambda: checklists.save_answer(self.checklist, code, status, note, evidence))
+        self._run(checklists.save_answer, code, status, note, evidence)
 
     def _principles_toggled(self, checked: bool) -> None:
-        self._run(lambda: checklists.set_principles_confirmed(self.checklist, checked))
+        self._run(checklists.set_principles_confirmed, checked)
 
     def _year_changed(self, year: int) -> None:
-        self._run(lambda: checklists.set_assessment_year(self.checklist, year))
+        self._run(checklists.set_assessment_year, year)
 
     def refresh_verdict(self) -> None:
         checklist = self.checklist
@@ -411,11 +434,12 @@ class ChecklistPanel(QWidget):
         reasons = [r["text"] for r in stored.get("reasons", [])]
         if checklist.archived_at is None:
             # Live results: the record (flags, award history) may have changed since the last save.
-            assessment = checklists.assess(checklist)
+            assessment = checklists.assess(self.session, checklist)
             if assessment.verdict != checklist.verdict or [r.text for r in assessment.reasons] != reasons:
-                checklist = self.checklist = checklists.reassess(checklist)
-                stored = checklist.assessment
-                verdict, reasons = checklist.verdict, [r.text for r in assessment.reasons]
+                # Store the verdict as it is now; what is shown comes from the live assessment already.
+                self.runner.run(checklists.reassess, checklist.id)
+                stored = assessment.to_dict()
+                verdict, reasons = assessment.verdict, [r.text for r in assessment.reasons]
             outcomes = {code: (assessment.result(code).outcome if assessment.result(code) else "pending")
                         for code in self.cards}
         else:
@@ -459,12 +483,14 @@ class ChecklistPanel(QWidget):
         """Copy a file into the workspace, attach it to the participant's latest achievement and tick it."""
         if self.checklist is None:
             return
-        participant = Participant.get_by_id(self.checklist.participant_id)
-        found = achievements.list_achievements(participant)
-        try:
-            evidence = achievements.add_evidence(self.evidence_dir, participant, path, found[0] if found else None)
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("Evidence"), str(error))
+        participant = get_participant(self.session, self.checklist.participant_id)
+        found = achievements.list_achievements(self.session, participant.id)
+        self.runner.run(achievements.add_evidence, participant.id, path, found[0].id if found else None, parent=self,
+                        on_success=lambda evidence: self._evidence_added(code, participant, evidence),
+                        on_failure=lambda error: QMessageBox.warning(self, self.tr("Evidence"), str(error)))
+
+    def _evidence_added(self, code: str, participant, evidence) -> None:
+        if self.checklist is None or code not in self.cards:
             return
         files = self._evidence_files(participant)
         answers = checklists.answers_of(self.checklist)
@@ -478,7 +504,7 @@ class ChecklistPanel(QWidget):
     def offer_migration(self) -> None:
         if self.checklist is None:
             return
-        dialog = MigrateChecklistDialog(self.checklist, parent=self)
+        dialog = MigrateChecklistDialog(self.runner, self.checklist, parent=self)
         if dialog.exec() and dialog.new_checklist is not None:
             self.show_checklist(dialog.new_checklist)
             emit(self.migrated, dialog.new_checklist.id)
@@ -487,10 +513,12 @@ class ChecklistPanel(QWidget):
 class ChecklistScreen(QWidget):
     """Left: participants (search without accents) and their checklists; right: the checklist."""
 
-    def __init__(self, commune: Commune, evidence_dir: Path, parent=None):
+    def __init__(self, runner: OperationRunner, parent=None):
         super().__init__(parent)
-        self.commune = commune
-        self.participant: Participant | None = None
+        self.runner = runner
+        self.session = runner.session
+        self.commune = self.session.home_commune()
+        self.participant = None
         splitter = QSplitter(Qt.Horizontal)
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
@@ -512,11 +540,8 @@ class ChecklistScreen(QWidget):
         form.addWidget(QLabel(self.tr("Award form")))
         self.form_combo = QComboBox()
         self.form_combo.setObjectName("form_combo")
-        forms = {}
-        for s in checklists.catalog().sets.values():
-            forms.setdefault(s.award_form, s.award_form_name)
-        for code in sorted(forms, key=lambda c: c != "bang_khen_chu_tich_tinh"):
-            self.form_combo.addItem(forms[code], code)
+        for code, award_form in NOMINATION_FORMS.items():
+            self.form_combo.addItem(award_form.name, code)
         form.addWidget(self.form_combo)
         form.addWidget(QLabel(self.tr("Route (criteria that fit this participant)")))
         self.route_combo = QComboBox()
@@ -540,9 +565,9 @@ class ChecklistScreen(QWidget):
         self.checklist_list.setSpacing(2)
         side.addWidget(self.checklist_list, 1)
         splitter.addWidget(left)
-        self.panel = ChecklistPanel(evidence_dir)
-        self.panel.changed.connect(self._refresh_checklist_items)
+        self.panel = ChecklistPanel(runner)
         self.panel.migrated.connect(self._after_migration)
+        runner.notifier.changed.connect(self._on_changed)
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
@@ -559,14 +584,22 @@ class ChecklistScreen(QWidget):
         self.apply_filter()
         self._participant_changed(None, None)
 
+    def _on_changed(self, changes) -> None:
+        """A participant added or renamed anywhere appears here at once; checklists re-list their verdicts."""
+        if touches(changes, Topic.PARTICIPANTS):
+            self.apply_filter()
+        if touches(changes, Topic.CHECKLISTS, Topic.PARTICIPANTS):
+            self._refresh_checklist_items()
+
     # --- participants ----------------------------------------------------------------------------
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
         self.participant_list.blockSignals(True)
         self.participant_list.clear()
-        for p in list_participants(ParticipantFilter(commune_id=self.commune.id, search=self.search.text())):
-            item = QListWidgetItem(f"{p.name} — {label(KIND_LABELS, p.kind)}")
+        for p in list_participants(self.session, ParticipantFilter(commune_id=self.commune.id,
+                                                                    search=self.search.text())):
+            item = QListWidgetItem(f"{p.name} — {PARTICIPANT_KINDS.name(p.kind)}")
             item.setData(Qt.UserRole, p.id)
             self.participant_list.addItem(item)
         self.participant_list.blockSignals(False)
@@ -591,7 +624,7 @@ class ChecklistScreen(QWidget):
     def _participant_changed(self, current, _previous) -> None:
         self.panel.flush()
         ident = current.data(Qt.UserRole) if current is not None else None
-        self.participant = Participant.get_by_id(ident) if ident is not None else None
+        self.participant = get_participant(self.session, ident)
         self._fill_routes()
         self._refresh_checklist_items()
         self.start_button.setEnabled(self.participant is not None and self.route_combo.count() > 0)
@@ -620,7 +653,7 @@ class ChecklistScreen(QWidget):
         if self.participant is not None:
             verdicts = {"eligible": self.tr("eligible"), "not_eligible": self.tr("not eligible"),
                         "incomplete": self.tr("not finished")}
-            for c in checklists.list_checklists(self.participant, include_archived=True):
+            for c in checklists.list_checklists(self.session, self.participant.id, include_archived=True):
                 s = c.set_snapshot
                 version = self.tr("version %1").replace("%1", str(c.set_version))
                 text = f"{verdicts.get(c.verdict, c.verdict).upper()} — {s.get('title', c.set_id)} ({version})"
@@ -637,25 +670,22 @@ class ChecklistScreen(QWidget):
     def _checklist_changed(self, current, _previous) -> None:
         self.panel.flush()
         ident = current.data(Qt.UserRole) if current is not None else None
-        self.panel.show_checklist(checklists.Checklist.get_by_id(ident) if ident is not None else None)
+        self.panel.show_checklist_id(ident)
 
     def open_checklist(self, checklist_id: int) -> None:
-        checklist = checklists.Checklist.get_by_id(checklist_id)
+        checklist = checklists.get_checklist(self.session, checklist_id)
         self.select_participant(checklist.participant_id)
         self._refresh_checklist_items()
         self._select_row(self.checklist_list, checklist_id)
-        self.panel.show_checklist(checklists.Checklist.get_by_id(checklist_id))
+        self.panel.show_checklist_id(checklist_id)
 
     def start(self) -> None:
         set_id = self.route_combo.currentData()
         if self.participant is None or set_id is None:
             return
-        try:
-            checklist = checklists.start_checklist(self.participant, set_id)
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("Checklist"), str(error))
-            return
-        self.open_checklist(checklist.id)
+        self.runner.run(checklists.start_checklist, self.participant.id, set_id, parent=self,
+                        on_success=lambda checklist: self.open_checklist(checklist.id),
+                        on_failure=lambda error: QMessageBox.warning(self, self.tr("Checklist"), str(error)))
 
     def _after_migration(self, checklist_id: int) -> None:
         self._refresh_checklist_items()

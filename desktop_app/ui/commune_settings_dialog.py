@@ -5,18 +5,20 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout)
 
 from desktop_app.core.errors import ValidationError
+from desktop_app.core.exchange.receiving import make_receiver_workspace
 from desktop_app.core.register import communes as core
-from desktop_app.core.storage.models import Commune
+from desktop_app.core.vocabulary import RECEIVING_LEVELS
 
 from .forms import DraftFormDialog, FieldErrors, set_widget_value, widget_value
-from .labels import RECEIVING_LEVEL_LABELS, label
+from .operations import OperationRunner
 
 
 class CommuneSettingsDialog(DraftFormDialog):
-    def __init__(self, commune: Commune | None, draft_values: dict | None = None, parent=None, first_run=False):
+    def __init__(self, runner: OperationRunner, draft_values: dict | None = None, parent=None, first_run=False):
         super().__init__(parent)
-        self.commune = commune
-        self.saved_commune: Commune | None = None
+        self.runner = runner
+        self.session = runner.session
+        self.commune = commune = self.session.home_commune()
         self.setWindowTitle(self.tr("Commune information"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -34,8 +36,8 @@ class CommuneSettingsDialog(DraftFormDialog):
         self.fields["admin_code"] = self.errors.add_row(form, self.tr("Administrative code"), "admin_code", QLineEdit())
         self.fields["province"] = self.errors.add_row(form, self.tr("Province"), "province", QLineEdit())
         level = QComboBox()
-        for code in core.RECEIVING_LEVELS:
-            level.addItem(label(RECEIVING_LEVEL_LABELS, code), code)
+        for term in RECEIVING_LEVELS:
+            level.addItem(term.name, term.code)
         self.fields["receiving_level"] = self.errors.add_row(form, self.tr("Receiving level"), "receiving_level", level)
         self.fields["receiving_authority"] = self.errors.add_row(
             form, self.tr("Receiving authority"), "receiving_authority",
@@ -56,19 +58,21 @@ class CommuneSettingsDialog(DraftFormDialog):
             receiver = self.buttons.addButton(self.tr("This computer receives dossiers (upper level)…"),
                                               QDialogButtonBox.ActionRole)
             receiver.setObjectName("become_receiver")
-            receiver.clicked.connect(self.become_receiver)
+            # clicked(bool) would pass its `checked` argument as `confirmed`: call without it.
+            receiver.clicked.connect(lambda: self.become_receiver())
 
     def become_receiver(self, confirmed: bool | None = None) -> None:
         """Make this workspace a receiving workspace (no commune of its own; it receives packets)."""
-        from desktop_app.core.exchange import receiving
-
         if confirmed is None:
             confirmed = QMessageBox.question(self, self.tr("Receive dossiers"), self.tr(
                 "This data folder will receive the communes' dossier packets and will not keep a commune's own "
                 "register. Continue?")) == QMessageBox.Yes
         if not confirmed:
             return
-        receiving.make_receiver_workspace()
+        self.autosave.stop()
+        self.runner.run(make_receiver_workspace, parent=self, on_success=self._became_receiver)
+
+    def _became_receiver(self, _result) -> None:
         self.became_receiver = True
         self.autosave.discard()
         self.accept()
@@ -86,11 +90,16 @@ class CommuneSettingsDialog(DraftFormDialog):
 
     def save(self) -> None:
         try:
-            self.saved_commune = core.save_commune_settings(self.values())
+            core.validate_commune_settings(self.values())
         except ValidationError as error:
             self.errors.show(error)
             return
-        self.saved()
+        self.errors.clear()
+        self.submit(core.save_commune_settings, self.values())
+
+    @property
+    def saved_commune(self):
+        return self.saved_result
 
     def reject(self) -> None:
         # Keep the draft if the officer closes the first-run form half filled: it comes back next time.

@@ -3,8 +3,6 @@ background, preview them (QtPdf), print on A4, save a copy anywhere, open the fo
 from __future__ import annotations
 
 import shutil
-import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt, QUrl
@@ -15,30 +13,31 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
+from desktop_app.core.changes import Topic, touches
 from desktop_app.core.documents import round_documents as core
 from desktop_app.core.errors import UserError
 from desktop_app.core.exchange.keys import known_fingerprint
 from desktop_app.core.nominations import rounds
-from desktop_app.core.storage.models import Commune, database_proxy
-from desktop_app.core.storage.secrets import SecretStore
+from desktop_app.core.vocabulary import DRAFT, LOCKED, SENT
 
-from .background import BackgroundRunner
+from .operations import OperationRunner
 
 PATH_ROLE = Qt.UserRole
 PRINT_DPI = 300          # enough for text on paper; a 1200 dpi printer would need 140 MB per page image
 
 
 class DossierScreen(QWidget):
-    def __init__(self, commune: Commune, documents_dir: Path, runner: BackgroundRunner | None = None,
-                 parent=None):
+    def __init__(self, runner: OperationRunner, parent=None):
         super().__init__(parent)
-        self.commune = commune
-        self.documents_dir = Path(documents_dir)
-        self.runner = runner or BackgroundRunner(self)
+        self.runner = runner
+        self.session = runner.session
+        self.documents_dir = self.session.paths.documents_dir
+        # One preview folder inside the workspace, emptied before each preview: previews never pile up.
+        self.preview_dir = self.session.paths.root / ".xem-truoc"
+        self.busy = False
         self.files: list[Path] = []
         self.folder: Path | None = None           # where the shown documents are (None: nothing yet)
         self.issued = False                       # the shown documents carry their numbers
-        self._preview_dir: str | None = None
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -114,21 +113,25 @@ class DossierScreen(QWidget):
         layout.addWidget(splitter, 1)
 
         self.round_combo.currentIndexChanged.connect(self._round_changed)
-        self.runner.busy_changed.connect(self._update_buttons)
+        runner.notifier.changed.connect(self._on_changed)
         self.reload_rounds()
+
+    def _on_changed(self, changes) -> None:
+        if touches(changes, Topic.ROUNDS, Topic.DOCUMENTS) and not self.busy:
+            self.reload_rounds()
 
     # --- rounds --------------------------------------------------------------------------------------
 
     def _status_text(self, status: str) -> str:
-        return {"draft": self.tr("being prepared"), "locked": self.tr("locked"), "sent": self.tr("sent")}.get(
+        return {DRAFT: self.tr("being prepared"), LOCKED: self.tr("locked"), SENT: self.tr("sent")}.get(
             status, status)
 
     def reload_rounds(self) -> None:
         keep = self.current_round_id()
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
-        for r in rounds.current_rounds(self.commune):
-            count = len(rounds.nominees_of(r))
+        for r in rounds.round_rows(self.session, include_superseded=False):
+            count = r.nominee_count
             text = (self.tr("Round %1 (version %2) — %3 — %4 — nominees: %5")
                     .replace("%1", str(r.number)).replace("%2", str(r.version))
                     .replace("%3", r.round_date.strftime("%d/%m/%Y")).replace("%4", self._status_text(r.status))
@@ -142,9 +145,8 @@ class DossierScreen(QWidget):
     def current_round_id(self) -> int | None:
         return self.round_combo.currentData()
 
-    def current_round(self) -> rounds.NominationRound | None:
-        rid = self.current_round_id()
-        return rounds.NominationRound.get_or_none(rounds.NominationRound.id == rid) if rid is not None else None
+    def current_round(self):
+        return rounds.get_round(self.session, self.current_round_id())
 
     def select_round(self, round_id: int) -> None:
         self.round_combo.setCurrentIndex(self.round_combo.findData(round_id))
@@ -164,8 +166,8 @@ class DossierScreen(QWidget):
             self.numbers_label.setText(self.tr("There is no nomination round yet."))
             self._update_buttons()
             return
-        issued = core.issued_numbers(round_)
-        missing = core.missing_numbers(round_)
+        issued = core.issued_numbers(self.session, round_.id)
+        missing = core.missing_numbers(self.session, round_.id)
         lines = []
         if issued:
             parts = []
@@ -187,8 +189,8 @@ class DossierScreen(QWidget):
 
     # --- generating ----------------------------------------------------------------------------------
 
-    def confirm_issue(self, round_: rounds.NominationRound) -> bool:
-        missing = core.missing_numbers(round_)
+    def confirm_issue(self, round_) -> bool:
+        missing = core.missing_numbers(self.session, round_.id)
         if not missing:
             return True
         answer = QMessageBox.question(
@@ -200,7 +202,7 @@ class DossierScreen(QWidget):
 
     def generate(self, issue: bool) -> None:
         round_ = self.current_round()
-        if round_ is None or self.runner.busy:
+        if round_ is None or self.busy:
             return
         if issue and not self.confirm_issue(round_):
             return
@@ -208,23 +210,18 @@ class DossierScreen(QWidget):
             target = self.documents_dir / core.round_folder_name(round_)
         else:
             self._drop_preview_dir()
-            self._preview_dir = tempfile.mkdtemp(prefix="xem_truoc_")
-            target = Path(self._preview_dir)
-
-        def job(progress, cancelled):
-            try:
-                files = core.round_documents(round_, issue=issue, progress=progress, cancelled=cancelled,
-                                             signer_fingerprint=known_fingerprint(SecretStore(), self.commune))
-                labels = core.document_labels(core.dossier_input(round_))
-                return core.save_files(files, target), labels
-            finally:
-                database_proxy.close()   # this worker thread's own connection
-
+            target = self.preview_dir
+        fingerprint = known_fingerprint(self.session.secrets, self.session.home_commune())
         self._clear_documents()
-        self.runner.run(job, title=self.tr("Creating the dossier documents…"), parent=self,
-                        on_done=lambda result: self._generated(result, target, issue), on_error=self._failed)
+        self.busy = True
+        self._update_buttons()
+        self.runner.run(core.write_dossier_with_labels, round_.id, target, issue=issue,
+                        signer_fingerprint=fingerprint, progress=self.tr("Creating the dossier documents…"),
+                        parent=self, on_success=lambda result: self._generated(result, target, issue),
+                        on_failure=self._failed, on_cancelled=self._cancelled)
 
     def _generated(self, result, folder: Path, issue: bool) -> None:
+        self.busy = False
         paths, labels = result
         self.files, self.folder, self.issued = paths, folder, issue
         self.document_list.clear()
@@ -246,11 +243,13 @@ class DossierScreen(QWidget):
         if pdfs:
             self.document_list.setCurrentRow(0)
 
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, UserError):
-            QMessageBox.warning(self, self.tr("Dossier"), str(exc))
-        else:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+    def _failed(self, exc: UserError) -> None:
+        self.busy = False
+        QMessageBox.warning(self, self.tr("Dossier"), str(exc))
+        self._round_changed()
+
+    def _cancelled(self) -> None:
+        self.busy = False
         self._round_changed()
 
     # --- preview -------------------------------------------------------------------------------------
@@ -282,16 +281,11 @@ class DossierScreen(QWidget):
         self.state_label.setText(self.tr("No documents yet."))
 
     def _drop_preview_dir(self) -> None:
-        if self._preview_dir:
-            shutil.rmtree(self._preview_dir, ignore_errors=True)
-            self._preview_dir = None
-
-    def closeEvent(self, event) -> None:
-        self._drop_preview_dir()
-        super().closeEvent(event)
+        self.pdf.close()
+        shutil.rmtree(self.preview_dir, ignore_errors=True)
 
     def _update_buttons(self, *_args) -> None:
-        busy = self.runner.busy
+        busy = self.busy
         has_round = self.current_round_id() is not None
         self.preview_button.setEnabled(has_round and not busy)
         self.issue_button.setEnabled(has_round and not busy)

@@ -6,8 +6,12 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app.core.register.achievements import get_achievement
+from desktop_app.core.register.awards import get_award
+from desktop_app.core.register.participants import get_participant
 from desktop_app.core.storage import drafts
-from desktop_app.core.storage.models import Achievement, Award, Commune, Participant
+
+from .operations import OperationRunner
 
 
 def _when(iso: str) -> str:
@@ -17,45 +21,45 @@ def _when(iso: str) -> str:
         return iso
 
 
-def dialog_for_draft(draft, commune: Commune | None, evidence_dir, parent: QWidget | None):
+def dialog_for_draft(runner: OperationRunner, draft, parent: QWidget | None):
     """The dialog a draft belongs to, filled with the draft's values (None if its record is gone)."""
     from .achievement_dialog import EditAchievementDialog
     from .award_dialog import EditAwardDialog
     from .commune_settings_dialog import CommuneSettingsDialog
     from .participant_dialog import EditParticipantDialog
 
-    payload = draft.payload or {}
-    values = payload.get("values", {})
+    session = runner.session
+    payload = draft.payload if isinstance(draft.payload, dict) else {}
+    values = payload.get("values") if isinstance(payload.get("values"), dict) else {}
     form = payload.get("form")
     if form == "commune_settings":
-        return CommuneSettingsDialog(commune, draft_values=values, parent=parent)
-    if commune is None:
+        return CommuneSettingsDialog(runner, draft_values=values, parent=parent)
+    if session.home_commune() is None:
         return None
     if form == "participant":
-        participant = Participant.get_or_none(Participant.id == payload.get("participant_id")) \
-            if payload.get("participant_id") else None
-        return EditParticipantDialog(commune, payload.get("kind", "individual"), participant, draft_values=values,
+        participant = get_participant(session, payload.get("participant_id"))
+        return EditParticipantDialog(runner, payload.get("kind", "individual"), participant, draft_values=values,
                                      parent=parent)
-    owner = Participant.get_or_none(Participant.id == payload.get("participant_id"))
+    owner = get_participant(session, payload.get("participant_id"))
     if owner is None:
         return None
     if form == "achievement":
-        record = Achievement.get_or_none(Achievement.id == payload.get("achievement_id")) \
-            if payload.get("achievement_id") else None
-        return EditAchievementDialog(evidence_dir, owner, record, draft_values=values, parent=parent)
+        record = get_achievement(session, payload.get("achievement_id"))
+        return EditAchievementDialog(runner, owner, record, draft_values=values, parent=parent)
     if form == "award":
-        record = Award.get_or_none(Award.id == payload.get("award_id")) if payload.get("award_id") else None
-        return EditAwardDialog(owner, record, draft_values=values, parent=parent)
+        record = get_award(session, payload.get("award_id"))
+        return EditAwardDialog(runner, owner, record, draft_values=values, parent=parent)
     return None
 
 
-def offer_recovery(parent: QWidget, commune: Commune | None, evidence_dir, ask=None) -> list:
+def offer_recovery(runner: OperationRunner, parent: QWidget, ask=None) -> list:
     """Ask about each pending draft; reopen the form on Yes, discard on No. Returns the dialogs opened.
 
     `ask(draft) -> bool` replaces the question box in tests.
     """
     opened = []
-    for draft in drafts.pending_drafts():
+    commune = runner.session.home_commune()
+    for draft in drafts.pending_drafts(runner.session):
         if draft.form_key == "commune_settings" and commune is None:
             continue  # the first-run dialog picks this one up itself
         question = QCoreApplication.translate("draft_recovery", "Recover unsaved data from %1?\n\n%2").replace(
@@ -66,11 +70,11 @@ def offer_recovery(parent: QWidget, commune: Commune | None, evidence_dir, ask=N
             yes = QMessageBox.question(parent, QCoreApplication.translate("draft_recovery", "Unsaved data"),
                                        question) == QMessageBox.Yes
         if not yes:
-            drafts.discard_draft(draft.form_key)
+            runner.run(drafts.discard_draft, draft.form_key)
             continue
-        dialog = dialog_for_draft(draft, commune, evidence_dir, parent)
+        dialog = dialog_for_draft(runner, draft, parent)
         if dialog is None:
-            drafts.discard_draft(draft.form_key)
+            runner.run(drafts.discard_draft, draft.form_key)
             continue
         opened.append(dialog)
         if ask is None:

@@ -13,10 +13,9 @@ from desktop_app.core.errors import UserError
 from desktop_app.core.exchange import sending as exports
 from desktop_app.core.exchange.packets import list_removable_drives
 from desktop_app.core.fingerprints import format_fingerprint
-from desktop_app.core.storage.models import Commune, NominationRound, database_proxy
-from desktop_app.core.storage.secrets import SecretStore
+from desktop_app.core.vocabulary import SENT
 
-from .background import BackgroundRunner
+from .operations import OperationRunner
 
 
 def _size(n: int) -> str:
@@ -26,18 +25,15 @@ def _size(n: int) -> str:
 class ExportDialog(QDialog):
     """Choose the round and where to write; Export runs on the background runner with progress and Cancel."""
 
-    def __init__(self, commune: Commune, evidence_dir: Path, store: SecretStore | None = None,
-                 round_: NominationRound | None = None, parent: QWidget | None = None,
-                 drives: Callable[[], list] = list_removable_drives, outbox_dir: Path | None = None):
+    def __init__(self, runner: OperationRunner, round_id: int | None = None, parent: QWidget | None = None,
+                 drives: Callable[[], list] = list_removable_drives):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Send the dossier (signed packet)"))
         self.setMinimumSize(720, 460)
-        self.commune = commune
-        self.evidence_dir = Path(evidence_dir)
-        self.outbox_dir = Path(outbox_dir) if outbox_dir else None
-        self.store = store or SecretStore()
+        self.runner = runner
+        self.session = runner.session
         self.drives = drives
-        self.runner = BackgroundRunner(self)
+        self.exporting = False
         self.written = None
         self.error: str | None = None
 
@@ -51,13 +47,13 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         self.round_box = QComboBox()
         self.round_box.setObjectName("round")
-        for r in exports.exportable_rounds(commune):
+        for r in exports.exportable_rounds(self.session):
             text = self.tr("Round %1 (version %2)").replace("%1", str(r.number)).replace("%2", str(r.version))
-            if r.status == "sent":
+            if r.status == SENT:
                 text += " — " + self.tr("already sent")
             self.round_box.addItem(text, r.id)
-        if round_ is not None:
-            self.round_box.setCurrentIndex(max(0, self.round_box.findData(round_.id)))
+        if round_id is not None:
+            self.round_box.setCurrentIndex(max(0, self.round_box.findData(round_id)))
         form.addRow(self.tr("Round:"), self.round_box)
         target = QHBoxLayout()
         self.target_box = QComboBox()
@@ -98,7 +94,6 @@ class ExportDialog(QDialog):
         self.open_button.clicked.connect(self.open_folder)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self.runner.busy_changed.connect(self._busy)
         self.refresh_drives()
         if self.round_box.count() == 0:
             self.export_button.setEnabled(False)
@@ -106,6 +101,7 @@ class ExportDialog(QDialog):
 
     @Slot(bool)
     def _busy(self, busy: bool) -> None:
+        self.exporting = busy
         self.export_button.setEnabled(not busy)
 
     # --- targets -----------------------------------------------------------------------------------------
@@ -144,23 +140,16 @@ class ExportDialog(QDialog):
         if not target:
             QMessageBox.information(self, self.windowTitle(), self.tr("Choose a USB drive or a folder first."))
             return
-        round_ = NominationRound.get_by_id(self.round_box.currentData())
         self.result.setText("")
         self.fingerprint.setText("")
         self.error = None
-        store, evidence_dir, outbox_dir = self.store, self.evidence_dir, self.outbox_dir
-
-        def job(progress, cancelled):
-            try:
-                return exports.export_round(round_, target, store, evidence_dir=evidence_dir, progress=progress,
-                                            cancelled=cancelled, outbox_dir=outbox_dir)
-            finally:
-                database_proxy.close()  # the worker's own SQLite connection
-
-        self.runner.run(job, title=self.tr("Writing the packet…"), parent=self, on_done=self._done,
-                        on_error=self._failed)
+        self._busy(True)
+        self.runner.run(exports.export_round, self.round_box.currentData(), target,
+                        progress=self.tr("Writing the packet…"), parent=self, on_success=self._done,
+                        on_failure=self._failed, on_cancelled=self._cancelled)
 
     def _done(self, written) -> None:
+        self._busy(False)
         self.written = written
         self.result.setText(self.tr(
             "Done. The packet was written and checked again from the drive:\n%1\nSize %2, packet no. %3. "
@@ -173,19 +162,21 @@ class ExportDialog(QDialog):
         self.round_box.setItemText(self.round_box.currentIndex(),
                                    self.round_box.currentText().split(" — ")[0] + " — " + self.tr("already sent"))
 
-    def _failed(self, exc) -> None:
-        if not isinstance(exc, UserError):
-            raise exc
+    def _failed(self, exc: UserError) -> None:
+        self._busy(False)
         self.error = str(exc)
         self.result.setText(self.tr("The packet was not written.") + "\n" + str(exc))
         QMessageBox.warning(self, self.windowTitle(), str(exc))
+
+    def _cancelled(self) -> None:
+        self._busy(False)
+        self.result.setText(self.tr("The packet was not written."))
 
     def open_folder(self) -> None:
         if self.written is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.path.parent)))
 
     def reject(self) -> None:
-        if self.runner.busy:
-            self.runner.cancel()
-            self.runner.wait()
+        if self.exporting:
+            return  # the progress dialog's Cancel stops an export; the window never closes under it
         super().reject()

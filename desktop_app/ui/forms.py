@@ -5,9 +5,10 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QTimer, Sig
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
-from desktop_app.core.errors import ValidationError
+from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.storage import drafts
 
+from .operations import OperationRunner
 from .signals import emit
 
 AUTOSAVE_DELAY_MS = 400  # a pause this long in typing writes the draft
@@ -127,8 +128,9 @@ class DraftAutosave(QObject):
 
     saved = Signal()
 
-    def __init__(self, form_key: str, title: str, collect, parent: QObject | None = None):
+    def __init__(self, runner: OperationRunner, form_key: str, title: str, collect, parent: QObject | None = None):
         super().__init__(parent)
+        self.runner = runner
         self.form_key = form_key
         self.title = title
         self._collect = collect
@@ -163,14 +165,20 @@ class DraftAutosave(QObject):
     def save_now(self) -> None:
         self._timer.stop()
         if self.dirty and self.enabled and self._pending:
-            drafts.save_draft(self.form_key, self.title, self._collect())
+            # Collected here, on the GUI thread; written by the runner (writes keep their order: a draft
+            # asked for before the Save is written before it, and the Save's transaction discards it).
+            self.runner.run(drafts.save_draft, self.form_key, self.title, self._collect(),
+                            on_success=lambda _: emit(self.saved))
             self._pending = False
-            emit(self.saved)
 
-    def discard(self) -> None:
+    def stop(self) -> None:
+        """No more drafts from this form (it is being saved or closed)."""
         self._timer.stop()
         self.enabled = False
-        drafts.discard_draft(self.form_key)
+
+    def discard(self) -> None:
+        self.stop()
+        self.runner.run(drafts.discard_draft, self.form_key)
         self.dirty = False
 
 
@@ -178,8 +186,12 @@ class DraftFormDialog(QDialog):
     """A form dialog whose fields are kept as a draft while the officer types.
 
     Subclasses build `self.fields` and call `finish_form(...)`; they implement `values()`, `load(values)`,
-    `draft_payload()` and `save()`, and call `saved()` once the record is stored.
+    `draft_payload()` and `save()`; `save()` validates and calls `submit(op, …)`: the core operation stores the
+    record and discards the draft in one transaction, on the runner; the dialog closes when it is done.
     """
+
+    runner: OperationRunner
+    saved_result = None
 
     def finish_form(self, layout, form_key: str, stored_values: dict | None, draft_values: dict | None) -> None:
         """Save/Cancel buttons, then the stored record, then the recovered draft over it, then autosave."""
@@ -187,7 +199,7 @@ class DraftFormDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.autosave = DraftAutosave(form_key, self.windowTitle(), self.draft_payload, self)
+        self.autosave = DraftAutosave(self.runner, form_key, self.windowTitle(), self.draft_payload, self)
         self.autosave.enabled = False
         if stored_values is not None:
             self.load(stored_values)
@@ -197,9 +209,25 @@ class DraftFormDialog(QDialog):
         self.autosave.enabled = True
         self.autosave.watch(*self.fields.values())
 
-    def saved(self) -> None:
-        self.autosave.discard()
+    def submit(self, op, *args, **kwargs) -> None:
+        """Run the saving operation (with this form's draft key) and close the dialog once it is stored."""
+        self.autosave.stop()
+        self.buttons.setEnabled(False)
+        self.runner.run(op, *args, draft_key=self.autosave.form_key, parent=self, on_success=self._stored,
+                        on_failure=self._not_stored, **kwargs)
+
+    def _stored(self, result) -> None:
+        self.saved_result = result
+        self.autosave.dirty = False
         self.accept()
+
+    def _not_stored(self, error: UserError) -> None:
+        self.buttons.setEnabled(True)
+        self.autosave.enabled = True
+        if isinstance(error, ValidationError) and hasattr(self, "errors"):
+            self.errors.show(error)
+        else:
+            QMessageBox.warning(self, self.windowTitle(), str(error))
 
     def reject(self) -> None:
         """Cancel asks before throwing typed text away; the draft goes only when the officer says so."""

@@ -8,11 +8,10 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from desktop_app.core.errors import UserError
-from desktop_app.core.exchange.keys import (commune_key_info, get_or_create_commune_key, restore_key_backup,
-                                            rotate_commune_key, write_key_backup)
+from desktop_app.core.exchange import keys
 from desktop_app.core.register.communes import commune_code_of
-from desktop_app.core.storage.models import Commune
-from desktop_app.core.storage.secrets import SecretStore
+
+from .operations import OperationRunner
 
 
 class PassphraseDialog(QDialog):
@@ -50,12 +49,13 @@ class PassphraseDialog(QDialog):
 
 
 class KeySettingsDialog(QDialog):
-    def __init__(self, commune: Commune, store: SecretStore | None = None, parent: QWidget | None = None):
+    def __init__(self, runner: OperationRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Signing key of the commune"))
         self.setMinimumWidth(620)
-        self.commune = commune
-        self.store = store or SecretStore()
+        self.runner = runner
+        self.session = runner.session
+        self.commune = self.session.home_commune()
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "Packets sent to the receiving level are signed with the commune's key. The key is kept in the "
@@ -105,7 +105,7 @@ class KeySettingsDialog(QDialog):
 
     def refresh(self) -> None:
         try:
-            info = commune_key_info(self.store, self.code)
+            info = keys.commune_key_info(self.session.secrets, self.code)
         except UserError as error:
             self.fingerprint.setText("")
             self.status.setText(str(error))
@@ -125,27 +125,35 @@ class KeySettingsDialog(QDialog):
         self.backup_button.setEnabled(info is not None)
         self.rotate_button.setEnabled(info is not None)
 
-    # --- actions (testable without the file and passphrase dialogs) ----------------------------------------
-    def create_key(self) -> None:
-        get_or_create_commune_key(self.store, self.code)
-        self.refresh()
+    # --- actions (on the operation runner: the keyring and scrypt can take a while) -------------------------
+    def _run(self, op, *args, on_success=None, on_failure=None, **kwargs) -> None:
+        def done(result) -> None:
+            self.refresh()
+            if on_success is not None:
+                on_success(result)
 
-    def backup_to(self, path: str | Path, passphrase: str) -> Path:
-        written = write_key_backup(self.store, self.code, path, passphrase)
-        self.status.setText(self.tr("Backup written: %1").replace("%1", str(written)))
-        return written
+        self.runner.run(op, *args, parent=self, on_success=done, on_failure=on_failure, **kwargs)
+
+    def create_key(self) -> None:
+        self._run(keys.create_key, self.code)
+
+    def backup_to(self, path: str | Path, passphrase: str) -> None:
+        self._run(keys.back_up_key, self.code, str(path), passphrase, on_success=lambda written: self.status.setText(
+            self.tr("Backup written: %1").replace("%1", str(written))))
 
     def restore_from(self, path: str | Path, passphrase: str, replace: bool = False) -> None:
-        try:
-            content = Path(path).read_bytes()
-        except OSError as exc:
-            raise UserError("keys.backup_invalid") from exc
-        restore_key_backup(self.store, self.code, content, passphrase, replace=replace)
-        self.refresh()
+        def failed(error: UserError) -> None:
+            if error.code == "keys.restore_would_replace" and not replace and QMessageBox.question(
+                    self, self.windowTitle(), str(error)) == QMessageBox.Yes:
+                self.restore_from(path, passphrase, replace=True)
+            elif error.code != "keys.restore_would_replace" or replace:
+                QMessageBox.warning(self, self.windowTitle(), str(error))
+            self.refresh()
+
+        self._run(keys.restore_key, self.code, str(path), passphrase, replace=replace, on_failure=failed)
 
     def rotate(self) -> None:
-        rotate_commune_key(self.store, self.code)
-        self.refresh()
+        self._run(keys.rotate_key, self.code)
 
     def ask_backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the key backup"),
@@ -163,14 +171,7 @@ class KeySettingsDialog(QDialog):
         dialog = PassphraseDialog(self.tr("Passphrase of the backup"), False, self)
         if not dialog.exec():
             return
-        try:
-            self.restore_from(path, dialog.passphrase())
-        except UserError as error:
-            if error.code != "keys.restore_would_replace":
-                raise
-            answer = QMessageBox.question(self, self.windowTitle(), str(error))
-            if answer == QMessageBox.Yes:
-                self.restore_from(path, dialog.passphrase(), replace=True)
+        self.restore_from(path, dialog.passphrase())
 
     def ask_rotate(self) -> None:
         answer = QMessageBox.question(self, self.windowTitle(), self.tr(

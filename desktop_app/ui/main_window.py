@@ -7,18 +7,24 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QStackedWidget, QWidget)
 
 from desktop_app import __version__
-from desktop_app.core.register import communes
-from desktop_app.core.storage.session import OpenWorkspace
+from desktop_app.core.changes import Topic, touches
+from desktop_app.core.register.communes import is_receiver
 
 from .commune_settings_dialog import CommuneSettingsDialog
+from .operations import OperationRunner
 from .participant_list_screen import ParticipantListScreen
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: OpenWorkspace, parent=None):
+    """The window of one open workspace. Screens and dialogs get the window's operation runner (which holds
+    the session and the change notices); the window owns nothing else."""
+
+    def __init__(self, runner: OperationRunner, parent=None):
         super().__init__(parent)
-        self.workspace = workspace
-        self.commune = communes.home_commune()
+        self.runner = runner
+        self.session = runner.session
+        self.commune = self.session.home_commune()
+        self.receiver = is_receiver(self.session)
         self.setWindowTitle(self.tr("Sổ Thi đua — %1").replace("%1", self._commune_title()))
         self.resize(1200, 760)
 
@@ -38,31 +44,37 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, object] = {}
 
         if self.commune is not None:
-            self.participants = ParticipantListScreen(self.commune, workspace.paths.evidence_dir)
+            self.participants = ParticipantListScreen(runner)
             self.add_screen("participants", self.tr("Register of participants"), self.participants)
             # The other screens (and the document and packet code they import) are built on first visit:
             # start-up on an old PC pays only for the register.
             self.add_lazy_screen("checklists", self.tr("Criteria checklists"), self._make_checklists)
             self.add_lazy_screen("rounds", self.tr("Nomination rounds"), self._make_rounds)
             self.add_lazy_screen("dossier", self.tr("Nomination dossier"), self._make_dossier)
-        from desktop_app.core.exchange.receiving import is_receiver
-
-        if is_receiver():
+        if self.receiver:
             self.add_lazy_screen("receiving", self.tr("Receive dossiers"), self._make_receiving)
         self.nav.setCurrentRow(0)
 
         self._build_menus()
-        path = QLabel(self.tr("Data folder: %1").replace("%1", str(workspace.paths.root)))
+        path = QLabel(self.tr("Data folder: %1").replace("%1", str(self.session.paths.root)))
         path.setObjectName("data_dir_label")
         self.statusBar().addPermanentWidget(path)
-        for problem in workspace.problems:
+        for problem in self.session.problems:
             self.statusBar().showMessage(problem.text)
+        runner.notifier.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes) -> None:
+        if touches(changes, Topic.COMMUNE):
+            self.commune = self.session.home_commune()
+            self.setWindowTitle(self.tr("Sổ Thi đua — %1").replace("%1", self._commune_title()))
+
+    def closeEvent(self, event) -> None:
+        self.runner.shutdown()   # a save in flight is finished, never cut off
+        super().closeEvent(event)
 
     def _commune_title(self) -> str:
         if self.commune is None:
-            from desktop_app.core.exchange.receiving import is_receiver
-
-            return self.tr("receiving dossiers") if is_receiver() else self.tr("commune not set up")
+            return self.tr("receiving dossiers") if self.receiver else self.tr("commune not set up")
         return self.tr("Commune %1, %2").replace("%1", self.commune.name).replace("%2", self.commune.province)
 
     def add_screen(self, key: str, title: str, widget) -> None:
@@ -104,27 +116,27 @@ class MainWindow(QMainWindow):
     def _make_checklists(self):
         from .checklist_screen import ChecklistScreen
 
-        return ChecklistScreen(self.commune, self.workspace.paths.evidence_dir)
+        return ChecklistScreen(self.runner)
 
     def _make_rounds(self):
         from .round_screen import RoundScreen
 
-        return RoundScreen(self.commune)
+        return RoundScreen(self.runner)
 
     def _make_dossier(self):
         from .dossier_screen import DossierScreen
 
-        return DossierScreen(self.commune, self.workspace.paths.documents_dir)
+        return DossierScreen(self.runner)
 
     def _make_receiving(self):
         from .receiving_screen import ReceivingScreen
 
-        return ReceivingScreen(self.workspace.paths)
+        return ReceivingScreen(self.runner)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         open_dir = QAction(self.tr("Open the data folder"), self)
-        open_dir.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.workspace.paths.root))))
+        open_dir.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.paths.root))))
         file_menu.addAction(open_dir)
         if self.commune is not None:
             send = QAction(self.tr("Send the dossier (signed packet)…"), self)
@@ -143,9 +155,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
-        commune_action = QAction(self.tr("Commune information…"), self)
-        commune_action.triggered.connect(self.edit_commune)
-        settings_menu.addAction(commune_action)
+        if not self.receiver:  # a receiving workspace has no commune of its own
+            commune_action = QAction(self.tr("Commune information…"), self)
+            commune_action.triggered.connect(self.edit_commune)
+            settings_menu.addAction(commune_action)
         if self.commune is not None:
             key_action = QAction(self.tr("Signing key of the commune…"), self)
             key_action.triggered.connect(self.key_settings)
@@ -158,32 +171,28 @@ class MainWindow(QMainWindow):
     def backup_to_usb(self) -> None:
         from .backup_dialog import BackupDialog
 
-        BackupDialog(self.workspace, parent=self).exec()
+        BackupDialog(self.runner, parent=self).exec()
 
     def restore_backup(self) -> None:
         from .backup_dialog import RestoreDialog
 
-        RestoreDialog(self.workspace, parent=self).exec()
+        RestoreDialog(self.runner, parent=self).exec()
 
     def edit_commune(self) -> None:
-        dialog = CommuneSettingsDialog(self.commune, parent=self)
-        if dialog.exec():
-            self.commune = dialog.saved_commune
-            self.setWindowTitle(self.tr("Sổ Thi đua — %1").replace("%1", self._commune_title()))
+        CommuneSettingsDialog(self.runner, parent=self).exec()
 
-    def send_packet(self, round_=None) -> None:
+    def send_packet(self, round_id: int | None = None) -> None:
         from .export_dialog import ExportDialog
 
-        ExportDialog(self.commune, self.workspace.paths.evidence_dir, round_=round_, parent=self,
-                     outbox_dir=self.workspace.paths.outbox_dir).exec()
+        ExportDialog(self.runner, round_id=round_id, parent=self).exec()
 
     def key_settings(self) -> None:
         from .key_settings_dialog import KeySettingsDialog
 
-        KeySettingsDialog(self.commune, parent=self).exec()
+        KeySettingsDialog(self.runner, parent=self).exec()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Sổ Thi đua"), self.tr(
             "Sổ Thi đua %1\nRegister of the emulation movement and nomination dossiers for communes.\n"
             "Data folder: %2\nLog file: %3").replace("%1", __version__).replace(
-            "%2", str(self.workspace.paths.root)).replace("%3", str(self.workspace.paths.log_file)))
+            "%2", str(self.session.paths.root)).replace("%3", str(self.session.paths.log_file)))

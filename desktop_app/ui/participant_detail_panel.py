@@ -1,20 +1,20 @@
 """ParticipantDetailPanel: the selected participant's achievements and award history, with their buttons."""
 from __future__ import annotations
 
-from pathlib import Path
+import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from desktop_app.core.changes import Topic, touches
 from desktop_app.core.dates import format_vn_date
-from desktop_app.core.register import achievements, awards
-from desktop_app.core.storage.models import Achievement, Award, Participant
+from desktop_app.core.register import achievements, awards, participants
+from desktop_app.core.vocabulary import AWARD_CATEGORIES, COMMENDATION_TYPES, GENDERS, INDIVIDUAL, PARTICIPANT_CATEGORIES
 
 from .achievement_dialog import EditAchievementDialog
 from .award_dialog import EditAwardDialog
-from .labels import AWARD_CATEGORY_LABELS, AWARD_TYPE_LABELS, CATEGORY_LABELS, GENDER_LABELS, label
-from .signals import emit
+from .operations import OperationRunner
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -31,12 +31,14 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class ParticipantDetailPanel(QWidget):
-    changed = Signal()
+    """Shows one participant as stored now: it reloads when the runner announces a change to what it shows."""
 
-    def __init__(self, evidence_dir: Path, parent=None):
+    def __init__(self, runner: OperationRunner, parent=None):
         super().__init__(parent)
-        self.evidence_dir = evidence_dir
-        self.participant: Participant | None = None
+        self.runner = runner
+        self.session = runner.session
+        self.participant = None
+        runner.notifier.changed.connect(self._on_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.header = QLabel(self.tr("Choose a participant in the list."))
@@ -87,7 +89,14 @@ class ParticipantDetailPanel(QWidget):
         self.tabs.addTab(page, self.tr("Award history"))
         self.show_participant(None)
 
-    def show_participant(self, participant: Participant | None) -> None:
+    def _on_changed(self, changes) -> None:
+        if self.participant is not None and touches(changes, Topic.PARTICIPANTS, Topic.ACHIEVEMENTS, Topic.AWARDS):
+            self.show_participant_id(self.participant.id)
+
+    def show_participant_id(self, participant_id: int | None) -> None:
+        self.show_participant(participants.get_participant(self.session, participant_id))
+
+    def show_participant(self, participant) -> None:
         self.participant = participant
         enabled = participant is not None and participant.archived_at is None
         self.add_achievement_button.setEnabled(enabled)
@@ -97,23 +106,26 @@ class ParticipantDetailPanel(QWidget):
         if participant is None:
             self.header.setText(self.tr("Choose a participant in the list."))
             return
-        if participant.kind == "individual":
-            facts = [label(GENDER_LABELS, participant.gender), format_vn_date(participant.birth_date),
+        if participant.kind == INDIVIDUAL:
+            facts = [GENDERS.name(participant.gender), format_vn_date(participant.birth_date),
                      participant.ethnicity, participant.position, participant.workplace]
         else:
             members = ""
             if participant.member_count is not None:
                 members = self.tr("%1 members, %2 women").replace("%1", str(participant.member_count)).replace(
                     "%2", str(participant.female_count or 0))
-            facts = [label(CATEGORY_LABELS, participant.category), participant.address, participant.head_name, members]
-        text = f"<b style='font-size:14pt'>{participant.name}</b><br>" + " · ".join(f for f in facts if f)
+            facts = [PARTICIPANT_CATEGORIES.name(participant.category), participant.address, participant.head_name,
+                     members]
+        # Typed text is shown as text: a name with "<b>" in it is printed, never interpreted.
+        text = (f"<b style='font-size:14pt'>{html.escape(participant.name)}</b><br>"
+                + " · ".join(html.escape(f) for f in facts if f))
         if participant.archived_at:
             text += "<br><i>" + self.tr("Archived") + "</i>"
         flags = [participant.under_discipline, participant.under_inspection, participant.under_complaint]
         if any(flags):
             text += "<br><span style='color:#b00020'>" + self.tr("Has a blocking circumstance") + "</span>"
         self.header.setText(text)
-        for a in achievements.list_achievements(participant):
+        for a in achievements.list_achievements(self.session, participant.id):
             r = self.achievement_table.rowCount()
             self.achievement_table.insertRow(r)
             item = QTableWidgetItem(a.title)
@@ -122,16 +134,17 @@ class ParticipantDetailPanel(QWidget):
             self.achievement_table.setItem(r, 0, item)
             period = " – ".join(x for x in (format_vn_date(a.date_from), format_vn_date(a.date_to)) if x)
             self.achievement_table.setItem(r, 1, QTableWidgetItem(period))
-            self.achievement_table.setItem(r, 2, QTableWidgetItem(str(len(achievements.list_evidence(a)))))
-        for aw in awards.list_awards(participant):
+            self.achievement_table.setItem(r, 2, QTableWidgetItem(
+                str(len(achievements.list_evidence(self.session, a.id)))))
+        for aw in awards.list_awards(self.session, participant.id):
             r = self.award_table.rowCount()
             self.award_table.insertRow(r)
             item = QTableWidgetItem(aw.name)
             item.setData(Qt.UserRole, aw.id)
             self.award_table.setItem(r, 0, item)
             self.award_table.setItem(r, 1, QTableWidgetItem(str(aw.year)))
-            self.award_table.setItem(r, 2, QTableWidgetItem(label(AWARD_CATEGORY_LABELS, aw.category)))
-            self.award_table.setItem(r, 3, QTableWidgetItem(label(AWARD_TYPE_LABELS, aw.award_type)))
+            self.award_table.setItem(r, 2, QTableWidgetItem(AWARD_CATEGORIES.name(aw.category)))
+            self.award_table.setItem(r, 3, QTableWidgetItem(COMMENDATION_TYPES.name(aw.award_type)))
             decision = " ".join(x for x in (aw.decision_number, format_vn_date(aw.decision_date)) if x)
             self.award_table.setItem(r, 4, QTableWidgetItem(decision))
 
@@ -140,40 +153,30 @@ class ParticipantDetailPanel(QWidget):
         item = table.item(row, 0) if row >= 0 else None
         return item.data(Qt.UserRole) if item else None
 
-    def _after(self, dialog) -> None:
-        if dialog.exec():
-            self.show_participant(Participant.get_by_id(self.participant.id))
-            emit(self.changed)
-
     def add_achievement(self) -> None:
         if self.participant is not None:
-            self._after(EditAchievementDialog(self.evidence_dir, self.participant, parent=self))
+            EditAchievementDialog(self.runner, self.participant, parent=self).exec()
 
     def edit_achievement(self, *_args) -> None:
-        ident = self._selected_id(self.achievement_table)
-        if ident is not None:
-            self._after(EditAchievementDialog(self.evidence_dir, self.participant, Achievement.get_by_id(ident),
-                                              parent=self))
+        record = achievements.get_achievement(self.session, self._selected_id(self.achievement_table))
+        if record is not None:
+            EditAchievementDialog(self.runner, self.participant, record, parent=self).exec()
 
     def archive_achievement(self) -> None:
         ident = self._selected_id(self.achievement_table)
         if ident is not None:
-            achievements.set_archived(Achievement.get_by_id(ident), True)
-            self.show_participant(self.participant)
-            emit(self.changed)
+            self.runner.run(achievements.set_archived, ident, True, parent=self)
 
     def add_award(self) -> None:
         if self.participant is not None:
-            self._after(EditAwardDialog(self.participant, parent=self))
+            EditAwardDialog(self.runner, self.participant, parent=self).exec()
 
     def edit_award(self, *_args) -> None:
-        ident = self._selected_id(self.award_table)
-        if ident is not None:
-            self._after(EditAwardDialog(self.participant, Award.get_by_id(ident), parent=self))
+        record = awards.get_award(self.session, self._selected_id(self.award_table))
+        if record is not None:
+            EditAwardDialog(self.runner, self.participant, record, parent=self).exec()
 
     def archive_award(self) -> None:
         ident = self._selected_id(self.award_table)
         if ident is not None:
-            awards.set_archived(Award.get_by_id(ident), True)
-            self.show_participant(self.participant)
-            emit(self.changed)
+            self.runner.run(awards.set_archived, ident, True, parent=self)

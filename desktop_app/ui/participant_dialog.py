@@ -7,23 +7,23 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLa
 from desktop_app.core.dates import format_vn_date
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.register import participants as core
-from desktop_app.core.storage.models import Commune, Participant
+from desktop_app.core.vocabulary import CATEGORIES_BY_KIND, GENDERS, INDIVIDUAL
 
 from .forms import DraftFormDialog, FieldErrors, date_edit, set_widget_value, widget_value
-from .labels import CATEGORY_LABELS, GENDER_LABELS, label
+from .operations import OperationRunner
 
 
 class EditParticipantDialog(DraftFormDialog):
     """One form for both kinds; only the fields of the chosen kind are shown and saved."""
 
-    def __init__(self, commune: Commune, kind: str, participant: Participant | None = None,
-                 draft_values: dict | None = None, parent=None):
+    def __init__(self, runner: OperationRunner, kind: str, participant=None, draft_values: dict | None = None,
+                 parent=None):
         super().__init__(parent)
-        self.commune = commune
+        self.runner = runner
+        self.session = runner.session
         self.kind = participant.kind if participant else kind
         self.participant = participant
-        self.saved_participant: Participant | None = None
-        individual = self.kind == "individual"
+        individual = self.kind == INDIVIDUAL
         if participant is None:
             self.setWindowTitle(self.tr("New individual") if individual else self.tr("New collective"))
         else:
@@ -36,8 +36,8 @@ class EditParticipantDialog(DraftFormDialog):
         form = QFormLayout()
         layout.addLayout(form)
         category = QComboBox()
-        for code in core.CATEGORIES[self.kind]:
-            category.addItem(label(CATEGORY_LABELS, code), code)
+        for term in CATEGORIES_BY_KIND[self.kind]:
+            category.addItem(term.name, term.code)
         self._add(form, self.tr("Category"), "category", category)
         name = QLineEdit()
         name.setMaxLength(200)
@@ -45,15 +45,15 @@ class EditParticipantDialog(DraftFormDialog):
         if individual:
             gender = QComboBox()
             gender.addItem(self.tr("— choose —"), "")
-            for code in core.GENDERS:
-                gender.addItem(label(GENDER_LABELS, code), code)
+            for term in GENDERS:
+                gender.addItem(term.name, term.code)
             self._add(form, self.tr("Gender"), "gender", gender)
             self._add(form, self.tr("Date of birth"), "birth_date", date_edit())
             self._add(form, self.tr("Ethnicity"), "ethnicity", QLineEdit())
             self._add(form, self.tr("Position"), "position", QLineEdit())
             org = QComboBox()
             org.addItem(self.tr("— not in the list —"), None)
-            for collective in core.list_collectives(commune):
+            for collective in core.list_collectives(self.session):
                 org.addItem(collective.name, collective.id)
             org.currentIndexChanged.connect(self._org_changed)
             self._add(form, self.tr("Workplace (collective)"), "organization_id", org)
@@ -122,13 +122,13 @@ class EditParticipantDialog(DraftFormDialog):
     def save(self) -> None:
         values = self.values()
         try:
-            clean = core.validate_participant(values)
+            clean = core.validate_participant(self.session, values)
         except ValidationError as error:
             self.errors.show(error)
             return
         self.errors.clear()
-        if self.kind == "individual" and not self._duplicate_confirmed:
-            dupes = core.find_duplicates(self.commune, clean["name"], clean.get("birth_date"),
+        if self.kind == INDIVIDUAL and not self._duplicate_confirmed:
+            dupes = core.find_duplicates(self.session, clean["name"], clean.get("birth_date"),
                                          exclude_id=self.participant.id if self.participant else None)
             if dupes:
                 names = ", ".join(f"{p.name} ({format_vn_date(p.birth_date)})" for p in dupes)
@@ -138,6 +138,9 @@ class EditParticipantDialog(DraftFormDialog):
                 self.duplicate_label.show()
                 self._duplicate_confirmed = True
                 return
-        self.saved_participant = core.save_participant(
-            self.commune, values, self.participant.id if self.participant else None)
-        self.saved()
+        self.submit(core.save_participant, values, self.participant.id if self.participant else None)
+
+    @property
+    def saved_participant(self):
+        """The stored participant once the save finished (None before)."""
+        return self.saved_result

@@ -1,47 +1,28 @@
 """ParticipantListScreen: the register — search as you type, filter by kind, archive/restore, details."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from desktop_app.core.changes import Topic, touches
 from desktop_app.core.register import participants as core
-from desktop_app.core.storage.models import Commune, Participant, database_proxy
+from desktop_app.core.vocabulary import COLLECTIVE, INDIVIDUAL
 
+from .operations import OperationRunner
 from .participant_detail_panel import ParticipantDetailPanel
 from .participant_dialog import EditParticipantDialog
-from .participant_table_model import OBJECT_ROLE, ParticipantTableModel
-from .signals import emit
+from .participant_table_model import ID_ROLE, ParticipantTableModel
 
 SEARCH_DELAY_MS = 150
 
 
-class _CountSignals(QObject):
-    counted = Signal(object, int, bool)
-
-
-class _CountTask(QRunnable):
-    """Counts the matches of one search on a pool thread (its own SQLite connection, WAL lets it read)."""
-
-    def __init__(self, flt):
-        super().__init__()
-        self.flt = flt
-        self.signals = _CountSignals()
-
-    def run(self) -> None:
-        try:
-            total, more = core.count_participants_capped(self.flt)
-        finally:
-            database_proxy.close()  # this pool thread's own connection: never left open on the file
-        emit(self.signals.counted, self.flt, total, more)
-
-
 class ParticipantListScreen(QWidget):
-    def __init__(self, commune: Commune, evidence_dir: Path, parent=None):
+    def __init__(self, runner: OperationRunner, parent=None):
         super().__init__(parent)
-        self.commune = commune
+        self.runner = runner
+        self.session = runner.session
+        commune = self.session.home_commune()
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -52,8 +33,8 @@ class ParticipantListScreen(QWidget):
         self.kind_filter = QComboBox()
         self.kind_filter.setObjectName("kind_filter")
         self.kind_filter.addItem(self.tr("All"), None)
-        self.kind_filter.addItem(self.tr("Collectives"), "collective")
-        self.kind_filter.addItem(self.tr("Individuals"), "individual")
+        self.kind_filter.addItem(self.tr("Collectives"), COLLECTIVE)
+        self.kind_filter.addItem(self.tr("Individuals"), INDIVIDUAL)
         bar.addWidget(self.kind_filter)
         self.archived = QCheckBox(self.tr("Show archived"))
         self.archived.setObjectName("show_archived")
@@ -65,8 +46,8 @@ class ParticipantListScreen(QWidget):
         self.add_collective_button = QPushButton(self.tr("+ Collective"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.archive_button = QPushButton(self.tr("Archive"))
-        self.add_individual_button.clicked.connect(lambda: self.add("individual"))
-        self.add_collective_button.clicked.connect(lambda: self.add("collective"))
+        self.add_individual_button.clicked.connect(lambda: self.add(INDIVIDUAL))
+        self.add_collective_button.clicked.connect(lambda: self.add(COLLECTIVE))
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.toggle_archive)
         for button in (self.add_individual_button, self.add_collective_button, self.edit_button, self.archive_button):
@@ -78,7 +59,7 @@ class ParticipantListScreen(QWidget):
         layout.addLayout(buttons)
 
         splitter = QSplitter(Qt.Horizontal)
-        self.model = ParticipantTableModel(commune.id, self, count_later=True)
+        self.model = ParticipantTableModel(self.session, commune.id, self, count_later=True)
         self.model.count_needed.connect(self._count_in_background)
         self.model.count_changed.connect(self._update_count)
         self.table = QTableView()
@@ -97,8 +78,7 @@ class ParticipantListScreen(QWidget):
         self.table.setColumnHidden(ParticipantTableModel.COL_PHONE, True)
         self.table.doubleClicked.connect(self.edit_selected)
         splitter.addWidget(self.table)
-        self.detail = ParticipantDetailPanel(evidence_dir)
-        self.detail.changed.connect(self.reload)
+        self.detail = ParticipantDetailPanel(runner)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -112,9 +92,15 @@ class ParticipantListScreen(QWidget):
         self.kind_filter.currentIndexChanged.connect(self.apply_filter)
         self.archived.toggled.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        runner.notifier.changed.connect(self._on_changed)
         self._update_count()
         self._update_buttons()
         self.select_first()
+
+    def _on_changed(self, changes) -> None:
+        """A participant added, edited, archived or found by new words anywhere: the list shows it at once."""
+        if touches(changes, Topic.PARTICIPANTS, Topic.ACHIEVEMENTS):
+            self.reload()
 
     def select_first(self) -> None:
         if self.model.rowCount():
@@ -131,12 +117,11 @@ class ParticipantListScreen(QWidget):
         self.select_first()
 
     def _count_in_background(self, flt) -> None:
-        task = _CountTask(flt)
-        task.signals.counted.connect(self.model.set_count)
-        QThreadPool.globalInstance().start(task)
+        self.runner.run(core.count_participants_capped, flt, read=True,
+                        on_success=lambda counted: self.model.set_count(flt, *counted))
 
     def wait_for_count(self, timeout_ms: int = 5000) -> bool:
-        return QThreadPool.globalInstance().waitForDone(timeout_ms)
+        return self.runner.wait(timeout_ms)
 
     def _update_count(self) -> None:
         if self.model.total is None:
@@ -149,56 +134,55 @@ class ParticipantListScreen(QWidget):
             self.count_label.setText(self.tr("%1 found").replace("%1", count))
 
     def _update_buttons(self) -> None:
-        has = self.selected() is not None
+        has = self.selected_id() is not None
         self.edit_button.setEnabled(has)
         self.archive_button.setEnabled(has)
 
     def _selection_changed(self, current, _previous) -> None:
-        self.detail.show_participant(self.selected())
+        self.detail.show_participant_id(self.selected_id())
         self._update_buttons()
 
-    def selected(self) -> Participant | None:
+    def selected_id(self) -> int | None:
         index = self.table.currentIndex()
-        return self.model.data(self.model.index(index.row(), 0), OBJECT_ROLE) if index.isValid() else None
+        return self.model.data(self.model.index(index.row(), 0), ID_ROLE) if index.isValid() else None
+
+    def selected(self):
+        """The selected participant as stored now (None when nothing is selected)."""
+        return core.get_participant(self.session, self.selected_id())
 
     def reload(self) -> None:
-        current = self.selected()
+        current = self.selected_id()
         self.model.refresh()
         self._update_count()
-        if current is not None:
-            self.select_participant(current.id)
+        if current is None or not self.select_participant(current):
+            self.detail.show_participant_id(self.selected_id())
+        self._update_buttons()
 
     def select_participant(self, participant_id: int) -> bool:
         while True:
-            for row in range(self.model.rowCount()):
-                if self.model.id_at(row) == participant_id:
-                    self.table.selectRow(row)
-                    self.table.setCurrentIndex(self.model.index(row, 0))
-                    self.detail.show_participant(Participant.get_by_id(participant_id))
-                    return True
+            row = self.model.row_of(participant_id)
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                self.detail.show_participant_id(participant_id)
+                return True
             if not self.model.canFetchMore():
                 return False
             self.model.fetchMore()
 
     def add(self, kind: str) -> None:
-        dialog = EditParticipantDialog(self.commune, kind, parent=self)
-        self.open_dialog(dialog)
+        self.open_dialog(EditParticipantDialog(self.runner, kind, parent=self))
 
     def open_dialog(self, dialog: EditParticipantDialog) -> None:
         if dialog.exec() and dialog.saved_participant is not None:
-            self.model.refresh()
-            self._update_count()
             self.select_participant(dialog.saved_participant.id)
 
     def edit_selected(self, *_args) -> None:
         participant = self.selected()
         if participant is not None:
-            self.open_dialog(EditParticipantDialog(self.commune, participant.kind, participant, parent=self))
+            self.open_dialog(EditParticipantDialog(self.runner, participant.kind, participant, parent=self))
 
     def toggle_archive(self) -> None:
         participant = self.selected()
-        if participant is None:
-            return
-        core.set_archived(participant, archived=participant.archived_at is None)
-        self.reload()
-        self.detail.show_participant(None)
+        if participant is not None:
+            self.runner.run(core.set_archived, participant.id, participant.archived_at is None, parent=self)

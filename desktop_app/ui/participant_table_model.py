@@ -1,20 +1,27 @@
-"""ParticipantTableModel: the register as a lazy table over SQL (filter and sort in the database)."""
+"""ParticipantTableModel: the register as a lazy table over SQL (filter and sort in the database).
+
+Memory stays bounded however far the officer scrolls: the model keeps, for every row it has listed, only the
+row's id and sort key (keyset paging continues from the last one); the columns it shows come from a small cache
+of recently shown rows, filled by id a block at a time (as Anki's browser holds row ids and fetches lazily).
+"""
 from __future__ import annotations
+
+from collections import OrderedDict
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
 from desktop_app.core.dates import format_vn_date
 from desktop_app.core.register import participants as core
-from desktop_app.core.storage.models import Participant
+from desktop_app.core.storage.session import Session
+from desktop_app.core.vocabulary import INDIVIDUAL, PARTICIPANT_CATEGORIES, PARTICIPANT_KINDS
 
-from .labels import CATEGORY_LABELS, KIND_LABELS, label
 from .signals import emit
 
 PAGE = 200
-OBJECT_ROLE = Qt.UserRole + 1
+CACHE_ROWS = 2000   # rows whose shown columns are kept; the rest are fetched again by id when shown
+BLOCK = 100         # rows fetched by id at once when an uncached row is shown
 SORT_ROLE = Qt.UserRole + 2
 ID_ROLE = Qt.UserRole + 3
-ROW_ID, ROW_SORT_KEY = 0, 9  # positions in core.participants.ROW_COLUMNS
 
 
 class ParticipantTableModel(QAbstractTableModel):
@@ -30,17 +37,18 @@ class ParticipantTableModel(QAbstractTableModel):
     count_needed = Signal(object)  # the filter whose count is wanted (when counting on a worker thread)
     count_changed = Signal()
 
-    def __init__(self, commune_id: int, parent=None, *, count_later: bool = False):
+    def __init__(self, session: Session, commune_id: int, parent=None, *, count_later: bool = False):
         super().__init__(parent)
+        self.session = session
         # The window counts on a worker thread so typing never waits for the count; tests count at once.
         self.count_later = count_later
         self._filter = core.ParticipantFilter(commune_id=commune_id)
         self._order = "name"
         self._descending = False
-        # Light tuples (core.ROW_COLUMNS), not ORM objects: 100,000 rows stay a few tens of MB.
-        self._rows: list[tuple] = []
+        self._keys: list[tuple[int, str]] = []          # (id, sort_key) of every row listed so far
+        self._cache: OrderedDict[int, tuple] = OrderedDict()   # id → core.ROW_COLUMNS tuple, least recent first
         self._exhausted = True
-        self._total = 0
+        self._total: int | None = 0
         self._more = False
         self.refresh()
 
@@ -55,14 +63,16 @@ class ParticipantTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._rows = self._page(None)
-        self._exhausted = len(self._rows) < PAGE
+        self._keys = []
+        self._cache.clear()
+        first = self._page()
+        self._exhausted = len(first) < PAGE
         self.endResetModel()
         if self.count_later:
             self._total, self._more = None, False
             emit(self.count_needed, self._filter)
         else:
-            self._total, self._more = core.count_participants_capped(self._filter)
+            self._total, self._more = core.count_participants_capped(self.session, self._filter)
         emit(self.count_changed)
 
     def set_count(self, flt: core.ParticipantFilter, total: int, more: bool) -> None:
@@ -71,11 +81,35 @@ class ParticipantTableModel(QAbstractTableModel):
             self._total, self._more = total, more
             emit(self.count_changed)
 
-    def _page(self, last: tuple | None) -> list[tuple]:
-        after = (last[ROW_SORT_KEY], last[ROW_ID]) if last is not None and self._order == "name" else None
-        return core.list_participant_rows(self._filter, order=self._order, descending=self._descending,
-                                          after=after, offset=len(self._rows) if last is not None else 0,
-                                          limit=PAGE)
+    def _page(self) -> list[tuple]:
+        """The next page of rows after those listed; their keys are listed and their columns cached."""
+        last = self._keys[-1] if self._keys else None
+        after = (last[1], last[0]) if last is not None and self._order == "name" else None
+        rows = core.list_participant_rows(self.session, self._filter, order=self._order, descending=self._descending,
+                                          after=after, offset=len(self._keys), limit=PAGE)
+        for row in rows:
+            self._keys.append((row[core.ROW_ID], row[core.ROW_SORT_KEY]))
+            self._remember(row)
+        return rows
+
+    def _remember(self, row: tuple) -> None:
+        self._cache[row[core.ROW_ID]] = row
+        self._cache.move_to_end(row[core.ROW_ID])
+        while len(self._cache) > CACHE_ROWS:
+            self._cache.popitem(last=False)
+
+    def _row(self, index: int) -> tuple | None:
+        ident = self._keys[index][0]
+        row = self._cache.get(ident)
+        if row is None:
+            start = max(0, index - BLOCK // 2)
+            ids = [k[0] for k in self._keys[start:start + BLOCK]]
+            for fetched in core.participant_rows_by_id(self.session, ids):
+                self._remember(fetched)
+            row = self._cache.get(ident)
+        else:
+            self._cache.move_to_end(ident)
+        return row
 
     @property
     def total(self) -> int | None:
@@ -94,17 +128,17 @@ class ParticipantTableModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid() or self._exhausted:
             return
-        more = self._page(self._rows[-1] if self._rows else None)
+        start = len(self._keys)
+        more = self._page()
         self._exhausted = len(more) < PAGE
         if not more:
             return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
         self.endInsertRows()
 
     # --- Qt model API ---
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._keys)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -115,28 +149,30 @@ class ParticipantTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._keys):
             return None
-        row = self._rows[index.row()]
+        if role == ID_ROLE:
+            return self._keys[index.row()][0]
+        if role not in (Qt.DisplayRole, SORT_ROLE, Qt.ToolTipRole):
+            return None
+        row = self._row(index.row())
+        if row is None:  # deleted since it was listed
+            return None
         pid, name, kind, category, birth, position, address, phone, workplace, key = row
         column = index.column()
-        if role == OBJECT_ROLE:
-            return Participant.get_or_none(Participant.id == pid)
-        if role == ID_ROLE:
-            return pid
         if role == SORT_ROLE:
             return (key, kind, category, birth, position, phone)[column]
         if role == Qt.DisplayRole:
             if column == self.COL_NAME:
                 return name
             if column == self.COL_KIND:
-                return label(KIND_LABELS, kind)
+                return PARTICIPANT_KINDS.name(kind)
             if column == self.COL_CATEGORY:
-                return label(CATEGORY_LABELS, category)
+                return PARTICIPANT_CATEGORIES.name(category)
             if column == self.COL_BIRTH:
                 return format_vn_date(birth)
             if column == self.COL_POSITION:
-                return position if kind == "individual" else address
+                return position if kind == INDIVIDUAL else address
             if column == self.COL_PHONE:
                 return phone
         if role == Qt.ToolTipRole and column == self.COL_NAME:
@@ -151,8 +187,9 @@ class ParticipantTableModel(QAbstractTableModel):
         self._descending = order == Qt.DescendingOrder
         self.refresh()
 
-    def participant_at(self, row: int):
-        return Participant.get_or_none(Participant.id == self._rows[row][ROW_ID]) if 0 <= row < len(self._rows) else None
-
     def id_at(self, row: int) -> int | None:
-        return self._rows[row][ROW_ID] if 0 <= row < len(self._rows) else None
+        return self._keys[row][0] if 0 <= row < len(self._keys) else None
+
+    def row_of(self, participant_id: int) -> int | None:
+        """The row of a participant among those listed so far (None if not listed yet)."""
+        return next((i for i, (ident, _) in enumerate(self._keys) if ident == participant_id), None)

@@ -11,21 +11,20 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from desktop_app.core.changes import Topic, touches
 from desktop_app.core.errors import UserError
 from desktop_app.core.exchange import receiving
 from desktop_app.core.exchange.packets import list_removable_drives
 from desktop_app.core.nominations import rounds
-from desktop_app.core.storage.models import database_proxy
-from desktop_app.core.storage.paths import Workspace
+from desktop_app.core.vocabulary import NOMINATION_FORMS, SUPERSEDED
 
-from .background import BackgroundRunner
-from .labels import AWARD_FORM_LABELS, label
+from .operations import OperationRunner
 
 
 class FingerprintDialog(QDialog):
     """First contact (or an unannounced new key): compare the fingerprint with the paper Tờ trình."""
 
-    def __init__(self, record: receiving.ReceivedPacket, parent: QWidget | None = None):
+    def __init__(self, record, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Confirm the commune's key"))
         self.setMinimumWidth(760)
@@ -67,14 +66,13 @@ class FingerprintDialog(QDialog):
 class ReceivingScreen(QWidget):
     COLUMNS = ("received", "file", "commune", "round", "sequence", "verdict", "outcome", "reason")
 
-    def __init__(self, paths: Workspace, parent: QWidget | None = None,
-                 drives: Callable[[], list] = list_removable_drives,
-                 confirm: Callable[[receiving.ReceivedPacket], int] | None = None):
+    def __init__(self, runner: OperationRunner, parent: QWidget | None = None,
+                 drives: Callable[[], list] = list_removable_drives, confirm: Callable[[object], int] | None = None):
         super().__init__(parent)
-        self.paths = paths
+        self.runner = runner
+        self.session = runner.session
         self.drives = drives
         self.confirm = confirm or (lambda record: FingerprintDialog(record, self).exec())
-        self.runner = BackgroundRunner(self)
         self.last_report: receiving.ImportReport | None = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -96,8 +94,8 @@ class ReceivingScreen(QWidget):
         self.open_button.clicked.connect(self.ask_open)
         self.scan_button.clicked.connect(self.scan)
         self.pending_button.clicked.connect(self.confirm_pending)
-        self.order_button.clicked.connect(self.accept_selected_out_of_order)
-        self.runner.busy_changed.connect(self._busy)
+        self.order_button.clicked.connect(lambda: self.accept_selected_out_of_order())
+        runner.notifier.changed.connect(self._on_changed)
 
         self.report = QPlainTextEdit()
         self.report.setObjectName("report")
@@ -155,9 +153,13 @@ class ReceivingScreen(QWidget):
         for button in (self.open_button, self.scan_button, self.pending_button):
             button.setEnabled(not busy)
 
+    def _on_changed(self, changes) -> None:
+        if touches(changes, Topic.PACKETS, Topic.ROUNDS):
+            self.refresh()
+
     # --- lists ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        records = receiving.received_packets()
+        records = receiving.received_packets(self.session)
         self.table.setRowCount(len(records))
         for row, r in enumerate(records):
             rnd = f"{r.round_number}/{r.round_version}" if r.round_number else ""
@@ -172,32 +174,33 @@ class ReceivingScreen(QWidget):
                     item.setForeground(Qt.GlobalColor.darkGreen if r.verdict == "valid" else Qt.GlobalColor.darkRed)
                 self.table.setItem(row, col, item)
         self.tree.clear()
-        for rnd in receiving.imported_rounds():
+        for rnd in receiving.imported_rounds(self.session):
             title = self.tr("%1 — round %2, version %3").replace("%1", rnd.commune.name).replace(
                 "%2", str(rnd.number)).replace("%3", str(rnd.version))
-            if rnd.status == "superseded":
+            if rnd.status == SUPERSEDED:
                 title += " — " + self.tr("REPLACED by a newer version")
             top = QTreeWidgetItem([title, "", ""])
             top.setData(0, Qt.UserRole, rnd.id)
-            if rnd.status == "superseded":
+            if rnd.status == SUPERSEDED:
                 top.setForeground(0, Qt.GlobalColor.gray)
-            for n in rounds.nominees_of(rnd):
+            for n in rounds.nominees_of(self.session, rnd.id):
                 votes = "" if n.votes_for is None else f"{n.votes_for} / {n.votes_against or 0}"
-                child = QTreeWidgetItem([n.participant.name, label(AWARD_FORM_LABELS, n.award_form), votes])
+                form = NOMINATION_FORMS.get(n.award_form)
+                child = QTreeWidgetItem([n.participant.name, form.name if form else n.award_form, votes])
                 child.setData(0, Qt.UserRole, rnd.id)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
-            top.setExpanded(rnd.status != "superseded")
-        self.pending_button.setVisible(bool(receiving.pending_confirmations()))
+            top.setExpanded(rnd.status != SUPERSEDED)
+        self.pending_button.setVisible(bool(receiving.pending_confirmations(self.session)))
 
     def _round_selected(self, item, _previous=None) -> None:
         self.documents.clear()
         if item is None:
             return
-        rnd = rounds.NominationRound.get_or_none(rounds.NominationRound.id == item.data(0, Qt.UserRole))
+        rnd = rounds.get_round(self.session, item.data(0, Qt.UserRole))
         if rnd is None:
             return
-        for path in receiving.round_document_files(self.paths, rnd):
+        for path in receiving.round_document_files(self.session, rnd.id):
             entry = QListWidgetItem(path.name)
             entry.setData(Qt.UserRole, str(path))
             self.documents.addItem(entry)
@@ -225,20 +228,15 @@ class ReceivingScreen(QWidget):
         self.receive_files(found)
 
     def receive_files(self, files, wait: bool = False) -> None:
-        paths = self.paths
-
-        def job(progress, cancelled):
-            try:
-                return receiving.receive_many(paths, files, progress=progress, cancelled=cancelled)
-            finally:
-                database_proxy.close()
-
-        self.runner.run(job, title=self.tr("Receiving packets…"), parent=self, on_done=self._received,
-                        on_error=self._failed)
+        self._busy(True)
+        self.runner.run(receiving.receive_many, [str(f) for f in files], progress=self.tr("Receiving packets…"),
+                        parent=self, on_success=self._received, on_failure=self._failed,
+                        on_cancelled=lambda: self._busy(False))
         if wait:
             self.runner.wait()
 
     def _received(self, report: receiving.ImportReport) -> None:
+        self._busy(False)
         self.last_report = report
         self.report.setPlainText(report.text())
         self.refresh()
@@ -246,17 +244,15 @@ class ReceivingScreen(QWidget):
             if result.needs_confirmation:
                 self._ask_confirmation(result.record)
 
-    def _failed(self, exc) -> None:
-        if not isinstance(exc, UserError):
-            raise exc
+    def _failed(self, exc: UserError) -> None:
+        self._busy(False)
         self.report.setPlainText(str(exc))
         QMessageBox.warning(self, self.tr("Receive dossiers"), str(exc))
         self.refresh()
 
-    def selected_record(self) -> receiving.ReceivedPacket | None:
+    def selected_record(self):
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
-        return receiving.ReceivedPacket.get_or_none(receiving.ReceivedPacket.id == item.data(Qt.UserRole)) \
-            if item is not None else None
+        return receiving.get_received_packet(self.session, item.data(Qt.UserRole)) if item is not None else None
 
     def accept_selected_out_of_order(self, reason: str | None = None) -> None:
         """The selected packet was refused for its order only: import it with the officer's written reason."""
@@ -273,29 +269,21 @@ class ReceivingScreen(QWidget):
                     "%1", str(record.sequence)).replace("%2", record.commune_name).replace("%3", receiving.record_reason_text(record)))
             if not ok:
                 return
-        try:
-            result = receiving.accept_out_of_order(self.paths, record, reason,
-                                                   accepted_by=self.tr("confirmed on screen"))
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("Receive dossiers"), str(error))
-            return
+        self.runner.run(receiving.accept_out_of_order, record.id, reason, accepted_by=self.tr("confirmed on screen"),
+                        parent=self, on_success=self._show_result)
+
+    def _show_result(self, result) -> None:
         self.report.setPlainText(receiving.ImportReport([result]).text())
-        self.refresh()
 
     def confirm_pending(self) -> None:
-        for record in receiving.pending_confirmations():
+        for record in receiving.pending_confirmations(self.session):
             self._ask_confirmation(record)
 
-    def _ask_confirmation(self, record: receiving.ReceivedPacket) -> None:
+    def _ask_confirmation(self, record) -> None:
         choice = self.confirm(record)
-        try:
-            if choice == 1:
-                result = receiving.confirm_and_import(self.paths, record, trusted_by=self.tr("confirmed on screen"))
-                report = receiving.ImportReport([result])
-                self.report.setPlainText(report.text())
-            elif choice == 2:
-                receiving.reject_pending(record)
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("Receive dossiers"), str(error))
-        self.refresh()
+        if choice == 1:
+            self.runner.run(receiving.confirm_and_import, record.id, trusted_by=self.tr("confirmed on screen"),
+                            parent=self, on_success=self._show_result)
+        elif choice == 2:
+            self.runner.run(receiving.reject_pending, record.id, parent=self)
 

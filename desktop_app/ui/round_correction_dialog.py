@@ -6,12 +6,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QP
 from desktop_app.core.errors import UserError
 from desktop_app.core.nominations import rounds
 
+from .operations import OperationRunner
+
 
 class CorrectionDialog(QDialog):
-    def __init__(self, round_: rounds.NominationRound, parent=None):
+    def __init__(self, runner: OperationRunner, round_, parent=None):
         super().__init__(parent)
+        self.runner = runner
         self.round = round_
-        self.created: rounds.NominationRound | None = None
+        self.created = None
         self.setWindowTitle(self.tr("Correction of round %1").replace("%1", str(round_.number)))
         self.resize(520, 260)
         layout = QVBoxLayout(self)
@@ -36,13 +39,18 @@ class CorrectionDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        try:
-            self.created = rounds.new_version(self.round, self.reason.toPlainText())
-        except UserError as error:
-            if error.code == "rounds.correction_reason_required":
-                self.error.setText(str(error))
-                self.error.show()
-                return
-            QMessageBox.warning(self, self.windowTitle(), str(error))
-            return
+        self.create_button.setEnabled(False)
+        self.runner.run(rounds.new_version, self.round.id, self.reason.toPlainText(), parent=self,
+                        on_success=self._created, on_failure=self._failed)
+
+    def _created(self, round_) -> None:
+        self.created = round_
         self.accept()
+
+    def _failed(self, error: UserError) -> None:
+        self.create_button.setEnabled(True)
+        if error.code == "rounds.correction_reason_required":
+            self.error.setText(str(error))
+            self.error.show()
+        else:
+            QMessageBox.warning(self, self.windowTitle(), str(error))

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout
 
-from desktop_app.core.dates import DateParseError, format_vn_date, parse_vn_date, today
+from desktop_app.core.dates import DateParseError, format_vn_date, parse_vn_date
 from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.nominations import rounds
 
 from .forms import FieldErrors, date_edit
+from .operations import OperationRunner
 
 
 class DecisionDialog(QDialog):
-    def __init__(self, round_: rounds.NominationRound, approved: list[str], signer: str = "", parent=None):
+    def __init__(self, runner: OperationRunner, round_, approved: list[str], parent=None):
         super().__init__(parent)
+        self.runner = runner
+        self.session = runner.session
         self.round = round_
+        commune = self.session.home_commune()   # as stored now: the chairman may have changed since
+        signer = commune.chairman_name if commune is not None else ""
         self.decision = None
         self.setWindowTitle(self.tr("Giấy khen decision — round %1").replace("%1", str(round_.number)))
         self.setMinimumWidth(520)
@@ -29,7 +34,7 @@ class DecisionDialog(QDialog):
         layout.addLayout(form)
         self.number = self.errors.add_row(form, self.tr("Decision number"), "number", QLineEdit(placeholderText="18/QĐ-UBND"))
         self.date = self.errors.add_row(form, self.tr("Date signed"), "decided_on", date_edit())
-        self.date.setText(format_vn_date(today()))
+        self.date.setText(format_vn_date(self.session.clock.today()))
         self.signer = self.errors.add_row(form, self.tr("Signed by"), "signer", QLineEdit(signer))
         buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.save_button = buttons.addButton(self.tr("Record the decision"), QDialogButtonBox.AcceptRole)
@@ -52,9 +57,14 @@ class DecisionDialog(QDialog):
         if fields:
             self.errors.show(ValidationError(fields))
             return
-        try:
-            self.decision = rounds.record_decision(self.round, self.number.text(), when, self.signer.text())
-        except UserError as error:
-            QMessageBox.warning(self, self.windowTitle(), str(error))
-            return
+        self.save_button.setEnabled(False)
+        self.runner.run(rounds.record_decision, self.round.id, self.number.text(), when, self.signer.text(),
+                        parent=self, on_success=self._recorded, on_failure=self._failed)
+
+    def _recorded(self, decision) -> None:
+        self.decision = decision
         self.accept()
+
+    def _failed(self, error: UserError) -> None:
+        self.save_button.setEnabled(True)
+        QMessageBox.warning(self, self.windowTitle(), str(error))

@@ -10,19 +10,21 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.nominations import checklists, rounds
-from desktop_app.core.register.participants import ParticipantFilter, list_participants
-from desktop_app.core.storage.models import Participant
+from desktop_app.core.register.participants import ParticipantFilter, get_participant, list_participants
+from desktop_app.core.vocabulary import ELIGIBLE, NOMINATION_FORMS, PARTICIPANT_KINDS
 
 from .forms import FieldErrors
-from .labels import KIND_LABELS, label
+from .operations import OperationRunner
 
 
 class AddNomineeDialog(QDialog):
-    def __init__(self, round_: rounds.NominationRound, parent=None):
+    def __init__(self, runner: OperationRunner, round_, parent=None):
         super().__init__(parent)
+        self.runner = runner
+        self.session = runner.session
         self.round = round_
-        self.added: rounds.Nominee | None = None
-        self.participant: Participant | None = None
+        self.added = None
+        self.participant = None
         self.setWindowTitle(self.tr("Add a nominee to round %1").replace("%1", str(round_.number)))
         self.resize(680, 640)
         self.errors = FieldErrors(self)
@@ -37,11 +39,8 @@ class AddNomineeDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
         self.form_combo = QComboBox()
-        forms = {}
-        for s in checklists.catalog().sets.values():
-            forms.setdefault(s.award_form, s.award_form_name)
-        for code in sorted(forms, key=lambda c: c != rounds.BANG_KHEN):
-            self.form_combo.addItem(forms[code], code)
+        for code, award_form in NOMINATION_FORMS.items():
+            self.form_combo.addItem(award_form.name, code)
         self.errors.add_row(form, self.tr("Award form"), "award_form", self.form_combo)
         self.checklist_combo = QComboBox()
         self.errors.add_row(form, self.tr("Checklist"), "checklist", self.checklist_combo)
@@ -64,6 +63,7 @@ class AddNomineeDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.buttons = buttons
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -80,8 +80,8 @@ class AddNomineeDialog(QDialog):
         self._timer.stop()
         self.people.clear()
         flt = ParticipantFilter(commune_id=self.round.commune_id, search=self.search.text())
-        for p in list_participants(flt):
-            item = QListWidgetItem(f"{p.name} — {label(KIND_LABELS, p.kind)}")
+        for p in list_participants(self.session, flt):
+            item = QListWidgetItem(f"{p.name} — {PARTICIPANT_KINDS.name(p.kind)}")
             item.setData(Qt.UserRole, p.id)
             self.people.addItem(item)
 
@@ -94,8 +94,8 @@ class AddNomineeDialog(QDialog):
 
     def _person_changed(self, current, _previous) -> None:
         ident = current.data(Qt.UserRole) if current is not None else None
-        self.participant = Participant.get_by_id(ident) if ident is not None else None
-        self.summary.setPlainText(rounds.default_summary(self.participant, self.round.campaign)
+        self.participant = get_participant(self.session, ident)
+        self.summary.setPlainText(rounds.default_summary(self.session, self.participant.id, self.round.campaign_id)
                                   if self.participant else "")
         self._fill_checklists()
 
@@ -104,7 +104,7 @@ class AddNomineeDialog(QDialog):
         if self.participant is not None:
             names = {"eligible": self.tr("eligible"), "not_eligible": self.tr("not eligible"),
                      "incomplete": self.tr("not finished")}
-            for c in checklists.list_checklists(self.participant):
+            for c in checklists.list_checklists(self.session, self.participant.id):
                 if c.set_snapshot.get("award_form") != self.form_combo.currentData():
                     continue
                 self.checklist_combo.addItem(f"{c.set_snapshot.get('route', {}).get('name', c.set_id)} — "
@@ -112,13 +112,12 @@ class AddNomineeDialog(QDialog):
         self.checklist_combo.addItem(self.tr("(no checklist)"), None)
         self._show_verdict()
 
-    def selected_checklist(self) -> checklists.Checklist | None:
-        ident = self.checklist_combo.currentData()
-        return checklists.Checklist.get_by_id(ident) if ident is not None else None
+    def selected_checklist(self):
+        return checklists.get_checklist(self.session, self.checklist_combo.currentData())
 
     def _show_verdict(self, *_args) -> None:
         checklist = self.selected_checklist()
-        eligible = checklist is not None and checklist.verdict == "eligible"
+        eligible = checklist is not None and checklist.verdict == ELIGIBLE
         if self.participant is None:
             self.verdict.setText("")
         elif eligible:
@@ -136,25 +135,31 @@ class AddNomineeDialog(QDialog):
         if self.participant is None:
             QMessageBox.warning(self, self.windowTitle(), self.tr("Choose a participant in the list."))
             return
-        try:
-            self.added = rounds.add_nominee(self.round, self.participant, self.form_combo.currentData(),
-                                            self.selected_checklist(),
-                                            override_reason=self.override.toPlainText() if self.override.isEnabled() else "",
-                                            summary=self.summary.toPlainText())
-        except UserError as error:
-            if error.code == "rounds.not_eligible":
-                self.errors.show(ValidationError({"override_reason": error.code}, {"override_reason": error.params}))
-            else:
-                QMessageBox.warning(self, self.windowTitle(), str(error))
-            return
+        self.buttons.setEnabled(False)
+        self.runner.run(rounds.add_nominee, self.round.id, self.participant.id, self.form_combo.currentData(),
+                        self.checklist_combo.currentData(),
+                        override_reason=self.override.toPlainText() if self.override.isEnabled() else "",
+                        summary=self.summary.toPlainText(), parent=self, on_success=self._added,
+                        on_failure=self._failed)
+
+    def _added(self, nominee) -> None:
+        self.added = nominee
         self.accept()
+
+    def _failed(self, error: UserError) -> None:
+        self.buttons.setEnabled(True)
+        if error.code == "rounds.not_eligible":
+            self.errors.show(ValidationError({"override_reason": error.code}, {"override_reason": error.params}))
+        else:
+            QMessageBox.warning(self, self.windowTitle(), str(error))
 
 
 class SummaryDialog(QDialog):
     """The nominee's short summary of achievements, as it will appear in the lists."""
 
-    def __init__(self, nominee: rounds.Nominee, parent=None):
+    def __init__(self, runner: OperationRunner, nominee, parent=None):
         super().__init__(parent)
+        self.runner = runner
         self.nominee = nominee
         self.setWindowTitle(self.tr("Summary of achievements — %1").replace("%1", nominee.participant.name))
         self.resize(560, 300)
@@ -166,11 +171,14 @@ class SummaryDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.buttons = buttons
 
     def save(self) -> None:
-        try:
-            rounds.set_summary(self.nominee, self.text.toPlainText())
-        except UserError as error:
+        self.buttons.setEnabled(False)
+
+        def failed(error: UserError) -> None:
+            self.buttons.setEnabled(True)
             QMessageBox.warning(self, self.windowTitle(), str(error))
-            return
-        self.accept()
+
+        self.runner.run(rounds.set_summary, self.nominee.id, self.text.toPlainText(), parent=self,
+                        on_success=lambda _: self.accept(), on_failure=failed)

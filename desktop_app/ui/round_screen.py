@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxL
                                QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QStyle, QTableWidget,
                                QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
+from desktop_app.core.changes import Topic, touches
 from desktop_app.core.dates import format_vn_date
 from desktop_app.core.errors import UserError, ValidationError
-from desktop_app.core.nominations import checklists, rounds
-from desktop_app.core.storage.models import Award, Commune
+from desktop_app.core.nominations import rounds
+from desktop_app.core.vocabulary import AWARD_FORMS, DRAFT, GIAY_KHEN, LOCKED, NOMINATION_FORMS, SENT, SUPERSEDED
 
 from .forms import FieldErrors, date_edit
+from .operations import OperationRunner
 from .round_correction_dialog import CorrectionDialog
 from .round_decision_dialog import DecisionDialog
 from .round_new_dialog import NewRoundDialog
@@ -27,17 +29,13 @@ MEETING_FIELDS = ("held_on", "start_time", "end_time", "place", "chair", "chair_
 
 
 def award_form_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for s in checklists.catalog().sets.values():
-        names.setdefault(s.award_form, s.award_form_name)
-    return dict(sorted(names.items(), key=lambda kv: kv[0] != rounds.BANG_KHEN))
+    """The award forms a round nominates for, Bằng khen first, with their full names."""
+    return {code: form.name for code, form in NOMINATION_FORMS.items()}
 
 
 def short_form_name(award_form: str) -> str:
-    """'Bằng khen tỉnh', 'Giấy khen' (labels from the criteria data) for narrow table columns."""
-    common = checklists.catalog().common
-    code = rounds.AWARD_FORM_TO_HISTORY_CODE.get(award_form)
-    return common.label("hinh_thuc", code) if common and code else award_form
+    """'Bằng khen tỉnh', 'Giấy khen' for narrow table columns."""
+    return AWARD_FORMS.short_name(award_form)
 
 
 def shorten(text: str, limit: int = 160) -> str:
@@ -54,10 +52,11 @@ def _item(text: str, data=None) -> QTableWidgetItem:
 
 
 class RoundScreen(QWidget):
-    def __init__(self, commune: Commune, parent=None):
+    def __init__(self, runner: OperationRunner, parent=None):
         super().__init__(parent)
-        self.commune = commune
-        self.round: rounds.NominationRound | None = None
+        self.runner = runner
+        self.session = runner.session
+        self.round = None
         self.forms = award_form_names()
         box = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -108,7 +107,16 @@ class RoundScreen(QWidget):
         self.tabs.addTab(self._results_tab(), self.tr("Ranking"))
         self.tabs.addTab(self._decision_tab(), self.tr("Giấy khen decision"))
         self.rounds_table.itemSelectionChanged.connect(self._round_selected)
+        runner.notifier.changed.connect(self._on_changed)
         self.reload()
+
+    def _on_changed(self, changes) -> None:
+        if touches(changes, Topic.ROUNDS, Topic.PARTICIPANTS, Topic.CHECKLISTS, Topic.AWARDS, Topic.PACKETS):
+            self.reload()
+
+    def _run(self, op, *args, **kwargs) -> None:
+        """A change of the round, on the runner; the screen reloads from the change notice."""
+        self.runner.run(op, *args, parent=self, on_failure=kwargs.pop("on_failure", self._warn), **kwargs)
 
     # --- tabs --------------------------------------------------------------------------------------
 
@@ -261,25 +269,23 @@ class RoundScreen(QWidget):
     # --- list of rounds ----------------------------------------------------------------------------
 
     def status_text(self, status: str) -> str:
-        return {"draft": self.tr("Being prepared"), "locked": self.tr("Locked"), "sent": self.tr("Sent"),
-                "superseded": self.tr("Replaced (old version)")}.get(status, status)
+        return {DRAFT: self.tr("Being prepared"), LOCKED: self.tr("Locked"), SENT: self.tr("Sent"),
+                SUPERSEDED: self.tr("Replaced (old version)")}.get(status, status)
 
     def reload(self, select_id: int | None = None) -> None:
         if select_id is None and self.round is not None:
             select_id = self.round.id
-        all_rounds = list(rounds.NominationRound.select().where(rounds.NominationRound.commune == self.commune)
-                          .order_by(rounds.NominationRound.number.desc(), rounds.NominationRound.version.desc()))
+        all_rounds = rounds.round_rows(self.session)
         self.rounds_table.blockSignals(True)
         self.rounds_table.setRowCount(0)
         for r in all_rounds:
             row = self.rounds_table.rowCount()
             self.rounds_table.insertRow(row)
-            count = rounds.Nominee.select().where(rounds.Nominee.round == r).count()
-            values = [str(r.number), str(r.version), format_vn_date(r.round_date), self.status_text(r.status), str(count),
-                      r.title]
+            values = [str(r.number), str(r.version), format_vn_date(r.round_date), self.status_text(r.status),
+                      str(r.nominee_count), r.title]
             for column, text in enumerate(values):
                 item = _item(text, r.id)
-                if r.status == "superseded":
+                if r.status == SUPERSEDED:
                     item.setForeground(QBrush(QColor("#777777")))
                 self.rounds_table.setItem(row, column, item)
         self.rounds_table.blockSignals(False)
@@ -294,23 +300,23 @@ class RoundScreen(QWidget):
         for row in range(self.rounds_table.rowCount()):
             if self.rounds_table.item(row, 0).data(Qt.UserRole) == round_id:
                 self.rounds_table.selectRow(row)
-                self.show_round(rounds.NominationRound.get_by_id(round_id))
+                self.show_round(rounds.get_round(self.session, round_id))
                 return
 
     def _round_selected(self) -> None:
         rows = self.rounds_table.selectionModel().selectedRows()
         if rows:
-            self.show_round(rounds.NominationRound.get_by_id(self.rounds_table.item(rows[0].row(), 0).data(Qt.UserRole)))
+            self.show_round(rounds.get_round(self.session, self.rounds_table.item(rows[0].row(), 0).data(Qt.UserRole)))
 
     # --- one round ---------------------------------------------------------------------------------
 
-    def show_round(self, round_: rounds.NominationRound | None) -> None:
+    def show_round(self, round_) -> None:
         self.round = round_
         has = round_ is not None
-        editable = has and round_.editable
+        editable = has and rounds.is_editable(round_)
         self.lock_button.setEnabled(editable)
-        self.correction_button.setEnabled(has and round_.status in ("locked", "sent"))
-        self.send_button.setEnabled(has and round_.status != "superseded")
+        self.correction_button.setEnabled(has and round_.status in (LOCKED, SENT))
+        self.send_button.setEnabled(has and round_.status != SUPERSEDED)
         for w in (self.add_nominee_button, self.summary_button, self.remove_button, self.save_meeting_button,
                   self.save_votes_button, *self.threshold_spins.values()):
             w.setEnabled(editable)
@@ -338,15 +344,15 @@ class RoundScreen(QWidget):
         self.show_results()
         self._fill_decision()
 
-    def _show_banner(self, r: rounds.NominationRound) -> None:
+    def _show_banner(self, r) -> None:
         texts = []
         style = "background: #e3f2fd; border: 1px solid #64b5f6;"
-        if r.status == "superseded":
-            newer = rounds.NominationRound.get_or_none(rounds.NominationRound.supersedes == r)
+        if r.status == SUPERSEDED:
+            newer = rounds.newer_version(self.session, r.id)
             texts.append(self.tr("Old version, read only: replaced by version %1.")
                          .replace("%1", str(newer.version if newer else r.version + 1)))
             style = "background: #eeeeee; border: 1px solid #999;"
-        elif r.status in ("locked", "sent"):
+        elif r.status in (LOCKED, SENT):
             texts.append(self.tr("This round is locked: nothing can be changed. To change it, create a correction "
                                  "(a new version that replaces this one)."))
             style = "background: #fff4e0; border: 1px solid #e0a030;"
@@ -365,7 +371,7 @@ class RoundScreen(QWidget):
         table = self.nominee_table
         table.setRowCount(0)
         warn = self.style().standardIcon(QStyle.SP_MessageBoxWarning)
-        for n in rounds.nominees_of(self.round):
+        for n in rounds.nominees_of(self.session, self.round.id):
             row = table.rowCount()
             table.insertRow(row)
             items = [_item(n.participant.name, n.id), _item(short_form_name(n.award_form)),
@@ -383,7 +389,7 @@ class RoundScreen(QWidget):
             table.setRowHeight(row, 76)
 
     def _fill_meeting(self) -> None:
-        m = rounds.meeting_of(self.round)
+        m = rounds.meeting_of(self.session, self.round.id)
         self.meeting_errors.clear()
         for name, widget in self.meeting.items():
             value = getattr(m, name) if m is not None else ""
@@ -403,10 +409,10 @@ class RoundScreen(QWidget):
     def _fill_votes(self) -> None:
         table = self.votes_table
         table.setRowCount(0)
-        results = rounds.vote_results(self.round)
-        editable = self.round.editable
+        results = rounds.vote_results(self.session, self.round.id)
+        editable = rounds.is_editable(self.round)
         self.vote_spins: dict[int, tuple[QSpinBox, QSpinBox, QSpinBox]] = {}
-        for n in rounds.nominees_of(self.round):
+        for n in rounds.nominees_of(self.session, self.round.id):
             row = table.rowCount()
             table.insertRow(row)
             table.setItem(row, 0, _item(n.participant.name, n.id))
@@ -439,7 +445,7 @@ class RoundScreen(QWidget):
         if self.round is None:
             return
         quota = self.quota.value() or None
-        meeting = rounds.meeting_of(self.round)
+        meeting = rounds.meeting_of(self.session, self.round.id)
         parts = []
         if meeting is None:
             parts.append("<p>" + escape(self.tr("Enter the council meeting and the votes first.")) + "</p>")
@@ -449,7 +455,7 @@ class RoundScreen(QWidget):
                                         .replace("%2", str(meeting.members_present))
                                         .replace("%3", format_vn_date(meeting.held_on))) + "</p>")
         for code, name in self.forms.items():
-            ranked = rounds.ranking(self.round, code, quota)
+            ranked = rounds.ranking(self.session, self.round.id, code, quota)
             if not ranked:
                 continue
             threshold = rounds.threshold_for(self.round, code)
@@ -465,13 +471,11 @@ class RoundScreen(QWidget):
         self.results.setHtml("".join(parts))
 
     def _fill_decision(self) -> None:
-        decisions = rounds.decisions_of(self.round)
+        decisions = rounds.decisions_of(self.session, self.round.id)
         if decisions:
             lines = []
             for d in decisions:
-                awarded = Award.select().where(
-                    (Award.decision_number == d.number) & (Award.code == "GIAY_KHEN")
-                    & (Award.decision_date == d.decided_on))
+                awarded = rounds.decision_awards(self.session, d.id)
                 lines.append(escape(self.tr("Decision %1 of %2, signed by %3.").replace("%1", d.number)
                                     .replace("%2", format_vn_date(d.decided_on)).replace("%3", d.signer))
                              + "<br>" + escape(self.tr("Added to the award history of: %1")
@@ -481,7 +485,7 @@ class RoundScreen(QWidget):
             self.decision_label.setText(escape(self.tr(
                 "The Giấy khen is decided by the commune chairman. Once the council has voted, record the decision "
                 "here: everyone approved gets the Giấy khen in their award history.")))
-        self.decision_button.setEnabled(not decisions and self.round.status != "superseded")
+        self.decision_button.setEnabled(not decisions and self.round.status != SUPERSEDED)
 
     # --- actions -----------------------------------------------------------------------------------
 
@@ -493,116 +497,84 @@ class RoundScreen(QWidget):
         QMessageBox.warning(self, self.tr("Nomination round"), text)
 
     def new_round(self) -> None:
-        dialog = NewRoundDialog(self.commune, parent=self)
+        dialog = NewRoundDialog(self.runner, parent=self)
         if dialog.exec() and dialog.created is not None:
             self.reload(dialog.created.id)
 
-    def selected_nominee(self) -> rounds.Nominee | None:
+    def selected_nominee(self):
         row = self.nominee_table.currentRow()
         item = self.nominee_table.item(row, 0) if row >= 0 else None
-        return rounds.Nominee.get_by_id(item.data(Qt.UserRole)) if item is not None else None
+        return rounds.get_nominee(self.session, item.data(Qt.UserRole)) if item is not None else None
 
     def add_nominee(self) -> None:
-        if self.round is None:
-            return
-        dialog = AddNomineeDialog(self.round, parent=self)
-        if dialog.exec():
-            self.reload()
+        if self.round is not None:
+            AddNomineeDialog(self.runner, self.round, parent=self).exec()
 
     def edit_summary(self, *_args) -> None:
         nominee = self.selected_nominee()
-        if nominee is None or not self.round.editable:
-            return
-        if SummaryDialog(nominee, parent=self).exec():
-            self.reload()
+        if nominee is not None and rounds.is_editable(self.round):
+            SummaryDialog(self.runner, nominee, parent=self).exec()
 
     def remove_nominee(self) -> None:
         nominee = self.selected_nominee()
-        if nominee is None:
-            return
-        try:
-            rounds.remove_nominee(nominee)
-        except UserError as error:
-            self._warn(error)
-        self.reload()
+        if nominee is not None:
+            self._run(rounds.remove_nominee, nominee.id)
 
     def meeting_values(self) -> dict:
         return {name: (w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()) for name, w in self.meeting.items()}
 
-    def save_meeting(self) -> bool:
+    def save_meeting(self, then=None) -> None:
+        """Save the meeting on the runner; `then()` runs once it is stored (the votes wait for it)."""
         self.meeting_errors.clear()
-        try:
-            rounds.save_meeting(self.round, self.meeting_values())
-        except ValidationError as error:
-            self.meeting_errors.show(ValidationError({f"meeting_{k}": v for k, v in error.fields.items()},
-                                                     {f"meeting_{k}": v for k, v in error.field_params.items()}))
-            return False
-        except UserError as error:
-            self._warn(error)
-            return False
-        self._fill_votes()
-        self.show_results()
-        return True
+
+        def failed(error: UserError) -> None:
+            if isinstance(error, ValidationError):
+                self.meeting_errors.show(ValidationError({f"meeting_{k}": v for k, v in error.fields.items()},
+                                                         {f"meeting_{k}": v for k, v in error.field_params.items()}))
+            else:
+                self._warn(error)
+
+        self._run(rounds.save_meeting, self.round.id, self.meeting_values(), on_failure=failed,
+                  on_success=(lambda _: then()) if then else None)
 
     def set_threshold(self, award_form: str, value: int) -> None:
-        if self.round is None or not self.round.editable:
+        if self.round is None or not rounds.is_editable(self.round):
             return
-        try:
-            rounds.set_threshold(self.round, award_form, value or None)
-        except UserError as error:
-            self._warn(error)
-        self._fill_votes()
-        self.show_results()
+        self._run(rounds.set_threshold, self.round.id, award_form, value or None)
 
     def send_current(self) -> None:
         """The export dialog (Gửi hồ sơ) for this round; it locks the round as sent once the packet is written."""
         window = self.window()
         if self.round is None or not hasattr(window, "send_packet"):
             return
-        window.send_packet(self.round)
-        self.reload()
+        window.send_packet(self.round.id)
 
-    def save_votes(self) -> bool:
-        if rounds.meeting_of(self.round) is None and not self.save_meeting():
-            return False
-        problems = []
-        for nominee in rounds.nominees_of(self.round):
+    def save_votes(self) -> None:
+        if rounds.meeting_of(self.session, self.round.id) is None:
+            self.save_meeting(then=self.save_votes)
+            return
+        votes = []
+        for nominee in rounds.nominees_of(self.session, self.round.id):
             spins = self.vote_spins.get(nominee.id)
             if spins is None:
                 continue
             if nominee.votes_for is None and not any(spin.value() for spin in spins):
                 continue  # a row nobody filled in stays "not recorded", never a silent 0/0
-            try:
-                rounds.set_votes(nominee, spins[0].value(), spins[1].value(), spins[2].value())
-            except ValidationError as error:
-                problems += [error.field_text(f) for f in error.fields]
-            except UserError as error:
-                problems.append(f"{nominee.participant.name}: {error}")
-        self._fill_votes()
-        self.show_results()
-        self.reload_counts()
-        if problems:
-            QMessageBox.warning(self, self.tr("Nomination round"), "\n".join(problems))
-            return False
-        return True
-
-    def reload_counts(self) -> None:
-        for row in range(self.rounds_table.rowCount()):
-            r = rounds.NominationRound.get_by_id(self.rounds_table.item(row, 0).data(Qt.UserRole))
-            self.rounds_table.item(row, 3).setText(self.status_text(r.status))
+            votes.append((nominee.id, spins[0].value(), spins[1].value(), spins[2].value()))
+        self._run(rounds.set_round_votes, self.round.id, votes,
+                  on_success=lambda problems: problems and QMessageBox.warning(
+                      self, self.tr("Nomination round"), "\n".join(problems)))
 
     def record_decision(self) -> None:
         if self.round is None:
             return
-        results = rounds.vote_results(self.round)
-        approved = [n.participant.name for n in rounds.nominees_of(self.round)
-                    if n.award_form == rounds.GIAY_KHEN and n.id in results and results[n.id].passed]
+        results = rounds.vote_results(self.session, self.round.id)
+        approved = [n.participant.name for n in rounds.nominees_of(self.session, self.round.id)
+                    if n.award_form == GIAY_KHEN and n.id in results and results[n.id].passed]
         if not approved:
             self._warn(UserError("rounds.no_approved_nominee"))
             return
-        dialog = DecisionDialog(self.round, approved, self.commune.chairman_name, parent=self)
-        if dialog.exec():
-            self.reload()
+        DecisionDialog(self.runner, self.round, approved, parent=self).exec()
 
     def lock_current(self) -> None:
         if self.round is None:
@@ -612,15 +584,11 @@ class RoundScreen(QWidget):
             .replace("%1", str(self.round.number)))
         if answer != QMessageBox.Yes:
             return
-        try:
-            rounds.lock_round(self.round)
-        except UserError as error:
-            self._warn(error)
-        self.reload()
+        self._run(rounds.lock_round, self.round.id)
 
     def correct_current(self) -> None:
         if self.round is None:
             return
-        dialog = CorrectionDialog(self.round, parent=self)
+        dialog = CorrectionDialog(self.runner, self.round, parent=self)
         if dialog.exec() and dialog.created is not None:
             self.reload(dialog.created.id)

@@ -4,88 +4,88 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="34"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="31"/>
         <source>Send the dossier (signed packet)</source>
         <translation>Gửi hồ sơ (gói hồ sơ có chữ ký)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="46"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="42"/>
         <source>The round&apos;s documents, evidence and data are put into one signed file (.zip). Copy it onto a USB stick for the receiving level, together with the printed Tờ trình that shows the key fingerprint. After sending, the round is locked: a change becomes a new corrected version.</source>
         <translation>Văn bản, minh chứng và dữ liệu của đợt được đóng thành một tệp có chữ ký số (.zip). Chép tệp này vào thẻ nhớ USB gửi cấp trên, kèm Tờ trình bản giấy có in dấu vân tay khóa ký. Sau khi gửi, đợt được khóa: muốn sửa phải lập bản điều chỉnh mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="51"/>
         <source>Round %1 (version %2)</source>
         <translation>Đợt đề nghị số %1 (lần %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="57"/>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="163"/>
         <source>already sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="57"/>
         <source>Round:</source>
         <translation>Đợt đề nghị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="63"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="66"/>
         <source>Choose a folder…</source>
         <translation>Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="69"/>
         <source>Write to:</source>
         <translation>Ghi vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="88"/>
         <source>Export</source>
         <translation>Xuất gói hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="90"/>
         <source>Open the folder</source>
         <translation>Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="100"/>
         <source>No round has nominees yet: add nominees to a round first.</source>
         <translation>Chưa có đợt nào có người được đề nghị: hãy thêm người được đề nghị vào đợt trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="112"/>
         <source>USB drive %1 (%2 free)</source>
         <translation>Ổ USB %1 (còn trống %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="117"/>
         <source>No USB drive found — choose a folder</source>
         <translation>Không thấy ổ USB — hãy chọn thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="130"/>
         <source>Folder to write the packet to</source>
         <translation>Thư mục ghi gói hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="145"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="141"/>
         <source>Choose a USB drive or a folder first.</source>
         <translation>Hãy chọn ổ USB hoặc một thư mục trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="148"/>
         <source>Writing the packet…</source>
         <translation>Đang ghi gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="155"/>
         <source>Done. The packet was written and checked again from the drive:
 %1
 Size %2, packet no. %3. The round is now locked as sent.</source>
@@ -94,12 +94,13 @@ Size %2, packet no. %3. The round is now locked as sent.</source>
 Dung lượng %2, gói số %3. Đợt đề nghị đã được khóa (đã gửi).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="170"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="159"/>
         <source>Key fingerprint (as printed on the Tờ trình):</source>
         <translation>Dấu vân tay khóa ký (giống bản in trên Tờ trình):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="180"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="173"/>
         <source>The packet was not written.</source>
         <translation>Chưa ghi được gói hồ sơ.</translation>
     </message>

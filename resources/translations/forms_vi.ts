@@ -4,17 +4,17 @@
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../desktop_app/ui/forms.py" line="73"/>
+        <location filename="../../desktop_app/ui/forms.py" line="74"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/forms.py" line="208"/>
+        <location filename="../../desktop_app/ui/forms.py" line="236"/>
         <source>Discard changes?</source>
         <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/forms.py" line="209"/>
+        <location filename="../../desktop_app/ui/forms.py" line="237"/>
         <source>The changes in this form have not been saved. Discard them?</source>
         <translation>Các thay đổi trong biểu mẫu này chưa được lưu. Bỏ các thay đổi?</translation>
     </message>

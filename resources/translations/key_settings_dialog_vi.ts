@@ -4,7 +4,7 @@
 <context>
     <name>KeySettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="54"/>
         <source>Signing key of the commune</source>
         <translation>Khóa ký của xã</translation>
     </message>
@@ -49,38 +49,38 @@
         <translation>Hãy sao lưu khóa vào thẻ nhớ USB và cất giữ cẩn thận: nếu máy này hỏng, bản sao lưu giúp xã giữ được khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="142"/>
         <source>Backup written: %1</source>
         <translation>Đã ghi bản sao lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="159"/>
         <source>Save the key backup</source>
         <translation>Lưu bản sao lưu khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="152"/>
         <location filename="../../desktop_app/ui/key_settings_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="168"/>
         <source>Key backup (*.pem)</source>
         <translation>Bản sao lưu khóa (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="163"/>
         <source>Passphrase for the backup</source>
         <translation>Mật khẩu cho bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="168"/>
         <source>Open a key backup</source>
         <translation>Mở bản sao lưu khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="171"/>
         <source>Passphrase of the backup</source>
         <translation>Mật khẩu của bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="178"/>
         <source>Create a new key? The next packet carries an announcement signed by the current key, so the receiving level accepts the new key. Print the new fingerprint on the next Tờ trình and make a new backup.</source>
         <translation>Tạo khóa mới? Gói hồ sơ tiếp theo sẽ mang thông báo đổi khóa do khóa hiện tại ký, nên nơi tiếp nhận chấp nhận khóa mới. Hãy in dấu vân tay mới trên Tờ trình lần sau và sao lưu lại khóa.</translation>
     </message>
@@ -88,22 +88,22 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="27"/>
+        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="26"/>
         <source>Passphrase:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="31"/>
+        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="30"/>
         <source>Repeat it:</source>
         <translation>Nhập lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="32"/>
+        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="31"/>
         <source>At least 8 characters. Write it down and keep it apart from the backup file: without it the backup cannot be opened.</source>
         <translation>Ít nhất 8 ký tự. Hãy ghi lại và cất riêng với tệp sao lưu: quên mật khẩu thì không mở được bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="44"/>
+        <location filename="../../desktop_app/ui/key_settings_dialog.py" line="43"/>
         <source>The two passphrases differ.</source>
         <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
     </message>

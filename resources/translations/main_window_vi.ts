@@ -4,114 +4,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="22"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="28"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="69"/>
         <source>Sổ Thi đua — %1</source>
         <translation>Sổ Thi đua — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="42"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="48"/>
         <source>Register of participants</source>
         <translation>Sổ theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="45"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="51"/>
         <source>Criteria checklists</source>
         <translation>Phiếu tiêu chuẩn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="46"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="52"/>
         <source>Nomination rounds</source>
         <translation>Đợt đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="47"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="53"/>
         <source>Nomination dossier</source>
         <translation>Hồ sơ đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="51"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="55"/>
         <source>Receive dossiers</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="55"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="59"/>
         <source>Data folder: %1</source>
         <translation>Thư mục dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="65"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="77"/>
         <source>commune not set up</source>
         <translation>chưa khai báo xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="65"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="77"/>
         <source>receiving dossiers</source>
         <translation>nơi tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="66"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="78"/>
         <source>Commune %1, %2</source>
         <translation>Xã %1, tỉnh %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="126"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="138"/>
         <source>Open the data folder</source>
         <translation>Mở thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="130"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="142"/>
         <source>Send the dossier (signed packet)…</source>
         <translation>Gửi hồ sơ (gói có chữ ký)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="134"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
         <source>Back up to USB…</source>
         <translation>Sao lưu ra USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="137"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
         <source>Restore from a backup…</source>
         <translation>Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="141"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
         <source>E&amp;xit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
         <source>Commune information…</source>
         <translation>Thông tin xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
         <source>Signing key of the commune…</source>
         <translation>Khóa ký của xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
         <source>About Sổ Thi đua</source>
         <translation>Giới thiệu Sổ Thi đua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
         <source>Sổ Thi đua %1
 Register of the emulation movement and nomination dossiers for communes.
 Data folder: %2

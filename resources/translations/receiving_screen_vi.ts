@@ -4,37 +4,37 @@
 <context>
     <name>FingerprintDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="28"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="29"/>
         <source>Confirm the commune&apos;s key</source>
         <translation>Xác nhận khóa ký của xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="32"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="33"/>
         <source>This is the first packet from commune %1 (code %2).</source>
         <translation>Đây là gói hồ sơ đầu tiên của xã %1 (mã %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="34"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="35"/>
         <source>Commune %1 (code %2) signed this packet with a new key that its previous key did not announce.</source>
         <translation>Xã %1 (mã %2) ký gói này bằng một khóa mới mà khóa cũ không thông báo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="39"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="40"/>
         <source>Take the paper Tờ trình of this round and compare, group by group, the key fingerprint printed on it with the one below. Trust the key only if every group is the same.</source>
         <translation>Hãy lấy Tờ trình bản giấy của đợt này và so từng nhóm ký tự của dấu vân tay in trên đó với dấu vân tay dưới đây. Chỉ tin cậy khóa khi mọi nhóm đều giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="55"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="56"/>
         <source>The same as on paper — trust and import</source>
         <translation>Giống bản giấy — tin cậy và nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="57"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="58"/>
         <source>Different — do not trust</source>
         <translation>Khác — không tin cậy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="58"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="59"/>
         <source>Decide later</source>
         <translation>Để sau</translation>
     </message>
@@ -147,69 +147,67 @@
         <translation>Mở văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="173"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="178"/>
         <source>%1 — round %2, version %3</source>
         <translation>%1 — đợt %2, lần %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="176"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="181"/>
         <source>REPLACED by a newer version</source>
         <translation>ĐÃ ĐƯỢC THAY bằng bản điều chỉnh mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="208"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="214"/>
         <source>Open packet files</source>
         <translation>Mở tệp gói hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="209"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="215"/>
         <source>Dossier packets (*.zip)</source>
         <translation>Gói hồ sơ (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="217"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="223"/>
         <location filename="../../desktop_app/ui/receiving_screen.py" line="250"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="262"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="277"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="296"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="261"/>
         <source>Receive dossiers</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="218"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="224"/>
         <source>No packet (.zip) found on the USB drives. Plug in the stick, or open the file with “Open a packet file…”.</source>
         <translation>Không tìm thấy gói hồ sơ (.zip) nào trên thẻ nhớ USB. Hãy cắm thẻ nhớ, hoặc mở tệp bằng “Mở tệp gói hồ sơ…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="219"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="225"/>
         <source>No USB drive found. Plug in the stick, or open the file with “Open a packet file…”.</source>
         <translation>Không thấy thẻ nhớ USB. Hãy cắm thẻ nhớ, hoặc mở tệp bằng “Mở tệp gói hồ sơ…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="233"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="232"/>
         <source>Receiving packets…</source>
         <translation>Đang tiếp nhận gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="263"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="262"/>
         <source>Select a packet refused as out of order in the list first.</source>
         <translation>Hãy chọn trong danh sách một gói bị từ chối vì sai thứ tự.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="267"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="266"/>
         <source>Accept despite the order</source>
         <translation>Nhận dù sai thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="268"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="267"/>
         <source>Packet %1 of %2 is out of order (%3).
 Write what you checked with the commune (e.g. the earlier packet was lost with a USB stick):</source>
         <translation>Gói số %1 của %2 sai thứ tự (%3).
 Ghi rõ điều đã kiểm tra với xã (ví dụ: gói trước bị mất cùng USB):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="275"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="290"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="272"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="285"/>
         <source>confirmed on screen</source>
         <translation>xác nhận trên màn hình</translation>
     </message>

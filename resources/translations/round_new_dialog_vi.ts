@@ -4,27 +4,27 @@
 <context>
     <name>NewRoundDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/round_new_dialog.py" line="19"/>
+        <location filename="../../desktop_app/ui/round_new_dialog.py" line="21"/>
         <source>New nomination round</source>
         <translation>Tạo đợt đề nghị mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_new_dialog.py" line="28"/>
+        <location filename="../../desktop_app/ui/round_new_dialog.py" line="30"/>
         <source>Emulation movement</source>
         <translation>Phong trào thi đua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_new_dialog.py" line="31"/>
+        <location filename="../../desktop_app/ui/round_new_dialog.py" line="33"/>
         <source>Date of the round</source>
         <translation>Ngày của đợt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_new_dialog.py" line="33"/>
+        <location filename="../../desktop_app/ui/round_new_dialog.py" line="35"/>
         <source>e.g. Proposal for the digital transformation movement 2022–2025</source>
         <translation>ví dụ: Đề nghị khen thưởng phong trào chuyển đổi số giai đoạn 2022–2025</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_new_dialog.py" line="34"/>
+        <location filename="../../desktop_app/ui/round_new_dialog.py" line="36"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>

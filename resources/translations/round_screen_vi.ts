@@ -4,358 +4,358 @@
 <context>
     <name>RoundScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="67"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="66"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="67"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="66"/>
         <source>Version</source>
         <translation>Lần</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="67"/>
-        <location filename="../../desktop_app/ui/round_screen.py" line="157"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="66"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="165"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="68"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="67"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="68"/>
-        <location filename="../../desktop_app/ui/round_screen.py" line="105"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="67"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="104"/>
         <source>Nominees</source>
         <translation>Người được đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="68"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="67"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="78"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="77"/>
         <source>New round…</source>
         <translation>Tạo đợt mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="79"/>
-        <location filename="../../desktop_app/ui/round_screen.py" line="610"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="78"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="582"/>
         <source>Lock the round</source>
         <translation>Khóa đợt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="81"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="80"/>
         <source>Create a correction…</source>
         <translation>Tạo bản điều chỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="83"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="82"/>
         <source>Send to the upper level…</source>
         <translation>Gửi hồ sơ lên cấp trên…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="85"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="84"/>
         <source>Write this round as a signed packet onto a USB stick</source>
         <translation>Ghi đợt này thành gói hồ sơ có chữ ký vào thẻ nhớ USB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="106"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="105"/>
         <source>Council meeting</source>
         <translation>Họp Hội đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="107"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="106"/>
         <source>Votes and results</source>
         <translation>Biểu quyết và kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="108"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="107"/>
         <source>Ranking</source>
         <translation>Xếp thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="109"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="108"/>
         <source>Giấy khen decision</source>
         <translation>Quyết định Giấy khen</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="120"/>
-        <location filename="../../desktop_app/ui/round_screen.py" line="210"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="128"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="218"/>
         <source>Collective / individual</source>
         <translation>Tập thể / cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="120"/>
-        <location filename="../../desktop_app/ui/round_screen.py" line="210"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="128"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="218"/>
         <source>Award form</source>
         <translation>Hình thức khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="121"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="129"/>
         <source>Checklist</source>
         <translation>Phiếu tiêu chuẩn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="121"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="129"/>
         <source>Proposed although not eligible — reason</source>
         <translation>Lý do vẫn đề nghị (chưa đủ điều kiện)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="122"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="130"/>
         <source>Summary of achievements</source>
         <translation>Tóm tắt thành tích</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="135"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="143"/>
         <source>Add a nominee…</source>
         <translation>Thêm người được đề nghị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="137"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="145"/>
         <source>Edit the summary…</source>
         <translation>Sửa tóm tắt thành tích…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="138"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="146"/>
         <source>Remove from the round</source>
         <translation>Bỏ khỏi đợt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="153"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="161"/>
         <source>Meeting of the commune&apos;s Emulation and Commendation Council</source>
         <translation>Cuộc họp Hội đồng Thi đua – Khen thưởng xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="157"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="165"/>
         <source>Start time</source>
         <translation>Giờ bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="157"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="165"/>
         <source>End time</source>
         <translation>Giờ kết thúc</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="158"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="166"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="158"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="166"/>
         <source>Chaired by</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="158"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="166"/>
         <source>Chair&apos;s position</source>
         <translation>Chức vụ người chủ trì</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="159"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="167"/>
         <source>Secretary</source>
         <translation>Thư ký</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="159"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="167"/>
         <source>Secretary&apos;s position</source>
         <translation>Chức vụ thư ký</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="160"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="168"/>
         <source>Council members in total</source>
         <translation>Tổng số thành viên Hội đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="161"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="169"/>
         <source>Members present</source>
         <translation>Số thành viên có mặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="161"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="169"/>
         <source>Conclusion</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="176"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="184"/>
         <source>Save the meeting</source>
         <translation>Lưu thông tin cuộc họp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="188"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="196"/>
         <source>Approval threshold (share of ALL council members)</source>
         <translation>Ngưỡng biểu quyết (tỉ lệ trên TỔNG SỐ thành viên Hội đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="196"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="204"/>
         <source>No threshold (NĐ 98/2023 sets none)</source>
         <translation>Không đặt ngưỡng (NĐ 98/2023 không quy định)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="200"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="208"/>
         <source>Without a threshold a nominee is approved when more members vote for than against.</source>
         <translation>Khi không đặt ngưỡng, người được đề nghị đạt khi số phiếu đồng ý nhiều hơn số phiếu không đồng ý.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="206"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="214"/>
         <source>Votes per nominee</source>
         <translation>Phiếu biểu quyết từng người được đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="211"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="219"/>
         <source>For</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="211"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="219"/>
         <source>Against</source>
         <translation>Không đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="211"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="219"/>
         <source>Abstained</source>
         <translation>Không biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="212"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="220"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="221"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="229"/>
         <source>Record the votes</source>
         <translation>Ghi kết quả biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="232"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="240"/>
         <source>Quota per award form (0 = no limit):</source>
         <translation>Chỉ tiêu cho mỗi hình thức (0 = không giới hạn):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="236"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="244"/>
         <source>no limit</source>
         <translation>không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="254"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="262"/>
         <source>Record the Giấy khen decision…</source>
         <translation>Ghi quyết định tặng Giấy khen…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="264"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="272"/>
         <source>Being prepared</source>
         <translation>Đang soạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="264"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="272"/>
         <source>Locked</source>
         <translation>Đã khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="264"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="272"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="265"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="273"/>
         <source>Replaced (old version)</source>
         <translation>Đã thay thế (bản cũ)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="320"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="326"/>
         <source>No nomination round yet. Create one with “New round…”.</source>
         <translation>Chưa có đợt đề nghị nào. Bấm “Tạo đợt mới…” để bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="329"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="335"/>
         <source>Round %1 (version %2)</source>
         <translation>Đợt đề nghị số %1 (lần %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="346"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="352"/>
         <source>Old version, read only: replaced by version %1.</source>
         <translation>Bản cũ, chỉ xem: đã được thay bằng lần %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="350"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="356"/>
         <source>This round is locked: nothing can be changed. To change it, create a correction (a new version that replaces this one).</source>
         <translation>Đợt này đã khóa: không sửa được nữa. Muốn thay đổi, hãy tạo bản điều chỉnh (phiên bản mới thay thế bản này).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="354"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="360"/>
         <source>Correction of version %1. Reason: %2</source>
         <translation>Bản điều chỉnh của lần %1. Lý do: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="361"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="367"/>
         <source>eligible</source>
         <translation>đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="361"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="367"/>
         <source>not eligible</source>
         <translation>chưa đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="362"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="368"/>
         <source>not finished</source>
         <translation>chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="362"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="368"/>
         <source>no checklist</source>
         <translation>không có phiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="425"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="431"/>
         <source>Votes not recorded yet</source>
         <translation>Chưa ghi phiếu biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="445"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="451"/>
         <source>Enter the council meeting and the votes first.</source>
         <translation>Hãy nhập thông tin cuộc họp và phiếu biểu quyết trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="447"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="453"/>
         <source>Council: %1 members, %2 present, meeting of %3.</source>
         <translation>Hội đồng: %1 thành viên, có mặt %2, họp ngày %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="456"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="462"/>
         <source>no threshold (NĐ 98/2023 sets none)</source>
         <translation>không đặt ngưỡng (NĐ 98/2023 không quy định)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="457"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="463"/>
         <source>threshold %1% of all members</source>
         <translation>ngưỡng %1% tổng số thành viên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="475"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="479"/>
         <source>Decision %1 of %2, signed by %3.</source>
         <translation>Quyết định số %1 ngày %2, người ký: %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="477"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="481"/>
         <source>Added to the award history of: %1</source>
         <translation>Đã ghi vào lịch sử khen thưởng của: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="482"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="486"/>
         <source>The Giấy khen is decided by the commune chairman. Once the council has voted, record the decision here: everyone approved gets the Giấy khen in their award history.</source>
         <translation>Giấy khen do Chủ tịch UBND xã quyết định. Sau khi Hội đồng biểu quyết, ghi quyết định tại đây: mọi tập thể, cá nhân được thông qua sẽ có Giấy khen trong lịch sử khen thưởng.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="493"/>
-        <location filename="../../desktop_app/ui/round_screen.py" line="585"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="497"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="566"/>
         <source>Nomination round</source>
         <translation>Đợt đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="611"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="583"/>
         <source>Lock round %1? After locking nothing can be changed; a change becomes a correction (a new version).</source>
         <translation>Khóa đợt đề nghị số %1? Sau khi khóa sẽ không sửa được; mọi thay đổi phải làm bằng bản điều chỉnh (phiên bản mới).</translation>
     </message>

@@ -20,12 +20,17 @@ from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.errors import UserCancelled, UserError
 from desktop_app.core.exchange.keys import get_or_create_commune_key, write_key_backup
 from desktop_app.core.register.achievements import add_evidence, list_achievements
-from desktop_app.core.storage import backup, snapshots
+from desktop_app.core.storage import backup, files, snapshots
 from desktop_app.core.storage.models import EvidenceFile, Participant
 from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
-from desktop_app.core.storage.session import open_workspace
+from desktop_app.core.workspace import open_workspace
 
 NOW = datetime(2026, 3, 9, 8, 15, 0)
+
+
+def opened(root: Path):
+    """Open a workspace the way the app does, with keys in memory (never the OS keyring)."""
+    return open_workspace(root, secrets=SecretStore(InMemoryKeyring()))
 
 
 def names(db: Path) -> set[str]:
@@ -39,15 +44,16 @@ def names(db: Path) -> set[str]:
 @pytest.fixture
 def filled(tmp_path):
     """A demo workspace with two evidence files (one photo-sized), closed afterwards by the test helpers."""
-    ws = open_workspace(tmp_path / "ws", log_to_file=False)
-    create_demo_commune()
+    ws = opened(tmp_path / "ws")
+    create_demo_commune(ws)
     person = Participant.get(Participant.name == "Nguyễn Văn Đức")
-    achievement = list_achievements(person)[0] if list_achievements(person) else None
+    achievement = list_achievements(ws, person.id)[0] if list_achievements(ws, person.id) else None
     src = tmp_path / "src"
     src.mkdir()
     (src / "giấy chứng nhận.pdf").write_bytes(b"%PDF-1.7\n" + os.urandom(20_000) + b"\n%%EOF\n")
     (src / "ảnh.jpg").write_bytes(os.urandom(70_000))
-    evidence = [add_evidence(ws.paths.evidence_dir, person, src / n, achievement) for n in sorted(os.listdir(src))]
+    evidence = [add_evidence(ws, person.id, src / n, achievement.id if achievement else None)
+                for n in sorted(os.listdir(src))]
     yield ws, evidence
     ws.close()
 
@@ -89,7 +95,7 @@ def test_round_trip_brings_back_database_and_evidence(filled, tmp_path):
     assert result.previous_copy.parent == ws.paths.backups_dir
     assert result.previous_copy.name.startswith("truoc-khoi-phuc-20260309-091500")
     assert "Nông Thị Hoa" not in names(result.previous_copy)
-    reopened = open_workspace(ws.paths.root, log_to_file=False)
+    reopened = opened(ws.paths.root)
     try:
         assert Participant.select().where(Participant.name == "Nông Thị Hoa").count() == 1
         assert {e.sha256 for e in EvidenceFile.select()} >= {e.sha256 for e in evidence}
@@ -177,7 +183,7 @@ def test_not_a_backup_is_refused(workspace, tmp_path):
 
 def test_no_signing_key_material_in_a_backup(filled, tmp_path):
     ws, _ = filled
-    store = SecretStore(InMemoryKeyring())
+    store = ws.secrets
     key = get_or_create_commune_key(store, "02095")
     # The officer saved the key's own (encrypted) backup into the data folder: it must not travel either.
     write_key_backup(store, "02095", ws.paths.root / "khoa-ky.pem", "mật khẩu rất dài 2026")
@@ -203,10 +209,10 @@ def test_no_signing_key_material_in_a_backup(filled, tmp_path):
 # ----- automatic backups and rotation -------------------------------------------------------------------
 
 def test_daily_backup_at_most_once_a_day_and_only_with_data(tmp_path):
-    ws = open_workspace(tmp_path / "ws", log_to_file=False)
+    ws = opened(tmp_path / "ws")
     try:
         assert snapshots.daily_backup(ws, now=NOW) is None  # nothing to protect yet
-        create_demo_commune()
+        create_demo_commune(ws)
         first = snapshots.daily_backup(ws, now=NOW)
         assert first is not None and first.name == "tu-dong-20260309-081500.sqlite3"
         assert snapshots.check_database(first) is None and "Nguyễn Văn Đức" in names(first)
@@ -221,7 +227,7 @@ def test_daily_backup_at_most_once_a_day_and_only_with_data(tmp_path):
 def test_backup_before_import_is_a_consistent_copy_of_the_live_database(workspace, commune):
     from desktop_app.core.register.participants import save_participant
 
-    save_participant(commune, {"kind": "individual", "category": "nguoi_dan", "name": "Lò Thị Sinh", "gender": "nu"})
+    save_participant(workspace, {"kind": "individual", "category": "nguoi_dan", "name": "Lò Thị Sinh", "gender": "nu"})
     copy = snapshots.backup_before_import(workspace.paths)
     assert copy.parent == workspace.paths.backups_dir and copy.name.startswith("truoc-nhap-")
     assert "Lò Thị Sinh" in names(copy)  # the committed row is in the copy even while still in the WAL
@@ -306,7 +312,9 @@ def _fail_writes_after(monkeypatch, limit: int, error: int):
         fh = real_open(file, mode, *args, **kwargs)
         return Stick(fh) if "x" in mode and "usb" in str(file) else fh
 
-    monkeypatch.setattr(backup, "open", fake_open, raising=False)
+    # The archive is written by the one stick writer (storage/files.py); backup.py may open files itself too.
+    for module in (backup, files):
+        monkeypatch.setattr(module, "open", fake_open, raising=False)
 
 
 @pytest.mark.parametrize("error, code, words", [(errno.ENOSPC, "backup.disk_full", "đầy"),
@@ -348,7 +356,7 @@ def test_real_full_stick(filled, tmp_path):
     person = Participant.get(Participant.name == "Nông Thị Hoa")
     big = tmp_path / "video.mp4"
     big.write_bytes(os.urandom(300 * 1024))  # random bytes do not compress: more than the 200 KB stick
-    add_evidence(ws.paths.evidence_dir, person, big)
+    add_evidence(ws, person.id, big)
     stick = tmp_path / "stick"
     stick.mkdir()
     r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(stick)], capture_output=True, text=True)
@@ -374,9 +382,17 @@ def test_command_line_backup_and_restore(tmp_path):
     data, usb = tmp_path / "ws", tmp_path / "usb"
     usb.mkdir()
 
+    # The program's own HOME, XDG folders and keyring (the fail backend): all inside tmp_path.
+    home = tmp_path / "proc-home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING", "XDG_"))}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_DATA_HOME=str(home / "data"),
+               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
+               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+
     def main(*args):
         return subprocess.run([sys.executable, str(root / "main.py"), *args], capture_output=True, text=True,
-                              timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+                              timeout=120, env=env)
 
     assert main("demo", "--data-dir", str(data)).returncode == 0
     made = main("backup", "--out", str(usb), "--data-dir", str(data))

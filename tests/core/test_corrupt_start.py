@@ -12,13 +12,18 @@ import pytest
 
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.errors import UserError
-from desktop_app.core.register.communes import home_commune
 from desktop_app.core.register.participants import save_participant
 from desktop_app.core.storage import backup, snapshots
 from desktop_app.core.storage.models import Participant
-from desktop_app.core.storage.session import open_workspace
+from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.workspace import open_workspace
 
 DAY = datetime(2026, 3, 9, 7, 30)
+
+
+def opened(root: Path):
+    """Open a workspace the way the app does, with keys in memory (never the OS keyring)."""
+    return open_workspace(root, secrets=SecretStore(InMemoryKeyring()))
 
 
 def truncate(db: Path) -> None:
@@ -43,13 +48,13 @@ def garbage_header(db: Path) -> None:
 @pytest.fixture
 def yesterday_backup_then_more_work(tmp_path):
     """Demo workspace, yesterday's automatic backup, then one more person added today."""
-    ws = open_workspace(tmp_path / "ws", log_to_file=False)
-    create_demo_commune()
+    ws = opened(tmp_path / "ws")
+    create_demo_commune(ws)
     # Enough rows that the file has many pages (damage lands in data, not only in free space).
     for i in range(300):
-        save_participant(home_commune(), {"kind": "individual", "category": "nguoi_dan", "gender": "nam", "name": f"Người thứ {i}"})
+        save_participant(ws, {"kind": "individual", "category": "nguoi_dan", "gender": "nam", "name": f"Người thứ {i}"})
     daily = snapshots.daily_backup(ws, now=DAY - timedelta(days=1))
-    save_participant(home_commune(), {"kind": "individual", "category": "nguoi_dan", "gender": "nu", "name": "Thêm hôm nay"})
+    save_participant(ws, {"kind": "individual", "category": "nguoi_dan", "gender": "nu", "name": "Thêm hôm nay"})
     ws.close()
     return ws.paths, daily
 
@@ -78,7 +83,7 @@ def test_damaged_database_detected_and_latest_backup_restored(yesterday_backup_t
     finally:
         conn.close()
 
-    ws = open_workspace(paths.root, log_to_file=False)
+    ws = opened(paths.root)
     try:
         assert Participant.select().where(Participant.name == "Nguyễn Văn Đức").count() == 1
         assert Participant.select().where(Participant.name == "Người thứ 299").count() == 1
@@ -95,13 +100,13 @@ def test_open_workspace_refuses_a_damaged_header(yesterday_backup_then_more_work
     paths, _ = yesterday_backup_then_more_work
     garbage_header(paths.database)
     with pytest.raises(UserError) as err:
-        open_workspace(paths.root, log_to_file=False)
+        opened(paths.root)
     assert err.value.code == "db.corrupt"
 
 
 def test_no_backup_means_a_clear_error_and_nothing_moved(tmp_path):
-    ws = open_workspace(tmp_path / "ws", log_to_file=False)
-    create_demo_commune()
+    ws = opened(tmp_path / "ws")
+    create_demo_commune(ws)
     ws.close()
     truncate(ws.paths.database)
     before = ws.paths.database.read_bytes()

@@ -9,6 +9,7 @@ from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.nominations.council import (Candidate, Meeting, Vote, check_threshold, count_votes,
                                                   format_percent, rank_nominees, validate_meeting)
 from desktop_app.core.nominations.criteria import load_catalog
+from desktop_app.core.vocabulary import BANG_KHEN_TINH, GIAY_KHEN
 
 SEVENTY = Fraction(7, 10)
 
@@ -45,8 +46,10 @@ def test_vote_thresholds(total, present, votes_for, against, threshold, passed, 
 
 def test_thresholds_come_from_data():
     rules = load_catalog().common.council
-    assert rules.threshold_for("bang_khen_chu_tich_tinh") is None
-    assert rules.threshold_for("giay_khen") is None
+    # The award forms by the rounds' codes (core/vocabulary.py); listed with "no threshold", not just missing.
+    assert rules.threshold_for(BANG_KHEN_TINH) is None and BANG_KHEN_TINH in rules.thresholds
+    assert rules.threshold_for(GIAY_KHEN) is None and GIAY_KHEN in rules.thresholds
+    assert (BANG_KHEN_TINH, GIAY_KHEN) == ("bang_khen_tinh", "giay_khen")
     assert rules.threshold_for("chien_si_thi_dua_co_so") == Fraction(4, 5)
     assert rules.collective_women_share_min == SEVENTY
 

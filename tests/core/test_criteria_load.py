@@ -16,6 +16,7 @@ from desktop_app.core.errors import UserError
 from desktop_app.core.nominations.criteria import (CriteriaFileError, ParticipantRecord, criteria_set_from_snapshot,
                                                    evaluate, load_catalog, parse_criteria_set, suggest_sets)
 from desktop_app.core.resources import resource_path
+from desktop_app.core.vocabulary import AWARD_CODES_BY_CATEGORY, COMMENDATION_TYPES, NOMINATION_FORMS
 
 CRITERIA_DIR = resource_path("criteria")
 REPO = Path(__file__).resolve().parents[2]
@@ -72,11 +73,12 @@ def test_shipped_sets_carry_their_metadata(catalog):
         kind_word = "ca_nhan" if s.participant_kind == "individual" else "tap_the"
         assert kind_word in s.id
         assert s.criterion("guong_mau") is not None
+        assert s.award_form in NOMINATION_FORMS and s.id.startswith(s.award_form + ".")  # the rounds' own codes
     # The collective sets add "nội bộ đoàn kết"; the individual ones do not.
     for sid, s in catalog.sets.items():
         assert (s.criterion("noi_bo_doan_ket") is not None) == (s.participant_kind == "collective"), sid
     thematic = catalog.sets["bang_khen_tinh.ca_nhan.chuyen_de"]
-    assert thematic.award_form == "bang_khen_chu_tich_tinh" and thematic.route.code == "chuyen_de"
+    assert thematic.award_form == "bang_khen_tinh" and thematic.route.code == "chuyen_de"
     assert thematic.criterion("thanh_tich_phong_trao").evidence_required
     annual = catalog.sets["bang_khen_tinh.ca_nhan.cong_trang"]
     assert annual.criterion("cstdcs_02_lan").params == {"title": "CSTDCS", "count": 2}
@@ -217,7 +219,7 @@ def test_duplicate_json_key_is_refused(crit_dir):
     assert [p.code for p in cat.problems] == ["criteria.load.duplicate_key"]
 
 
-def test_code_unknown_to_common_labels_is_refused(crit_dir):
+def test_code_unknown_to_the_vocabulary_is_refused(crit_dir):
     name = "bang_khen_tinh.ca_nhan.cong_trang.json"
     data = _load(crit_dir / name)
     data["criteria"][1]["children"][0]["params"]["title"] = "CSTDSC"  # typo
@@ -227,6 +229,50 @@ def test_code_unknown_to_common_labels_is_refused(crit_dir):
     (problem,) = cat.problems
     assert problem.code == "criteria.load.unknown_award_code"
     assert "“CSTDSC”" in problem.text
+    assert "common.json" not in problem.text  # the codes are no longer declared there
+
+
+def test_any_title_code_of_the_vocabulary_is_accepted(crit_dir):
+    # "Thôn, tổ dân phố văn hóa" was never in the old common.json labels; the vocabulary knows it.
+    name = "bang_khen_tinh.ca_nhan.cong_trang.json"
+    data = _load(crit_dir / name)
+    data["criteria"][1]["children"][0]["params"]["title"] = "THON_VH"
+    _save(crit_dir / name, data)
+    cat = load_catalog(crit_dir)
+    assert cat.problems == ()
+    assert cat.sets["bang_khen_tinh.ca_nhan.cong_trang"].criterion("cstdcs_02_lan").params["title"] == "THON_VH"
+
+
+def test_common_file_has_no_labels_names_come_from_the_vocabulary(catalog):
+    data = _load(CRITERIA_DIR / "common.json")
+    assert "labels" not in data and "award_types" not in data
+    common = catalog.common
+    assert set(common.labels) == set(AWARD_CODES_BY_CATEGORY)
+    for category, terms in AWARD_CODES_BY_CATEGORY.items():
+        assert {code: (label.short, label.name) for code, label in common.labels[category].items()} == \
+            {t.code: (t.short_name, t.name) for t in terms}
+    assert common.label("danh_hieu", "CSTDCS") == "CSTĐCS"
+    assert common.label("xep_loai", "HTXSNV") == "HTXSNV"
+    assert common.label("danh_hieu", "KHONG_CO") == "KHONG_CO"
+    assert common.knows("hinh_thuc", "giay_khen") and not common.knows("hinh_thuc", "GIAY_KHEN")
+    assert common.award_type_names == {t.code: t.name for t in COMMENDATION_TYPES}
+
+
+def test_old_common_file_with_labels_is_reported(crit_dir):
+    data = _load(crit_dir / "common.json")
+    data["labels"] = {"danh_hieu": {"LDTT": {"short": "LĐTT", "name": "Lao động tiên tiến"}}}
+    _save(crit_dir / "common.json", data)
+    cat = load_catalog(crit_dir)
+    assert cat.common is None
+    assert [(p.file, p.code) for p in cat.problems] == [("common.json", "criteria.load.unknown_field")]
+    assert "“labels”" in cat.problems[0].text
+
+
+def test_council_thresholds_name_the_award_forms_by_their_codes(catalog):
+    thresholds = catalog.common.council.thresholds
+    # threshold_for() of a misspelt form is silently "no threshold": every nominated form must be listed.
+    assert set(NOMINATION_FORMS) <= set(thresholds)
+    assert "bang_khen_chu_tich_tinh" not in thresholds
 
 
 def test_broken_common_file_keeps_sets_but_never_says_eligible(crit_dir):

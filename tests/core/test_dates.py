@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from desktop_app.core.dates import DateParseError, format_vn_date, now_iso, parse_vn_date, today
+from desktop_app.core.dates import VN_TZ, DateParseError, current_date, format_vn_date, now_iso, parse_vn_date
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -33,13 +33,28 @@ def test_parse_invalid(text):
 
 
 def test_future_refused_only_when_asked():
-    tomorrow = today() + timedelta(days=1)
+    tomorrow = current_date() + timedelta(days=1)
     text = format_vn_date(tomorrow)
     assert parse_vn_date(text) == tomorrow
     with pytest.raises(DateParseError) as info:
         parse_vn_date(text, allow_future=False)
     assert info.value.code == "date.in_future"
-    assert parse_vn_date(format_vn_date(today()), allow_future=False) == today()
+    assert parse_vn_date(format_vn_date(current_date()), allow_future=False) == current_date()
+
+
+def test_future_judged_against_the_given_day():
+    # Services pass the session clock's day; "the future" is then relative to it, not to the computer's date.
+    assert parse_vn_date("06/02/2026", allow_future=False, today=date(2026, 2, 6)) == date(2026, 2, 6)
+    with pytest.raises(DateParseError) as info:
+        parse_vn_date("07/02/2026", allow_future=False, today=date(2026, 2, 6))
+    assert info.value.code == "date.in_future"
+    assert parse_vn_date("07/02/2026", allow_future=False, today=date(2030, 1, 1)) == date(2026, 2, 7)
+
+
+def test_current_date_is_the_day_in_vietnam():
+    before = datetime.now(VN_TZ).date()
+    day = current_date()
+    assert day in (before, datetime.now(VN_TZ).date())  # (midnight may pass in between)
 
 
 def test_too_old():

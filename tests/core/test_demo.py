@@ -9,11 +9,12 @@ from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.errors import UserError
 from desktop_app.core.nominations import rounds
 from desktop_app.core.register.participants import ParticipantFilter, list_participants
-from desktop_app.core.storage.models import Achievement, Award, Checklist, EvidenceFile, Participant
+from desktop_app.core.storage.models import (Achievement, Award, Checklist, Commune, EvidenceFile, NominationRound,
+                                            Participant)
 
 
-def test_demo_commune(workspace):
-    summary = create_demo_commune()
+def test_demo_commune(session):
+    summary = create_demo_commune(session)
     commune = summary["commune"]
     assert commune.is_home
     participants = Participant.select().where(Participant.commune == commune).count()
@@ -26,7 +27,7 @@ def test_demo_commune(workspace):
     assert {a.category for a in Award.select()} >= {"danh_hieu", "hinh_thuc"}
     for p in Participant.select():
         assert unicodedata.is_normalized("NFC", p.name)
-    found = list_participants(ParticipantFilter(commune_id=commune.id, search="nguyen van duc"))
+    found = list_participants(session, ParticipantFilter(commune_id=commune.id, search="nguyen van duc"))
     assert [p.name for p in found] == ["Nguyễn Văn Đức"]
     # Individuals are linked to a collective of the same commune.
     linked = Participant.select().where(Participant.organization.is_null(False))
@@ -34,8 +35,8 @@ def test_demo_commune(workspace):
     assert all(p.organization.kind == "collective" for p in linked)
 
 
-def test_demo_checklists_and_round_1(workspace):
-    summary = create_demo_commune()
+def test_demo_checklists_and_round_1(session):
+    summary = create_demo_commune(session)
     verdicts = [c.verdict for c in Checklist.select()]
     assert summary["checklists"] == len(verdicts)
     assert verdicts.count("eligible") >= 5 and "not_eligible" in verdicts and "incomplete" in verdicts
@@ -43,10 +44,10 @@ def test_demo_checklists_and_round_1(workspace):
     assert blocked.verdict == "not_eligible" and blocked.assessment["reasons"][0]["kind"] == "blocked"
     # Evidence files of the checklists are real files in the workspace.
     assert EvidenceFile.select().count() > 0
-    assert all((workspace.paths.evidence_dir / e.stored_name).is_file() for e in EvidenceFile.select())
+    assert all((session.paths.evidence_dir / e.stored_name).is_file() for e in EvidenceFile.select())
     r = summary["round"]
     assert (r.number, r.version, r.status, r.campaign.code, r.round_date.year) == (1, 1, "draft", "KH-635-2022-BK", 2026)
-    nominees = rounds.nominees_of(r)
+    nominees = rounds.nominees_of(session, r.id)
     bang_khen = [n for n in nominees if n.award_form == rounds.BANG_KHEN]
     giay_khen = [n for n in nominees if n.award_form == rounds.GIAY_KHEN]
     assert 2 <= sum(n.participant.kind == "individual" for n in bang_khen) <= 3
@@ -56,29 +57,54 @@ def test_demo_checklists_and_round_1(workspace):
     overridden = [n for n in nominees if n.override_reason]
     assert len(overridden) == 1 and overridden[0].verdict_at_add != "eligible"
     assert all(n.summary for n in nominees)
-    meeting = rounds.meeting_of(r)
+    meeting = rounds.meeting_of(session, r.id)
     assert (meeting.members_total, meeting.members_present) == (9, 8)
-    results = rounds.vote_results(r)
+    results = rounds.vote_results(session, r.id)
     assert set(results) == {n.id for n in nominees}
     assert any(not res.passed for res in results.values())
-    decision = rounds.decisions_of(r)[0]
-    awarded = Award.select().where((Award.decision_number == decision.number) & (Award.code == "GIAY_KHEN")
-                                   & (Award.year == 2026))
+    assert rounds.BANG_KHEN == "bang_khen_tinh" and rounds.GIAY_KHEN == "giay_khen"
+    decision = rounds.decisions_of(session, r.id)[0]
+    # The awards the commune's decision gave are linked to it (award.decision), with the history's code
+    # for the form the round nominated for: the same lower-case code.
+    awarded = rounds.decision_awards(session, decision.id)
     assert sorted(a.participant_id for a in awarded) == sorted(
         n.participant_id for n in giay_khen if results[n.id].passed)
+    assert all((a.category, a.code, a.year, a.decision_number) == ("hinh_thuc", "giay_khen", 2026, decision.number)
+               for a in awarded)
+    assert sorted(a.id for a in awarded) == sorted(a.id for a in Award.select().where(Award.decision == decision.id))
 
 
-def test_second_call_refused(workspace):
-    create_demo_commune()
+def test_second_call_refused(session):
+    create_demo_commune(session)
     before = Participant.select().count()
     with pytest.raises(UserError) as info:
-        create_demo_commune()
+        create_demo_commune(session)
     assert info.value.code == "demo.workspace_not_empty"
     assert Participant.select().count() == before
 
 
-def test_refused_when_commune_configured(commune):
+def test_refused_when_commune_configured(session, commune):
     with pytest.raises(UserError) as info:
-        create_demo_commune()
+        create_demo_commune(session)
     assert info.value.code == "demo.workspace_not_empty"
     assert Participant.select().count() == 0
+
+
+def test_demo_is_one_transaction(session, monkeypatch):
+    """A failure at the very end (after the round and its decision) leaves the workspace as empty as before."""
+    from desktop_app.core import demo
+
+    real = demo._demo_checklists_and_round
+
+    def fails_at_the_end(*args):
+        real(*args)
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(demo, "_demo_checklists_and_round", fails_at_the_end)
+    with pytest.raises(RuntimeError):
+        create_demo_commune(session)
+    assert session.home_commune() is None
+    for model in (Commune, Participant, Achievement, Award, Checklist, EvidenceFile, NominationRound):
+        assert model.select().count() == 0, model.__name__
+    monkeypatch.undo()
+    assert create_demo_commune(session)["participants"] == Participant.select().count()

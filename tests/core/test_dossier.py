@@ -16,7 +16,7 @@ from desktop_app.core.nominations import rounds
 from desktop_app.core.register.achievements import save_achievement
 from desktop_app.core.register.campaigns import content_text
 from desktop_app.core.register.participants import save_participant
-from desktop_app.core.storage.models import Campaign
+from desktop_app.core.storage.models import Campaign, DocumentNumber
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = {
@@ -38,41 +38,42 @@ NOMINEES = [("Thôn Nà Làng", rounds.BANG_KHEN, 8, 0), ("Hà Thị Ngọc Ánh
 
 
 @pytest.fixture
-def people(commune):
+def people(session, commune):
     campaign = Campaign.get(Campaign.code == "KH-635-2022-BK")
-    made = {name: save_participant(commune, dict(values)) for name, values in PEOPLE.items()}
-    save_achievement(made["Hà Thị Ngọc Ánh"], {
+    made = {name: save_participant(session, dict(values)) for name, values in PEOPLE.items()}
+    assert {p.commune_id for p in made.values()} == {commune.id}
+    save_achievement(session, made["Hà Thị Ngọc Ánh"].id, {
         "campaign_id": campaign.id, "title": "Chuyển đổi số trong y tế cơ sở", "content_codes": ["ND3"],
         "description": "Triển khai khám chữa bệnh bằng căn cước công dân gắn chip.",
         "results": "96% người dân có hồ sơ sức khỏe điện tử.", "date_from": "01/01/2025", "date_to": "31/12/2025"})
-    save_achievement(made["Thôn Nà Làng"], {
+    save_achievement(session, made["Thôn Nà Làng"].id, {
         "campaign_id": campaign.id, "title": "Phổ cập kỹ năng số cho người dân", "content_codes": ["ND1", "ND5"],
         "description": "Tổ công nghệ số cộng đồng đến từng hộ.", "results": "Hướng dẫn 412 hộ dân cài đặt VNeID.",
         "date_from": "01/03/2024", "date_to": "30/06/2025"})
     return made
 
 
-def make_round(commune, people, *, held_on=date(2026, 3, 12), decision: str | None = "07/QĐ-UBND"):
+def make_round(session, people, *, held_on=date(2026, 3, 12), decision: str | None = "07/QĐ-UBND"):
     campaign = Campaign.get(Campaign.code == "KH-635-2022-BK")
-    r = rounds.create_round(commune, campaign, held_on)
+    r = rounds.create_round(session, campaign.id, held_on)
     for name, form, *_ in NOMINEES:
         if form == rounds.GIAY_KHEN and decision is None:
             continue
-        rounds.add_nominee(r, people[name], form, None, override_reason="Hội đồng thống nhất xét",
+        rounds.add_nominee(session, r.id, people[name].id, form, None, override_reason="Hội đồng thống nhất xét",
                            summary=f"Thành tích của {name}.")
-    rounds.save_meeting(r, {"held_on": held_on, "start_time": "14:00", "end_time": "16h30",
+    rounds.save_meeting(session, r.id, {"held_on": held_on, "start_time": "14:00", "end_time": "16h30",
                             "place": "Hội trường UBND xã Thượng Quan", "chair": "Hoàng Văn Thắng",
                             "secretary": "Triệu Thị Mai", "members_total": "9", "members_present": "8"})
     votes = {name: v for name, _, *v in NOMINEES}
-    for n in rounds.nominees_of(r):
-        rounds.set_votes(n, *votes[n.participant.name], 0)
+    for n in rounds.nominees_of(session, r.id):
+        rounds.set_votes(session, n.id, *votes[n.participant.name], 0)
     if decision is not None:
-        rounds.record_decision(r, decision, held_on, "Hoàng Văn Thắng")
-    return r
+        rounds.record_decision(session, r.id, decision, held_on, "Hoàng Văn Thắng")
+    return rounds.get_round(session, r.id)
 
 
-def key_of(r, name) -> str:
-    return next(str(n.id) for n in rounds.nominees_of(r) if n.participant.name == name)
+def key_of(session, r, name) -> str:
+    return next(str(n.id) for n in rounds.nominees_of(session, r.id) if n.participant.name == name)
 
 
 def text_of(files, stem: str) -> str:
@@ -84,16 +85,16 @@ def text_of(files, stem: str) -> str:
 
 # --- inputs -----------------------------------------------------------------------------------------
 
-def test_dossier_input_maps_commune_campaign_nominees_votes_and_decision(people, commune):
-    r = make_round(commune, people)
-    d = dossier.dossier_input(r, signer_fingerprint="ab12cd34" * 8)
+def test_dossier_input_maps_commune_campaign_nominees_votes_and_decision(people, session):
+    r = make_round(session, people)
+    d = dossier.dossier_input(session, r.id, signer_fingerprint="ab12cd34" * 8)
     c = d.commune
     assert (c.name, c.body_lower, c.province) == ("xã Thượng Quan", "XÃ THƯỢNG QUAN", "tỉnh Thái Nguyên")
     assert (c.chairman, c.receiving_authority, c.number_suffix) == ("Hoàng Văn Thắng", "Sở Nội vụ tỉnh Thái Nguyên", "UBND")
     assert (d.campaign.number, d.campaign.document_kind, d.campaign.issued_on) == ("635/KH-UBND", "Kế hoạch", date(2022, 10, 10))
     assert d.signer_fingerprint == "SHA256:" + " ".join(["AB12 CD34"] * 8)  # grouped as on screen
     assert [n.name for n in d.nominees] == [name for name, *_ in NOMINEES]
-    village, anh = d.nominee(key_of(r, "Thôn Nà Làng")), d.nominee(key_of(r, "Hà Thị Ngọc Ánh"))
+    village, anh = d.nominee(key_of(session, r, "Thôn Nà Làng")), d.nominee(key_of(session, r, "Hà Thị Ngọc Ánh"))
     assert (village.kind, village.head_name, village.head_title, village.member_count, village.female_count) == \
         ("collective", "Lý Thị Pẻng", "TRƯỞNG THÔN", 165, 88)
     assert village.achievements[0].period == "từ 01/03/2024 đến 30/06/2025"
@@ -109,108 +110,112 @@ def test_dossier_input_maps_commune_campaign_nominees_votes_and_decision(people,
     m = d.meeting
     assert (m.held_on, m.members_total, m.members_present, m.start_time, m.end_time) == \
         (date(2026, 3, 12), 9, 8, "14 giờ 00", "16 giờ 30")
-    duc = m.vote_for(key_of(r, "Nguyễn Văn Đức"))
+    duc = m.vote_for(key_of(session, r, "Nguyễn Văn Đức"))
     assert (duc.agree, duc.disagree, duc.passed, duc.result) == (3, 5, False, "Không đề nghị")
-    assert m.vote_for(key_of(r, "Hà Thị Ngọc Ánh")).result == "Đề nghị khen thưởng"
+    assert m.vote_for(key_of(session, r, "Hà Thị Ngọc Ánh")).result == "Đề nghị khen thưởng"
     assert [n.name for n in d.proposed()] == ["Thôn Nà Làng", "Hà Thị Ngọc Ánh"]
     assert [n.name for n in d.reported()] == ["Thôn Nà Làng", "Hà Thị Ngọc Ánh", "Triệu Thị Mai"]
-    assert d.decision.awardee_keys == (key_of(r, "Triệu Thị Mai"),)
+    assert d.decision.awardee_keys == (key_of(session, r, "Triệu Thị Mai"),)
     assert (d.round.submission_number, m.number, d.decision.number) == (None, None, None)
-    assert dossier.missing_numbers(r) == ["to_trinh", "bien_ban", "quyet_dinh"]
+    assert dossier.missing_numbers(session, r.id) == ["to_trinh", "bien_ban", "quyet_dinh"]
 
 
-def test_issued_numbers_are_stored_and_read_back(people, commune):
-    r = make_round(commune, people)
-    dossier.issue_numbers(r, on=date(2026, 3, 15))
-    d = dossier.dossier_input(rounds.find_round(commune, r.number))
+def test_issued_numbers_are_stored_and_read_back(people, session):
+    r = make_round(session, people)
+    issued = dossier.issue_numbers(session, r.id, on=date(2026, 3, 15))
+    assert (issued.id, issued.submission_number, issued.submitted_on) == (r.id, 1, date(2026, 3, 15))
+    d = dossier.dossier_input(session, rounds.find_round(session, r.number).id)
     assert (d.round.submission_number, d.round.submitted_on) == (1, date(2026, 3, 15))
     assert d.meeting.number == 1
     assert d.decision.number == 7          # the number the officer typed into the decision is kept
-    assert dossier.missing_numbers(r) == []
-    assert dossier.issued_numbers(r) == [("to_trinh", "01/TTr-UBND", date(2026, 3, 15)),
+    assert dossier.missing_numbers(session, r.id) == []
+    assert dossier.issued_numbers(session, r.id) == [("to_trinh", "01/TTr-UBND", date(2026, 3, 15)),
                                          ("bien_ban", "01/BB-HĐTĐKT", date(2026, 3, 12)),
                                          ("quyet_dinh", "07/QĐ-UBND", date(2026, 3, 12))]
 
 
-def test_submission_is_never_dated_before_its_meeting(people, commune):
-    r = make_round(commune, people, held_on=date(2099, 1, 5), decision=None)
-    dossier.issue_numbers(r)
-    assert r.submitted_on == date(2099, 1, 5)
+def test_submission_is_never_dated_before_its_meeting(people, session):
+    r = make_round(session, people, held_on=date(2099, 1, 5), decision=None)
+    issued = dossier.issue_numbers(session, r.id)
+    assert issued.submitted_on == date(2099, 1, 5)
+    assert rounds.get_round(session, r.id).submitted_on == date(2099, 1, 5)
 
 
 # --- numbering --------------------------------------------------------------------------------------
 
 def series(s: str, year: int) -> list[int]:
-    return sorted(x.number for x in rounds.DocumentNumber.select().where(
-        (rounds.DocumentNumber.series == s) & (rounds.DocumentNumber.year == year)))
+    return sorted(x.number for x in DocumentNumber.select().where(
+        (DocumentNumber.series == s) & (DocumentNumber.year == year)))
 
 
-def test_numbers_unique_across_rounds_and_restart_with_the_year(people, commune):
-    a = make_round(commune, people, held_on=date(2025, 12, 20), decision=None)
-    b = make_round(commune, people, held_on=date(2025, 12, 22), decision=None)
-    c = make_round(commune, people, held_on=date(2026, 1, 5), decision=None)
-    dossier.issue_numbers(a, on=date(2025, 12, 28))
-    dossier.issue_numbers(b, on=date(2025, 12, 30))
-    dossier.issue_numbers(c, on=date(2026, 1, 6))
+def test_numbers_unique_across_rounds_and_restart_with_the_year(people, session):
+    a = make_round(session, people, held_on=date(2025, 12, 20), decision=None)
+    b = make_round(session, people, held_on=date(2025, 12, 22), decision=None)
+    c = make_round(session, people, held_on=date(2026, 1, 5), decision=None)
+    a = dossier.issue_numbers(session, a.id, on=date(2025, 12, 28))
+    b = dossier.issue_numbers(session, b.id, on=date(2025, 12, 30))
+    c = dossier.issue_numbers(session, c.id, on=date(2026, 1, 6))
     assert [x.submission_number for x in (a, b, c)] == [1, 2, 1]
-    assert [rounds.meeting_of(x).document_number for x in (a, b, c)] == [1, 2, 1]
+    assert [rounds.get_round(session, x.id).submission_number for x in (a, b, c)] == [1, 2, 1]
+    assert [rounds.meeting_of(session, x.id).document_number for x in (a, b, c)] == [1, 2, 1]
     assert series("TTr-UBND", 2025) == [1, 2] and series("TTr-UBND", 2026) == [1]
     assert series("BB-HĐTĐKT", 2025) == [1, 2] and series("BB-HĐTĐKT", 2026) == [1]
 
 
-def test_typed_decision_number_is_reserved_and_an_untyped_one_allocated_after_it(people, commune):
-    a = make_round(commune, people, held_on=date(2026, 3, 12), decision="07/QĐ-UBND")
-    b = make_round(commune, people, held_on=date(2026, 3, 20), decision="QĐ khen thưởng đợt 2")
-    dossier.issue_numbers(a)
-    dossier.issue_numbers(b)
-    assert dossier.dossier_input(b).decision.number == 8
+def test_typed_decision_number_is_reserved_and_an_untyped_one_allocated_after_it(people, session):
+    a = make_round(session, people, held_on=date(2026, 3, 12), decision="07/QĐ-UBND")
+    b = make_round(session, people, held_on=date(2026, 3, 20), decision="QĐ khen thưởng đợt 2")
+    dossier.issue_numbers(session, a.id)
+    dossier.issue_numbers(session, b.id)
+    assert dossier.dossier_input(session, b.id).decision.number == 8
     assert series("QĐ-UBND", 2026) == [7, 8]
 
 
-def test_reissue_reuses_numbers_and_a_new_version_gets_new_ones(people, commune):
-    r = make_round(commune, people)
-    dossier.issue_numbers(r, on=date(2026, 3, 15))
-    first = dossier.issued_numbers(r)
-    rows = rounds.DocumentNumber.select().count()
-    dossier.round_documents(r, formats=("pdf",))
-    dossier.issue_numbers(r)
-    assert dossier.issued_numbers(r) == first and rounds.DocumentNumber.select().count() == rows
-    rounds.lock_round(r)
-    v2 = rounds.new_version(r, "Sửa tóm tắt thành tích")
-    assert dossier.missing_numbers(v2) == ["to_trinh", "bien_ban"]  # the decision was taken once: same number
-    dossier.issue_numbers(v2, on=date(2026, 3, 18))
-    numbers = dict((code, number) for code, number, _ in dossier.issued_numbers(v2))
+def test_reissue_reuses_numbers_and_a_new_version_gets_new_ones(people, session):
+    r = make_round(session, people)
+    dossier.issue_numbers(session, r.id, on=date(2026, 3, 15))
+    first = dossier.issued_numbers(session, r.id)
+    rows = DocumentNumber.select().count()
+    dossier.round_documents(session, r.id, formats=("pdf",))
+    dossier.issue_numbers(session, r.id)
+    assert dossier.issued_numbers(session, r.id) == first and DocumentNumber.select().count() == rows
+    rounds.lock_round(session, r.id)
+    v2 = rounds.new_version(session, r.id, "Sửa tóm tắt thành tích")
+    # The decision was taken once: same number.
+    assert dossier.missing_numbers(session, v2.id) == ["to_trinh", "bien_ban"]
+    dossier.issue_numbers(session, v2.id, on=date(2026, 3, 18))
+    numbers = dict((code, number) for code, number, _ in dossier.issued_numbers(session, v2.id))
     assert numbers == {"to_trinh": "02/TTr-UBND", "bien_ban": "02/BB-HĐTĐKT", "quyet_dinh": "07/QĐ-UBND"}
-    assert rounds.find_round(commune, r.number).id == v2.id
+    assert rounds.find_round(session, r.number).id == v2.id
     with pytest.raises(UserError) as err:
-        dossier.issue_numbers(rounds.NominationRound.get_by_id(r.id))
+        dossier.issue_numbers(session, r.id)
     assert err.value.code == "rounds.superseded"
 
 
-def test_preview_burns_no_number_and_prints_blank_number_lines(people, commune):
-    r = make_round(commune, people)
-    files = dossier.round_documents(r, issue=False, formats=("pdf",))
-    assert rounds.DocumentNumber.select().count() == 0
-    assert dossier.missing_numbers(r) == ["to_trinh", "bien_ban", "quyet_dinh"]
+def test_preview_burns_no_number_and_prints_blank_number_lines(people, session):
+    r = make_round(session, people)
+    files = dossier.round_documents(session, r.id, issue=False, formats=("pdf",))
+    assert DocumentNumber.select().count() == 0
+    assert dossier.missing_numbers(session, r.id) == ["to_trinh", "bien_ban", "quyet_dinh"]
     assert "Số: /TTr-UBND" in text_of(files, "01_To_trinh")
     assert "Số: /BB-HĐTĐKT" in text_of(files, "04_Bien_ban_hop_Hoi_dong")
 
 
-def test_round_without_nominees_refuses_before_burning_numbers(commune):
-    r = rounds.create_round(commune, Campaign.get(Campaign.code == "KH-635-2022-BK"))
+def test_round_without_nominees_refuses_before_burning_numbers(session, commune):
+    r = rounds.create_round(session, Campaign.get(Campaign.code == "KH-635-2022-BK").id)
     with pytest.raises(UserError) as err:
-        dossier.round_documents(r)
+        dossier.round_documents(session, r.id)
     assert err.value.code == "documents.no_nominees"
-    assert rounds.DocumentNumber.select().count() == 0
+    assert DocumentNumber.select().count() == 0
 
 
 # --- the documents, read back -----------------------------------------------------------------------
 
 @pytest.fixture
-def issued_files(people, commune):
-    r = make_round(commune, people)
-    dossier.issue_numbers(r, on=date(2026, 3, 15))
-    return r, dossier.round_documents(r, formats=("pdf",))
+def issued_files(people, session):
+    r = make_round(session, people)
+    dossier.issue_numbers(session, r.id, on=date(2026, 3, 15))
+    return r, dossier.round_documents(session, r.id, formats=("pdf",))
 
 
 def test_pdfs_carry_commune_nominees_votes_and_numbers(issued_files):
@@ -256,25 +261,25 @@ def test_only_the_bundled_liberation_serif_is_in_the_files(issued_files):
 
 # --- files on disk ----------------------------------------------------------------------------------
 
-def test_write_dossier_writes_both_formats_without_leftovers(people, commune, tmp_path):
-    r = make_round(commune, people)
+def test_write_dossier_writes_both_formats_without_leftovers(people, session, tmp_path):
+    r = make_round(session, people)
     out = tmp_path / "USB" / "Ho_so_dot_1"
-    paths = dossier.write_dossier(r, out)
+    paths = dossier.write_dossier(session, r.id, out)
     assert sorted(p.name for p in paths) == sorted(p.name for p in out.iterdir())
     assert {p.suffix for p in paths} == {".pdf", ".docx"} and len(paths) == 16
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
     assert (out / "01_To_trinh.pdf").read_bytes().startswith(b"%PDF-")
-    again = dossier.write_dossier(r, out)          # over the old files: same names, same numbers
+    again = dossier.write_dossier(session, r.id, out)          # over the old files: same names, same numbers
     assert [p.name for p in again] == [p.name for p in paths]
-    assert rounds.DocumentNumber.select().count() == 3
+    assert DocumentNumber.select().count() == 3
 
 
-def test_write_dossier_into_a_file_instead_of_a_folder(people, commune, tmp_path):
-    r = make_round(commune, people)
+def test_write_dossier_into_a_file_instead_of_a_folder(people, session, tmp_path):
+    r = make_round(session, people)
     blocker = tmp_path / "not_a_folder"
     blocker.write_text("x")
     with pytest.raises(UserError) as err:
-        dossier.write_dossier(r, blocker / "sub", formats=("pdf",))
+        dossier.write_dossier(session, r.id, blocker / "sub", formats=("pdf",))
     assert err.value.code == "documents.folder_not_writable" and str(blocker) in str(err.value)
 
 
@@ -290,24 +295,24 @@ def _mount(tmp_path, name, options):
 
 
 @pytest.mark.needs_root
-def test_write_dossier_to_a_read_only_stick(people, commune, tmp_path):
-    r = make_round(commune, people)
+def test_write_dossier_to_a_read_only_stick(people, session, tmp_path):
+    r = make_round(session, people)
     stick = _mount(tmp_path, "ro", "ro,size=1m")
     try:
         with pytest.raises(UserError) as err:
-            dossier.write_dossier(r, stick, formats=("pdf",))
+            dossier.write_dossier(session, r.id, stick, formats=("pdf",))
         assert err.value.code == "documents.folder_not_writable"
     finally:
         subprocess.run(["umount", str(stick)], check=True)
 
 
 @pytest.mark.needs_root
-def test_write_dossier_to_a_full_stick_leaves_no_half_file(people, commune, tmp_path):
-    r = make_round(commune, people)
+def test_write_dossier_to_a_full_stick_leaves_no_half_file(people, session, tmp_path):
+    r = make_round(session, people)
     stick = _mount(tmp_path, "full", "size=60k")
     try:
         with pytest.raises(UserError) as err:
-            dossier.write_dossier(r, stick)
+            dossier.write_dossier(session, r.id, stick)
         assert err.value.code == "documents.disk_full" and "đầy" in str(err.value)
         assert not [p for p in stick.iterdir() if p.name.startswith(".")]
     finally:

@@ -25,7 +25,8 @@ PATTERNS = [
     re.compile(rf"\.pattern\([^\n]*?,\s*{Q}({CODE}){Q}\s*[,)]"),
     # ValidationError({"organization_id": "participant.org_not_collective"})
     re.compile(rf"{Q}\w+{Q}\s*:\s*{Q}((?:field|date|validation|participant|achievement|award|evidence|campaign|"
-               rf"commune|db|demo|workspace)\.[a-z0-9_.]+){Q}"),
+               rf"commune|db|demo|workspace|checklist|rounds|criteria|council|documents|exports|packets|"
+               rf"receiving|keys|backup)\.[a-z0-9_.]+){Q}"),
 ]
 
 
@@ -51,6 +52,9 @@ def load_messages() -> tuple[dict[str, str], list[str]]:
 
 
 CORE_FILES = sorted(p for p in CORE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+#: The core's packages (and the nested ones): the scan must reach into each.
+PACKAGES = ("storage", "storage/migrations", "register", "nominations", "nominations/criteria", "documents",
+            "exchange", "exchange/packets", "exchange/receiving")
 
 
 def codes_in(path: Path) -> set[str]:
@@ -83,6 +87,20 @@ def test_scanner_finds_the_known_codes():
                  "award.year_invalid", "participant.cccd_invalid", "participant.phone_invalid",
                  "participant.org_not_collective", "campaign.file_invalid"):
         assert code in used, code
+    # ... including those raised inside the packages, nested ones too.
+    for code, where in (("checklist.not_found", "nominations/checklists.py"),
+                        ("rounds.not_found_id", "nominations/rounds.py"),
+                        ("award.not_found", "register/awards.py"),
+                        ("achievement.not_found", "register/achievements.py"),
+                        ("receiving.no_commune_settings", "register/communes.py")):
+        assert str(Path(where)) in used.get(code, set()), code
+
+
+def test_every_package_of_the_core_is_scanned():
+    scanned = {p.parent.relative_to(CORE_DIR).as_posix() for p in CORE_FILES}
+    for package in PACKAGES:
+        assert package in scanned, package
+    assert (CORE_DIR / "exchange" / "receiving" / "intake.py") in CORE_FILES
 
 
 # One test per core file, so a missing message points at the module (and the engineer) that needs it.

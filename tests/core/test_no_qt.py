@@ -46,12 +46,24 @@ def test_core_modules_import_without_pyside6():
     report = _import_all_core()
     assert report["qt"] == [], f"core pulled in Qt: {report['qt']}"
     imported = set(report["imported"])
-    # The walk really reached the modules (and the migrations subpackage), not an empty list.
+    # The walk really reached every module of every package, nested ones included, not an empty list.
     expected_files = {p for p in CORE_DIR.rglob("*.py") if "__pycache__" not in p.parts}
     assert len(imported) >= len(expected_files)
-    for name in ("desktop_app.core.register.participants", "desktop_app.core.storage.database", "desktop_app.core.storage.session",
-                 "desktop_app.core.demo", "desktop_app.core.storage.migrations.m0001_initial"):
+    assert {_module_name(p) for p in expected_files} <= imported
+    for name in ("desktop_app.core.register.participants", "desktop_app.core.storage.database",
+                 "desktop_app.core.storage.session", "desktop_app.core.workspace", "desktop_app.core.vocabulary",
+                 "desktop_app.core.demo", "desktop_app.core.storage.migrations.m0001_initial",
+                 "desktop_app.core.nominations.rounds", "desktop_app.core.nominations.criteria.engine",
+                 "desktop_app.core.documents.round_documents", "desktop_app.core.exchange.sending",
+                 "desktop_app.core.exchange.packets.reader", "desktop_app.core.exchange.receiving.intake"):
         assert name in imported
+    for package in ("storage", "register", "nominations", "documents", "exchange"):
+        assert any(name.startswith(f"desktop_app.core.{package}.") for name in imported), package
+
+
+def _module_name(path: Path) -> str:
+    parts = [p for p in path.relative_to(CORE_DIR).with_suffix("").parts if p != "__init__"]
+    return ".".join(["desktop_app.core", *parts])
 
 
 def test_the_check_would_see_pyside6():

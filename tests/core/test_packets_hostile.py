@@ -10,13 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.exchange.packets import check_packet, extract_packet
+from desktop_app.core.exchange import receiving
+from desktop_app.core.exchange.keys import get_or_create_commune_key
+from desktop_app.core.exchange.packets import PacketHeader, check_packet, extract_packet, write_packet
 from desktop_app.core.exchange.packets import format as fmt
+from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
 
 try:
+    from .test_exports import demo_round, export, opened, read_zip_json
     from .test_packets import build_packet, read_entries, resign, rezip
+    from .test_receiving import counts
 except ImportError:  # tests/ run without __init__.py files
+    from test_exports import demo_round, export, opened, read_zip_json
     from test_packets import build_packet, read_entries, resign, rezip
+    from test_receiving import counts
 
 
 @pytest.fixture(scope="module")
@@ -294,3 +301,85 @@ def test_extraction_stays_inside_inbox_even_with_a_planted_symlink(base, tmp_pat
     files = sorted(str(p.relative_to(result.folder)) for p in result.folder.rglob("*") if p.is_file())
     assert "SHA256SUMS" in files and "signer.pem" in files and "manifest.json" in files
     assert all(hashlib.sha256((result.folder / f).read_bytes()).hexdigest() for f in files)
+
+
+# ----- hostile data in a correctly signed packet, at the receiving level --------------------------------------
+
+@pytest.fixture(scope="module")
+def genuine(tmp_path_factory):
+    """data.json of a real export of the demo commune's round 1, and the commune's keyring (in memory)."""
+    tmp = tmp_path_factory.mktemp("genuine")
+    store = SecretStore(InMemoryKeyring())
+    with opened(tmp / "commune", store) as ws:
+        written = export(ws, demo_round(ws), tmp / "usb")
+    return read_zip_json(written.path, "data.json"), store
+
+
+def signed_data_packet(tmp_path: Path, store: SecretStore, data: dict) -> Path:
+    """A packet of commune 02095 carrying `data`, signed with the commune's own (trusted) key. Evidence and
+    documents are left out (the data is what is hostile here)."""
+    key = get_or_create_commune_key(store, "02095")
+    out = tmp_path / "usb"
+    out.mkdir()
+    data = {**data, "evidence": [], "documents": []}
+    header = PacketHeader(commune_code="02095", commune_name="Thượng Quan", round_number=1, round_version=1,
+                          sequence=1, previous_packet_sha256=None)
+    return write_packet(out, files={}, data=data, header=header, key=key).path
+
+
+@pytest.fixture
+def trusting_receiver(tmp_path, genuine):
+    """A receiving workspace that already trusts commune 02095's key (compared on paper)."""
+    _, store = genuine
+    with opened(tmp_path / "receiver") as ws:
+        receiving.make_receiver_workspace(ws)
+        receiving.trust_key(ws, "02095", get_or_create_commune_key(store, "02095").fingerprint, trusted_by="test")
+        yield ws
+
+
+def test_genuine_data_imports(genuine, trusting_receiver, tmp_path):
+    """The control for the cases below: the same data unchanged is imported."""
+    data, store = genuine
+    result = receiving.receive_packet(trusting_receiver, signed_data_packet(tmp_path, store, data))
+    assert result.outcome == receiving.IMPORTED, (result.record.reason, result.record.detail)
+
+
+@pytest.mark.parametrize("change, place", [
+    (lambda d: d["nominees"][0].update(votes_for="nhiều"), "$.nominees[0].votes_for"),
+    (lambda d: d["nominees"][1].update(votes_against=-3), "$.nominees[1].votes_against"),
+    (lambda d: d["participants"][1].pop("uid"), "$.participants[1]"),
+    (lambda d: d["round"].update(hidden_field=1), "$.round"),
+    (lambda d: d["awards"][0].update(year=99999), "$.awards[0].year"),
+    (lambda d: d["achievements"][0].update(title="x" * 30000), "$.achievements[0].title"),
+    (lambda d: d.update(council_meeting=[]), "$.council_meeting"),
+    (lambda d: d.update(data_version=2), "$.data_version"),
+    (lambda d: d["checklists"][0].update(answers=["met"]), "$.checklists[0].answers"),
+    (lambda d: d["decisions"][0].update(decided_on="20/03/2026"), "$.decisions[0].decided_on"),
+    (lambda d: d["commune"].update(uid=None), "$.commune.uid"),
+], ids=["votes-text", "votes-negative", "participant-uid-missing", "unknown-field", "year-range", "text-too-long",
+        "meeting-array", "data-version", "answers-array", "date-format", "commune-uid-null"])
+def test_signed_data_of_the_wrong_shape_is_refused_naming_the_place(genuine, trusting_receiver, tmp_path,
+                                                                     change, place):
+    data, store = genuine
+    data = json.loads(json.dumps(data))  # a deep copy: the module's genuine data stays intact
+    change(data)
+    packet = signed_data_packet(tmp_path, store, data)
+    assert check_packet(packet).is_valid  # intact and signed: only the content is wrong
+    ws = trusting_receiver
+    before = counts(ws.paths.root)
+
+    result = receiving.receive_packet(ws, packet)
+    record = result.record
+    assert (result.outcome, record.verdict, record.reason) == (receiving.REJECTED, fmt.VALID, "import_failed")
+    assert place in record.detail, record.detail
+    assert receiving.record_reason_text(record)
+    # Nothing imported …
+    assert counts(ws.paths.root) == before
+    assert receiving.imported_rounds(ws) == [] and record.round_id is None
+    # … and the packet kept, byte for byte, in quarantine; nothing of it left extracted in the inbox.
+    kept = ws.paths.root / record.kept_path
+    assert kept.parent == ws.paths.quarantine_dir and kept.read_bytes() == packet.read_bytes()
+    assert [p.name for p in ws.paths.inbox_dir.iterdir() if not p.name.startswith(".") and p.name != "packets"] == []
+    accepted = ws.paths.inbox_dir / "packets"
+    assert not accepted.exists() or list(accepted.iterdir()) == []
+    assert [r.outcome for r in receiving.received_packets(ws)] == [receiving.REJECTED]

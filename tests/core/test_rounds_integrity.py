@@ -9,7 +9,6 @@ import pytest
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.nominations import checklists, rounds
-from desktop_app.core.register.communes import home_commune
 from desktop_app.core.register.participants import participant_form_values, save_participant
 from desktop_app.core.storage.models import Participant
 
@@ -17,48 +16,48 @@ from .test_rounds import MEETING, eligible
 
 
 @pytest.fixture
-def demo(workspace):
-    return create_demo_commune()
+def demo(session):
+    return create_demo_commune(session)
 
 
-def test_a_discipline_flag_ticked_after_the_checklist_blocks_the_nomination(workspace, tmp_path, demo):
-    sheet = eligible(workspace, tmp_path, "Hà Thị Thu", "giay_khen.ca_nhan")
+def test_a_discipline_flag_ticked_after_the_checklist_blocks_the_nomination(session, tmp_path, demo):
+    sheet = eligible(session, tmp_path, "Hà Thị Thu", "giay_khen.ca_nhan")
     person = Participant.get(Participant.name == "Hà Thị Thu")
     values = participant_form_values(person)
     values["under_discipline"] = True
-    save_participant(home_commune(), values, person.id)
-    fresh = rounds.create_round(home_commune(), demo["round"].campaign, title="Đợt bổ sung")
+    save_participant(session, values, person.id)
+    fresh = rounds.create_round(session, demo["round"].campaign_id, title="Đợt bổ sung")
     with pytest.raises(UserError) as error:
-        rounds.add_nominee(fresh, person, "giay_khen", checklists.Checklist.get_by_id(sheet.id))
+        rounds.add_nominee(session, fresh.id, person.id, "giay_khen", sheet.id)
     assert error.value.code == "rounds.not_eligible"
-    assert checklists.Checklist.get_by_id(sheet.id).verdict == "not_eligible"  # the stored verdict follows
+    assert checklists.get_checklist(session, sheet.id).verdict == "not_eligible"  # the stored verdict follows
 
 
-def test_meeting_cannot_drop_below_the_votes_already_cast(workspace, demo):
-    round_ = demo["round"]
-    before = rounds.meeting_of(round_).members_present
+def test_meeting_cannot_drop_below_the_votes_already_cast(session, demo):
+    round_id = demo["round"].id
+    before = rounds.meeting_of(session, round_id).members_present
     with pytest.raises(ValidationError) as error:
-        rounds.save_meeting(round_, {**MEETING, "members_present": "3"})
+        rounds.save_meeting(session, round_id, {**MEETING, "members_present": "3"})
     assert error.value.fields == {"members_present": "rounds.present_below_votes"}
-    assert rounds.meeting_of(round_).members_present == before
-    assert rounds.vote_results(round_)  # results still compute
+    assert rounds.meeting_of(session, round_id).members_present == before
+    assert rounds.vote_results(session, round_id)  # results still compute
 
 
-def test_typed_threshold_is_exact(workspace, demo):
-    round_ = demo["round"]
-    rounds.set_threshold(round_, rounds.GIAY_KHEN, 66.7)
-    assert rounds.threshold_for(round_, rounds.GIAY_KHEN) == Fraction(667, 1000)
+def test_typed_threshold_is_exact(session, demo):
+    round_id = demo["round"].id
+    rounds.set_threshold(session, round_id, rounds.GIAY_KHEN, 66.7)
+    assert rounds.threshold_for(rounds.get_round(session, round_id), rounds.GIAY_KHEN) == Fraction(667, 1000)
 
 
-def test_a_typed_decision_number_already_used_is_refused(workspace, demo):
+def test_a_typed_decision_number_already_used_is_refused(session, demo):
     from desktop_app.core.documents import round_documents as dossier
-    from desktop_app.core.nominations.rounds import DbNumberAllocator
+    from desktop_app.core.documents.round_documents import DbNumberAllocator
 
-    commune = home_commune()
-    allocator = DbNumberAllocator(commune, purpose="quyết định khác")
+    commune = session.home_commune()
+    allocator = DbNumberAllocator(session, commune, purpose="quyết định khác")
     while allocator.allocate("QĐ-UBND", 2026) < 18:  # numbers 1..18 of 2026 go to other decisions
         pass
     with pytest.raises(UserError) as error:
-        dossier.issue_numbers(demo["round"])  # the demo's decision was typed as 18/QĐ-UBND
+        dossier.issue_numbers(session, demo["round"].id)  # the demo's decision was typed as 18/QĐ-UBND
     assert error.value.code == "documents.number_taken"
-    assert rounds.find_round(commune, 1).submission_number is None  # nothing half-issued
+    assert rounds.find_round(session, 1).submission_number is None  # nothing half-issued

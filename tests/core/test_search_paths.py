@@ -14,20 +14,20 @@ NAMES = ["Nguyễn Văn Đức", "Nguyễn Thị Hoa", "Hoàng Văn Đạt", "Đ
 
 
 @pytest.fixture
-def register(commune):
+def register(session, commune):
     people = []
     for i in range(60):
         name = f"{NAMES[i % len(NAMES)]}"
-        people.append(save_participant(commune, {
+        people.append(save_participant(session, {
             "kind": "individual" if i % 4 else "collective", "category": "nguoi_dan" if i % 4 else "thon_ban",
             "name": name if i % 4 else f"Thôn Nà {name.split()[-1]} {i}", "gender": "nam",
             "position": "Trưởng thôn" if i % 5 == 0 else "Nông dân"}))
-    campaign = list_campaigns()[0]
+    campaign = list_campaigns(session)[0]
     for i, p in enumerate(people[::3]):
-        a = save_achievement(p, {"campaign_id": campaign.id, "title": f"Số hóa hồ sơ hộ tịch {i}",
+        a = save_achievement(session, p.id, {"campaign_id": campaign.id, "title": f"Số hóa hồ sơ hộ tịch {i}",
                                  "description": "Hướng dẫn người dân dùng dịch vụ công trực tuyến"})
         if i % 4 == 0:
-            set_archived(a, True)
+            set_archived(session, a.id, True)
     return people
 
 
@@ -35,44 +35,44 @@ QUERIES = ["n", "ng", "nguyen", "duc", "Đức", "nguyen van", "so hoa", "dich v
 
 
 @pytest.mark.parametrize("text", QUERIES)
-def test_sorted_scan_equals_fts_collect(register, commune, monkeypatch, text):
+def test_sorted_scan_equals_fts_collect(session, register, commune, monkeypatch, text):
     flt = ParticipantFilter(commune_id=commune.id, search=text)
     monkeypatch.setattr(core, "SELECTIVE_LIMIT", 10_000)
-    selective = [p.id for p in core.list_participants(flt, limit=1000)]
+    selective = [p.id for p in core.list_participants(session, flt, limit=1000)]
     monkeypatch.setattr(core, "SELECTIVE_LIMIT", 0)  # every search takes the sorted-scan path
-    scanned = [p.id for p in core.list_participants(flt, limit=1000)]
+    scanned = [p.id for p in core.list_participants(session, flt, limit=1000)]
     assert scanned == selective
     for kind in ("individual", "collective"):
         flt_kind = ParticipantFilter(commune_id=commune.id, search=text, kind=kind)
         monkeypatch.setattr(core, "SELECTIVE_LIMIT", 0)
-        a = [p.id for p in core.list_participants(flt_kind, limit=1000)]
+        a = [p.id for p in core.list_participants(session, flt_kind, limit=1000)]
         monkeypatch.setattr(core, "SELECTIVE_LIMIT", 10_000)
-        assert a == [p.id for p in core.list_participants(flt_kind, limit=1000)]
+        assert a == [p.id for p in core.list_participants(session, flt_kind, limit=1000)]
 
 
-def test_archived_achievement_no_longer_finds_its_participant(register, commune):
+def test_archived_achievement_no_longer_finds_its_participant(session, register, commune):
     flt = ParticipantFilter(commune_id=commune.id, search="ho tich 0")
-    assert core.count_participants(flt) == 0  # achievement 0 is archived
-    assert core.count_participants(ParticipantFilter(commune_id=commune.id, search="ho tich 13")) == 1
+    assert core.count_participants(session, flt) == 0  # achievement 0 is archived
+    assert core.count_participants(session, ParticipantFilter(commune_id=commune.id, search="ho tich 13")) == 1
 
 
-def test_keyset_paging_equals_offset_paging(register, commune):
+def test_keyset_paging_equals_offset_paging(session, register, commune):
     flt = ParticipantFilter(commune_id=commune.id)
-    everyone = [row[0] for row in core.list_participant_rows(flt, limit=1000)]
+    everyone = [row[core.ROW_ID] for row in core.list_participant_rows(session, flt, limit=1000)]
     for descending in (False, True):
         pages, last = [], None
         while True:
-            rows = core.list_participant_rows(flt, descending=descending, limit=7,
-                                              after=(last[9], last[0]) if last else None)
+            rows = core.list_participant_rows(session, flt, descending=descending, limit=7,
+                                              after=(last[core.ROW_SORT_KEY], last[core.ROW_ID]) if last else None)
             if not rows:
                 break
-            pages += [r[0] for r in rows]
+            pages += [r[core.ROW_ID] for r in rows]
             last = rows[-1]
         assert pages == (everyone[::-1] if descending else everyone)
 
 
-def test_capped_count(register, commune, monkeypatch):
+def test_capped_count(session, register, commune, monkeypatch):
     flt = ParticipantFilter(commune_id=commune.id, search="n")
-    exact = core.count_participants(flt)
-    assert core.count_participants_capped(flt, cap=1000) == (exact, False)
-    assert core.count_participants_capped(flt, cap=5) == (5, True)
+    exact = core.count_participants(session, flt)
+    assert core.count_participants_capped(session, flt, cap=1000) == (exact, False)
+    assert core.count_participants_capped(session, flt, cap=5) == (5, True)

@@ -49,15 +49,18 @@ def test_store_round_trip(store):
     assert store.delete("x") is True and store.delete("x") is False
 
 
-def test_no_keyring_is_a_clear_error_and_no_file_is_written(tmp_path, monkeypatch):
+def test_no_keyring_is_a_clear_error_and_no_file_is_written(tmp_path, monkeypatch, private_home):
     from keyring.backends import fail
 
-    monkeypatch.chdir(tmp_path)
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
     store = SecretStore(fail.Keyring())
     with pytest.raises(UserError) as err:
         get_or_create_commune_key(store, CODE)
     assert err.value.code == "keys.no_keyring" and "kho khóa" in str(err.value)
-    assert list(tmp_path.iterdir()) == []
+    assert list(cwd.iterdir()) == []
+    assert list(private_home.rglob("*")) == []  # nothing written into HOME or the XDG folders either
 
 
 class PlaintextKeyring(InMemoryKeyring):
@@ -160,10 +163,12 @@ PASS = "mật khẩu dài đủ"
 
 def test_backup_restore_round_trip_and_openssl_reads_it(store, tmp_path):
     key = get_or_create_commune_key(store, CODE)
-    path = write_key_backup(store, CODE, tmp_path / "khoa.pem", PASS)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    path = write_key_backup(store, CODE, stick / "khoa.pem", PASS)
     content = path.read_bytes()
     assert b"ENCRYPTED PRIVATE KEY" in content and b"BEGIN PRIVATE KEY" not in content
-    assert list(tmp_path.iterdir()) == [path]
+    assert list(stick.iterdir()) == [path]
     # Stock OpenSSL opens it with the passphrase (scrypt PBES2) and finds the same public key.
     r = subprocess.run(["openssl", "pkey", "-in", str(path), "-passin", "stdin", "-pubout"],
                        input=unicodedata.normalize("NFC", PASS).encode(), capture_output=True)
@@ -282,11 +287,22 @@ E2E = textwrap.dedent("""
 def test_real_secret_service_end_to_end(tmp_path):
     script = tmp_path / "e2e.py"
     script.write_text(E2E, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING"))}
-    env.update(PYTHONPATH=str(REPO), HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"))
+    # A private D-Bus session with its own gnome-keyring daemon: HOME, the XDG folders, the runtime folder (the
+    # daemon's control socket) and TMPDIR all point into tmp_path, and the caller's bus address is dropped, so
+    # the real user's keyring can never be reached.
+    home = tmp_path / "e2e-home"
+    runtime = tmp_path / "run"
+    for d in (home, runtime, tmp_path / "tmp"):
+        d.mkdir(mode=0o700)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING", "XDG_", "GNOME_KEYRING"))}
+    env.update(PYTHONPATH=str(REPO), HOME=str(home), XDG_DATA_HOME=str(home / "data"),
+               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
+               XDG_RUNTIME_DIR=str(runtime), TMPDIR=str(tmp_path / "tmp"))
     cmd = ("echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; "
            f"exec '{sys.executable}' -W error '{script}'")
     r = subprocess.run(["dbus-run-session", "--", "sh", "-c", cmd], cwd=REPO, env=env, capture_output=True,
                        text=True, timeout=120)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "backend keyring.backends.SecretService" in r.stdout and "OK " in r.stdout
+    # The keyring the daemon used is the private one under the temporary HOME.
+    assert list((home / "data" / "keyrings").glob("*.keyring")), r.stdout + r.stderr

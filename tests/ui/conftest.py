@@ -1,5 +1,6 @@
-"""Qt fixtures: the real application object with our fonts and Vietnamese translations, a demo workspace,
-and typing Vietnamese the way Unikey/IBus deliver it (QTest's keyClicks can only type ASCII)."""
+"""Qt fixtures: the real application object with our fonts and Vietnamese translations, a demo workspace, the
+window's operation runner, and typing Vietnamese the way Unikey/IBus deliver it (QTest's keyClicks can only type
+ASCII)."""
 from __future__ import annotations
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.ui.application import load_fonts, load_translations
+from desktop_app.ui.operations import OperationRunner
 
 
 @pytest.fixture(scope="session")
@@ -25,9 +27,18 @@ def vietnamese_ui(qapp):
 
 
 @pytest.fixture
-def demo(workspace):
+def demo(session):
     """The demo commune in a fresh workspace: 30 participants with achievements and award history."""
-    return create_demo_commune()
+    return create_demo_commune(session)
+
+
+@pytest.fixture
+def runner(qapp, session):
+    """The window's operation runner over the test session; waits for what is still running at the end."""
+    r = OperationRunner(session)
+    yield r
+    r.wait()
+    r.shutdown()
 
 
 def type_text(widget, text: str) -> None:

@@ -7,11 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
-from desktop_app.app import build_main_window
+from desktop_app.app import WindowHost
 from desktop_app.core.errors import UserError
 from desktop_app.ui.crash_dialog import CrashDialog, ErrorReporter
+from desktop_app.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,13 +50,17 @@ def test_newer_database_is_refused_and_left_alone(tmp_path):
     assert db.read_bytes() == before
 
 
-def test_main_window_shows_the_register(qtbot, workspace, demo):
-    window = build_main_window(workspace)
+def test_main_window_shows_the_register(qtbot, runner, demo):
+    window = MainWindow(runner)
     qtbot.addWidget(window)
     window.show()
     assert "Thượng Quan" in window.windowTitle()
     assert window.nav.item(0).text() == "Sổ theo dõi"
     assert window.participants.model.rowCount() == 30
+    assert runner.wait()   # the match count comes from the runner
+    assert window.participants.count_label.text() == "30 kết quả"
+    actions = [a.text() for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()]
+    assert "Thông tin xã…" in actions and "Khóa ký của xã…" in actions
     # The other screens are built on first visit, then kept.
     titles = [window.nav.item(row).text() for row in range(window.nav.count())]
     assert titles == ["Sổ theo dõi", "Phiếu tiêu chuẩn", "Đợt đề nghị", "Hồ sơ đề nghị"]
@@ -84,21 +89,40 @@ def test_user_error_becomes_a_message_and_bugs_reach_the_crash_dialog(qtbot, mon
     assert shown[-1][0] == "crash" and "ZeroDivisionError: boom" in shown[-1][1]
 
 
-def test_daily_backup_runs_after_the_window_is_shown(qtbot, workspace, demo):
-    from PySide6.QtCore import QThreadPool
-
+def test_daily_backup_runs_after_the_window_is_shown(qtbot, session, demo):
     from desktop_app.app import _daily_backup_after_start
 
-    window = build_main_window(workspace)
+    host = WindowHost(session.paths.root)
+    window = host.open(session)
     qtbot.addWidget(window)
     window.show()
-    assert not any(workspace.paths.backups_dir.glob("tu-dong-*"))
-    _daily_backup_after_start(window, workspace)
-    assert QThreadPool.globalInstance().waitForDone(30000)
-    copies = list(workspace.paths.backups_dir.glob("tu-dong-*"))
+    assert host.runner is window.runner and host.session is session
+    assert not any(session.paths.backups_dir.glob("tu-dong-*"))
+    _daily_backup_after_start(host)
+    assert host.runner.busy   # on the runner: the window is not held up
+    assert host.runner.wait(30000)
+    copies = list(session.paths.backups_dir.glob("tu-dong-*"))
     assert len(copies) == 1
     conn = sqlite3.connect(copies[0])
     try:
         assert conn.execute("SELECT count(*) FROM participant").fetchone()[0] == 30
     finally:
         conn.close()
+
+
+def test_a_failed_daily_backup_shows_in_the_status_bar(qtbot, session, demo, monkeypatch):
+    from desktop_app.app import _daily_backup_after_start
+    from desktop_app.core.storage import snapshots
+
+    def full_disk(s, *args, **kwargs):
+        raise UserError("documents.disk_full", path=str(s.paths.backups_dir))
+
+    monkeypatch.setattr(snapshots, "daily_backup", full_disk)
+    host = WindowHost(session.paths.root)
+    window = host.open(session)
+    qtbot.addWidget(window)
+    window.show()
+    _daily_backup_after_start(host)
+    assert host.runner.wait(30000)
+    assert str(session.paths.backups_dir) in window.statusBar().currentMessage()
+    assert not any(session.paths.backups_dir.glob("tu-dong-*"))

@@ -11,17 +11,18 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from desktop_app import app as app_module
-from desktop_app.app import build_main_window
+from desktop_app.app import WindowHost
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.exchange.packets import RemovableDrive
-from desktop_app.core.register.communes import home_commune
 from desktop_app.core.register.participants import save_participant
 from desktop_app.core.storage import backup, snapshots
 from desktop_app.core.storage.models import Participant
-from desktop_app.core.storage.session import open_workspace
+from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.workspace import open_workspace
 from desktop_app.ui.backup_dialog import BackupDialog, RestoreDialog
 
 YESTERDAY = datetime.now() - timedelta(days=1)
@@ -55,11 +56,11 @@ def answers(monkeypatch):
 
 
 def damaged_workspace(tmp_path):
-    ws = open_workspace(tmp_path / "ws", log_to_file=False)
-    create_demo_commune()
+    ws = open_workspace(tmp_path / "ws", secrets=SecretStore(InMemoryKeyring()))
+    create_demo_commune(ws)
     for i in range(300):
-        save_participant(home_commune(), {"kind": "individual", "category": "nguoi_dan", "gender": "nam",
-                                          "name": f"Người thứ {i}"})
+        save_participant(ws, {"kind": "individual", "category": "nguoi_dan", "gender": "nam",
+                              "name": f"Người thứ {i}"})
     taken = snapshots.daily_backup(ws, now=YESTERDAY)
     ws.close()
     with open(ws.paths.database, "r+b") as fh:
@@ -124,46 +125,68 @@ def test_self_test_reports_a_damaged_database(tmp_path):
     assert "damaged database" in result.stderr and str(taken) in result.stderr
 
 
-def test_backup_to_usb_then_restore_in_the_window(qtbot, tmp_path, workspace, demo, answers, no_log_handlers):
-    window = build_main_window(workspace)
+def choose_file(monkeypatch, path):
+    """The file dialog answers with `path`, as if the officer had picked it on the stick."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+
+
+def test_backup_to_usb_then_restore_in_the_window(qtbot, tmp_path, session, demo, answers, no_log_handlers,
+                                                  monkeypatch):
+    host = WindowHost(session.paths.root)
+    window = host.open(session)
     qtbot.addWidget(window)
     window.show()
     stick = tmp_path / "KINGSTON"
     stick.mkdir()
-    dialog = BackupDialog(workspace, parent=window, drives=[RemovableDrive(str(stick), "KINGSTON", 7_500_000_000)])
+    dialog = BackupDialog(host.runner, parent=window, drives=[RemovableDrive(str(stick), "KINGSTON", 7_500_000_000)])
     qtbot.addWidget(dialog)
+    dialog.show()
     assert dialog.target.itemText(0) == "Thẻ nhớ USB KINGSTON (còn trống 7,5 GB)"
     assert "Khóa ký của xã không nằm trong tệp này" in dialog.findChild(QLabel, "key_note").text()
-    dialog.start()
+    qtbot.mouseClick(dialog.start_button, Qt.LeftButton)
     assert dialog.runner.wait()
     assert dialog.written is not None and dialog.written.parent == stick
     assert any("Tháo thiết bị an toàn" in text or str(dialog.written) in text for text in answers.told)
     assert backup.verify_backup(dialog.written)["commune_code"] == "02095"
 
     Participant.update(name="Ghi đè nhầm").where(Participant.name == "Nông Thị Hoa").execute()
-    restore = RestoreDialog(workspace, parent=window)
+    restore = RestoreDialog(host.runner, parent=window)
     qtbot.addWidget(restore)
-    restore.restore(dialog.written, dialog.written.name)
+    restore.show()
+    choose_file(monkeypatch, dialog.written)
+    qtbot.mouseClick(restore.file_button, Qt.LeftButton)
     replacement = window.replaced_by
     qtbot.addWidget(replacement)
     try:
+        assert any(dialog.written.name in text for text in answers.asked)   # the officer confirmed
         assert restore.result_info.previous_copy.exists()
+        assert any("Đã khôi phục dữ liệu từ" in text and str(dialog.written) in text for text in answers.told)
         assert Participant.select().where(Participant.name == "Nông Thị Hoa").count() == 1
         assert replacement.participants.model.rowCount() == 30
         assert not window.isVisible() and replacement.isVisible()
+        assert host.window is replacement and host.session is not session and replacement.runner is host.runner
     finally:
-        replacement.workspace.close()
+        host.close()
 
 
-def test_a_tampered_file_is_refused_and_the_window_keeps_working(qtbot, tmp_path, workspace, demo, answers):
-    window = build_main_window(workspace)
+def test_a_tampered_file_is_refused_and_the_window_keeps_working(qtbot, tmp_path, session, demo, answers,
+                                                                 monkeypatch):
+    host = WindowHost(session.paths.root)
+    window = host.open(session)
     qtbot.addWidget(window)
     bad = tmp_path / "saoluu.zip"
     bad.write_bytes(b"PK\x03\x04 garbage")
-    restore = RestoreDialog(workspace, parent=window)
+    restore = RestoreDialog(host.runner, parent=window)
     qtbot.addWidget(restore)
-    restore.restore(bad, bad.name)
+    restore.show()
+    choose_file(monkeypatch, bad)
+    qtbot.mouseClick(restore.file_button, Qt.LeftButton)
     assert restore.result_info is None
     assert any("không phải bản sao lưu" in text for text in answers.told)
     assert Participant.select().count() == 30  # the database connection works again
     assert not hasattr(window, "replaced_by")
+    assert host.window is window and host.session is session
+    # The window's runner still works on the same session.
+    counted = []
+    host.runner.run(lambda s: Participant.select().count(), on_success=counted.append)
+    assert host.runner.wait() and counted == [30]

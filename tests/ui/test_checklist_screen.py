@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel
 
 from desktop_app.core.nominations import checklists
 from desktop_app.core.nominations.criteria import load_catalog
+from desktop_app.core.register.participants import get_participant
 from desktop_app.core.resources import resource_path
-from desktop_app.core.storage.models import Participant
 from desktop_app.core.text import fold
 from desktop_app.ui.checklist_dialog import MigrateChecklistDialog
 from desktop_app.ui.checklist_screen import ChecklistScreen
@@ -20,12 +20,18 @@ from desktop_app.ui.signals import emit
 from .conftest import commit_text, type_text
 
 
-def make_screen(qtbot, workspace, demo):
-    screen = ChecklistScreen(demo["commune"], workspace.paths.evidence_dir)
+def make_screen(qtbot, runner):
+    screen = ChecklistScreen(runner)
     qtbot.addWidget(screen)
     screen.resize(1200, 800)
     screen.show()
     return screen
+
+
+def click(qtbot, widget, runner) -> None:
+    """Click as the officer does; the answer is saved on the operation runner at once."""
+    qtbot.mouseClick(widget, Qt.LeftButton, pos=widget.rect().center())
+    assert runner.wait()
 
 
 def find(screen, text: str, qtbot, name: str | None = None) -> None:
@@ -49,20 +55,22 @@ def banner(screen) -> str:
 
 
 def stored(screen) -> checklists.Checklist:
-    return checklists.Checklist.get_by_id(screen.panel.checklist.id)
+    return checklists.get_checklist(screen.session, screen.panel.checklist.id)
 
 
-def test_answering_changes_the_verdict_and_is_saved_at_once(qtbot, workspace, demo, tmp_path):
-    screen = make_screen(qtbot, workspace, demo)
+def test_answering_changes_the_verdict_and_is_saved_at_once(qtbot, runner, demo, tmp_path):
+    screen = make_screen(qtbot, runner)
     find(screen, "vi thi nga", qtbot)
     assert screen.participant_list.currentItem().text() == "Vi Thị Nga — Cá nhân"
     # The demo checklist (Giấy khen) opens, not finished.
     assert "CHƯA HOÀN THÀNH" in banner(screen)
     assert "Chưa đánh giá: Hoàn thành tốt nhiệm vụ, nghĩa vụ công dân" in banner(screen)
+    assert screen.panel.saved_label.text() == "Mỗi câu trả lời được lưu ngay khi chọn."
     cards = screen.panel.cards
-    cards["hoan_thanh_nhiem_vu"].buttons["met"].click()
+    click(qtbot, cards["hoan_thanh_nhiem_vu"].buttons["met"], runner)
     assert checklists.answers_of(stored(screen))["hoan_thanh_nhiem_vu"].status == "met"
-    cards["thanh_tich_phong_trao"].buttons["met"].click()
+    assert screen.panel.saved_label.text().startswith("Đã lưu lúc ")
+    click(qtbot, cards["thanh_tich_phong_trao"].buttons["met"], runner)
     assert "Thiếu minh chứng: Có thành tích được bình xét trong phong trào thi đua" in banner(screen)
     assert cards["thanh_tich_phong_trao"].status.text() == "… Chưa xong"
     # Inside a "one of" group the other alternative may be "not applicable".
@@ -71,6 +79,7 @@ def test_answering_changes_the_verdict_and_is_saved_at_once(qtbot, workspace, de
     source = tmp_path / "Báo cáo kết quả VNeID.pdf"
     source.write_bytes(b"%PDF-1.4 bao cao")
     screen.panel.add_evidence_file("thanh_tich_phong_trao", str(source))
+    assert runner.wait()
     box = next(b for b in cards["thanh_tich_phong_trao"].evidence_boxes.values() if "Báo cáo kết quả VNeID.pdf" in b.text())
     assert box.isChecked()
     assert "ĐỦ ĐIỀU KIỆN" in banner(screen)
@@ -80,34 +89,35 @@ def test_answering_changes_the_verdict_and_is_saved_at_once(qtbot, workspace, de
     type_text(cards["thanh_tich_phong_trao"].note, "Hướng dẫn ")
     commit_text(cards["thanh_tich_phong_trao"].note, "người dân cài VNeID")
     emit(cards["thanh_tich_phong_trao"].note.editingFinished)
+    assert runner.wait()
     assert checklists.answers_of(stored(screen))["thanh_tich_phong_trao"].note == "Hướng dẫn người dân cài VNeID"
     # Not met makes it not eligible, with the reason.
-    cards["hoan_thanh_nhiem_vu"].buttons["not_met"].click()
+    click(qtbot, cards["hoan_thanh_nhiem_vu"].buttons["not_met"], runner)
     assert "CHƯA ĐỦ ĐIỀU KIỆN" in banner(screen)
     assert "Không đạt: Hoàn thành tốt nhiệm vụ, nghĩa vụ công dân" in banner(screen)
     assert stored(screen).verdict == "not_eligible"
 
 
-def test_new_checklist_suggests_the_routes_of_the_participant_kind(qtbot, workspace, demo):
-    screen = make_screen(qtbot, workspace, demo)
+def test_new_checklist_suggests_the_routes_of_the_participant_kind(qtbot, runner, demo):
+    screen = make_screen(qtbot, runner)
     find(screen, "truong pho thong", qtbot, "Trường Phổ thông dân tộc bán trú Tiểu học Thượng Quan")
-    screen.form_combo.setCurrentIndex(screen.form_combo.findData("bang_khen_chu_tich_tinh"))
+    screen.form_combo.setCurrentIndex(screen.form_combo.findData("bang_khen_tinh"))
     routes = [screen.route_combo.itemData(i) for i in range(screen.route_combo.count())]
     assert routes == ["bang_khen_tinh.tap_the.chuyen_de", "bang_khen_tinh.tap_the.cong_trang"]
-    screen.start_button.click()
+    click(qtbot, screen.start_button, runner)
     checklist = stored(screen)
     assert checklist.set_id == "bang_khen_tinh.tap_the.chuyen_de"
     assert checklist.participant.name == "Trường Phổ thông dân tộc bán trú Tiểu học Thượng Quan"
     assert "Chưa xác nhận: Đang trong thời gian bị xem xét xử lý kỷ luật" in banner(screen)
-    screen.panel.principles_check.click()
+    click(qtbot, screen.panel.principles_check, runner)
     assert stored(screen).principles_confirmed
     assert "Chưa xác nhận" not in banner(screen)
     assert screen.checklist_list.count() == 1
     assert screen.checklist_list.item(0).text().startswith("CHƯA HOÀN THÀNH — Bằng khen")
 
 
-def test_blocking_flag_and_computed_provenance_are_shown(qtbot, workspace, demo):
-    screen = make_screen(qtbot, workspace, demo)
+def test_blocking_flag_and_computed_provenance_are_shown(qtbot, runner, demo):
+    screen = make_screen(qtbot, runner)
     find(screen, "ban van son", qtbot)
     assert "CHƯA ĐỦ ĐIỀU KIỆN" in banner(screen)
     assert "Chưa được khen thưởng: Có đơn thư khiếu nại, tố cáo đang được xem xét, giải quyết" in banner(screen)
@@ -121,7 +131,7 @@ def test_blocking_flag_and_computed_provenance_are_shown(qtbot, workspace, demo)
     assert "ĐỦ ĐIỀU KIỆN" in banner(screen)
 
 
-def test_outdated_checklist_moves_to_the_new_version_old_one_read_only(qtbot, workspace, demo, tmp_path, monkeypatch):
+def test_outdated_checklist_moves_to_the_new_version_old_one_read_only(qtbot, runner, demo, tmp_path, monkeypatch):
     folder = tmp_path / "criteria"
     shutil.copytree(resource_path("criteria"), folder)
     path = folder / "giay_khen.ca_nhan.json"
@@ -133,18 +143,28 @@ def test_outdated_checklist_moves_to_the_new_version_old_one_read_only(qtbot, wo
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     changed = load_catalog(folder)
     monkeypatch.setattr(checklists, "catalog", lambda: changed)
-    screen = make_screen(qtbot, workspace, demo)
+    screen = make_screen(qtbot, runner)
     find(screen, "dang thi huyen", qtbot)
     old = stored(screen)
     assert old.verdict == "eligible"
     assert screen.panel.outdated_box.isVisible()
-    dialog = MigrateChecklistDialog(old, parent=screen)
-    text = dialog.details.toPlainText()
-    assert "Câu trả lời được giữ lại (4)" in text
-    assert "Cần đánh giá lại (1)" in text and "Sử dụng thành thạo dịch vụ công trực tuyến (tiêu chuẩn mới)" in text
-    dialog.migrate()
-    screen.panel.show_checklist(dialog.new_checklist)
-    screen._after_migration(dialog.new_checklist.id)
+    # "Chuyển sang phiên bản tiêu chuẩn mới…" opens the dialog (modal): the test presses its button.
+    shown = []
+
+    def press_move(dialog):
+        shown.append(dialog)
+        dialog.show()
+        text = dialog.details.toPlainText()
+        assert "Câu trả lời được giữ lại (4)" in text
+        assert "Cần đánh giá lại (1)" in text and "Sử dụng thành thạo dịch vụ công trực tuyến (tiêu chuẩn mới)" in text
+        qtbot.mouseClick(dialog.move_button, Qt.LeftButton)
+        assert runner.wait()
+        return dialog.result()
+
+    monkeypatch.setattr(MigrateChecklistDialog, "exec", press_move)
+    click(qtbot, screen.panel.migrate_button, runner)
+    [dialog] = shown
+    assert dialog.new_checklist is not None and screen.panel.checklist.id == dialog.new_checklist.id
     assert "CHƯA HOÀN THÀNH" in banner(screen)
     assert "Chưa đánh giá: Sử dụng thành thạo dịch vụ công trực tuyến" in banner(screen)
     assert not screen.panel.outdated_box.isVisible()
@@ -160,6 +180,6 @@ def test_outdated_checklist_moves_to_the_new_version_old_one_read_only(qtbot, wo
     card = screen.panel.cards["guong_mau"]
     assert card.buttons["met"].isChecked() and not card.buttons["not_met"].isEnabled()
     assert not screen.panel.principles_check.isEnabled()
-    assert Participant.get_by_id(old.participant_id).name == "Đặng Thị Huyền"
+    assert get_participant(screen.session, old.participant_id).name == "Đặng Thị Huyền"
     assert screen.panel.cards["guong_mau"].note.isReadOnly()
     assert screen.panel.verdict_banner.textFormat() == Qt.RichText

@@ -1,23 +1,26 @@
 """The "Gửi hồ sơ" export dialog (drives, background export, messages) and the signing-key settings dialog."""
 from __future__ import annotations
 
+import time
+
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from desktop_app.core.exchange import sending as exports
 from desktop_app.core.exchange.keys import get_commune_key
 from desktop_app.core.exchange.packets import RemovableDrive, check_packet
 from desktop_app.core.fingerprints import format_fingerprint
 from desktop_app.core.nominations import rounds
-from desktop_app.core.register import communes
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.ui.export_dialog import ExportDialog
 from desktop_app.ui.key_settings_dialog import KeySettingsDialog
 
 
 @pytest.fixture
-def store():
-    return SecretStore(InMemoryKeyring())
+def store(session):
+    """The session's secret store (an in-memory keyring): the commune's key lives there."""
+    return session.secrets
 
 
 @pytest.fixture
@@ -27,19 +30,24 @@ def warnings(monkeypatch):
     return shown
 
 
-def make_dialog(qtbot, workspace, store, drives):
-    dialog = ExportDialog(communes.home_commune(), workspace.paths.evidence_dir, store, drives=lambda: drives)
+def make_dialog(qtbot, runner, drives):
+    dialog = ExportDialog(runner, drives=lambda: drives)
     qtbot.addWidget(dialog)
+    dialog.show()
     return dialog
 
 
-def test_export_to_a_listed_usb_drive(qtbot, demo, workspace, store, tmp_path, warnings):
+def click(qtbot, button):
+    qtbot.mouseClick(button, Qt.LeftButton)
+
+
+def test_export_to_a_listed_usb_drive(qtbot, session, runner, demo, store, tmp_path, warnings):
     stick = tmp_path / "KINGSTON"
     stick.mkdir()
-    dialog = make_dialog(qtbot, workspace, store, [RemovableDrive(str(stick), "KINGSTON", 7 * 1024 ** 3)])
+    dialog = make_dialog(qtbot, runner, [RemovableDrive(str(stick), "KINGSTON", 7 * 1024 ** 3)])
     assert dialog.round_box.count() == 1 and "1" in dialog.round_box.currentText()
     assert "KINGSTON" in dialog.target_box.currentText() and dialog.target_dir() == str(stick)
-    dialog.export_button.click()
+    click(qtbot, dialog.export_button)
     assert dialog.runner.wait(120000)
     assert warnings == []
     [packet] = stick.glob("02095_dot1_*.zip")
@@ -48,61 +56,113 @@ def test_export_to_a_listed_usb_drive(qtbot, demo, workspace, store, tmp_path, w
     shown = "".join(dialog.fingerprint.text().split(":", 2)[-1].split()).lower()
     assert str(packet) in dialog.result.text() and shown == fp
     assert dialog.open_button.isVisible() or not dialog.isVisible()
-    round_ = rounds.find_round(communes.home_commune(), 1)
-    assert round_.status == "sent" and len(exports.exports_of(round_)) == 1
+    round_ = rounds.find_round(session, 1)
+    assert round_.status == "sent" and len(exports.exports_of(session, round_.id)) == 1
     assert "đã gửi" in dialog.round_box.currentText()
 
 
-def test_removed_stick_gives_a_clear_message_and_nothing_is_recorded(qtbot, demo, workspace, store, tmp_path, warnings):
+def test_removed_stick_gives_a_clear_message_and_nothing_is_recorded(qtbot, session, runner, demo, store, tmp_path,
+                                                                     warnings):
     gone = tmp_path / "pulled-out"
-    dialog = make_dialog(qtbot, workspace, store, [RemovableDrive(str(gone), "USB", 1024 ** 3)])
-    dialog.export_button.click()
+    dialog = make_dialog(qtbot, runner, [RemovableDrive(str(gone), "USB", 1024 ** 3)])
+    click(qtbot, dialog.export_button)
     assert dialog.runner.wait(120000)
     assert len(warnings) == 1 and "rút ra" in warnings[0]
     assert "Chưa ghi được gói hồ sơ" in dialog.result.text()
-    round_ = rounds.find_round(communes.home_commune(), 1)
-    assert round_.status == "draft" and exports.exports_of(round_) == []
+    round_ = rounds.find_round(session, 1)
+    assert round_.status == "draft" and exports.exports_of(session, round_.id) == []
     # a retry onto a folder chosen by hand succeeds
     other = tmp_path / "other"
     other.mkdir()
     dialog.set_target(other)
-    dialog.export_button.click()
+    assert dialog.export_button.isEnabled()
+    click(qtbot, dialog.export_button)
     assert dialog.runner.wait(120000)
     assert len(list(other.glob("*.zip"))) == 1 and len(warnings) == 1
 
 
-def test_no_drive_asks_for_a_folder(qtbot, demo, workspace, store, monkeypatch):
+def test_no_drive_asks_for_a_folder(qtbot, runner, demo, store, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: shown.append(text))
-    dialog = make_dialog(qtbot, workspace, store, [])
+    dialog = make_dialog(qtbot, runner, [])
     assert dialog.target_dir() is None and "Không thấy ổ USB" in dialog.target_box.currentText()
-    dialog.export_button.click()
+    click(qtbot, dialog.export_button)
     assert shown and not dialog.runner.busy
 
 
-def test_key_settings_backup_restore_rotate(qtbot, commune, store, tmp_path):
-    dialog = KeySettingsDialog(commune, store)
+def test_cancelled_export_writes_nothing_and_the_dialog_stays_usable(qtbot, session, runner, demo, store, tmp_path,
+                                                                    monkeypatch, warnings):
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    real = exports.export_round
+
+    def slow(s, round_id, target, progress=None, cancelled=None):
+        # A big packet: still writing when the officer presses Cancel (or 20 s pass).
+        deadline = time.monotonic() + 20
+        while not cancelled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real(s, round_id, target, progress=progress, cancelled=cancelled)
+
+    monkeypatch.setattr(exports, "export_round", slow)
+    dialog = make_dialog(qtbot, runner, [RemovableDrive(str(stick), "USB", 1024 ** 3)])
+    click(qtbot, dialog.export_button)
+    assert not dialog.export_button.isEnabled()
+    progress = lambda: [d for d in dialog.findChildren(QProgressDialog) if d.isVisible()]  # noqa: E731
+    qtbot.waitUntil(lambda: bool(progress()), timeout=5000)
+    click(qtbot, next(b for b in progress()[0].findChildren(QPushButton) if b.isVisible()))
+    assert runner.wait(120000)
+    assert list(stick.glob("*.zip")) == [] and warnings == []
+    round_ = rounds.find_round(session, 1)
+    assert round_.status == "draft" and exports.exports_of(session, round_.id) == []
+    # The dialog is usable again: Export works, and Close closes it.
+    assert dialog.export_button.isEnabled() and not dialog.exporting
+    assert "Chưa ghi được gói hồ sơ" in dialog.result.text()
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_key_settings_backup_restore_rotate(qtbot, runner, commune, store, tmp_path, monkeypatch):
+    dialog = KeySettingsDialog(runner)
     qtbot.addWidget(dialog)
+    dialog.show()
     assert "Chưa có khóa" in dialog.fingerprint.text() and not dialog.backup_button.isEnabled()
-    dialog.create_key()
+    click(qtbot, dialog.create_button)
+    assert runner.wait()
     first = get_commune_key(store, "02095").fingerprint
     assert dialog.fingerprint.text() == format_fingerprint(first)
-    backup = dialog.backup_to(tmp_path / "khoa.pem", "mật khẩu dài đủ")
+    assert dialog.backup_button.isEnabled() and not dialog.create_button.isEnabled()
+    backup = tmp_path / "khoa.pem"
+    dialog.backup_to(backup, "mật khẩu dài đủ")
+    assert runner.wait()
     assert b"ENCRYPTED PRIVATE KEY" in backup.read_bytes()
-    dialog.rotate()
+    assert str(backup) in dialog.status.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    click(qtbot, dialog.rotate_button)
+    assert runner.wait()
     second = get_commune_key(store, "02095").fingerprint
     assert second != first and dialog.fingerprint.text() == format_fingerprint(second)
-    with pytest.raises(Exception) as err:
-        dialog.restore_from(backup, "mật khẩu dài đủ")
-    assert getattr(err.value, "code", "") == "keys.restore_would_replace"
-    dialog.restore_from(backup, "mật khẩu dài đủ", replace=True)
+    # Restoring over another key asks first: "No" keeps the key in use.
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or QMessageBox.No)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail(f"unexpected warning: {a[2]}"))
+    dialog.restore_from(backup, "mật khẩu dài đủ")
+    assert runner.wait()
+    assert len(asked) == 1 and "Khôi phục sẽ thay thế khóa đó" in asked[0]
+    assert get_commune_key(store, "02095").fingerprint == second
+    assert dialog.fingerprint.text() == format_fingerprint(second)
+    # "Yes" replaces it with the backed-up key.
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or QMessageBox.Yes)
+    dialog.restore_from(backup, "mật khẩu dài đủ")
+    assert runner.wait()
+    assert len(asked) == 2
     assert get_commune_key(store, "02095").fingerprint == first
     assert dialog.fingerprint.text() == format_fingerprint(first)
 
 
-def test_key_settings_without_keyring_says_so(qtbot, commune):
+def test_key_settings_without_keyring_says_so(qtbot, session, runner, commune, monkeypatch):
     from keyring.backends import fail
 
-    dialog = KeySettingsDialog(commune, SecretStore(fail.Keyring()))
+    monkeypatch.setattr(session, "secrets", SecretStore(fail.Keyring()))
+    dialog = KeySettingsDialog(runner)
     qtbot.addWidget(dialog)
     assert "kho khóa" in dialog.status.text() and not dialog.create_button.isEnabled()

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.demo import create_demo_commune
-from desktop_app.core.storage.session import open_workspace
+from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.workspace import open_workspace
 
 from .crash_child import KEY_INTERVAL_MS
 
@@ -63,8 +64,8 @@ def lost_keys(typed: dict, draft: dict | None) -> int:
 @pytest.mark.slow
 def test_kill9_during_edits_loses_nothing_committed(tmp_path):
     data = tmp_path / "ws"
-    ws = open_workspace(data, log_to_file=False)
-    create_demo_commune()
+    ws = open_workspace(data, secrets=SecretStore(InMemoryKeyring()))
+    create_demo_commune(ws)
     ws.close()
     rng = random.Random(20261126)
     committed: list[str] = []

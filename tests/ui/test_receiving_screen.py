@@ -2,44 +2,74 @@
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.exchange import receiving
 from desktop_app.core.exchange.packets import RemovableDrive
+from desktop_app.core.exchange.sending import export_round
+from desktop_app.core.nominations import rounds
 from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.workspace import open_workspace
 from desktop_app.ui.receiving_screen import FingerprintDialog, ReceivingScreen
-from tests.core.test_exports import demo_round, export, opened
+
+
+def export_demo_round(commune_dir: Path, targets: list[Path], receiver_session) -> list:
+    """The demo commune's round 1 exported into each target folder in turn (packets 1, 2, …), from a workspace
+    of its own; the receiver's session is bound again afterwards (one process, two workspaces)."""
+    commune = open_workspace(commune_dir, secrets=SecretStore(InMemoryKeyring()))
+    try:
+        create_demo_commune(commune)
+        round_id = rounds.find_round(commune, 1).id
+        written = []
+        for target in targets:
+            target.mkdir(parents=True, exist_ok=True)
+            written.append(export_round(commune, round_id, target))
+        return written
+    finally:
+        commune.close()
+        receiver_session.activate()
 
 
 @pytest.fixture
-def packet(tmp_path):
-    with opened(tmp_path / "commune") as ws:
-        return export(ws, demo_round(ws), tmp_path / "stick" / "HoSo", SecretStore(InMemoryKeyring()))
+def receiver(session):
+    """The test's workspace turned into a receiving one (Sở Nội vụ)."""
+    receiving.make_receiver_workspace(session)
+    return session
 
 
 @pytest.fixture
-def receiver(tmp_path):
-    with opened(tmp_path / "receiver") as ws:
-        receiving.make_receiver_workspace()
-        yield ws
+def packet(tmp_path, receiver):
+    [written] = export_demo_round(tmp_path / "commune", [tmp_path / "stick" / "HoSo"], receiver)
+    return written
+
+
+def make_screen(qtbot, runner, **kwargs):
+    screen = ReceivingScreen(runner, **kwargs)
+    qtbot.addWidget(screen)
+    screen.resize(1200, 760)
+    screen.show()
+    return screen
 
 
 def column(screen, col):
     return [screen.table.item(r, col).text() for r in range(screen.table.rowCount())]
 
 
-def test_scan_confirm_fingerprint_import_and_view(qtbot, packet, receiver, tmp_path):
+def test_scan_confirm_fingerprint_import_and_view(qtbot, runner, packet, receiver, tmp_path):
     asked = []
 
     def confirm(record):
         asked.append(record)
         return 1  # "the same as on paper"
 
-    screen = ReceivingScreen(receiver.paths, drives=lambda: [RemovableDrive(str(tmp_path / "stick"), "USB", 1)],
-                             confirm=confirm)
-    qtbot.addWidget(screen)
-    screen.scan()
+    screen = make_screen(qtbot, runner, drives=lambda: [RemovableDrive(str(tmp_path / "stick"), "USB", 1)],
+                         confirm=confirm)
+    qtbot.mouseClick(screen.scan_button, Qt.LeftButton)
     assert screen.runner.wait(120000)
     assert [r.signer_fingerprint for r in asked] == [packet.signer_fingerprint]
     assert column(screen, 5) == ["Hợp lệ"] and column(screen, 6) == ["Đã nhập"]
@@ -51,35 +81,47 @@ def test_scan_confirm_fingerprint_import_and_view(qtbot, packet, receiver, tmp_p
     screen.tree.setCurrentItem(top)
     assert screen.documents.count() > 0
     assert any(screen.documents.item(i).text().endswith(".pdf") for i in range(screen.documents.count()))
+    assert screen.scan_button.isEnabled() and screen.open_button.isEnabled()
     # the same stick again: "gửi lại trùng", nothing new
     screen.receive_files([packet.path], wait=True)
     assert sorted(column(screen, 5)) == ["Gửi lại trùng", "Hợp lệ"]
     assert screen.tree.topLevelItemCount() == 1
 
 
-def test_tampered_packet_listed_with_its_verdict(qtbot, packet, receiver, tmp_path):
+def test_scan_without_a_packet_says_where_to_look(qtbot, runner, receiver, tmp_path, monkeypatch):
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
+    empty = tmp_path / "empty-stick"
+    empty.mkdir()
+    screen = make_screen(qtbot, runner, drives=lambda: [RemovableDrive(str(empty), "USB", 1)],
+                         confirm=lambda r: pytest.fail("nothing to confirm"))
+    qtbot.mouseClick(screen.scan_button, Qt.LeftButton)
+    assert runner.wait()
+    assert len(told) == 1 and told[0].startswith("Không tìm thấy gói hồ sơ (.zip) nào trên thẻ nhớ USB.")
+    assert screen.table.rowCount() == 0
+
+
+def test_tampered_packet_listed_with_its_verdict(qtbot, runner, packet, receiver, tmp_path):
     bad = tmp_path / "bad.zip"
     with zipfile.ZipFile(packet.path) as src, zipfile.ZipFile(bad, "w") as dst:
         for info in src.infolist():
             data = src.read(info)
             dst.writestr(info, data + b" " if info.filename.endswith("manifest.json") else data)
-    screen = ReceivingScreen(receiver.paths, confirm=lambda r: pytest.fail("no confirmation for a bad packet"))
-    qtbot.addWidget(screen)
+    screen = make_screen(qtbot, runner, confirm=lambda r: pytest.fail("no confirmation for a bad packet"))
     screen.receive_files([bad], wait=True)
     assert column(screen, 5) == ["Tệp bị sửa đổi"] and "cách ly" in column(screen, 6)[0]
     assert screen.tree.topLevelItemCount() == 0
 
 
-def test_refused_fingerprint_imports_nothing(qtbot, packet, receiver):
-    screen = ReceivingScreen(receiver.paths, confirm=lambda record: 2)
-    qtbot.addWidget(screen)
+def test_refused_fingerprint_imports_nothing(qtbot, runner, packet, receiver):
+    screen = make_screen(qtbot, runner, confirm=lambda record: 2)
     screen.receive_files([packet.path], wait=True)
     assert column(screen, 5) == ["Người ký chưa được tin cậy"] and "Từ chối" in column(screen, 6)[0]
-    assert receiving.trusted_keys() == [] and screen.tree.topLevelItemCount() == 0
+    assert receiving.trusted_keys(receiver) == [] and screen.tree.topLevelItemCount() == 0
 
 
 def test_fingerprint_dialog_shows_the_fingerprint_big(qtbot, packet, receiver):
-    result = receiving.receive_packet(receiver.paths, packet.path)
+    result = receiving.receive_packet(receiver, packet.path)
     dialog = FingerprintDialog(result.record)
     qtbot.addWidget(dialog)
     groups = dialog.fingerprint.text().split()
@@ -88,28 +130,28 @@ def test_fingerprint_dialog_shows_the_fingerprint_big(qtbot, packet, receiver):
 
 
 @pytest.fixture
-def three_exports(tmp_path):
+def three_exports(tmp_path, receiver):
     """Packets 1, 2 and 3 of the demo commune; packet 2 will be "lost with its stick"."""
-    store = SecretStore(InMemoryKeyring())
-    with opened(tmp_path / "commune2") as ws:
-        round_ = demo_round(ws)
-        return [export(ws, round_, tmp_path / f"usb-{i}", store) for i in (1, 2, 3)]
+    return export_demo_round(tmp_path / "commune2", [tmp_path / f"usb-{i}" for i in (1, 2, 3)], receiver)
 
 
-def test_a_packet_refused_for_its_order_is_accepted_with_a_reason(qtbot, three_exports, receiver, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
+def test_a_packet_refused_for_its_order_is_accepted_with_a_reason(qtbot, runner, three_exports, receiver,
+                                                                   monkeypatch):
     for box in ("information", "warning"):  # a message box here would be a failure, not a wait
         monkeypatch.setattr(QMessageBox, box, lambda *a, **k: pytest.fail(f"unexpected message: {a[2]}"))
     first, _lost, third = three_exports
-    screen = ReceivingScreen(receiver.paths, confirm=lambda record: 1)
-    qtbot.addWidget(screen)
+    screen = make_screen(qtbot, runner, confirm=lambda record: 1)
     screen.receive_files([first.path], wait=True)
     screen.receive_files([third.path], wait=True)
     assert sorted(column(screen, 5)) == ["Hợp lệ", "Sai thứ tự"]
     row = column(screen, 5).index("Sai thứ tự")
     screen.table.setCurrentCell(row, 0)
-    screen.accept_selected_out_of_order(reason="Xã báo gói số 2 mất cùng USB")
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda parent, title, text, *a, **k: asked.append(text) or ("Xã báo gói số 2 mất cùng USB", True))
+    qtbot.mouseClick(screen.order_button, Qt.LeftButton)
+    assert runner.wait()
+    assert len(asked) == 1 and "Thượng Quan" in asked[0]
     assert "Đã nhập" in column(screen, 6)[column(screen, 5).index("Sai thứ tự")] or \
         column(screen, 6).count("Đã nhập") == 2
-    assert receiving.commune_state("02095").last_sequence == 3
+    assert receiving.commune_state(receiver, "02095").last_sequence == 3

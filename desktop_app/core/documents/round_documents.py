@@ -16,28 +16,27 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
+import peewee as pw
+
 from .. import documents as doc
-from ..dates import now_iso, today
+from ..changes import Topic
 from ..errors import UserError
 from ..fingerprints import format_fingerprint, normalize_fingerprint
-from ..nominations.rounds import (BANG_KHEN, GIAY_KHEN, DbNumberAllocator, default_summary, meeting_of, nominees_of,
-                                  vote_results)
+from ..nominations.rounds import default_summary, require_round, meeting_of, nominees_of, vote_results
 from ..register.campaigns import content_text
-from ..register.participants import GENDER_LABELS
 from ..storage.files import fsync_dir, remove_quietly
 from ..storage.models import Achievement as AchievementRow
-from ..storage.models import (AwardDecision, Campaign, Commune, DocumentNumber, NominationRound, Participant,
-                              database_proxy)
+from ..storage.models import AwardDecision, Campaign, Commune, DocumentNumber, NominationRound, Participant
+from ..storage.session import Session
+from ..vocabulary import BANG_KHEN_TINH, COLLECTIVE, GENDERS, GIAY_KHEN, NOMINATION_FORMS, SUPERSEDED
 from .build import dossier_parts
 from .numbering import short_date
 
 Progress = Callable[[int, int, str], None]
 
 # Award forms as the documents name them ("tặng {award_name}", "tặng {award_short} cho …").
-AWARD_FORMS = {
-    BANG_KHEN: doc.AwardForm(name="Bằng khen của Chủ tịch UBND tỉnh", short="Bằng khen"),
-    GIAY_KHEN: doc.AwardForm(name="Giấy khen của Chủ tịch UBND xã", short="Giấy khen", decided_here=True),
-}
+AWARD_FORMS = {code: doc.AwardForm(name=f.name.replace("Ủy ban nhân dân", "UBND"), short=f.short,
+                                   decided_here=f.decided_here) for code, f in NOMINATION_FORMS.items()}
 # Who signs a collective's report, by category (empty: the template's "NGƯỜI ĐỨNG ĐẦU").
 HEAD_TITLES = {
     "thon_ban": "TRƯỞNG THÔN", "to_dan_pho": "TỔ TRƯỞNG TỔ DÂN PHỐ", "co_quan": "THỦ TRƯỞNG CƠ QUAN",
@@ -123,6 +122,25 @@ def achievement_input(a: AchievementRow, campaign: Campaign) -> doc.Achievement:
                            period=_period(a))
 
 
+class DbNumberAllocator:
+    """Document numbers unique per commune, series ("TTr-UBND") and year; persisted, never reused. Used inside
+    the issuing transaction."""
+
+    def __init__(self, session: Session, commune: Commune, purpose: str = ""):
+        self.session = session
+        self.commune = commune
+        self.purpose = purpose
+
+    def allocate(self, doc_type_code: str, year: int) -> int:
+        with self.session.write(Topic.DOCUMENTS):
+            last = (DocumentNumber.select(pw.fn.MAX(DocumentNumber.number))
+                    .where((DocumentNumber.commune == self.commune) & (DocumentNumber.series == doc_type_code)
+                           & (DocumentNumber.year == year)).scalar()) or 0
+            DocumentNumber.create(commune=self.commune, series=doc_type_code, year=year, number=last + 1,
+                                  purpose=self.purpose, issued_at=self.session.clock.now_iso())
+        return last + 1
+
+
 def _achievements(p: Participant, campaign: Campaign) -> list[AchievementRow]:
     return list(AchievementRow.select().where(
         (AchievementRow.participant == p) & (AchievementRow.campaign == campaign) & AchievementRow.archived_at.is_null())
@@ -146,37 +164,39 @@ def _printed_fingerprint(fingerprint: str) -> str:
     return format_fingerprint(normalize_fingerprint(fingerprint)) if fingerprint else ""
 
 
-def dossier_input(round_: NominationRound, *, signer_fingerprint: str = "") -> doc.Dossier:
-    """Everything the documents of `round_` read, from the database (nothing is written)."""
+def dossier_input(session: Session, round_id: int, *, signer_fingerprint: str = "") -> doc.Dossier:
+    """Everything the documents of the round read, from the database (nothing is written)."""
+    round_ = require_round(session, round_id)
     commune = Commune.get_by_id(round_.commune_id)
     campaign = Campaign.get_by_id(round_.campaign_id)
     template = doc.load_template_set()
     nominees = []
-    rows = nominees_of(round_)
+    rows = nominees_of(session, round_.id)
     for n in rows:
         p = n.participant
         achievements = _achievements(p, campaign)
         common = dict(key=nominee_key(n), kind=p.kind, name=p.name, award_form=award_form(n.award_form, campaign),
-                      summary=(n.summary or "").strip() or default_summary(p, campaign), phone=p.phone,
+                      summary=(n.summary or "").strip() or default_summary(session, p.id, campaign.id),
+                      phone=p.phone,
                       achievements=tuple(achievement_input(a, campaign) for a in achievements))
-        if p.kind == "collective":
+        if p.kind == COLLECTIVE:
             nominees.append(doc.Nominee(
                 **common, address=p.address, head_name=p.head_name, head_title=HEAD_TITLES.get(p.category, ""),
                 member_count=p.member_count, female_count=p.female_count))
         else:
             unit = p.workplace or (p.organization.name if p.organization_id else "")
             nominees.append(doc.Nominee(
-                **common, gender=GENDER_LABELS.get(p.gender, ""),
+                **common, gender=GENDERS.name(p.gender),
                 birth_year=p.birth_date.year if p.birth_date else None, position=p.position, unit=unit))
     proposed_forms = Counter(n.award_form.name for n in nominees if not n.award_form.decided_here)
     main_form = next((n.award_form for n in nominees if proposed_forms and n.award_form.name == proposed_forms.most_common(1)[0][0]),
-                     AWARD_FORMS[BANG_KHEN])
+                     AWARD_FORMS[BANG_KHEN_TINH])
     rnd = doc.Round(number=round_.number, year=round_.year, award_form=main_form, submitted_on=round_.submitted_on,
                     submission_number=round_.submission_number)
 
     meeting = None
-    m = meeting_of(round_)
-    results = vote_results(round_)
+    m = meeting_of(session, round_.id)
+    results = vote_results(session, round_.id)
     if m is not None:
         spec = template.doc("bien_ban")
         votes = []
@@ -225,9 +245,9 @@ def _require_printable(d: doc.Dossier) -> None:
     raise UserError("documents.no_nominees")
 
 
-def missing_numbers(round_: NominationRound) -> list[str]:
+def missing_numbers(session: Session, round_id: int) -> list[str]:
     """Numbered documents of the round (NUMBERED codes) that have no number yet."""
-    d = dossier_input(round_)
+    d = dossier_input(session, round_id)
     out = []
     if d.proposed() and d.round.submission_number is None:
         out.append("to_trinh")
@@ -238,10 +258,10 @@ def missing_numbers(round_: NominationRound) -> list[str]:
     return out
 
 
-def issued_numbers(round_: NominationRound) -> list[tuple[str, str, date | None]]:
+def issued_numbers(session: Session, round_id: int) -> list[tuple[str, str, date | None]]:
     """(NUMBERED code, '05/TTr-UBND', date) of every number the round already carries."""
     t = doc.load_template_set()
-    d = dossier_input(round_)
+    d = dossier_input(session, round_id)
     c = d.commune
     out = []
     if d.round.submission_number is not None:
@@ -256,7 +276,7 @@ def issued_numbers(round_: NominationRound) -> list[tuple[str, str, date | None]
     return out
 
 
-def issue_numbers(round_: NominationRound, *, on: date | None = None) -> NominationRound:
+def issue_numbers(session: Session, round_id: int, *, on: date | None = None) -> NominationRound:
     """Give the round's Tờ trình, biên bản and quyết định their numbers — once, stored for good.
 
     A number already stored is kept (re-issuing reuses it); a new version of a round starts without
@@ -264,43 +284,43 @@ def issue_numbers(round_: NominationRound, *, on: date | None = None) -> Nominat
     Giấy khen decision whose number the officer typed ("12/QĐ-UBND") keeps that number, and the number is
     reserved so the app never hands it out again.
     """
-    if round_.status == "superseded":
-        raise UserError("rounds.superseded")
     t = doc.load_template_set()
-    commune = Commune.get_by_id(round_.commune_id)
-    with database_proxy.atomic("IMMEDIATE"):
-        fresh = NominationRound.get_by_id(round_.id)
-        d = dossier_input(fresh)
+    today = session.clock.today()
+    with session.write(Topic.DOCUMENTS, Topic.ROUNDS):
+        fresh = require_round(session, round_id)
+        if fresh.status == SUPERSEDED:
+            raise UserError("rounds.superseded")
+        commune = Commune.get_by_id(fresh.commune_id)
+        d = dossier_input(session, fresh.id)
         _require_printable(d)
         if fresh.submission_number is None and d.proposed():
             # Never dated before the council meeting it cites (a round prepared ahead of its meeting).
-            fresh.submitted_on = fresh.submitted_on or on or max(today(), d.meeting.held_on if d.meeting else today())
+            fresh.submitted_on = fresh.submitted_on or on or max(today, d.meeting.held_on if d.meeting else today)
             d = replace(d, round=replace(d.round, submitted_on=fresh.submitted_on))
         dec_row = _decision_row(fresh)
         if d.decision is not None and d.decision.number is None and dec_row is not None:
             typed = _LEADING_NUMBER.match(dec_row.number or "")
             if typed and int(typed.group(1)) > 0:
                 number = int(typed.group(1))
-                _reserve(commune, f"{t.doc('quyet_dinh')['type_code']}-{d.commune.number_suffix}",
+                _reserve(session, commune, f"{t.doc('quyet_dinh')['type_code']}-{d.commune.number_suffix}",
                          dec_row.decided_on.year, number, fresh)
                 d = replace(d, decision=replace(d.decision, number=number))
-        allocator = DbNumberAllocator(commune, purpose=f"round {fresh.number} v{fresh.version}")
+        allocator = DbNumberAllocator(session, commune, purpose=f"round {fresh.number} v{fresh.version}")
         d = doc.assign_numbers(d, allocator, t)
         if d.round.submission_number is not None and fresh.submission_number is None:
             fresh.submission_number = d.round.submission_number
             fresh.save()
-        m = meeting_of(fresh)
+        m = meeting_of(session, fresh.id)
         if m is not None and d.meeting is not None and m.document_number is None and d.meeting.number is not None:
             m.document_number = d.meeting.number
             m.save()
         if dec_row is not None and d.decision is not None and dec_row.document_number is None:
             dec_row.document_number = d.decision.number
             dec_row.save()
-    round_.submission_number, round_.submitted_on = fresh.submission_number, fresh.submitted_on
-    return round_
+    return fresh
 
 
-def _reserve(commune: Commune, series: str, year: int, number: int, round_: NominationRound) -> None:
+def _reserve(session: Session, commune: Commune, series: str, year: int, number: int, round_: NominationRound) -> None:
     existing = DocumentNumber.get_or_none(
         (DocumentNumber.commune == commune) & (DocumentNumber.series == series) & (DocumentNumber.year == year)
         & (DocumentNumber.number == number))
@@ -310,12 +330,13 @@ def _reserve(commune: Commune, series: str, year: int, number: int, round_: Nomi
                         purpose=existing.purpose)
     if existing is None:
         DocumentNumber.create(commune=commune, series=series, year=year, number=number,
-                              purpose=f"round {round_.number} v{round_.version} (typed)", issued_at=now_iso())
+                              purpose=f"round {round_.number} v{round_.version} (typed)",
+                              issued_at=session.clock.now_iso())
 
 
 # --- documents -------------------------------------------------------------------------------------
 
-def round_documents(round_: NominationRound, *, signer_fingerprint: str = "", issue: bool = True,
+def round_documents(session: Session, round_id: int, *, signer_fingerprint: str = "", issue: bool = True,
                     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
                     formats: Iterable[str] = ("pdf", "docx")) -> list[tuple[str, bytes]]:
     """Every document of the round as (ASCII file name, bytes), in dossier order.
@@ -324,8 +345,8 @@ def round_documents(round_: NominationRound, *, signer_fingerprint: str = "", is
     numbers not yet issued print blank ("Số:      /TTr-UBND") and nothing is stored.
     """
     if issue:
-        issue_numbers(round_)
-    d = dossier_input(round_, signer_fingerprint=signer_fingerprint)
+        issue_numbers(session, round_id)
+    d = dossier_input(session, round_id, signer_fingerprint=signer_fingerprint)
     _require_printable(d)
     return doc.build_dossier(d, formats=formats, progress=progress, cancelled=cancelled)
 
@@ -384,13 +405,22 @@ def save_files(files: Iterable[tuple[str, bytes]], out_dir: str | os.PathLike) -
     return written
 
 
-def write_dossier(round_: NominationRound, out_dir: str | os.PathLike, *, signer_fingerprint: str = "",
+def write_dossier(session: Session, round_id: int, out_dir: str | os.PathLike, *, signer_fingerprint: str = "",
                   issue: bool = True, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
                   formats: Iterable[str] = ("pdf", "docx")) -> list[Path]:
     """round_documents written into out_dir; returns the paths in dossier order."""
-    files = round_documents(round_, signer_fingerprint=signer_fingerprint, issue=issue, progress=progress,
+    files = round_documents(session, round_id, signer_fingerprint=signer_fingerprint, issue=issue, progress=progress,
                             cancelled=cancelled, formats=formats)
     return save_files(files, out_dir)
+
+
+def write_dossier_with_labels(session: Session, round_id: int, out_dir: str | os.PathLike, *, issue: bool,
+                              signer_fingerprint: str = "", progress: Progress | None = None,
+                              cancelled: Callable[[], bool] | None = None) -> tuple[list[Path], dict[str, str]]:
+    """write_dossier, and what the window calls each file (for the dossier screen)."""
+    paths = write_dossier(session, round_id, out_dir, signer_fingerprint=signer_fingerprint, issue=issue,
+                          progress=progress, cancelled=cancelled)
+    return paths, document_labels(dossier_input(session, round_id))
 
 
 __all__ = ["dossier_input", "document_labels", "issue_numbers", "missing_numbers", "issued_numbers", "round_documents",

@@ -20,7 +20,10 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from ..errors import UserError
 from ..fingerprints import format_fingerprint
 from ..register.communes import COMMUNE_CODE_RE, commune_code_of
+from ..changes import Topic
+from ..storage.files import write_file_atomically
 from ..storage.secrets import SecretStore
+from ..storage.session import Session
 
 VN_TZ = timezone(timedelta(hours=7))
 
@@ -360,10 +363,6 @@ def key_backup_bytes(store: SecretStore, commune_code: str, passphrase: str) -> 
 
 def write_key_backup(store: SecretStore, commune_code: str, path: str | os.PathLike, passphrase: str) -> Path:
     """Write the backup file (e.g. onto a USB stick); temp name, fsync, rename. Returns the path."""
-    from ..storage.files import (
-        write_file_atomically,  # packets imports this module: import late
-    )
-
     content = key_backup_bytes(store, commune_code, passphrase)
     return write_file_atomically(Path(path), content)
 
@@ -423,3 +422,31 @@ def known_fingerprint(store: SecretStore, commune) -> str:
     except UserError:
         return ""
     return info.fingerprint if info else ""
+
+
+# ----- operations the window runs (keyring calls can block: they run on the operation runner) ----------------
+
+def create_key(session: Session, commune_code: str) -> PublicKeyInfo:
+    key = get_or_create_commune_key(session.secrets, commune_code)
+    session.changed(Topic.KEYS)
+    return key.info
+
+
+def back_up_key(session: Session, commune_code: str, path: str | os.PathLike, passphrase: str) -> Path:
+    return write_key_backup(session.secrets, commune_code, path, passphrase)
+
+
+def restore_key(session: Session, commune_code: str, path: str | os.PathLike, passphrase: str,
+                replace: bool = False) -> None:
+    try:
+        content = Path(path).read_bytes()[:BACKUP_MAX_BYTES + 1]
+    except OSError as exc:
+        raise UserError("keys.backup_invalid") from exc
+    restore_key_backup(session.secrets, commune_code, content, passphrase, replace=replace)
+    session.changed(Topic.KEYS)
+
+
+def rotate_key(session: Session, commune_code: str) -> KeyRotation:
+    rotation = rotate_commune_key(session.secrets, commune_code, now=session.clock.now())
+    session.changed(Topic.KEYS)
+    return rotation

@@ -15,13 +15,15 @@ from typing import Callable
 from ..documents import round_documents
 from ..documents.build import ascii_name
 from ..errors import UserError
-from ..nominations.rounds import lock_round, meeting_of, nominees_of, vote_results
+from ..nominations.rounds import current_rounds, require_round, lock_round, meeting_of, nominees_of, vote_results
 from ..register.achievements import list_evidence
 from ..register.communes import commune_code_of
 from ..storage.files import copy_file_durably
-from ..storage.models import (Achievement, Award, AwardDecision, Campaign, Checklist, Commune, NominationRound,
-                              PacketExport, Participant, database_proxy)
-from ..storage.secrets import SecretStore
+from ..storage.models import (Achievement, Award, AwardDecision, Campaign, Checklist, Commune, NominationRound, Nominee,
+                              PacketExport, Participant)
+from ..storage.session import Session
+from ..changes import Topic
+from ..vocabulary import SENT, SUPERSEDED
 from .keys import get_or_create_commune_key
 from .packets import PacketHeader, WrittenPacket, write_packet
 from .packets import format as fmt
@@ -43,12 +45,12 @@ class DocumentFile:
 
 # ----- the documents ---------------------------------------------------------------------------------------
 
-def round_document_files(round_: NominationRound, out_dir: Path, *, signer_fingerprint: str,
+def round_document_files(session: Session, round_id: int, out_dir: Path, *, signer_fingerprint: str,
                          progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
                          ) -> list[DocumentFile]:
     """The round's documents (Tờ trình with the fingerprint, danh sách, báo cáo, biên bản, quyết định),
     issued (numbered) and written into out_dir for the packet writer."""
-    items = round_documents.round_documents(round_, signer_fingerprint=signer_fingerprint, issue=True,
+    items = round_documents.round_documents(session, round_id, signer_fingerprint=signer_fingerprint, issue=True,
                                     progress=progress, cancelled=cancelled)
     out = []
     for name, content in items:
@@ -105,11 +107,13 @@ def _safe_component(name: str, fallback: str) -> str:
     return name
 
 
-def build_round_data(round_: NominationRound, commune_code: str, evidence_dir: Path,
+def build_round_data(session: Session, round_id: int, commune_code: str,
                      documents: list[DocumentFile] = ()) -> tuple[dict, dict[str, Path]]:
     """(data.json content, archive path → source file) for a round. Everything the receiver imports."""
+    round_ = require_round(session, round_id)
+    evidence_dir = session.paths.evidence_dir
     commune = Commune.get_by_id(round_.commune_id)
-    nominees = nominees_of(round_)
+    nominees = nominees_of(session, round_.id)
     people = {n.participant_id: Participant.get_by_id(n.participant_id) for n in nominees}
     for p in list(people.values()):
         if p.organization_id and p.organization_id not in people:
@@ -132,7 +136,7 @@ def build_round_data(round_: NominationRound, commune_code: str, evidence_dir: P
                 "title": a.title, "description": a.description, "results": a.results,
                 "content_codes": list(a.content_codes or []), "field_codes": list(a.field_codes or []),
                 "date_from": _d(a.date_from), "date_to": _d(a.date_to)})
-            for ev in list_evidence(a):
+            for ev in list_evidence(session, a.id):
                 source = evidence_dir / ev.stored_name
                 name = _safe_component(ev.original_name, f"tep{Path(ev.stored_name).suffix}")
                 arc = f"{folder}/{name}"
@@ -171,7 +175,7 @@ def build_round_data(round_: NominationRound, commune_code: str, evidence_dir: P
         del c["id"]  # a local row id means nothing to the receiver
     checklist_uid = {Checklist.get(Checklist.uid == c["uid"]).id: c["uid"] for c in checklists}
 
-    results = vote_results(round_)
+    results = vote_results(session, round_.id)
     nominee_list, votes = [], []
     for n in nominees:
         r = results.get(n.id)
@@ -184,7 +188,7 @@ def build_round_data(round_: NominationRound, commune_code: str, evidence_dir: P
             votes.append({"nominee_uid": n.uid, "votes_for": n.votes_for, "votes_against": n.votes_against,
                           "votes_abstain": n.votes_abstain, "passed": bool(r.passed) if r else None,
                           "explanation": r.explanation if r else ""})
-    meeting = meeting_of(round_)
+    meeting = meeting_of(session, round_.id)
     meeting_dict = None if meeting is None else {
         k: (_d(getattr(meeting, k)) if k == "held_on" else getattr(meeting, k))
         for k in ("held_on", "start_time", "end_time", "place", "chair", "chair_title", "secretary",
@@ -226,13 +230,15 @@ def build_round_data(round_: NominationRound, commune_code: str, evidence_dir: P
 
 # ----- export ---------------------------------------------------------------------------------------------
 
-def last_export(commune_code: str) -> PacketExport | None:
+def last_export(session: Session, commune_code: str) -> PacketExport | None:
+    session.activate()
     return (PacketExport.select().where(PacketExport.commune_code == commune_code)
             .order_by(PacketExport.sequence.desc()).first())
 
 
-def exports_of(round_: NominationRound) -> list[PacketExport]:
-    return list(PacketExport.select().where(PacketExport.round == round_).order_by(PacketExport.sequence))
+def exports_of(session: Session, round_id: int) -> list[PacketExport]:
+    session.activate()
+    return list(PacketExport.select().where(PacketExport.round == round_id).order_by(PacketExport.sequence))
 
 
 def _superseded_packet_id(round_: NominationRound) -> str | None:
@@ -247,36 +253,34 @@ def _superseded_packet_id(round_: NominationRound) -> str | None:
     return None
 
 
-def check_exportable(round_: NominationRound) -> None:
-    if round_.status == "superseded":
+def check_exportable(session: Session, round_: NominationRound) -> None:
+    if round_.status == SUPERSEDED:
         raise UserError("rounds.superseded")
-    if not nominees_of(round_):
+    if not nominees_of(session, round_.id):
         raise UserError("rounds.empty")
 
 
-def export_round(round_: NominationRound, target_dir: str | os.PathLike, store: SecretStore, *,
-                 evidence_dir: str | os.PathLike, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None,
-                 outbox_dir: str | os.PathLike | None = None) -> WrittenPacket:
+def export_round(session: Session, round_id: int, target_dir: str | os.PathLike, *,
+                 progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> WrittenPacket:
     """Write the round's signed packet into target_dir, verify it, record it and lock the round as sent.
 
     The key is the commune's (created in the OS keyring on first export; no keyring → UserError, no file
     fallback). Sequence = last + 1, chained to the previous packet's SHA-256. A corrected round (version 2…)
     names the packet it supersedes. On any failure nothing that could pass as a packet is left behind and
-    nothing is recorded.
+    nothing is recorded. A copy stays in the workspace's outbox/.
     """
-    round_ = NominationRound.get_by_id(round_.id)  # fresh: status may have changed since the caller loaded it
-    check_exportable(round_)
+    round_ = require_round(session, round_id)
+    check_exportable(session, round_)
     commune = Commune.get_by_id(round_.commune_id)
     code = commune_code_of(commune)
-    key = get_or_create_commune_key(store, code)
+    key = get_or_create_commune_key(session.secrets, code)
+    session.changed(Topic.KEYS)
     with tempfile.TemporaryDirectory(prefix="sothidua-export-") as tmp:
-        documents = round_document_files(round_, Path(tmp), signer_fingerprint=key.fingerprint, progress=progress,
-                                         cancelled=cancelled)
-        data, files = build_round_data(round_, code, Path(evidence_dir), documents)
-        written = _write(round_, commune, code, key, data, files, target_dir, progress, cancelled)
-    if outbox_dir is not None:
-        keep_in_outbox(written.path, Path(outbox_dir))
+        documents = round_document_files(session, round_.id, Path(tmp), signer_fingerprint=key.fingerprint,
+                                         progress=progress, cancelled=cancelled)
+        data, files = build_round_data(session, round_.id, code, documents)
+        written = _write(session, round_, commune, code, key, data, files, target_dir, progress, cancelled)
+    keep_in_outbox(written.path, session.paths.outbox_dir)
     return written
 
 
@@ -290,28 +294,27 @@ def keep_in_outbox(packet: Path, outbox_dir: Path) -> Path | None:
         return None
 
 
-def _write(round_, commune, code, key, data, files, target_dir, progress, cancelled) -> WrittenPacket:
-    last = last_export(code)
+def _write(session, round_, commune, code, key, data, files, target_dir, progress, cancelled) -> WrittenPacket:
+    last = last_export(session, code)
     header = PacketHeader(
         commune_code=code, commune_name=commune.name, round_number=round_.number, round_version=round_.version,
         sequence=(last.sequence + 1) if last else 1, previous_packet_sha256=last.sha256 if last else None,
         supersedes_packet_id=_superseded_packet_id(round_))
     written = write_packet(target_dir, files=files, data=data, header=header, key=key, progress=progress,
                            cancelled=cancelled)
-    with database_proxy.atomic():
-        PacketExport.create(round=round_, commune_code=code, packet_id=written.packet_id, sequence=written.sequence,
+    with session.write(Topic.PACKETS, Topic.ROUNDS):
+        PacketExport.create(round=round_, commune=commune, commune_code=code, packet_id=written.packet_id, sequence=written.sequence,
                             sha256=written.sha256, size=written.size, file_name=written.path.name,
                             written_to=str(written.path.parent), signer_fingerprint=written.signer_fingerprint,
                             supersedes_packet_id=header.supersedes_packet_id, created_at=written.created_at)
-        lock_round(round_, "sent")
+        lock_round(session, round_.id, SENT)
     return written
 
 
-def exportable_rounds(commune: Commune) -> list[NominationRound]:
+def exportable_rounds(session: Session) -> list[NominationRound]:
     """Rounds the export dialog offers: the current version of each round that has nominees."""
-    return [r for r in NominationRound.select().where(
-        (NominationRound.commune == commune) & (NominationRound.status != "superseded"))
-        .order_by(NominationRound.number.desc()) if nominees_of(r)]
+    return [r for r in current_rounds(session)
+            if Nominee.select().where(Nominee.round == r.id).exists()]
 
 
 __all__ = ["PacketExport", "DocumentFile", "export_round", "keep_in_outbox", "build_round_data", "last_export", "exports_of",

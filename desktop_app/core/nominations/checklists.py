@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from ..dates import now_iso, today
+from ..changes import Topic
 from ..errors import UserError
 from ..register.awards import list_awards
-from ..storage.models import Checklist, Participant, database_proxy
+from ..storage.models import Checklist, Participant
+from ..storage.session import Session
 from ..text import nfc_multiline
+from ..vocabulary import FEMALE, MALE
 from .criteria import (Answer, Assessment, CriteriaCatalog, CriteriaSet, HistoryEntry, MigrationResult,
                        ParticipantRecord, criteria_set_from_snapshot, evaluate, load_catalog, migrate_answers,
                        needs_migration, suggest_sets)
 
-GENDER_TO_ENGINE = {"nu": "female", "nam": "male"}
+GENDER_TO_ENGINE = {FEMALE: "female", MALE: "male"}
 
 
 @lru_cache(maxsize=1)
@@ -23,7 +25,7 @@ def catalog() -> CriteriaCatalog:
     return load_catalog()
 
 
-def participant_record(participant: Participant, *, principles_confirmed: bool,
+def participant_record(session: Session, participant: Participant, *, principles_confirmed: bool,
                        assessment_year: int | None) -> ParticipantRecord:
     """The engine's view of a participant: blocking flags (confirmed or not) and award history."""
     # A recorded block is known either way; "not blocked" counts only once the officer has confirmed it.
@@ -31,7 +33,7 @@ def participant_record(participant: Participant, *, principles_confirmed: bool,
              for name in ("under_discipline", "under_inspection", "under_complaint")}
     history = tuple(HistoryEntry(category=a.category, code=a.code, year=a.year, award_type=a.award_type,
                                  decision_number=a.decision_number, name=a.name, ref=a.uid)
-                    for a in list_awards(participant))
+                    for a in list_awards(session, participant.id))
     return ParticipantRecord(kind=participant.kind, flags=flags, history=history, assessment_year=assessment_year,
                              name=participant.name, gender=GENDER_TO_ENGINE.get(participant.gender, ""),
                              member_count=participant.member_count, female_count=participant.female_count)
@@ -41,18 +43,37 @@ def routes_for(participant: Participant, award_form: str | None = None) -> list[
     return suggest_sets(catalog(), participant.kind, award_form)
 
 
-def start_checklist(participant: Participant, set_id: str, assessment_year: int | None = None) -> Checklist:
+def get_checklist(session: Session, checklist_id: int | None) -> Checklist | None:
+    if checklist_id is None:
+        return None
+    session.activate()
+    return Checklist.get_or_none(Checklist.id == checklist_id)
+
+
+def _checklist(session: Session, checklist_id: int) -> Checklist:
+    checklist = get_checklist(session, checklist_id)
+    if checklist is None:
+        raise UserError("checklist.not_found")
+    return checklist
+
+
+def start_checklist(session: Session, participant_id: int, set_id: str,
+                    assessment_year: int | None = None) -> Checklist:
     criteria_set = catalog().get(set_id)
-    if criteria_set.participant_kind != participant.kind:
-        raise UserError("checklist.wrong_kind")
-    now = now_iso()
-    checklist = Checklist.create(
-        commune=participant.commune_id, participant=participant, set_id=criteria_set.id,
-        set_version=criteria_set.version, set_fingerprint=criteria_set.fingerprint,
-        set_snapshot=criteria_set.snapshot(), answers={},
-        assessment_year=assessment_year if assessment_year is not None else today().year - 1,
-        created_at=now, updated_at=now)
-    return reassess(checklist)
+    now = session.clock.now_iso()
+    with session.write(Topic.CHECKLISTS):
+        participant = Participant.get_or_none(Participant.id == participant_id)
+        if participant is None:
+            raise UserError("participant.not_found")
+        if criteria_set.participant_kind != participant.kind:
+            raise UserError("checklist.wrong_kind")
+        checklist = Checklist.create(
+            commune=participant.commune_id, participant=participant, set_id=criteria_set.id,
+            set_version=criteria_set.version, set_fingerprint=criteria_set.fingerprint,
+            set_snapshot=criteria_set.snapshot(), answers={},
+            assessment_year=assessment_year if assessment_year is not None else session.clock.today().year - 1,
+            created_at=now, updated_at=now)
+        return reassess_in_write(session, checklist)
 
 
 def criteria_set_of(checklist: Checklist) -> CriteriaSet:
@@ -64,20 +85,28 @@ def answers_of(checklist: Checklist) -> dict[str, Answer]:
     return {code: Answer.from_dict(data) for code, data in (checklist.answers or {}).items()}
 
 
-def assess(checklist: Checklist) -> Assessment:
+def assess(session: Session, checklist: Checklist) -> Assessment:
+    session.activate()
     participant = Participant.get_by_id(checklist.participant_id)
-    record = participant_record(participant, principles_confirmed=checklist.principles_confirmed,
+    record = participant_record(session, participant, principles_confirmed=checklist.principles_confirmed,
                                 assessment_year=checklist.assessment_year)
     return evaluate(criteria_set_of(checklist), record, answers_of(checklist), catalog().common)
 
 
-def reassess(checklist: Checklist) -> Checklist:
-    result = assess(checklist)
+def reassess_in_write(session: Session, checklist: Checklist) -> Checklist:
+    """Recompute and store the verdict; call it inside the caller's write."""
+    result = assess(session, checklist)
     checklist.verdict = result.verdict
     checklist.assessment = result.to_dict()
-    checklist.updated_at = now_iso()
+    checklist.updated_at = session.clock.now_iso()
     checklist.save()
     return checklist
+
+
+def reassess(session: Session, checklist_id: int) -> Checklist:
+    """Compute the verdict again from the record as it is now (a flag ticked, an award archived since)."""
+    with session.write(Topic.CHECKLISTS):
+        return reassess_in_write(session, _checklist(session, checklist_id))
 
 
 def _writable(checklist: Checklist) -> None:
@@ -86,29 +115,35 @@ def _writable(checklist: Checklist) -> None:
         raise UserError("checklist.archived")
 
 
-def save_answer(checklist: Checklist, code: str, status: str | None, note: str = "",
+def save_answer(session: Session, checklist_id: int, code: str, status: str | None, note: str = "",
                 evidence_ids=()) -> Checklist:
     """Record one answer (saved at once: progress survives a crash) and recompute the verdict."""
-    _writable(checklist)
-    criteria_set = criteria_set_of(checklist)
-    if criteria_set.criterion(code) is None:
-        raise UserError("checklist.unknown_criterion", criterion=code)
-    answers = dict(checklist.answers or {})
-    answers[code] = Answer(status, nfc_multiline(note), tuple(evidence_ids)).to_dict()
-    checklist.answers = answers
-    return reassess(checklist)
+    with session.write(Topic.CHECKLISTS):
+        checklist = _checklist(session, checklist_id)
+        _writable(checklist)
+        criteria_set = criteria_set_of(checklist)
+        if criteria_set.criterion(code) is None:
+            raise UserError("checklist.unknown_criterion", criterion=code)
+        answers = dict(checklist.answers or {})
+        answers[code] = Answer(status, nfc_multiline(note), tuple(evidence_ids)).to_dict()
+        checklist.answers = answers
+        return reassess_in_write(session, checklist)
 
 
-def set_principles_confirmed(checklist: Checklist, confirmed: bool) -> Checklist:
-    _writable(checklist)
-    checklist.principles_confirmed = bool(confirmed)
-    return reassess(checklist)
+def set_principles_confirmed(session: Session, checklist_id: int, confirmed: bool) -> Checklist:
+    with session.write(Topic.CHECKLISTS):
+        checklist = _checklist(session, checklist_id)
+        _writable(checklist)
+        checklist.principles_confirmed = bool(confirmed)
+        return reassess_in_write(session, checklist)
 
 
-def set_assessment_year(checklist: Checklist, year: int) -> Checklist:
-    _writable(checklist)
-    checklist.assessment_year = int(year)
-    return reassess(checklist)
+def set_assessment_year(session: Session, checklist_id: int, year: int) -> Checklist:
+    with session.write(Topic.CHECKLISTS):
+        checklist = _checklist(session, checklist_id)
+        _writable(checklist)
+        checklist.assessment_year = int(year)
+        return reassess_in_write(session, checklist)
 
 
 def is_outdated(checklist: Checklist) -> bool:
@@ -117,13 +152,14 @@ def is_outdated(checklist: Checklist) -> bool:
     return current is not None and needs_migration(checklist.set_fingerprint, current)
 
 
-def migrate_checklist(checklist: Checklist) -> tuple[Checklist, MigrationResult]:
+def migrate_checklist(session: Session, checklist_id: int) -> tuple[Checklist, MigrationResult]:
     """A new checklist on the current set version, keeping matching answers; the old one stays as filled."""
-    _writable(checklist)
-    current = catalog().get(checklist.set_id)
-    result = migrate_answers(criteria_set_of(checklist), current, answers_of(checklist))
-    now = now_iso()
-    with database_proxy.atomic():
+    now = session.clock.now_iso()
+    with session.write(Topic.CHECKLISTS):
+        checklist = _checklist(session, checklist_id)
+        _writable(checklist)
+        current = catalog().get(checklist.set_id)
+        result = migrate_answers(criteria_set_of(checklist), current, answers_of(checklist))
         fresh = Checklist.create(
             commune=checklist.commune_id, participant=checklist.participant_id, set_id=current.id,
             set_version=current.version, set_fingerprint=current.fingerprint, set_snapshot=current.snapshot(),
@@ -132,12 +168,13 @@ def migrate_checklist(checklist: Checklist) -> tuple[Checklist, MigrationResult]
             replaces=checklist, created_at=now, updated_at=now)
         checklist.archived_at = now
         checklist.save()
-        reassess(fresh)
+        reassess_in_write(session, fresh)
     return fresh, result
 
 
-def list_checklists(participant: Participant, include_archived: bool = False) -> list[Checklist]:
-    query = Checklist.select().where(Checklist.participant == participant)
+def list_checklists(session: Session, participant_id: int, include_archived: bool = False) -> list[Checklist]:
+    session.activate()
+    query = Checklist.select().where(Checklist.participant == participant_id)
     if not include_archived:
         query = query.where(Checklist.archived_at.is_null())
     return list(query.order_by(Checklist.updated_at.desc()))

@@ -1,15 +1,24 @@
-"""Achievements of a participant in a campaign, with their evidence files kept inside the workspace."""
+"""Achievements of a participant in a campaign, with their evidence files kept inside the workspace.
+
+Saving an achievement with new evidence is one transaction: the files are copied into evidence/ first (named by
+their SHA-256, so a copy left by an interrupted save is harmless), then one commit records the achievement, its
+evidence rows, the search document and the discarded draft — a kill or a power cut leaves all of it or none.
+"""
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
-from ..dates import now_iso
-from ..errors import UserError, ValidationError
-from ..storage.models import Achievement, Campaign, EvidenceFile, Participant, database_proxy
+from ..changes import Topic
+from ..dates import format_vn_date
+from ..errors import UserError
+from ..storage.files import sha256_file
+from ..storage.models import Achievement, Campaign, Draft, EvidenceFile, Participant
+from ..storage.session import Session
 from ..text import fold, nfc
 from ..validation import LONG_TEXT, Validator
 from .participants import index_participant
@@ -42,52 +51,85 @@ def validate_achievement(values: dict, campaign: Campaign | None) -> dict:
     return v.raise_if_failed()
 
 
-def _index(a: Achievement) -> None:
-    db = database_proxy
+def index_achievement(session: Session, a: Achievement) -> None:
+    """Recompute an achievement's search entry and its participant's; call it inside the write that changed it."""
+    db = session.db
     db.execute_sql("DELETE FROM achievement_fts WHERE rowid = ?", (a.id,))
     if a.archived_at is None:
         db.execute_sql("INSERT INTO achievement_fts(rowid, search_text) VALUES (?, ?)", (a.id, a.search_text))
     # The participant is found by its achievements' words too: its search document includes them.
-    index_participant(Participant.get_by_id(a.participant_id))
+    index_participant(session, Participant.get_by_id(a.participant_id))
 
 
-def save_achievement(participant: Participant, values: dict, achievement_id: int | None = None) -> Achievement:
-    campaign = Campaign.get_or_none(Campaign.id == values.get("campaign_id")) if values.get("campaign_id") else None
+def get_achievement(session: Session, achievement_id: int | None) -> Achievement | None:
+    if achievement_id is None:
+        return None
+    session.activate()
+    return Achievement.get_or_none(Achievement.id == achievement_id)
+
+
+def get_campaign(session: Session, campaign_id) -> Campaign | None:
+    if not campaign_id:
+        return None
+    session.activate()
+    return Campaign.get_or_none(Campaign.id == campaign_id)
+
+
+def save_achievement(session: Session, participant_id: int, values: dict, achievement_id: int | None = None, *,
+                     new_evidence: Iterable[str | os.PathLike] = (), removed_evidence: Iterable[int] = (),
+                     draft_key: str | None = None) -> Achievement:
+    """Create or update an achievement with its evidence: the new files are copied in first, then one commit."""
+    campaign = get_campaign(session, values.get("campaign_id"))
     clean = validate_achievement(values, campaign)
-    now = now_iso()
-    with database_proxy.atomic():
+    stored = [store_evidence_file(session, source) for source in new_evidence]   # outside the transaction
+    now = session.clock.now_iso()
+    with session.write(Topic.ACHIEVEMENTS, Topic.PARTICIPANTS, Topic.DRAFTS):
+        participant = Participant.get_or_none(Participant.id == participant_id)
+        if participant is None:
+            raise UserError("participant.not_found")
         if achievement_id is None:
             a = Achievement(commune=participant.commune_id, participant=participant, created_at=now)
         else:
-            a = Achievement.get_by_id(achievement_id)
+            a = Achievement.get_or_none((Achievement.id == achievement_id) & (Achievement.participant == participant))
+            if a is None:
+                raise UserError("achievement.not_found")
         a.campaign = campaign
         for key in ("title", "description", "results", "date_from", "date_to", "content_codes", "field_codes"):
             setattr(a, key, clean[key])
         a.search_text = fold(" ".join((a.title, a.description, a.results)))
         a.updated_at = now
         a.save()
-        _index(a)
+        for file in stored:
+            _record_evidence(session, participant, a, file)
+        removed = list(removed_evidence)
+        if removed:
+            EvidenceFile.update(archived_at=now).where(
+                EvidenceFile.id.in_(removed) & (EvidenceFile.achievement == a)).execute()
+        index_achievement(session, a)
+        if draft_key:
+            Draft.delete().where(Draft.form_key == draft_key).execute()
     return a
 
 
-def set_archived(achievement: Achievement, archived: bool) -> None:
-    with database_proxy.atomic():
-        achievement.archived_at = now_iso() if archived else None
-        achievement.updated_at = now_iso()
-        achievement.save()
-        _index(achievement)
+def set_archived(session: Session, achievement_id: int, archived: bool) -> None:
+    now = session.clock.now_iso()
+    with session.write(Topic.ACHIEVEMENTS, Topic.PARTICIPANTS):
+        a = Achievement.get_by_id(achievement_id)
+        a.archived_at = now if archived else None
+        a.updated_at = now
+        a.save()
+        index_achievement(session, a)
 
 
-def list_achievements(participant: Participant, include_archived: bool = False) -> list[Achievement]:
-    query = Achievement.select().where(Achievement.participant == participant)
+def list_achievements(session: Session, participant_id: int, include_archived: bool = False) -> list[Achievement]:
+    session.activate()
+    query = Achievement.select().where(Achievement.participant == participant_id)
     if not include_archived:
         query = query.where(Achievement.archived_at.is_null())
     return list(query.order_by(Achievement.date_from.desc(nulls="LAST"), Achievement.id))
 
 
 def achievement_form_values(a: Achievement) -> dict:
-    from ..dates import format_vn_date
-
     return {"campaign_id": a.campaign_id, "title": a.title, "description": a.description,
             "results": a.results, "date_from": format_vn_date(a.date_from), "date_to": format_vn_date(a.date_to),
             "content_codes": list(a.content_codes), "field_codes": list(a.field_codes)}
@@ -95,14 +137,14 @@ def achievement_form_values(a: Achievement) -> dict:
 
 # --- evidence files -------------------------------------------------------------------------------
 
-def _hash_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
+@dataclass(frozen=True)
+class StoredFile:
+    """A file copied into evidence/ (not yet recorded): where it is and what it was called."""
+
+    stored_name: str
+    sha256: str
+    size: int
+    original_name: str
 
 
 def _safe_suffix(name: str) -> str:
@@ -110,17 +152,18 @@ def _safe_suffix(name: str) -> str:
     return suffix if len(suffix) <= 10 and suffix[1:].isalnum() else ""
 
 
-def add_evidence(evidence_dir: Path, participant: Participant, source: str | os.PathLike,
-                 achievement: Achievement | None = None, note: str = "") -> EvidenceFile:
-    """Copy a file into the workspace (content-addressed by SHA-256) so it survives the USB stick leaving."""
+def store_evidence_file(session: Session, source: str | os.PathLike) -> StoredFile:
+    """Copy a file into the workspace (content-addressed by SHA-256) so it survives the USB stick leaving.
+    Writes no record: the caller records it in its own transaction."""
     source = Path(source)
     if not source.is_file():
         raise UserError("evidence.source_missing", path=str(source))
+    evidence_dir = session.paths.evidence_dir
     try:
         size = source.stat().st_size
         if size > MAX_EVIDENCE_BYTES:
             raise UserError("evidence.too_large", size_mb=size // (1 << 20), max_mb=MAX_EVIDENCE_BYTES >> 20)
-        sha, _ = _hash_file(source)
+        sha, _ = sha256_file(source)
         stored_name = f"{sha[:2]}/{sha}{_safe_suffix(source.name)}"
         target = evidence_dir / stored_name
         if not target.exists():
@@ -129,7 +172,7 @@ def add_evidence(evidence_dir: Path, participant: Participant, source: str | os.
             shutil.copyfile(source, partial)
             with open(partial, "rb") as fh:
                 os.fsync(fh.fileno())
-            copied_sha, size = _hash_file(partial)
+            copied_sha, size = sha256_file(partial)
             if copied_sha != sha:  # the stick was pulled or the file changed while copying
                 partial.unlink(missing_ok=True)
                 raise UserError("evidence.read_failed", path=str(source), detail="nội dung thay đổi khi sao chép")
@@ -138,29 +181,53 @@ def add_evidence(evidence_dir: Path, participant: Participant, source: str | os.
         if exc.errno in (errno.ENOENT, errno.EIO, errno.ENODEV):
             raise UserError("evidence.source_missing", path=str(source)) from exc
         raise UserError("evidence.read_failed", path=str(source), detail=exc.strerror or str(exc)) from exc
+    return StoredFile(stored_name, sha, size, nfc(source.name))
+
+
+def _record_evidence(session: Session, participant: Participant, achievement: Achievement | None,
+                     file: StoredFile, note: str = "") -> EvidenceFile:
     return EvidenceFile.create(
         commune=participant.commune_id, participant=participant, achievement=achievement,
-        original_name=nfc(source.name), stored_name=stored_name, sha256=sha, size=size,
-        note=nfc(note), added_at=now_iso())
+        original_name=file.original_name, stored_name=file.stored_name, sha256=file.sha256, size=file.size,
+        note=nfc(note), added_at=session.clock.now_iso())
 
 
-def evidence_path(evidence_dir: Path, evidence: EvidenceFile) -> Path:
-    path = evidence_dir / evidence.stored_name
+def add_evidence(session: Session, participant_id: int, source: str | os.PathLike,
+                 achievement_id: int | None = None, note: str = "") -> EvidenceFile:
+    """Copy a file in, then record it for the participant (and one of their achievements) in one commit."""
+    file = store_evidence_file(session, source)
+    with session.write(Topic.ACHIEVEMENTS):
+        participant = Participant.get_by_id(participant_id)
+        achievement = Achievement.get_by_id(achievement_id) if achievement_id is not None else None
+        return _record_evidence(session, participant, achievement, file, note)
+
+
+def evidence_path(session: Session, evidence: EvidenceFile) -> Path:
+    path = session.paths.evidence_dir / evidence.stored_name
     if not path.is_file():
         raise UserError("evidence.missing_in_workspace", path=str(path))
     return path
 
 
-def list_evidence(achievement: Achievement) -> list[EvidenceFile]:
+def get_evidence(session: Session, evidence_id: int) -> EvidenceFile | None:
+    session.activate()
+    return EvidenceFile.get_or_none(EvidenceFile.id == evidence_id)
+
+
+def list_evidence(session: Session, achievement_id: int) -> list[EvidenceFile]:
+    session.activate()
     return list(EvidenceFile.select().where(
-        (EvidenceFile.achievement == achievement) & EvidenceFile.archived_at.is_null()).order_by(EvidenceFile.id))
+        (EvidenceFile.achievement == achievement_id) & EvidenceFile.archived_at.is_null()).order_by(EvidenceFile.id))
 
 
-def remove_evidence(evidence: EvidenceFile) -> None:
+def list_participant_evidence(session: Session, participant_id: int) -> list[EvidenceFile]:
+    """Every active evidence file of a participant, whichever achievement it belongs to."""
+    session.activate()
+    return list(EvidenceFile.select().where(
+        (EvidenceFile.participant == participant_id) & EvidenceFile.archived_at.is_null()).order_by(EvidenceFile.id))
+
+
+def remove_evidence(session: Session, evidence_id: int) -> None:
     """Detach from the record; the stored file stays (other records or packets may use the same content)."""
-    evidence.archived_at = now_iso()
-    evidence.save()
-
-
-__all__ = ["validate_achievement", "save_achievement", "list_achievements", "add_evidence", "evidence_path",
-           "list_evidence", "remove_evidence", "set_archived", "ValidationError"]
+    with session.write(Topic.ACHIEVEMENTS):
+        EvidenceFile.update(archived_at=session.clock.now_iso()).where(EvidenceFile.id == evidence_id).execute()

@@ -1,22 +1,52 @@
-"""Emulation campaigns as data: resources/campaigns/*.json, mirrored into the database at start."""
+"""Emulation campaigns as data: resources/campaigns/*.json, mirrored into the database at start. Campaigns are
+reference data shared by every commune of a workspace (they carry no commune)."""
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
+import msgspec
+
+from ..changes import Topic
+from ..decoding import DecodeProblem, decode_json, nfc_strings
 from ..errors import message_text
 from ..storage.models import Campaign
-from ..text import nfc
+from ..storage.session import Session
+from ..vocabulary import current_code
 
 log = logging.getLogger(__name__)
+MAX_FILE_BYTES = 1 << 20
 
-_REQUIRED = {"schema_version": int, "code": str, "number": str, "issued_on": str, "issuer": str,
-             "title": str, "period_start": int, "period_end": int, "contents": list,
-             "priority_fields": list, "award_forms": list, "source": str}
+
+class CodedText(msgspec.Struct, forbid_unknown_fields=True):
+    """One content, priority field or award form of a campaign: its code and its words in the plan."""
+
+    code: str
+    text: str
+    decided_by: str = ""
+
+
+class CampaignFile(msgspec.Struct, forbid_unknown_fields=True):
+    """resources/campaigns/*.json (resources/campaigns/README.md)."""
+
+    schema_version: Literal[1]
+    code: str
+    number: str
+    issued_on: date
+    issuer: str
+    title: str
+    period_start: int
+    period_end: int
+    contents: list[CodedText]
+    priority_fields: list[CodedText]
+    award_forms: list[CodedText]
+    source: str
+    kind: str = ""
+    participants: dict[str, str] = {}
 
 
 @dataclass
@@ -29,83 +59,79 @@ class CampaignLoadProblem:
         return message_text("campaign.file_invalid", file=self.file, detail=self.detail)
 
 
-def _normalise(value):
-    if isinstance(value, str):
-        return nfc(value)
-    if isinstance(value, list):
-        return [_normalise(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _normalise(v) for k, v in value.items()}
-    return value
+@dataclass(frozen=True)
+class LoadedCampaign:
+    """A valid campaign file: its content, the SHA-256 of its bytes and its name."""
+
+    content: CampaignFile
+    sha256: str
+    file: str
+
+    @property
+    def code(self) -> str:
+        return self.content.code
 
 
-def _check(data) -> str | None:
-    if not isinstance(data, dict):
-        return "nội dung phải là một đối tượng JSON"
-    for key, typ in _REQUIRED.items():
-        if key not in data:
-            return f"thiếu trường '{key}'"
-        if not isinstance(data[key], typ):
-            return f"trường '{key}' sai kiểu"
-    if data["schema_version"] != 1:
-        return f"phiên bản định dạng {data['schema_version']} chưa được hỗ trợ"
+def _check(c: CampaignFile) -> str | None:
+    """What the types cannot say: unique codes inside each list."""
     for key in ("contents", "priority_fields", "award_forms"):
-        codes = []
-        for item in data[key]:
-            if not (isinstance(item, dict) and isinstance(item.get("code"), str) and isinstance(item.get("text"), str)):
-                return f"mỗi mục của '{key}' cần có 'code' và 'text'"
-            codes.append(item["code"])
+        codes = [item.code for item in getattr(c, key)]
         if len(codes) != len(set(codes)):
             return f"mã trùng trong '{key}'"
-    try:
-        date.fromisoformat(data["issued_on"])
-    except ValueError:
-        return "ngày ban hành 'issued_on' không hợp lệ (YYYY-MM-DD)"
     return None
 
 
-def read_campaign_files(folder: Path) -> tuple[list[dict], list[CampaignLoadProblem]]:
-    """Valid campaign dicts (with their file's sha256) and the problems of the invalid files."""
+def read_campaign_files(folder: Path) -> tuple[list[LoadedCampaign], list[CampaignLoadProblem]]:
+    """Valid campaigns (with their file's sha256) and the problems of the invalid files; never raises."""
     campaigns, problems = [], []
     for path in sorted(folder.glob("*.json")):
-        raw = path.read_bytes()
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            problems.append(CampaignLoadProblem(path.name, f"không đọc được JSON ({exc})"))
-            continue
-        detail = _check(data)
+            raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
+            if len(raw) > MAX_FILE_BYTES:
+                raise DecodeProblem(f"tệp lớn hơn {MAX_FILE_BYTES >> 20} MB")
+            content = nfc_strings(decode_json(raw, CampaignFile))
+            detail = _check(content)
+        except DecodeProblem as exc:
+            detail = exc.text
+        except OSError as exc:
+            detail = f"không đọc được tệp ({exc.strerror or exc})"
         if detail:
             problems.append(CampaignLoadProblem(path.name, detail))
             continue
-        data = _normalise(data)
-        data["_sha256"] = hashlib.sha256(raw).hexdigest()
-        data["_file"] = path.name
-        campaigns.append(data)
+        content.award_forms = [msgspec.structs.replace(f, code=current_code(f.code)) for f in content.award_forms]
+        campaigns.append(LoadedCampaign(content, hashlib.sha256(raw).hexdigest(), path.name))
     return campaigns, problems
 
 
-def sync_campaigns(folder: Path) -> list[CampaignLoadProblem]:
+def sync_campaigns(session: Session, folder: Path) -> list[CampaignLoadProblem]:
     """Insert or update the database copy of every valid campaign file; never deletes (records refer to them)."""
     campaigns, problems = read_campaign_files(folder)
-    for data in campaigns:
-        fields = dict(
-            number=data["number"], title=data["title"], issued_on=date.fromisoformat(data["issued_on"]),
-            issuer=data["issuer"], period_start=data["period_start"], period_end=data["period_end"],
-            data={k: v for k, v in data.items() if not k.startswith("_")},
-            source=data["source"], file_sha256=data["_sha256"],
-        )
-        existing = Campaign.get_or_none(Campaign.code == data["code"])
-        if existing is None:
-            Campaign.create(code=data["code"], **fields)
-        elif existing.file_sha256 != data["_sha256"]:
-            Campaign.update(**fields).where(Campaign.id == existing.id).execute()
+    session.activate()
+    stored = dict(Campaign.select(Campaign.code, Campaign.file_sha256).tuples())
+    changed = [c for c in campaigns if stored.get(c.code) != c.sha256]
+    if changed:  # nothing to write at an ordinary start: no transaction, no disk sync
+        _store(session, changed)
     for problem in problems:
         log.warning("campaign file skipped: %s", problem.text)
     return problems
 
 
-def list_campaigns() -> list[Campaign]:
+def _store(session: Session, campaigns: list[LoadedCampaign]) -> None:
+    with session.write(Topic.CAMPAIGNS):
+        for loaded in campaigns:
+            c = loaded.content
+            fields = dict(number=c.number, title=c.title, issued_on=c.issued_on, issuer=c.issuer,
+                          period_start=c.period_start, period_end=c.period_end,
+                          data=msgspec.to_builtins(c), source=c.source, file_sha256=loaded.sha256)
+            existing = Campaign.get_or_none(Campaign.code == c.code)
+            if existing is None:
+                Campaign.create(code=c.code, **fields)
+            else:
+                Campaign.update(**fields).where(Campaign.id == existing.id).execute()
+
+
+def list_campaigns(session: Session) -> list[Campaign]:
+    session.activate()
     return list(Campaign.select().order_by(Campaign.issued_on.desc(), Campaign.code))
 
 

@@ -1,15 +1,17 @@
-"""The commune this workspace belongs to (its settings) and, at the receiving level, the communes it hears from."""
+"""The commune this workspace belongs to (its settings), the workspace's role, and the settings table."""
 from __future__ import annotations
 
 import re
 
-from ..dates import now_iso
+from ..changes import Topic
 from ..errors import UserError
-from ..storage.models import Commune, Setting
+from ..storage.models import Commune, Draft, Setting
+from ..storage.session import Session
 from ..validation import Validator
+from ..vocabulary import COMMUNE_ROLE, RECEIVER_ROLE, RECEIVING_LEVELS
 
-RECEIVING_LEVELS = ("so_noi_vu", "huyen", "khac")
-ROLES = ("commune", "receiver")
+#: What a commune's administrative code may look like where it names packets and keyring entries.
+COMMUNE_CODE_RE = re.compile(r"^[A-Za-z0-9-]{1,32}$")
 
 
 def validate_commune_settings(values: dict) -> dict:
@@ -19,58 +21,59 @@ def validate_commune_settings(values: dict) -> dict:
     v.clean["admin_code"] = code
     v.text("province", required=True)
     v.text("receiving_authority", required=True, max_len=300)
-    v.choice("receiving_level", RECEIVING_LEVELS)
+    v.choice("receiving_level", RECEIVING_LEVELS.codes)
     v.text("chairman_name", required=True)
     v.text("doc_prefix", required=True, max_len=30)
     return v.raise_if_failed()
 
 
-def home_commune() -> Commune | None:
-    return Commune.get_or_none(Commune.is_home == True)  # noqa: E712 (peewee expression)
+def home_commune(session: Session) -> Commune | None:
+    return session.home_commune()
 
 
-def require_home_commune() -> Commune:
-    commune = home_commune()
+def require_home_commune(session: Session) -> Commune:
+    commune = session.home_commune()
     if commune is None:
         raise UserError("commune.not_configured")
     return commune
 
 
-def save_commune_settings(values: dict) -> Commune:
+def save_commune_settings(session: Session, values: dict, *, draft_key: str | None = None) -> Commune:
     """Create or update this workspace's own commune. A changed administrative code keeps the old one."""
     clean = validate_commune_settings(values)
-    now = now_iso()
-    commune = home_commune()
-    if commune is None:
-        return Commune.create(is_home=True, created_at=now, updated_at=now, **clean)
-    if commune.admin_code and clean["admin_code"] != commune.admin_code:
-        former = list(commune.former_codes or [])
-        if commune.admin_code not in former:
-            former.append(commune.admin_code)
-        commune.former_codes = former
-    for key, value in clean.items():
-        setattr(commune, key, value)
-    commune.updated_at = now
-    commune.save()
+    now = session.clock.now_iso()
+    with session.write(Topic.COMMUNE, Topic.DRAFTS):
+        if workspace_role(session) == RECEIVER_ROLE:
+            raise UserError("receiving.no_commune_settings")
+        if draft_key:
+            Draft.delete().where(Draft.form_key == draft_key).execute()
+        commune = session.home_commune()
+        if commune is None:
+            return Commune.create(is_home=True, created_at=now, updated_at=now, **clean)
+        if commune.admin_code and clean["admin_code"] != commune.admin_code:
+            former = list(commune.former_codes or [])
+            if commune.admin_code not in former:
+                former.append(commune.admin_code)
+            commune.former_codes = former
+        for key, value in clean.items():
+            setattr(commune, key, value)
+        commune.updated_at = now
+        commune.save()
     return commune
 
 
-def get_setting(key: str, default: str | None = None) -> str | None:
-    row = Setting.get_or_none(Setting.key == key)
-    return row.value if row else default
+def set_setting(session: Session, key: str, value: str) -> None:
+    with session.write(Topic.COMMUNE):
+        Setting.insert(key=key, value=value).on_conflict_replace().execute()
 
 
-def set_setting(key: str, value: str) -> None:
-    Setting.insert(key=key, value=value).on_conflict_replace().execute()
-
-
-def workspace_role() -> str:
+def workspace_role(session: Session) -> str:
     """'commune' (keeps its own register) or 'receiver' (Sở Nội vụ / upper level receiving packets)."""
-    return get_setting("role", "commune")
+    return session.setting("role", COMMUNE_ROLE)
 
 
-#: What a commune's administrative code may look like where it names packets and keyring entries.
-COMMUNE_CODE_RE = re.compile(r"^[A-Za-z0-9-]{1,32}$")
+def is_receiver(session: Session) -> bool:
+    return workspace_role(session) == RECEIVER_ROLE
 
 
 def commune_code_of(commune: Commune) -> str:

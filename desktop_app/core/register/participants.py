@@ -6,25 +6,14 @@ from datetime import date
 
 import peewee as pw
 
-from ..dates import now_iso, today
-from ..errors import UserError
-from ..storage.models import Achievement, Commune, Participant, database_proxy
-from ..text import collation_key, fold, fts_query, nfc, tokens
+from ..changes import Topic
+from ..dates import format_vn_date
+from ..errors import UserError, ValidationError
+from ..storage.models import Achievement, Draft, Participant
+from ..storage.session import Session
+from ..text import fold, fts_query, name_sort_key, tokens
 from ..validation import Validator
-
-KINDS = ("individual", "collective")
-COLLECTIVE_CATEGORIES = ("co_quan", "don_vi", "thon_ban", "to_dan_pho", "doanh_nghiep", "hop_tac_xa")
-INDIVIDUAL_CATEGORIES = ("can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong", "nguoi_dan")
-CATEGORIES = {"collective": COLLECTIVE_CATEGORIES, "individual": INDIVIDUAL_CATEGORIES}
-GENDERS = ("nam", "nu")
-
-# Vietnamese labels of the codes above, for documents and the CLI (the window translates them itself).
-CATEGORY_LABELS = {
-    "co_quan": "Cơ quan", "don_vi": "Đơn vị", "thon_ban": "Thôn, bản", "to_dan_pho": "Tổ dân phố",
-    "doanh_nghiep": "Doanh nghiệp", "hop_tac_xa": "Hợp tác xã", "can_bo": "Cán bộ", "cong_chuc": "Công chức",
-    "vien_chuc": "Viên chức", "nguoi_lao_dong": "Người lao động", "nguoi_dan": "Người dân",
-}
-GENDER_LABELS = {"nam": "Nam", "nu": "Nữ"}
+from ..vocabulary import CATEGORIES_BY_KIND, COLLECTIVE, GENDERS, INDIVIDUAL, PARTICIPANT_KINDS
 
 INDIVIDUAL_FIELDS = ("gender", "birth_date", "ethnicity", "position", "workplace", "organization_id", "cccd", "phone")
 COLLECTIVE_FIELDS = ("address", "head_name", "member_count", "female_count", "phone")
@@ -32,21 +21,21 @@ _EMPTY = {"birth_date": None, "organization_id": None, "member_count": None, "fe
 COMMON_FIELDS = ("kind", "category", "name", "note", "under_discipline", "under_inspection", "under_complaint")
 
 
-def validate_participant(values: dict) -> dict:
+def validate_participant(session: Session, values: dict) -> dict:
     """Clean a participant form; raises ValidationError listing every invalid field."""
-    v = Validator(values)
-    kind = v.choice("kind", KINDS)
-    v.choice("category", CATEGORIES.get(kind, ()))
+    v = Validator(values, today=session.clock.today())
+    kind = v.choice("kind", PARTICIPANT_KINDS.codes)
+    v.choice("category", CATEGORIES_BY_KIND[kind].codes if kind in CATEGORIES_BY_KIND else ())
     v.text("name", required=True)
     v.text("note", max_len=2000, multiline=True)
     for flag in ("under_discipline", "under_inspection", "under_complaint"):
         v.clean[flag] = bool(values.get(flag))
     v.pattern("phone", r"(\+84|0)\d{9,10}", "participant.phone_invalid")
-    if kind == "individual":
-        v.choice("gender", GENDERS)
+    if kind == INDIVIDUAL:
+        v.choice("gender", GENDERS.codes)
         born = v.date("birth_date", allow_future=False)
         if born is not None and "birth_date" not in v.errors:
-            t = today()
+            t = session.clock.today()
             age = t.year - born.year - ((t.month, t.day) < (born.month, born.day))
             if age < 15:
                 v.fail("birth_date", "participant.birth_too_young")
@@ -61,7 +50,7 @@ def validate_participant(values: dict) -> dict:
         else:
             v.fail("organization_id", "participant.org_not_collective")
         v.pattern("cccd", r"\d{12}", "participant.cccd_invalid")
-    elif kind == "collective":
+    elif kind == COLLECTIVE:
         v.text("address", max_len=300)
         v.text("head_name")
         members = v.integer("member_count", minimum=0, maximum=1_000_000)
@@ -70,21 +59,11 @@ def validate_participant(values: dict) -> dict:
             v.fail("female_count", "participant.female_exceeds_members")
     clean = v.raise_if_failed()
     if clean.get("organization_id"):
+        session.activate()
         org = Participant.get_or_none(Participant.id == clean["organization_id"])
-        if org is None or org.kind != "collective":
-            from ..errors import ValidationError
+        if org is None or org.kind != COLLECTIVE:
             raise ValidationError({"organization_id": "participant.org_not_collective"})
     return clean
-
-
-def sort_key(name: str) -> str:
-    """Vietnamese lists sort by given name (the last word), then the whole name, in Vietnamese
-    alphabetical order (Dũng before Đức), then by tones. Compared as a plain string in SQL."""
-    words = nfc(name).split()
-    given_letters, given_tones = collation_key(words[-1] if words else "")
-    full_letters, full_tones = collation_key(" ".join(words))
-    # The space (0x20) sorts below every letter code, so shorter names come first.
-    return f"{given_letters} {full_letters} {given_tones} {full_tones}"
 
 
 def _search_text(p: Participant) -> str:
@@ -101,20 +80,22 @@ def _search_text(p: Participant) -> str:
     return " " + " ".join(tokens(" ".join(x for x in parts if x))) + " "
 
 
-def index_participant(p: Participant) -> None:
-    """Recompute the participant's search document (after its fields or its achievements change)."""
+def index_participant(session: Session, p: Participant) -> None:
+    """Recompute the participant's search document (after its fields or its achievements change); call it
+    inside the write that changed them."""
     p.search_text = _search_text(p)
     Participant.update(search_text=p.search_text).where(Participant.id == p.id).execute()
-    db = database_proxy
+    db = session.db
     db.execute_sql("DELETE FROM participant_fts WHERE rowid = ?", (p.id,))
     db.execute_sql("INSERT INTO participant_fts(rowid, search_text) VALUES (?, ?)", (p.id, p.search_text))
 
 
-
-def find_duplicates(commune: Commune, name: str, birth_date: date | None, exclude_id: int | None = None) -> list[Participant]:
+def find_duplicates(session: Session, name: str, birth_date: date | None, exclude_id: int | None = None) -> list[Participant]:
     """Same folded name and the same date of birth: probably the same person typed twice."""
     if not name or birth_date is None:
         return []
+    session.activate()
+    commune = session.home_commune()
     query = (Participant.select()
              .where((Participant.commune == commune) & (Participant.birth_date == birth_date)))
     if exclude_id:
@@ -123,13 +104,16 @@ def find_duplicates(commune: Commune, name: str, birth_date: date | None, exclud
     return [p for p in query if fold(p.name) == target]
 
 
-def save_participant(commune: Commune, values: dict, participant_id: int | None = None) -> Participant:
-    """Create or update a participant from form values (strings as typed). All or nothing."""
-    clean = validate_participant(values)
-    now = now_iso()
+def save_participant(session: Session, values: dict, participant_id: int | None = None, *,
+                     draft_key: str | None = None) -> Participant:
+    """Create or update a participant of the commune from form values (strings as typed). All or nothing: the
+    record, its search document and the discarded draft (`draft_key`) are one transaction."""
+    clean = validate_participant(session, values)
+    now = session.clock.now_iso()
     kind = clean["kind"]
-    allowed = set(COMMON_FIELDS) | set(INDIVIDUAL_FIELDS if kind == "individual" else COLLECTIVE_FIELDS)
-    with database_proxy.atomic():
+    allowed = set(COMMON_FIELDS) | set(INDIVIDUAL_FIELDS if kind == INDIVIDUAL else COLLECTIVE_FIELDS)
+    with session.write(Topic.PARTICIPANTS, Topic.DRAFTS):
+        commune = _require_commune(session)
         if participant_id is None:
             p = Participant(commune=commune, created_at=now)
         else:
@@ -141,24 +125,40 @@ def save_participant(commune: Commune, values: dict, participant_id: int | None 
             # Fields of the other kind are cleared, so a record never keeps (or is found by) stale data.
             value = clean.get(key) if key in allowed else _EMPTY.get(key, "")
             setattr(p, target, value)
-        p.sort_key = sort_key(p.name)
+        p.sort_key = name_sort_key(p.name)
         p.search_text = p.search_text or " "
         p.updated_at = now
         p.save()
-        index_participant(p)
+        index_participant(session, p)
+        if draft_key:
+            Draft.delete().where(Draft.form_key == draft_key).execute()
     return p
 
 
-def set_archived(participant: Participant, archived: bool) -> None:
-    participant.archived_at = now_iso() if archived else None
-    participant.updated_at = now_iso()
-    participant.save()
+def _require_commune(session: Session):
+    commune = session.home_commune()
+    if commune is None:
+        raise UserError("commune.not_configured")
+    return commune
+
+
+def set_archived(session: Session, participant_id: int, archived: bool) -> None:
+    now = session.clock.now_iso()
+    with session.write(Topic.PARTICIPANTS):
+        Participant.update(archived_at=now if archived else None, updated_at=now).where(
+            Participant.id == participant_id).execute()
+
+
+def get_participant(session: Session, participant_id: int | None) -> Participant | None:
+    """The stored participant as it is now (screens never keep rows: they ask again)."""
+    if participant_id is None:
+        return None
+    session.activate()
+    return Participant.get_or_none(Participant.id == participant_id)
 
 
 def participant_form_values(p: Participant) -> dict:
     """The stored record as the strings a form shows (inverse of validate_participant)."""
-    from ..dates import format_vn_date
-
     return {
         "kind": p.kind, "category": p.category, "name": p.name, "note": p.note,
         "gender": p.gender, "birth_date": format_vn_date(p.birth_date), "ethnicity": p.ethnicity,
@@ -198,14 +198,15 @@ SELECTIVE_LIMIT = 5000  # measured on 100,000 participants: see docs/performance
 COUNT_CAP = 1000
 
 
-def _fts_matches_at_most(match: str, limit: int) -> bool:
-    found = database_proxy.execute_sql(
+def _fts_matches_at_most(session: Session, match: str, limit: int) -> bool:
+    found = session.db.execute_sql(
         "SELECT count(*) FROM (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ? LIMIT ?)",
         (match, limit + 1)).fetchone()[0]
     return found <= limit
 
 
-def _filtered(flt: ParticipantFilter, columns=()):
+def _filtered(session: Session, flt: ParticipantFilter, columns=()):
+    session.activate()
     query = Participant.select(*columns).where(Participant.commune == flt.commune_id)
     query = query.where(Participant.archived_at.is_null(not flt.archived))
     if flt.kind:
@@ -213,7 +214,7 @@ def _filtered(flt: ParticipantFilter, columns=()):
     match = fts_query(flt.search)
     if not match:
         return query
-    if _fts_matches_at_most(match, SELECTIVE_LIMIT):
+    if _fts_matches_at_most(session, match, SELECTIVE_LIMIT):
         ids = pw.SQL("(SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)", (match,))
         return query.where(Participant.id.in_(ids))
     for token in sorted(set(tokens(flt.search)), key=len, reverse=True):  # the rarest word first
@@ -221,42 +222,51 @@ def _filtered(flt: ParticipantFilter, columns=()):
     return query
 
 
-def count_participants(flt: ParticipantFilter) -> int:
-    return _filtered(flt).count()
+def count_participants(session: Session, flt: ParticipantFilter) -> int:
+    return _filtered(session, flt).count()
 
 
-def count_participants_capped(flt: ParticipantFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
+def count_participants_capped(session: Session, flt: ParticipantFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
     """(count, more): the exact count up to `cap`, and whether there are more (the list says "hơn 1.000")."""
     if not fts_query(flt.search):
-        return count_participants(flt), False
-    inner = _filtered(flt, (Participant.id,)).limit(cap + 1)
+        return count_participants(session, flt), False
+    inner = _filtered(session, flt, (Participant.id,)).limit(cap + 1)
     found = Participant.select(pw.fn.COUNT(pw.SQL("*"))).from_(inner.alias("page")).scalar()
     return min(found, cap), found > cap
 
 
-def _ordered(flt: ParticipantFilter, order: str, descending: bool, columns=()):
+def _ordered(session: Session, flt: ParticipantFilter, order: str, descending: bool, columns=()):
     column = SORTABLE.get(order, Participant.sort_key)
-    return _filtered(flt, columns).order_by(column.desc() if descending else column.asc(),
+    return _filtered(session, flt, columns).order_by(column.desc() if descending else column.asc(),
                                             Participant.id.desc() if descending else Participant.id.asc())
 
 
-def list_participants(flt: ParticipantFilter, *, order: str = "name", descending: bool = False,
+def list_participants(session: Session, flt: ParticipantFilter, *, order: str = "name", descending: bool = False,
                       offset: int = 0, limit: int = 200) -> list[Participant]:
     """One page of the list, filtered and sorted in SQL (the window fetches more as it scrolls)."""
-    return list(_ordered(flt, order, descending).offset(offset).limit(limit))
+    return list(_ordered(session, flt, order, descending).offset(offset).limit(limit))
 
 
 ROW_COLUMNS = (Participant.id, Participant.name, Participant.kind, Participant.category, Participant.birth_date,
                Participant.position, Participant.address, Participant.phone, Participant.workplace,
                Participant.sort_key)
+ROW_ID, ROW_SORT_KEY = 0, 9  # positions in ROW_COLUMNS
 
 
-def list_participant_rows(flt: ParticipantFilter, *, order: str = "name", descending: bool = False,
+def participant_rows_by_id(session: Session, ids: list[int]) -> list[tuple]:
+    """Light rows (ROW_COLUMNS) of the given participants, in any order (a list refills what it shows)."""
+    if not ids:
+        return []
+    session.activate()
+    return list(Participant.select(*ROW_COLUMNS).where(Participant.id.in_(ids)).tuples())
+
+
+def list_participant_rows(session: Session, flt: ParticipantFilter, *, order: str = "name", descending: bool = False,
                           after: tuple | None = None, offset: int = 0, limit: int = 200) -> list[tuple]:
     """Light rows (ROW_COLUMNS as tuples) for long lists. In name order, `after` = (sort_key, id) of the
     last row already shown continues from there without OFFSET, so the 100,000th row costs no more than
     the first."""
-    query = _ordered(flt, order, descending, ROW_COLUMNS)
+    query = _ordered(session, flt, order, descending, ROW_COLUMNS)
     if after is not None and order == "name":
         key, ident = after
         if descending:
@@ -267,14 +277,17 @@ def list_participant_rows(flt: ParticipantFilter, *, order: str = "name", descen
     return list(query.offset(offset).limit(limit).tuples())
 
 
-def list_collectives(commune: Commune) -> list[Participant]:
+def list_collectives(session: Session) -> list[Participant]:
+    """The commune's active collectives (a person's unit is chosen among them)."""
+    commune = session.home_commune()
     return list(Participant.select().where(
-        (Participant.commune == commune) & (Participant.kind == "collective") & Participant.archived_at.is_null()
+        (Participant.commune == commune) & (Participant.kind == COLLECTIVE) & Participant.archived_at.is_null()
     ).order_by(Participant.sort_key))
 
 
-def matching_achievements(participant_id: int, search: str) -> list[Achievement]:
+def matching_achievements(session: Session, participant_id: int, search: str) -> list[Achievement]:
     """The participant's achievements that match the search (to show why a row was found)."""
+    session.activate()
     match = fts_query(search)
     if not match:
         return []

@@ -14,7 +14,6 @@ import re
 import shutil
 import sqlite3
 import tempfile
-import uuid
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -25,8 +24,8 @@ from typing import Callable
 from ... import APP_NAME, __version__
 from ..errors import UserCancelled, UserError, message_text
 from .database import latest_version
-from .files import fsync_dir, os_error_to_user_error, remove_quietly
-from .snapshots import (_TEMP_SUFFIX, RESTORE, _paths, backup_copy, check_database, latest_good_backup,
+from .files import fsync_dir, os_error_to_user_error, write_verified
+from .snapshots import (RESTORE, _paths, backup_copy, check_database, latest_good_backup,
                         set_damaged_aside, stamp, take_automatic_backup)
 
 log = logging.getLogger(__name__)
@@ -111,9 +110,7 @@ def export_backup(paths, target_dir: str | os.PathLike, *, progress: Progress | 
     evidence = _evidence_files(ws.evidence_dir)
     ws.backups_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".saoluu-", dir=ws.backups_dir))
-    final = target_dir / backup_file_name(_commune_code(ws.database), now)
-    tmp = target_dir / f".sothidua-{final.name}.{uuid.uuid4().hex[:8]}{_TEMP_SUFFIX}"
-    renamed = False
+    name = backup_file_name(_commune_code(ws.database), now)
     try:
         db_copy = backup_copy(ws.database, work / DATABASE)
         items = [(DATABASE, db_copy), *evidence]
@@ -131,8 +128,9 @@ def export_backup(paths, target_dir: str | os.PathLike, *, progress: Progress | 
         if not target_dir.is_dir():
             raise UserError("backup.target_gone" if not target_dir.exists() else "backup.not_writable",
                             path=str(target_dir))
-        files: dict[str, dict] = {}
-        with open(tmp, "xb") as raw:
+
+        def write(raw) -> None:
+            files: dict[str, dict] = {}
             with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True, compresslevel=1) as zf:
                 for arc, source in items:
                     label = message_text("backup.progress.writing", name=arc)
@@ -158,42 +156,27 @@ def export_backup(paths, target_dir: str | os.PathLike, *, progress: Progress | 
                 zf.writestr(zipfile.ZipInfo(MANIFEST, date_time=now.timetuple()[:6]),
                             json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
                             compress_type=zipfile.ZIP_DEFLATED)
-            raw.flush()
-            os.fsync(raw.fileno())
-        tick(0, message_text("backup.progress.checking"))
-        if final.exists():
-            raise UserError("backup.target_exists", name=final.name)
-        os.replace(tmp, final)
-        renamed = True
-        fsync_dir(target_dir)
-        written = done
+            tick(0, message_text("backup.progress.checking"))
 
-        def on_read(read: int, _total: int, label: str) -> None:
-            nonlocal done
-            done = written
-            tick(read, label)
+        def verify(final: Path) -> None:
+            written = done
 
-        verify_backup(final, progress=on_read, drop_cache=True)
-        return final
+            def on_read(read: int, _total: int, label: str) -> None:
+                nonlocal done
+                done = written
+                tick(read, label)
+
+            verify_backup(final, progress=on_read, drop_cache=True)
+
+        return write_verified(target_dir, name, write, verify, exists_code="backup.target_exists")
     except OSError as exc:
-        _cleanup(tmp, final if renamed else None)
         raise _translate_os_error(exc, target_dir) from exc
     except UserError as exc:
-        _cleanup(tmp, final if renamed else None)
         if exc.code.startswith("backup.tampered") or exc.code == "backup.invalid":
             raise UserError("backup.verify_after_write_failed", path=str(target_dir)) from exc
         raise
-    except BaseException:
-        _cleanup(tmp, final if renamed else None)
-        raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _cleanup(tmp: Path, final: Path | None) -> None:
-    remove_quietly(tmp)
-    if final is not None:
-        remove_quietly(final)
 
 
 def _schema_version(db: Path) -> int:

@@ -53,6 +53,19 @@ def schema_version(path: Path) -> int:
         conn.close()
 
 
+def _missing_below(conn: sqlite3.Connection, steps, current: int) -> list[tuple[int, object]]:
+    """Migrations numbered at or below `current` that the file nevertheless lacks. Migration 0003 was added
+    after 0004 had shipped, so a database written in between says version 4 without 0003's tables; a migration
+    that can tell whether it was applied declares the table it creates (PROBE_TABLE)."""
+    missing = []
+    for number, module in steps:
+        probe = getattr(module, "PROBE_TABLE", None)
+        if number <= current and probe and conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (probe,)).fetchone() is None:
+            missing.append((number, module))
+    return missing
+
+
 def migrate(path: Path, backups_dir: Path, target: int | None = None) -> list[int]:
     """Bring the database at `path` up to `target` (default: latest). Returns the numbers applied.
 
@@ -66,16 +79,17 @@ def migrate(path: Path, backups_dir: Path, target: int | None = None) -> list[in
     current = schema_version(path) if existed else 0
     if current > latest:
         raise UserError("db.newer_version", found=current, supported=latest)
-    pending = [(n, m) for n, m in steps if current < n <= target]
-    if not pending:
-        return []
-    if existed and current > 0:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        copy = backup_copy(path, backups_dir / f"truoc-nang-cap-v{current}-{stamp}.sqlite3")
-        log.info("database copied to %s before migrating from v%s", copy, current)
-        rotate(backups_dir)
     conn = sqlite3.connect(path, isolation_level=None)
     try:
+        pending = _missing_below(conn, steps, current) if existed else []
+        pending += [(n, m) for n, m in steps if current < n <= target]
+        if not pending:
+            return []
+        if existed and current > 0:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            copy = backup_copy(path, backups_dir / f"truoc-nang-cap-v{current}-{stamp}.sqlite3")
+            log.info("database copied to %s before migrating from v%s", copy, current)
+            rotate(backups_dir)
         conn.execute("PRAGMA foreign_keys=OFF")  # table rebuilds inside migrations need it off
         for number, module in pending:
             conn.execute("BEGIN IMMEDIATE")
@@ -84,7 +98,7 @@ def migrate(path: Path, backups_dir: Path, target: int | None = None) -> list[in
                     module.apply(conn)
                 for sql in getattr(module, "STEPS", []):
                     conn.execute(sql)
-                conn.execute(f"PRAGMA user_version = {number}")
+                conn.execute(f"PRAGMA user_version = {max(number, current)}")
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -96,9 +110,7 @@ def migrate(path: Path, backups_dir: Path, target: int | None = None) -> list[in
 
 
 def open_database(path: Path, backups_dir: Path) -> peewee.SqliteDatabase:
-    """Migrate then open the workspace database and bind the models to it."""
-    from .models import bind_models  # models import this module's proxy only
-
+    """Migrate then open the workspace database (the session binds the models to it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         version = schema_version(path) if path.exists() and path.stat().st_size > 0 else 0
@@ -111,5 +123,4 @@ def open_database(path: Path, backups_dir: Path) -> peewee.SqliteDatabase:
         raise UserError("db.migration_failed", path=str(path), version=version, detail=str(exc)) from exc
     database = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     database.connect(reuse_if_open=True)
-    bind_models(database)
     return database

@@ -3,11 +3,13 @@ writes. Used by packets, backups, documents and keys alike."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import sys
 import uuid
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 from ..errors import UserError
 
@@ -36,6 +38,19 @@ def os_error_to_user_error(exc: OSError, where: str | os.PathLike) -> UserError:
     if exc.errno == errno.ENAMETOOLONG:
         return UserError("packets.name_too_long", path=place)
     return UserError("packets.write_failed", path=place, detail=exc.strerror or str(exc))
+
+
+def sha256_file(path: str | os.PathLike, *, drop_cache: bool = False) -> tuple[str, int]:
+    """(SHA-256 hex, size) of a file, read in chunks. `drop_cache` asks the OS to read the medium itself,
+    not its page cache (best effort: the read-back of a USB stick)."""
+    with open(path, "rb") as fh:
+        if drop_cache and hasattr(os, "posix_fadvise"):
+            try:
+                os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+            except OSError:
+                pass
+        digest = hashlib.file_digest(fh, "sha256")
+        return digest.hexdigest(), fh.tell()
 
 
 def fsync_dir(directory: Path) -> None:
@@ -98,3 +113,39 @@ def write_file_atomically(path: Path, content: bytes) -> Path:
         remove_quietly(tmp)
         raise
     return path
+
+
+TEMP_PREFIX = ".sothidua-"
+TEMP_SUFFIX = ".partial"
+
+
+def write_verified(target_dir: Path, name: str, write: Callable[[BinaryIO], None], verify: Callable[[Path], None],
+                   *, exists_code: str) -> Path:
+    """The one way a file is written to a USB stick: `write(file)` into a temporary name in target_dir, flush and
+    fsync, rename to `name` (refusing to overwrite: UserError `exists_code`), fsync the folder, then `verify(path)`
+    reads it back from the stick. On any failure — full, pulled out, read-only, a failed read-back — neither the
+    temporary file nor the final one is left behind. OSError and the callbacks' errors reach the caller, who
+    names them (what they mean depends on where it happened)."""
+    target_dir = Path(target_dir)
+    final = target_dir / name
+    tmp = target_dir / f"{TEMP_PREFIX}{name}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}"
+    renamed = False
+    try:
+        if final.exists():
+            raise UserError(exists_code, name=name)
+        with open(tmp, "xb") as raw:
+            write(raw)
+            raw.flush()
+            os.fsync(raw.fileno())
+        if final.exists():
+            raise UserError(exists_code, name=name)
+        os.replace(tmp, final)
+        renamed = True
+        fsync_dir(target_dir)
+        verify(final)
+        return final
+    except BaseException:
+        remove_quietly(tmp)
+        if renamed:
+            remove_quietly(final)
+        raise

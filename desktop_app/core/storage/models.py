@@ -1,13 +1,12 @@
-"""Peewee models of the workspace. The schema itself is owned by the numbered migrations."""
+"""Peewee models of every table of the workspace, in one place. The schema itself is owned by the numbered
+migrations (storage/migrations/); tests/core/test_schema.py fails when the two disagree. The models have no
+database of their own: the session binds them to its database when it opens."""
 from __future__ import annotations
 
 import json
 import uuid
 
 import peewee as pw
-
-database_proxy = pw.DatabaseProxy()
-
 
 def new_uid() -> str:
     return uuid.uuid4().hex
@@ -25,11 +24,13 @@ class JSONField(pw.TextField):
 
 class BaseModel(pw.Model):
     class Meta:
-        database = database_proxy
+        database = None  # bound by the session at run time
         legacy_table_names = False
 
 
 class Setting(BaseModel):
+    """Settings of the workspace itself (its role, …): no commune."""
+
     key = pw.TextField(primary_key=True)
     value = pw.TextField()
 
@@ -50,6 +51,8 @@ class Commune(BaseModel):
 
 
 class Campaign(BaseModel):
+    """An emulation campaign: reference data shared by every commune of the workspace (no commune)."""
+
     code = pw.TextField(unique=True)
     number = pw.TextField()
     title = pw.TextField()
@@ -139,12 +142,15 @@ class Award(BaseModel):
     decision_date = pw.DateField(null=True)
     issuer = pw.TextField(default="")
     award_type = pw.TextField()  # cong_trang | chuyen_de | dot_xuat | cong_hien
+    decision = pw.DeferredForeignKey("AwardDecision", null=True, backref="awards")  # the decision that gave it
     note = pw.TextField(default="")
     archived_at = pw.TextField(null=True)
     created_at = pw.TextField()
 
 
 class Draft(BaseModel):
+    """An unsaved form of this workspace's user (no commune: one user, one workspace)."""
+
     form_key = pw.TextField(unique=True)
     title = pw.TextField()
     payload = JSONField(default=dict)
@@ -168,9 +174,6 @@ class Checklist(BaseModel):
     archived_at = pw.TextField(null=True)
     created_at = pw.TextField()
     updated_at = pw.TextField()
-
-
-EDITABLE = ("draft",)  # round statuses in which nominees, meeting and votes may change
 
 
 class NominationRound(BaseModel):
@@ -197,12 +200,13 @@ class NominationRound(BaseModel):
 
     @property
     def editable(self) -> bool:
-        return self.status in EDITABLE
+        return self.status == "draft"  # nominees, meeting and votes change only in a draft round
 
 
 class Nominee(BaseModel):
     uid = pw.TextField(unique=True, default=new_uid)
     round = pw.ForeignKeyField(NominationRound, backref="nominees")
+    commune = pw.ForeignKeyField(Commune)
     participant = pw.ForeignKeyField(Participant)
     award_form = pw.TextField()
     checklist = pw.ForeignKeyField(Checklist, null=True)
@@ -218,6 +222,7 @@ class Nominee(BaseModel):
 
 class CouncilMeeting(BaseModel):
     round = pw.ForeignKeyField(NominationRound, unique=True, backref="meetings")
+    commune = pw.ForeignKeyField(Commune)
     held_on = pw.DateField()
     start_time = pw.TextField(default="")
     end_time = pw.TextField(default="")
@@ -235,6 +240,7 @@ class CouncilMeeting(BaseModel):
 class AwardDecision(BaseModel):
     uid = pw.TextField(unique=True, default=new_uid)
     round = pw.ForeignKeyField(NominationRound, backref="decisions")
+    commune = pw.ForeignKeyField(Commune)
     award_form = pw.TextField()
     number = pw.TextField()
     document_number = pw.IntegerField(null=True)
@@ -255,6 +261,7 @@ class DocumentNumber(BaseModel):
 
 class PacketExport(BaseModel):
     round = pw.ForeignKeyField(NominationRound, backref="exports")
+    commune = pw.ForeignKeyField(Commune)
     commune_code = pw.TextField()
     packet_id = pw.TextField(unique=True)
     sequence = pw.IntegerField()
@@ -293,6 +300,7 @@ class ReceivedPacket(BaseModel):
     extracted_path = pw.TextField(null=True)
     outcome = pw.TextField()
     round = pw.ForeignKeyField(NominationRound, null=True)
+    commune = pw.ForeignKeyField(Commune, null=True)  # known once the packet's commune has a record here
     received_at = pw.TextField()
 
     class Meta:
@@ -300,6 +308,9 @@ class ReceivedPacket(BaseModel):
 
 
 class TrustedKey(BaseModel):
+    """A key the receiving level trusts for a commune, by the commune's code (trusted before the commune's
+    first record exists here)."""
+
     commune_code = pw.TextField()
     fingerprint = pw.TextField()
     public_key = pw.TextField(default="")
@@ -314,6 +325,7 @@ class TrustedKey(BaseModel):
 
 class ImportedRound(BaseModel):
     round = pw.ForeignKeyField(NominationRound, unique=True)
+    commune = pw.ForeignKeyField(Commune)
     received_packet = pw.ForeignKeyField(ReceivedPacket)
     packet_id = pw.TextField()
     commune_code = pw.TextField()
@@ -327,8 +339,3 @@ class ImportedRound(BaseModel):
 MODELS = [Setting, Commune, Campaign, Participant, Achievement, EvidenceFile, Award, Draft, Checklist,
           NominationRound, Nominee, CouncilMeeting, AwardDecision, DocumentNumber, PacketExport, ReceivedPacket,
           TrustedKey, ImportedRound]
-
-
-def bind_models(database: pw.Database) -> None:
-    """Every model (this module's and other capabilities') uses database_proxy; bind it once."""
-    database_proxy.initialize(database)

@@ -1,27 +1,22 @@
-"""Where things live: the user's workspace (overridable with --data-dir) and the bundled resources."""
+"""Where a workspace's files live: the user's data folder (overridable with --data-dir) and the layout inside it."""
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import platformdirs
 
 APP_DIR_NAME = "SoThiDua"
 
 
 def default_data_dir() -> Path:
-    """The per-user workspace: %LOCALAPPDATA%\\SoThiDua on Windows, XDG data home elsewhere."""
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / APP_DIR_NAME
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / APP_DIR_NAME
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / APP_DIR_NAME
+    """The per-user workspace: %LOCALAPPDATA%\\SoThiDua on Windows, the XDG data home elsewhere."""
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
 
 
 @dataclass(frozen=True)
-class Workspace:
+class WorkspacePaths:
     """All files of one workspace live under `root`, so a whole workspace can sit on a USB stick."""
 
     root: Path
@@ -63,11 +58,11 @@ class Workspace:
     def quarantine_dir(self) -> Path:
         return self.root / "quarantine"
 
-    def ensure(self) -> "Workspace":
+    def ensure(self) -> "WorkspacePaths":
         for d in (self.root, self.evidence_dir, self.backups_dir, self.logs_dir):
             d.mkdir(parents=True, exist_ok=True)
         return self
 
 
-def workspace_for(data_dir: str | os.PathLike | None) -> Workspace:
-    return Workspace(Path(data_dir).expanduser().resolve() if data_dir else default_data_dir())
+def workspace_for(data_dir: str | os.PathLike | None) -> WorkspacePaths:
+    return WorkspacePaths(Path(data_dir).expanduser().resolve() if data_dir else default_data_dir())

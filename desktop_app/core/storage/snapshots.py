@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from .files import fsync_dir, remove_quietly
-from .paths import Workspace
+from .paths import WorkspacePaths
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +39,8 @@ class AutoBackup:
     taken_at: datetime
 
 
-def _paths(paths) -> Workspace:
-    return getattr(paths, "paths", paths)  # a Workspace or an open session
+def _paths(paths) -> WorkspacePaths:
+    return getattr(paths, "paths", paths)  # a WorkspacePaths or an open session
 
 
 def stamp(now: datetime | None = None) -> str:

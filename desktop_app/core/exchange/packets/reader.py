@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable
 
 from ...errors import UserError, message_text
+from ...storage.files import os_error_to_user_error
 from ..keys import fingerprint, load_public_key_pem, public_key_pem, verify_signature
 from . import format as fmt
 
@@ -366,7 +367,6 @@ def extract_packet(path: str | os.PathLike, inbox_dir: str | os.PathLike, *,
         inbox.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".extracting-", dir=inbox))
     except OSError as exc:
-        from ...storage.files import os_error_to_user_error
         raise os_error_to_user_error(exc, inbox) from exc
     try:
         try:
@@ -384,7 +384,6 @@ def extract_packet(path: str | os.PathLike, inbox_dir: str | os.PathLike, *,
         os.replace(staging, final)
         return ExtractedPacket(check, final)
     except OSError as exc:
-        from ...storage.files import os_error_to_user_error
         raise os_error_to_user_error(exc, inbox) from exc
     finally:
         if staging.exists():

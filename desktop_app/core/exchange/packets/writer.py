@@ -13,14 +13,13 @@ from typing import Callable, Mapping
 
 from .... import APP_NAME, __version__
 from ...errors import UserCancelled, UserError, message_text
-from ...storage.files import fsync_dir, os_error_to_user_error, remove_quietly
+from ...storage.files import TEMP_PREFIX, TEMP_SUFFIX, os_error_to_user_error, remove_quietly, write_verified
 from ..keys import VN_TZ, CommuneKey
 from . import format as fmt
+from .reader import check_packet
 
 Progress = Callable[[int, int, str], None]
 CHUNK = 1024 * 1024
-TEMP_PREFIX = ".sothidua-"
-TEMP_SUFFIX = ".partial"
 
 # Already-compressed formats are stored: deflating them costs time and gains nothing.
 _STORED_SUFFIXES = {".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".jpg", ".jpeg", ".png", ".gif", ".webp",
@@ -128,10 +127,6 @@ def write_packet(
     Raises UserError (full / removed / read-only target, bad input) or UserCancelled; in every
     failure the temporary file is removed and no file under the final name is left behind.
     """
-    from .reader import (
-        check_packet,  # the reader imports format/fsio only; import late for clarity
-    )
-
     target_dir = Path(target_dir)
     now = (now or datetime.now(VN_TZ)).astimezone(VN_TZ)
     if key.commune_code != header.commune_code:
@@ -174,8 +169,6 @@ def write_packet(
 
     name = fmt.packet_file_name(header.commune_code, header.round_number, now.date(), header.sequence)
     top = name[:-len(".zip")]
-    final = target_dir / name
-    tmp = target_dir / f"{TEMP_PREFIX}{name}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}"
     total = total_content * 2  # writing, then reading back
     done = 0
 
@@ -190,55 +183,43 @@ def write_packet(
         done += n
         report(label)
 
-    renamed = False
-    try:
-        if not target_dir.is_dir():
-            raise UserError("packets.target_gone", path=str(target_dir)) if not target_dir.exists() \
-                else UserError("packets.not_writable", path=str(target_dir))
-        if final.exists():
-            raise UserError("packets.target_exists", name=name)
-        _remove_stale_temps(target_dir)
+    def write(raw) -> None:
         hashes: dict[str, str] = {}
-        with open(tmp, "xb") as raw:
-            with zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
-                for arcname, source, size in items:
-                    label = message_text("packets.progress.writing", name=arcname)
-                    tick(0, label)
-                    digest = hashlib.sha256()
-                    info = _zinfo(f"{top}/{arcname}", now, Path(arcname).suffix.lower() not in _STORED_SUFFIXES)
-                    try:
-                        src = open(source, "rb")
-                    except OSError as exc:
-                        raise _SourceError(arcname, source, exc) from exc
-                    with src, zf.open(info, "w", force_zip64=size > 2**31) as dst:
-                        while True:
-                            try:
-                                chunk = src.read(CHUNK)
-                            except OSError as exc:
-                                raise _SourceError(arcname, source, exc) from exc
-                            if not chunk:
-                                break
-                            digest.update(chunk)
-                            dst.write(chunk)
-                            tick(len(chunk), label)
-                    hashes[arcname] = digest.hexdigest()
-                for arcname, content in ((fmt.DATA, data_bytes), (fmt.MANIFEST, manifest_bytes),
-                                         (fmt.SIGNER, signer_bytes)):
-                    zf.writestr(_zinfo(f"{top}/{arcname}", now, True), content)
-                    hashes[arcname] = hashlib.sha256(content).hexdigest()
-                    tick(len(content), message_text("packets.progress.writing", name=arcname))
-                sums = fmt.sums_bytes(hashes)
-                zf.writestr(_zinfo(f"{top}/{fmt.SUMS}", now, True), sums)
-                zf.writestr(_zinfo(f"{top}/{fmt.SIG}", now, False), key.sign(sums))
-            raw.flush()
-            os.fsync(raw.fileno())
+        with zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
+            for arcname, source, size in items:
+                label = message_text("packets.progress.writing", name=arcname)
+                tick(0, label)
+                digest = hashlib.sha256()
+                info = _zinfo(f"{top}/{arcname}", now, Path(arcname).suffix.lower() not in _STORED_SUFFIXES)
+                try:
+                    src = open(source, "rb")
+                except OSError as exc:
+                    raise _SourceError(arcname, source, exc) from exc
+                with src, zf.open(info, "w", force_zip64=size > 2**31) as dst:
+                    while True:
+                        try:
+                            chunk = src.read(CHUNK)
+                        except OSError as exc:
+                            raise _SourceError(arcname, source, exc) from exc
+                        if not chunk:
+                            break
+                        digest.update(chunk)
+                        dst.write(chunk)
+                        tick(len(chunk), label)
+                hashes[arcname] = digest.hexdigest()
+            for arcname, content in ((fmt.DATA, data_bytes), (fmt.MANIFEST, manifest_bytes),
+                                     (fmt.SIGNER, signer_bytes)):
+                zf.writestr(_zinfo(f"{top}/{arcname}", now, True), content)
+                hashes[arcname] = hashlib.sha256(content).hexdigest()
+                tick(len(content), message_text("packets.progress.writing", name=arcname))
+            sums = fmt.sums_bytes(hashes)
+            zf.writestr(_zinfo(f"{top}/{fmt.SUMS}", now, True), sums)
+            zf.writestr(_zinfo(f"{top}/{fmt.SIG}", now, False), key.sign(sums))
         tick(0, message_text("packets.progress.finishing"))
-        if final.exists():
-            raise UserError("packets.target_exists", name=name)
-        os.replace(tmp, final)
-        renamed = True
-        fsync_dir(target_dir)
 
+    checked = []
+
+    def verify(final: Path) -> None:
         written = done
 
         def on_read(read: int, _total: int, label: str) -> None:
@@ -251,22 +232,18 @@ def write_packet(
                 or check.manifest.packet_id != manifest.packet_id
                 or check.manifest.signer_fingerprint != key.fingerprint):
             raise UserError("packets.verify_after_write_failed", reason=check.reason or check.verdict)
-        return WrittenPacket(final, check.file_sha256, check.file_size, manifest.packet_id, header.sequence,
-                             manifest.created_at, key.fingerprint)
+        checked.append(check)
+
+    try:
+        if not target_dir.is_dir():
+            raise UserError("packets.target_gone", path=str(target_dir)) if not target_dir.exists() \
+                else UserError("packets.not_writable", path=str(target_dir))
+        _remove_stale_temps(target_dir)
+        final = write_verified(target_dir, name, write, verify, exists_code="packets.target_exists")
     except _SourceError as exc:
-        _cleanup(tmp, final if renamed else None)
         raise UserError("packets.source_unreadable", path=str(exc.source), detail=exc.exc.strerror or "") from None
     except OSError as exc:
-        _cleanup(tmp, final if renamed else None)
         raise os_error_to_user_error(exc, target_dir) from exc
-    except BaseException:
-        _cleanup(tmp, final if renamed else None)
-        raise
-
-
-def _cleanup(tmp: Path, final: Path | None) -> None:
-    remove_quietly(tmp)
-    if final is not None:
-        # The rename happened but the packet did not verify (or the user cancelled during the
-        # read-back): a file under the final name must never outlive a failed export.
-        remove_quietly(final)
+    check = checked[0]
+    return WrittenPacket(final, check.file_sha256, check.file_size, manifest.packet_id, header.sequence,
+                         manifest.created_at, key.fingerprint)

@@ -3,7 +3,7 @@
 Typical use by the storage/UI layer::
 
     catalog = load_catalog()                      # never raises; show catalog.problems
-    routes = suggest_sets(catalog, "individual", "bang_khen_chu_tich_tinh")
+    routes = suggest_sets(catalog, "individual", "bang_khen_tinh")
     result = evaluate(routes[0], record, answers, catalog.common)
     result.verdict, [r.text for r in result.reasons]
 """

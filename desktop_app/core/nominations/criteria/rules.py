@@ -7,14 +7,17 @@ and reports them as "not counted", whatever the set says.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Protocol
 
 from ...errors import message_text
 from ...vocabulary import AWARD_CATEGORIES, NOT_COUNTED_FOR_ANNUAL_MERIT
 from .record import HistoryEntry, ParticipantRecord
 
-if TYPE_CHECKING:
-    from .schema import CommonData
+
+class Labels(Protocol):
+    """What a rule needs of the shared criteria data (schema.CommonData): the name of an award-history code."""
+
+    def label(self, category: str, code: str) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class ComputedValue:
     excluded_text: str = ""
 
 
-def entry_text(entry: HistoryEntry, common: "CommonData | None") -> str:
+def entry_text(entry: HistoryEntry, common: "Labels | None") -> str:
     """'CSTĐCS 2024 (QĐ 12/QĐ-UBND)'."""
     label = common.label(entry.category, entry.code) if common else entry.code
     if entry.decision_number:
@@ -77,7 +80,7 @@ class Rule:
     def codes_used(self, params: Mapping[str, Any]) -> list[tuple[str, str]]:
         raise NotImplementedError
 
-    def compute(self, params: Mapping[str, Any], record: ParticipantRecord, common: "CommonData | None") -> ComputedValue:
+    def compute(self, params: Mapping[str, Any], record: ParticipantRecord, common: "Labels | None") -> ComputedValue:
         raise NotImplementedError
 
 

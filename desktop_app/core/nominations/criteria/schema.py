@@ -20,18 +20,19 @@ from typing import Any, Iterable, Mapping
 
 from ...errors import UserError, message_text
 from ...resources import resource_path
+from ...vocabulary import AWARD_CODES_BY_CATEGORY, COMMENDATION_TYPES, NOMINATION_FORMS
+from ...vocabulary import PARTICIPANT_KINDS as VOCABULARY_KINDS
 from .rules import RULES
 
 #: Schema versions of set files this release can read. A newer file is refused, never guessed at.
 SUPPORTED_SCHEMA_VERSIONS = frozenset({1})
 COMMON_FILE = "common.json"
 
-AWARD_FORMS = ("bang_khen_chu_tich_tinh", "giay_khen")
-PARTICIPANT_KINDS = ("individual", "collective")
+AWARD_FORMS = tuple(NOMINATION_FORMS)
+PARTICIPANT_KINDS = VOCABULARY_KINDS.codes
 CRITERION_KINDS = ("judgement", "one_of", "all_of", "computed")
 GROUP_KINDS = ("one_of", "all_of")
-AWARD_TYPES = ("cong_trang", "chuyen_de", "dot_xuat", "cong_hien")
-HISTORY_CATEGORIES = ("danh_hieu", "hinh_thuc", "xep_loai", "sang_kien")
+AWARD_TYPES = COMMENDATION_TYPES.codes
 LEGAL_BASIS_KINDS = ("law", "decree", "circular", "provincial", "plan")
 #: Participant flags a blocking principle may name; they mirror the participant record's columns.
 BLOCKING_FLAGS = ("under_discipline", "under_inspection", "under_complaint")
@@ -485,9 +486,9 @@ def _parse_common(data: Any, c: _Checker) -> CommonData | None:
             return None
     d = c.fields(
         data, "tệp",
-        required={"schema_version": int, "version": int, "principles": list, "labels": dict, "award_types": dict, "council": dict},
+        required={"schema_version": int, "version": int, "principles": list, "council": dict},
     )
-    if d is None or len(d) < 6:
+    if d is None or len(d) < 4:
         return None  # missing or mistyped top-level fields (already reported)
     principles: list[Principle] = []
     seen: set[str] = set()
@@ -505,29 +506,6 @@ def _parse_common(data: Any, c: _Checker) -> CommonData | None:
         principles.append(Principle(p["code"], p["flag"], p["text"], p["citation"]))
     if not principles:
         c.add("criteria.load.empty_list", field="principles")
-    labels: dict[str, dict[str, CodeLabel]] = {}
-    for category, entries in d["labels"].items():
-        c.choice(category, HISTORY_CATEGORIES, "labels", "labels")
-        if not isinstance(entries, dict):
-            c.add("criteria.load.not_object", where=f"labels.{category}")
-            continue
-        labels[category] = {}
-        for code, item in entries.items():
-            where = f"labels.{category}.{code}"
-            e = c.fields(item, where, required={"short": str, "name": str})
-            if e and len(e) == 2:
-                c.text(e["short"], "short", where)
-                c.text(e["name"], "name", where)
-                labels[category][code] = CodeLabel(e["short"], e["name"])
-    for key in AWARD_TYPES:
-        if key not in d["award_types"]:
-            c.add("criteria.load.missing_field", field=key, where="award_types")
-    for key, value in d["award_types"].items():
-        c.choice(key, AWARD_TYPES, "award_types", "award_types")
-        if not isinstance(value, str):
-            c.add("criteria.load.wrong_type", field=key, where="award_types", expected="chuỗi")
-        else:
-            c.text(value, key, "award_types")
     council = c.fields(d["council"], "council", required={"thresholds_percent": dict, "collective_women_share_min_percent": (int, float), "citation": str})
     thresholds: dict[str, Fraction | None] = {}
     women = None
@@ -539,13 +517,20 @@ def _parse_common(data: Any, c: _Checker) -> CommonData | None:
     if c.problems or women is None:
         return None
     return CommonData(
-        version=d["version"], principles=tuple(principles), labels=labels, award_type_names=dict(d["award_types"]),
+        version=d["version"], principles=tuple(principles), labels=vocabulary_labels(),
+        award_type_names={t.code: t.name for t in COMMENDATION_TYPES},
         council=CouncilRules(thresholds, women, council["citation"]),
     )
 
 
+def vocabulary_labels() -> dict[str, dict[str, CodeLabel]]:
+    """Names of the award-history codes, from core/vocabulary.py (the one list of them)."""
+    return {category: {t.code: CodeLabel(t.short_name, t.name) for t in terms}
+            for category, terms in AWARD_CODES_BY_CATEGORY.items()}
+
+
 def _check_codes_against_labels(s: CriteriaSet, common: CommonData) -> list[LoadProblem]:
-    """Computed rules must name title/rating codes that common.json knows (catches 'CSTDSC' typos)."""
+    """Computed rules must name title/rating codes the vocabulary knows (catches 'CSTDSC' typos)."""
     problems = []
     for crit in s.walk():
         if crit.kind != "computed":
@@ -594,7 +579,7 @@ def load_common_file(path: Path) -> CommonData:
 def load_catalog(directory: Path | None = None) -> CriteriaCatalog:
     """Load every set of a directory (default: the bundled resources/criteria/); never raises for bad files.
 
-    A set whose computed rules name codes unknown to common.json is refused; when common.json itself
+    A set whose computed rules name codes unknown to core/vocabulary.py is refused; when common.json itself
     is broken, sets still load but `common` is None (the engine then reports "incomplete").
     """
     directory = Path(directory) if directory is not None else resource_path("criteria")

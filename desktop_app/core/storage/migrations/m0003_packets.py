@@ -1,6 +1,9 @@
 """Signed packets: what a commune exported (packet_export), and at the receiving level every packet received
 with its verdict, the communes' trusted keys, and which imported round came from which packet."""
 
+# Shipped after 0004: a database of the versions in between says 4 without these tables (database.migrate).
+PROBE_TABLE = "packet_export"
+
 STEPS = [
     # Commune side: one row per packet written and verified. The next packet of the same commune code
     # takes sequence + 1 and chains to this row's sha256.

@@ -1,5 +1,7 @@
 """Search as you type over 100,000 participants: one search document per participant (its fields and its
 active achievements, as folded tokens), and an index that walks the register in name order."""
+# Derived data, rebuilt with the app's own folding so stored documents match what the app writes.
+from ...text import tokens
 
 STEPS = [
     # Covering index: a search on common words walks it in name order without touching the table rows.
@@ -8,9 +10,6 @@ STEPS = [
 
 
 def apply(conn) -> None:
-    # Derived data, rebuilt with the app's own folding so stored documents match what the app writes.
-    from desktop_app.core.text import tokens
-
     achievements: dict[int, list[str]] = {}
     for pid, title, description, results in conn.execute(
             "SELECT participant_id, title, description, results FROM achievement WHERE archived_at IS NULL"):

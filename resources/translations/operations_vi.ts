@@ -1,0 +1,22 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>OperationRunner</name>
+    <message>
+        <location filename="../../desktop_app/ui/operations.py" line="139"/>
+        <source>Sổ Thi đua</source>
+        <translation>Sổ Thi đua</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operations.py" line="155"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/operations.py" line="171"/>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+</context>
+</TS>
