@@ -4,17 +4,27 @@
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../desktop_app/ui/forms.py" line="74"/>
+        <location filename="../../desktop_app/ui/forms.py" line="89"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/forms.py" line="236"/>
+        <location filename="../../desktop_app/ui/forms.py" line="240"/>
+        <source>Not saved yet: press Save to store it.</source>
+        <translation>Chưa lưu: bấm Lưu để lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/forms.py" line="244"/>
+        <source>Not saved yet — what you typed is kept as a draft (%1).</source>
+        <translation>Chưa lưu — nội dung đã gõ được giữ làm bản nháp (lúc %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/forms.py" line="272"/>
         <source>Discard changes?</source>
         <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/forms.py" line="237"/>
+        <location filename="../../desktop_app/ui/forms.py" line="273"/>
         <source>The changes in this form have not been saved. Discard them?</source>
         <translation>Các thay đổi trong biểu mẫu này chưa được lưu. Bỏ các thay đổi?</translation>
     </message>
