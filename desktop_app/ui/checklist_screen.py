@@ -405,7 +405,7 @@ class ChecklistPanel(QWidget):
             if self.checklist is not None and self.checklist.id == shown:
                 self.checklist = checklist
                 self.refresh_verdict()
-                self.saved_label.setText(self.tr("Saved at %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
+                self.saved_label.setText(self.tr("Saved at %1").replace("%1", datetime.now().strftime("%H:%M")))
 
         def failed(error: UserError) -> None:
             self.saved_label.setText(self.tr("Not saved: %1").replace("%1", str(error)))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLis
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from desktop_app.core.changes import Topic, touches
+from desktop_app.core.dates import format_vn_date
 from desktop_app.core.documents import round_documents as core
 from desktop_app.core.errors import UserError
 from desktop_app.core.exchange.keys import known_fingerprint
@@ -134,7 +135,7 @@ class DossierScreen(QWidget):
             count = r.nominee_count
             text = (self.tr("Round %1 (version %2) — %3 — %4 — nominees: %5")
                     .replace("%1", str(r.number)).replace("%2", str(r.version))
-                    .replace("%3", r.round_date.strftime("%d/%m/%Y")).replace("%4", self._status_text(r.status))
+                    .replace("%3", format_vn_date(r.round_date)).replace("%4", self._status_text(r.status))
                     .replace("%5", str(count)))
             self.round_combo.addItem(text, r.id)
         self.round_combo.blockSignals(False)
@@ -174,7 +175,7 @@ class DossierScreen(QWidget):
             for code, number, when in issued:
                 part = f"{self._doc_name(code)} {number}"
                 if when is not None:
-                    part += self.tr(" dated %1").replace("%1", when.strftime("%d/%m/%Y"))
+                    part += self.tr(" dated %1").replace("%1", format_vn_date(when))
                 parts.append(part)
             lines.append(self.tr("Numbers issued: %1.").replace("%1", "; ".join(parts)))
         if missing:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QVBoxLayout, QWidget)
 
 from desktop_app.core.changes import Topic, touches
+from desktop_app.core.dates import format_vn_datetime
 from desktop_app.core.errors import UserError
 from desktop_app.core.exchange import receiving
 from desktop_app.core.exchange.packets import list_removable_drives
@@ -163,7 +164,7 @@ class ReceivingScreen(QWidget):
         self.table.setRowCount(len(records))
         for row, r in enumerate(records):
             rnd = f"{r.round_number}/{r.round_version}" if r.round_number else ""
-            values = (r.received_at.replace("T", " ")[:16], r.original_name,
+            values = (format_vn_datetime(r.received_at), r.original_name,
                       f"{r.commune_name} ({r.commune_code})" if r.commune_code else "", rnd,
                       str(r.sequence or ""), receiving.record_verdict_label(r), receiving.record_outcome_label(r),
                       receiving.record_reason_text(r))

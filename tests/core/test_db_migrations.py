@@ -23,7 +23,8 @@ from desktop_app.core.storage import database as dbmod
 from desktop_app.core.storage.database import (PRAGMAS, discover_migrations, latest_version, migrate, open_database,
                                                schema_version)
 from desktop_app.core.storage.models import Campaign, Checklist
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.vocabulary import AWARD_FORMS, NOMINATION_FORMS
 from desktop_app.core.workspace import open_workspace
 

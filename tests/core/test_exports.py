@@ -18,7 +18,8 @@ from desktop_app.core.exchange import sending as exports
 from desktop_app.core.exchange.packets import check_packet
 from desktop_app.core.nominations import rounds
 from desktop_app.core.storage.models import Commune, NominationRound
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.storage.session import Session
 from desktop_app.core.workspace import open_workspace
 

@@ -20,7 +20,8 @@ from desktop_app.core.exchange.packets import (CommuneState, PacketHeader, check
 from desktop_app.core.exchange.packets import format as fmt
 from desktop_app.core.exchange.packets import writer as writer_mod
 from desktop_app.core.exchange.packets.drives import RemovableDrive, linux_mount_points, list_removable_drives
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 
 CODE = "01234"
 NOW = datetime(2026, 2, 5, 9, 30, tzinfo=VN_TZ)

@@ -14,7 +14,8 @@ from desktop_app.core.exchange import receiving
 from desktop_app.core.exchange.keys import get_or_create_commune_key
 from desktop_app.core.exchange.packets import PacketHeader, check_packet, extract_packet, write_packet
 from desktop_app.core.exchange.packets import format as fmt
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 
 try:
     from .test_exports import demo_round, export, opened, read_zip_json

@@ -15,7 +15,8 @@ from desktop_app.core.exchange.packets import format as fmt
 from desktop_app.core.nominations import rounds
 from desktop_app.core.register import communes
 from desktop_app.core.storage.models import EvidenceFile
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from tests.core.test_exports import demo_round, export, opened
 
 TABLES = ("commune", "participant", "achievement", "evidence_file", "award", "checklist", "nomination_round",

@@ -19,7 +19,8 @@ from desktop_app.core.exchange.keys import (KEY_ENTRY, ROTATION_ENTRY, KeyRotati
                                             get_or_create_commune_key, key_backup_bytes, restore_key_backup,
                                             rotate_commune_key, write_key_backup)
 from desktop_app.core.fingerprints import format_fingerprint, normalize_fingerprint
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 
 CODE = "01234"
 REPO = Path(__file__).resolve().parents[2]

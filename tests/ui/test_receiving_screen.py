@@ -13,7 +13,8 @@ from desktop_app.core.exchange import receiving
 from desktop_app.core.exchange.packets import RemovableDrive
 from desktop_app.core.exchange.sending import export_round
 from desktop_app.core.nominations import rounds
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.workspace import open_workspace
 from desktop_app.ui.receiving_screen import FingerprintDialog, ReceivingScreen
 

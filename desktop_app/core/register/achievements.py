@@ -16,6 +16,7 @@ from typing import Iterable
 from ..changes import Topic
 from ..dates import format_vn_date
 from ..errors import UserError
+from ..formats import format_size
 from ..storage.files import sha256_file
 from ..storage.models import Achievement, Campaign, Draft, EvidenceFile, Participant
 from ..storage.session import Session
@@ -162,7 +163,7 @@ def store_evidence_file(session: Session, source: str | os.PathLike) -> StoredFi
     try:
         size = source.stat().st_size
         if size > MAX_EVIDENCE_BYTES:
-            raise UserError("evidence.too_large", size_mb=size // (1 << 20), max_mb=MAX_EVIDENCE_BYTES >> 20)
+            raise UserError("evidence.too_large", size=format_size(size), max=format_size(MAX_EVIDENCE_BYTES))
         sha, _ = sha256_file(source)
         stored_name = f"{sha[:2]}/{sha}{_safe_suffix(source.name)}"
         target = evidence_dir / stored_name

@@ -5,24 +5,14 @@ from __future__ import annotations
 
 from ...changes import Topic
 from ...errors import UserError
-from ...register.communes import is_receiver, set_setting
+from ...register.communes import is_receiver
 from ...storage.models import ReceivedPacket, TrustedKey
 from ...storage.session import Session
-from ...vocabulary import RECEIVER_ROLE
 from ..packets import CommuneState
 
 IMPORTED, SUPERSEDED, DUPLICATE_OUTCOME, REJECTED, NEEDS_CONFIRMATION, RESOLVED = (
     "imported", "superseded", "duplicate", "rejected", "needs_confirmation", "resolved")
 ACCEPTED_OUTCOMES = (IMPORTED, SUPERSEDED)
-
-
-def make_receiver_workspace(session: Session) -> None:
-    """Turn an empty workspace into a receiving one; a commune's own workspace is refused (keep them apart)."""
-    if is_receiver(session):
-        return
-    if session.home_commune() is not None:
-        raise UserError("receiving.commune_workspace")
-    set_setting(session, "role", RECEIVER_ROLE)
 
 
 def require_receiver(session: Session) -> None:
