@@ -16,7 +16,7 @@ CORE = APP / "core"
 
 # Floors of the core, lowest first. A module may import from its own floor and the floors below.
 FLOORS = [
-    {"errors", "text", "dates", "resources", "vocabulary", "changes", "decoding", "fingerprints", "validation"},
+    {"errors", "text", "dates", "resources", "vocabulary", "changes", "decoding", "fingerprints", "validation", "legal"},
     {"storage"},
     {"register"},
     {"nominations"},
