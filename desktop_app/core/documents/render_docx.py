@@ -1,6 +1,7 @@
 """Document model → .docx with python-docx, the same layout as the PDF so officers can edit the wording."""
 from __future__ import annotations
 
+from datetime import datetime
 from typing import BinaryIO
 
 from docx import Document as new_docx
@@ -13,7 +14,9 @@ from docx.shared import Mm, Pt
 from reportlab.pdfbase import pdfmetrics
 
 from .model import Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table, keep_ranges
-from .render_pdf import _registered, register_fonts
+from .render_pdf import _registered, _registered_italic, register_fonts
+
+LANGUAGE = "vi-VN"                     # Word must not spell-check the documents as English
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -153,7 +156,11 @@ class _DocxRenderer:
         self.line(right_top, motto2, L.motto_lower_size, bold=True)
         self.rule(right_top, pdfmetrics.stringWidth(motto2, self.bold_face, L.motto_lower_size), widths[-1])
         if h.date_line:
-            self.line(right_bottom, h.date_line, L.body_size, italic=True)
+            size = L.body_size
+            italic = _registered_italic.get(self.family, self.family)
+            while size > 13 and pdfmetrics.stringWidth(h.date_line, italic, size) > widths[-1] * 72 / 25.4:
+                size -= 0.5
+            self.line(right_bottom, h.date_line, size, italic=True)
         if two:
             left_top, left_bottom = top.cells[0], bottom.cells[0]
             for text, bold in h.body_lines:
@@ -183,7 +190,7 @@ class _DocxRenderer:
         widths = [w * scale for w in tb.columns_mm]
         t = self.table(d, widths, borders=True)
         for r_index, row in enumerate(tb.header + tb.rows):
-            r = self.row(t, widths)
+            r = self.row(t, widths, cant_split=True)   # a list row never splits across pages
             if r_index < len(tb.header):
                 # Word repeats rows marked tblHeader at the top of every page.
                 trpr = r._tr.get_or_add_trPr()
@@ -206,39 +213,48 @@ class _DocxRenderer:
         if s is None:
             return
         for x in s.lines:
-            self.line(cell, x, self.L.body_size, bold=True)
+            self.line(cell, x, self.L.body_size, bold=True).paragraph_format.keep_with_next = True
         if s.note:
-            self.line(cell, s.note, self.L.body_size, italic=True)
+            self.line(cell, s.note, self.L.body_size, italic=True).paragraph_format.keep_with_next = True
 
     def signature_name(self, cell, s: Signature | None):
         if s is None:
             return
         gap = self.line(cell, "", self.L.body_size)
         gap.paragraph_format.space_before = Mm(s.space_mm - 6)
+        gap.paragraph_format.keep_with_next = True
         self.line(cell, s.name, self.L.body_size, bold=True)
 
-    def closing(self, d, c: Closing, fingerprint: str):
+    def recipients(self, cell, items):
         L = self.L
+        self.line(cell, "Nơi nhận:", L.recipients_title_size, align="left", bold=True, italic=True)
+        for i, item in enumerate(items):
+            end = "." if i == len(items) - 1 else ";"
+            self.line(cell, f"- {item.rstrip(' ;.')}{end}", L.recipients_size, align="left")
+
+    def closing(self, d, c: Closing, fingerprint: str):
         if c.left is not None:
+            # One unsplittable row holds both signatures with their names: a signature never leaves its name.
             widths = [self.width_mm / 2] * 2
             t = self.table(d, widths, borders=False)
-            top, bottom = self.row(t, widths, True), self.row(t, widths, True)
-            top.cells[0].paragraphs[0].paragraph_format.keep_with_next = True
-            self.signature_top(top.cells[0], c.left)
-            self.signature_top(top.cells[1], c.right)
-            self.signature_name(bottom.cells[0], c.left)
-            self.signature_name(bottom.cells[1], c.right)
-            cells = list(top.cells) + list(bottom.cells)
+            row = self.row(t, widths, True)
+            for cell, s in zip(row.cells, (c.left, c.right)):
+                self.signature_top(cell, s)
+                self.signature_name(cell, s)
+            cells = list(row.cells)
+            if c.recipients:           # Mẫu 1.9: "Nơi nhận" under the signatures
+                extra = self.row(t, widths, True)
+                merged = extra.cells[0].merge(extra.cells[1])
+                merged.paragraphs[0].paragraph_format.space_before = Pt(10)
+                self.recipients(merged, c.recipients)
+                cells.append(merged)
         else:
             widths = [self.width_mm * 0.45, self.width_mm * 0.55]
             t = self.table(d, widths, borders=False)
             row = self.row(t, widths, True)
             left, right = row.cells
             if c.recipients:
-                self.line(left, "Nơi nhận:", L.recipients_title_size, align="left", bold=True, italic=True)
-                for i, item in enumerate(c.recipients):
-                    end = "." if i == len(c.recipients) - 1 else ";"
-                    self.line(left, f"- {item.rstrip(' ;.')}{end}", L.recipients_size, align="left")
+                self.recipients(left, c.recipients)
             if fingerprint:
                 p = self.line(left, fingerprint, 9, align="left", italic=True)
                 p.paragraph_format.space_before = Pt(8)
@@ -264,13 +280,37 @@ class _DocxRenderer:
         p._p.append(fld)
         section.header_distance = Mm(self.L.margin_top / 2 - 3)
 
-    def render(self, doc: Document):
+    def draft_mark(self, section):
+        """"DỰ THẢO" in a box at the top of every page (first page included) of a draft."""
+        for header in (section.first_page_header, section.header):
+            first = header.paragraphs[0]
+            if first.text or first._p.findall(qn("w:fldSimple")):
+                p = header.add_paragraph()
+                first._p.addprevious(p._p)
+            else:
+                p = first
+            self.fmt(p, align="right", single=True, space_after=0)
+            run = p.add_run("DỰ THẢO")
+            run.bold = True
+            run.font.size = Pt(13)
+            ppr = p._p.get_or_add_pPr()
+            bdr = OxmlElement("w:pBdr")
+            for side in ("top", "left", "bottom", "right"):
+                e = OxmlElement(f"w:{side}")
+                for k, v in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "000000")):
+                    e.set(qn(k), v)
+                bdr.append(e)
+            ppr.insert_element_before(bdr, *_PBDR_SUCCESSORS)
+            p.paragraph_format.left_indent = Mm(self.width_mm - 32)
+
+    def render(self, doc: Document, created: datetime | None = None):
         L = self.L
         d = new_docx()
         st = d.styles["Normal"]
         st.font.name = L.docx_font
         st.font.size = Pt(L.body_size)
         _set_font(st.element.get_or_add_rPr(), L.docx_font)
+        _set_language(d)
         sec = d.sections[0]
         sec.orientation = WD_ORIENT.PORTRAIT
         sec.page_width, sec.page_height = Mm(L.page[0]), Mm(L.page[1])
@@ -278,8 +318,21 @@ class _DocxRenderer:
         sec.top_margin, sec.bottom_margin = Mm(L.margin_top), Mm(L.margin_bottom)
         if doc.page_numbers:
             self.page_numbers(sec)
-        d.core_properties.title = doc.meta_title
-        d.core_properties.subject = doc.title.kind
+        if doc.draft:
+            sec.different_first_page_header_footer = True
+            self.draft_mark(sec)
+        props = d.core_properties
+        props.title = doc.meta_title
+        props.subject = doc.title.kind
+        props.author = doc.author
+        props.last_modified_by = doc.author
+        props.language = LANGUAGE
+        props.keywords = "DỰ THẢO" if doc.draft else ""
+        # The real creation time (python-docx's template carries its own from 2013); an issued file keeps its own.
+        when = (created or datetime.now()).replace(microsecond=0, tzinfo=None)
+        props.created = when
+        props.modified = when
+        props.revision = 1
         self.header(d, doc)
         self.title(d, doc)
         placed = False
@@ -300,6 +353,26 @@ class _DocxRenderer:
         return d
 
 
-def render_docx(doc: Document, out: BinaryIO, layout: Layout, font: dict) -> None:
+def _set_language(d) -> None:
+    """Vietnamese as the language of every run (styles' defaults and Normal), so Word checks it as Vietnamese."""
+    styles = d.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    targets = []
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
+            targets.append(rpr_default.find(qn("w:rPr")))
+    targets.append(d.styles["Normal"].element.get_or_add_rPr())
+    for rpr in targets:
+        for old in rpr.findall(qn("w:lang")):
+            rpr.remove(old)
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), LANGUAGE)
+        lang.set(qn("w:bidi"), "ar-SA")
+        rpr.append(lang)
+
+
+def render_docx(doc: Document, out: BinaryIO, layout: Layout, font: dict, *, created: datetime | None = None) -> None:
     """Write `doc` as .docx to the binary stream `out`."""
-    _DocxRenderer(layout, font).render(doc).save(out)
+    _DocxRenderer(layout, font).render(doc, created).save(out)

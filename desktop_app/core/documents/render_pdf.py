@@ -23,6 +23,7 @@ _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA
 _SINGLE = 1.15                         # Word's "single" line of Times New Roman, in font sizes
 _lock = threading.Lock()
 _registered: dict[str, str] = {}       # family → bold face name (one registration per process)
+_registered_italic: dict[str, str] = {}  # family → italic face name
 
 
 def register_fonts(font: dict) -> str:
@@ -42,6 +43,7 @@ def register_fonts(font: dict) -> str:
         pdfmetrics.registerFontFamily(family, normal=names["regular"], bold=names["bold"],
                                       italic=names["italic"], boldItalic=names["bold_italic"])
         _registered[family] = names["bold"]
+        _registered_italic[family] = names["italic"]
     return family
 
 
@@ -121,7 +123,14 @@ class _Renderer:
             w = min(pdfmetrics.stringWidth(last, face, L.header_size), left_w - 4)
             left.append(_Rule(w * 0.4, gap_before=3))
         below_left = [self.line(h.number_line, L.header_size)] if h.number_line else []
-        below_right = [self.line(h.date_line, L.body_size, italic=True)] if h.date_line else []
+        below_right = []
+        if h.date_line:
+            # The place-and-date line stays on one line: 13 pt is allowed when 14 pt would wrap.
+            size = L.body_size
+            italic = _registered_italic.get(self.family, self.family)
+            while size > 13 and pdfmetrics.stringWidth(h.date_line, italic, size) > right_w:
+                size -= 0.5
+            below_right = [self.line(h.date_line, size, italic=True)]
         if left:
             data = [[left, right], [below_left, below_right]]
             widths = [left_w, right_w]
@@ -214,6 +223,8 @@ class _Renderer:
             data = [[self.signature_top(c.left), self.signature_top(c.right)],
                     [self.signature_name(c.left), self.signature_name(c.right)]]
             widths = [self.width / 2, self.width / 2]
+            if c.recipients:           # Mẫu 1.9: "Nơi nhận" under the two signatures
+                data.append([self.recipients(c.recipients), ""])
         else:
             left = self.recipients(c.recipients) if c.recipients else []
             if fingerprint:            # under "Nơi nhận", so it never lands alone on a new page
@@ -227,7 +238,7 @@ class _Renderer:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, 0), 6), ("TOPPADDING", (0, 1), (-1, -1), 0),
-        ]))
+        ] + ([("SPAN", (0, 2), (1, 2)), ("TOPPADDING", (0, 2), (-1, 2), 10)] if len(data) > 2 else [])))
         return t
 
     def story(self, doc: Document) -> list:
@@ -261,8 +272,35 @@ def render_pdf(doc: Document, out: BinaryIO, layout: Layout, font: dict, *, inva
     L = layout
     page_w, page_h = L.page[0] * mm, L.page[1] * mm
 
+    def draft_mark(canvas):
+        # A draft says so on every page: a boxed "DỰ THẢO" in the top margin and a light mark across the page.
+        if not doc.draft:
+            return
+        canvas.saveState()
+        size = 13
+        text = "DỰ THẢO"
+        w = pdfmetrics.stringWidth(text, r.bold_face, size)
+        x = page_w - L.margin_right * mm - w - 6
+        y = page_h - L.margin_top * mm / 2 - size / 3
+        canvas.setFont(r.bold_face, size)
+        canvas.drawString(x + 3, y, text)
+        canvas.setLineWidth(0.8)
+        canvas.rect(x, y - 4, w + 6, size + 5)
+        canvas.setFillGray(0.85)
+        canvas.setFont(r.bold_face, 90)
+        canvas.translate(page_w / 2, page_h / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, -30, text)
+        canvas.restoreState()
+
+    def first_page(canvas, _doc):
+        draft_mark(canvas)
+
     def later_pages(canvas, _doc):
         # NĐ 30/2020: page numbers centred in the top margin, from page 2 only.
+        draft_mark(canvas)
+        if not doc.page_numbers:
+            return
         canvas.saveState()
         canvas.setFont(r.family, L.page_number_size)
         x = L.margin_left * mm + r.width / 2
@@ -280,8 +318,7 @@ def render_pdf(doc: Document, out: BinaryIO, layout: Layout, font: dict, *, inva
     # full-width tables overflow the frame), so the frame is exactly the text area.
     frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-    first = PageTemplate(id="first", frames=[frame], onPage=lambda c, d: None, autoNextPageTemplate="later")
-    later = PageTemplate(id="later", frames=[frame],
-                         onPage=later_pages if doc.page_numbers else (lambda c, d: None))
+    first = PageTemplate(id="first", frames=[frame], onPage=first_page, autoNextPageTemplate="later")
+    later = PageTemplate(id="later", frames=[frame], onPage=later_pages)
     template.addPageTemplates([first, later])
     template.build(r.story(doc))

@@ -14,8 +14,8 @@ import peewee as pw
 from ..changes import Topic
 from ..errors import UserError, ValidationError
 from ..register.achievements import list_achievements
-from ..storage.models import (Award, AwardDecision, Campaign, Checklist, Commune, CouncilMeeting, NominationRound,
-                              Nominee, Participant)
+from ..storage.models import (Award, AwardDecision, Campaign, Checklist, Commune, CouncilMeeting, IssuedDocument,
+                              NominationRound, Nominee, Participant)
 from ..storage.session import Session
 from ..text import nfc, nfc_multiline
 from ..validation import Validator
@@ -47,7 +47,16 @@ def require_round(session: Session, round_id: int) -> NominationRound:
     return found
 
 
+_ISSUED_NAMES = {"bien_ban": "Biên bản họp Hội đồng", "to_trinh": "Tờ trình", "quyet_dinh": "Quyết định"}
+
+
 def _editable(round_: NominationRound) -> None:
+    """A round changes only while nothing was issued from it; an issued document locks it (NĐ 30/2020 Điều 18: an
+    issued document is replaced, never edited) and the refusal says how to correct it."""
+    issued = (IssuedDocument.select().where(IssuedDocument.round == round_.id).order_by(IssuedDocument.id).first())
+    if issued is not None:
+        raise UserError("rounds.locked_by_document", document=_ISSUED_NAMES.get(issued.code, issued.code),
+                        number=f"{issued.number:02d}/{issued.series}", round=round_.number, version=round_.version)
     if not is_editable(round_):
         raise UserError("rounds.locked", number=round_.number, version=round_.version)
 
