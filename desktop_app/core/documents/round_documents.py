@@ -83,12 +83,12 @@ def province_name(commune: Commune) -> str:
 
 
 # Document settings of the workspace (the `setting` table), set from the dossier screen.
-PLACE = "documents.place"                    # place in the date line ("" → as the law keeps the name)
-EXECUTORS = "documents.executors"            # offices named in the decision's last article
-RECIPIENTS = "documents.recipients"          # extra "Nơi nhận" lines, one per line
-BASE_SALARY = "documents.base_salary"        # lương cơ sở, đồng
-REGISTER_BY_APP = "documents.register_by_app"  # "1": the app proposes the next number of each series
-REGISTER_START = "documents.register_start"  # JSON {"TTr-UBND": {"2026": 15}}: the first number the app proposes
+PLACE = "ho_so.place"                    # place in the date line ("" → as the law keeps the name)
+EXECUTORS = "ho_so.executors"            # offices named in the decision's last article
+RECIPIENTS = "ho_so.recipients"          # extra "Nơi nhận" lines, one per line
+BASE_SALARY = "ho_so.base_salary"        # lương cơ sở, đồng
+REGISTER_BY_APP = "ho_so.register_by_app"  # "1": the app proposes the next number of each series
+REGISTER_START = "ho_so.register_start"  # JSON {"TTr-UBND": {"2026": 15}}: the first number the app proposes
 
 
 def document_settings(session: Session) -> dict:
