@@ -1,183 +1,346 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
+<context>
+    <name>DocumentSettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="588" />
+        <source>Document settings</source>
+        <translation>Thiết lập văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="591" />
+        <source>as the commune's name (e.g. “Phường 3” keeps “Phường”)</source>
+        <translation>theo tên xã (ví dụ “Phường 3” giữ chữ “Phường”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="592" />
+        <source>Place in the date line:</source>
+        <translation>Địa danh ở dòng ngày tháng:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="594" />
+        <source>e.g. Văn phòng Ủy ban nhân dân xã</source>
+        <translation>ví dụ Văn phòng Ủy ban nhân dân xã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="595" />
+        <source>Offices that carry out a decision:</source>
+        <translation>Cơ quan thi hành quyết định:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="598" />
+        <source>Other recipients (one per line):</source>
+        <translation>Nơi nhận khác (mỗi dòng một nơi):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="601" />
+        <source>Base salary (đồng):</source>
+        <translation>Mức lương cơ sở (đồng):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="602" />
+        <source>The app keeps the register and proposes the next number</source>
+        <translation>Chương trình giữ sổ văn bản đi và đề xuất số tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="614" />
+        <source>First number in %1 — %2:</source>
+        <translation>Số bắt đầu năm %1 — %2:</translation>
+    </message>
+</context>
 <context>
     <name>DossierScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="44"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="55" />
         <source>Nomination round:</source>
         <translation>Đợt đề nghị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="49"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="60" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="61"/>
-        <source>Preview (no numbers)</source>
-        <translation>Xem trước (chưa cấp số)</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="63" />
+        <source>Document settings…</source>
+        <translation>Thiết lập văn bản…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="63"/>
-        <source>Makes the documents without using up document numbers: the number lines stay blank.</source>
-        <translation>Tạo văn bản để xem mà không dùng số văn bản: dòng “Số:” để trống.</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="72" />
+        <source>Document</source>
+        <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="65"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="184"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="186"/>
-        <source>Issue numbers and create the dossier</source>
-        <translation>Cấp số và tạo hồ sơ</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="72" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="78"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="281"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="72" />
+        <source>Next step</source>
+        <translation>Bước tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="92" />
+        <source>Show the dossier (drafts marked DỰ THẢO)</source>
+        <translation>Xem hồ sơ (bản dự thảo ghi “DỰ THẢO”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="94" />
+        <source>Makes the documents not issued yet as drafts: marked “DỰ THẢO”, without numbers, made again as often as you like. Issued documents are shown as they were issued.</source>
+        <translation>Tạo các văn bản chưa ban hành dưới dạng dự thảo: có chữ “DỰ THẢO”, chưa có số, tạo lại bao nhiêu lần cũng được. Văn bản đã ban hành được hiển thị đúng như khi ban hành.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="97" />
+        <source>Issue the selected document…</source>
+        <translation>Ban hành văn bản đang chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="110" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="412" />
         <source>No documents yet.</source>
         <translation>Chưa có văn bản nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="86"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="118" />
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="87"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="119" />
         <source>Save a copy…</source>
         <translation>Lưu bản sao…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="88"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="120" />
         <source>Open the folder</source>
         <translation>Mở thư mục hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="126"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="158" />
         <source>being prepared</source>
         <translation>đang soạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="126"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="158" />
         <source>locked</source>
         <translation>đã khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="126"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="158" />
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="135"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="167" />
         <source>Round %1 (version %2) — %3 — %4 — nominees: %5</source>
         <translation>Đợt %1 (lần %2) — %3 — %4 — số đề nghị: %5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="155"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="187" />
         <source>Submission (Tờ trình)</source>
         <translation>Tờ trình</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="155"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="187" />
         <source>Council minutes (Biên bản)</source>
         <translation>Biên bản họp Hội đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="156"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="188" />
         <source>Decision (Quyết định)</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="166"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="196" />
+        <source>Issued: No. %1 dated %2 — read-only</source>
+        <translation>Đã ban hành: số %1 ngày %2 — chỉ xem, không sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="199" />
+        <source>Draft (DỰ THẢO), no number yet</source>
+        <translation>Dự thảo (DỰ THẢO), chưa có số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="201" />
+        <source> — replaces No. %1</source>
+        <translation> — thay thế văn bản số %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="206" />
+        <source>Reprints give the same file; to change it, create a correction of the round.</source>
+        <translation>In lại cho đúng tệp đã ban hành; muốn sửa, hãy tạo bản điều chỉnh của đợt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="208" />
+        <source>Issue the %1 first (this document cites its number and date).</source>
+        <translation>Ban hành %1 trước (văn bản này trích dẫn số và ngày của văn bản đó).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="210" />
+        <source>Ready to issue: select it and press “Issue the selected document…”.</source>
+        <translation>Sẵn sàng ban hành: chọn dòng này rồi bấm “Ban hành văn bản đang chọn…”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="219" />
         <source>There is no nomination round yet.</source>
         <translation>Chưa có đợt đề nghị nào. Hãy lập đợt đề nghị trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="177"/>
-        <source> dated %1</source>
-        <translation> ngày %1</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="240" />
+        <source>Issued documents are frozen: their PDF and Word files are kept in the workspace with a checksum and are printed exactly as issued.</source>
+        <translation>Văn bản đã ban hành được giữ nguyên: tệp PDF và Word được lưu trong thư mục dữ liệu kèm mã kiểm tra, in ra đúng như khi ban hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="179"/>
-        <source>Numbers issued: %1.</source>
-        <translation>Đã cấp số: %1.</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="243" />
+        <source>A draft carries no number and says “DỰ THẢO”. Issue each document once it is signed: enter the number the records officer (văn thư) gives and the signing date.</source>
+        <translation>Bản dự thảo chưa có số và ghi “DỰ THẢO”. Ban hành từng văn bản khi đã ký: nhập số do văn thư cấp và ngày ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="181"/>
-        <source>Not numbered yet: %1. A preview leaves the number blank (“Số:      /TTr-UBND”); numbers are issued when you press “%2” and are never used again.</source>
-        <translation>Chưa cấp số: %1. Bản xem trước để trống số (“Số:      /TTr-UBND”); số chỉ được cấp khi bấm “%2” và không bao giờ dùng lại.</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="247" />
+        <source>This round has no document to issue yet (no council meeting, no nominee).</source>
+        <translation>Đợt này chưa có văn bản nào để ban hành (chưa họp Hội đồng, chưa có người được đề nghị).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="187"/>
-        <source>Create the dossier</source>
-        <translation>Tạo lại hồ sơ</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="278" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="281" />
+        <source>Issue</source>
+        <translation>Ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="197"/>
-        <source>Issue document numbers</source>
-        <translation>Cấp số văn bản</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="304" />
+        <source>Issuing the document…</source>
+        <translation>Đang ban hành văn bản…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="198"/>
-        <source>Issue official numbers to %1 of round %2?
-A number once issued is never used again, even if the document is not sent.</source>
-        <translation>Cấp số chính thức cho %1 của đợt %2?
-Số đã cấp sẽ không bao giờ dùng lại, kể cả khi văn bản không được gửi.</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="311" />
+        <source>%1 issued: No. %2 dated %3. Its files are kept in %4.</source>
+        <translation>Đã ban hành %1: số %2 ngày %3. Tệp được lưu tại %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="219"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="358" />
+        <source>issued</source>
+        <translation>đã ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="358" />
+        <source>draft</source>
+        <translation>dự thảo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="366" />
+        <source>%1 documents: %2 drafts (DỰ THẢO, no number, not kept) and the issued ones as issued.</source>
+        <translation>%1 văn bản: %2 bản dự thảo (DỰ THẢO, chưa có số, không lưu) và các văn bản đã ban hành đúng như khi ban hành.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="370" />
+        <source>%1 documents, all issued: printed exactly as issued.</source>
+        <translation>%1 văn bản, đều đã ban hành: in ra đúng như khi ban hành.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="343" />
         <source>Creating the dossier documents…</source>
         <translation>Đang tạo văn bản hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="237"/>
-        <source>%1 documents (PDF and Word) saved in %2.</source>
-        <translation>Đã lưu %1 văn bản (PDF và Word) trong thư mục %2.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="240"/>
-        <source>Preview of %1 documents, without numbers — not saved. To print the originals, issue the numbers first.</source>
-        <translation>Bản xem trước %1 văn bản, chưa có số — chưa lưu. Muốn in bản chính, hãy cấp số trước.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="248"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="359"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="378" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="494" />
         <source>Dossier</source>
         <translation>Hồ sơ đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="270"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="401" />
         <source>This file cannot be shown: %1</source>
         <translation>Không hiển thị được tệp %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="272"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="403" />
         <source>%1 — pages: %2</source>
         <translation>%1 — số trang: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="315"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="450" />
         <source>Print %1</source>
         <translation>In %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="326"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="461" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="326"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="461" />
         <source>The printer could not be started.</source>
         <translation>Không khởi động được máy in.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="353"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="488" />
         <source>Save a copy of the dossier in…</source>
         <translation>Lưu bản sao hồ sơ vào thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="361"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="496" />
         <source>Copied %1 files to %2.</source>
         <translation>Đã chép %1 tệp vào %2.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="513" />
+        <source>Issue %1</source>
+        <translation>Ban hành %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="515" />
+        <source>Issue this document once it is signed. After issuing, its content is frozen: the PDF and Word files are kept and printed exactly as issued, and the round can no longer be edited (a change becomes a correction with new numbers).</source>
+        <translation>Chỉ ban hành khi văn bản đã được ký. Sau khi ban hành, nội dung được giữ nguyên: tệp PDF và Word được lưu và in ra đúng như khi ban hành, dữ liệu của đợt không sửa được nữa (muốn sửa phải tạo bản điều chỉnh, văn bản mới có số mới).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="531" />
+        <source>Number:</source>
+        <translation>Số:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="533" />
+        <source>Proposed from the register kept by the app; change it if the records officer gave another number.</source>
+        <translation>Số đề xuất theo sổ văn bản đi do chương trình giữ; sửa lại nếu văn thư cấp số khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="536" />
+        <source>Type the number the records officer (văn thư) gave in the register of outgoing documents.</source>
+        <translation>Nhập số văn thư đã cấp trong sổ văn bản đi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="552" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="555" />
+        <source>Signing date:</source>
+        <translation>Ngày ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="553" />
+        <source>The minutes bear the date of the meeting.</source>
+        <translation>Biên bản mang ngày họp Hội đồng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="557" />
+        <source>This document replaces No. %1; it says so in its text.</source>
+        <translation>Văn bản này thay thế văn bản số %1 và ghi rõ điều đó trong nội dung.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="560" />
+        <source>Correction:</source>
+        <translation>Điều chỉnh:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="563" />
+        <source>Files issued:</source>
+        <translation>Các tệp ban hành:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="567" />
+        <source>Issue</source>
+        <translation>Ban hành</translation>
     </message>
 </context>
 </TS>

@@ -229,9 +229,10 @@ def test_the_app_keeps_the_register_from_the_number_the_officer_sets(people, ses
 def test_issued_files_are_frozen_and_reprint_the_same_bytes(people, session, fingerprint):
     r = make_round(session, people)
     issue_all(session, r, fingerprint)
-    first = dossier.round_documents(session, r.id)
+    first = dossier.issued_files(session, r.id)
     assert len(first) == 18 and {n.rsplit(".", 1)[1] for n, _ in first} == {"pdf", "docx"}
-    assert dossier.round_documents(session, r.id) == first          # reprint: the same bytes
+    assert sorted(dossier.round_documents(session, r.id)) == sorted(first)   # reprint: the same bytes
+    assert dossier.issued_files(session, r.id) == first
     row = IssuedDocument.get(IssuedDocument.round == r.id, IssuedDocument.code == "to_trinh")
     folder = session.paths.documents_dir / row.folder
     for f in row.files:
@@ -410,10 +411,11 @@ def test_write_dossier_to_a_full_stick_leaves_no_half_file(people, session, tmp_
 
 # --- command line -----------------------------------------------------------------------------------
 
-def test_cli_dossier_of_the_demo_round(tmp_path):
+def test_cli_dossier_drafts_then_issues_one_document_at_a_time(tmp_path):
     data, out = tmp_path / "data", tmp_path / "out"
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     run = lambda *args: subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--data-dir", str(data)],
-                                       capture_output=True, text=True, timeout=300, cwd=ROOT)
+                                       capture_output=True, text=True, timeout=300, cwd=ROOT, env=env)
     assert run("demo").returncode == 0
     done = run("dossier", "--round", "1", "--out", str(out))
     assert done.returncode == 0, done.stderr
@@ -421,6 +423,14 @@ def test_cli_dossier_of_the_demo_round(tmp_path):
     assert printed and all(p.is_file() for p in printed)
     assert {p.suffix for p in printed} == {".pdf", ".docx"}
     assert sorted(printed) == sorted(out.iterdir())
-    assert "01/TTr-UBND" in done.stdout
+    assert "Dự thảo (chưa có số): Biên bản" in done.stdout
+    minutes = run("dossier", "--round", "1", "--issue", "bien_ban", "--number", "3")
+    assert minutes.returncode == 0, minutes.stderr
+    assert "03/BB-HĐTĐKT" in minutes.stdout
+    again = run("dossier", "--round", "1", "--issue", "bien_ban", "--number", "4")
+    assert again.returncode == 2 and "đã được ban hành" in again.stderr
+    # The Tờ trình needs the commune's key (its fingerprint is printed on it): without a keyring, a clear message.
+    cover = run("dossier", "--round", "1", "--issue", "to_trinh", "--number", "5")
+    assert cover.returncode == 2 and "kho khóa" in cover.stderr.lower()
     missing = run("dossier", "--round", "9", "--out", str(out))
     assert missing.returncode == 2 and "Không tìm thấy đợt đề nghị số 9" in missing.stderr

@@ -633,26 +633,14 @@ def issued_numbers(session: Session, round_id: int) -> list[tuple[str, str, date
 def round_documents(session: Session, round_id: int, *, signer_fingerprint: str = "", issue: bool = True,
                     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
                     formats: Iterable[str] = ("pdf", "docx")) -> list[tuple[str, bytes]]:
-    """Every document of the round as (ASCII file name, bytes), in dossier order.
+    """Every document of the round as (ASCII file name, bytes), in dossier order: the issued files exactly as
+    issued, the documents not issued yet as drafts ("DỰ THẢO", no number). Nothing is ever issued here: documents
+    are issued one by one in the dossier screen (or `dossier --issue`), never behind the officer's back.
 
-    issue=True (what a packet carries): the issued files, exactly as issued; a document not issued yet stops it
-    (UserError naming it) — documents are issued one by one in the dossier screen, never behind the officer's back.
-    issue=False: the preview (`preview_files`: issued files as issued, the rest as drafts).
+    `issue` is kept for the callers of the earlier API and no longer issues anything.
     """
-    formats = tuple(formats)
-    if not issue:
-        return preview_files(session, round_id, signer_fingerprint=signer_fingerprint, progress=progress,
-                             cancelled=cancelled, formats=formats)
-    missing = missing_numbers(session, round_id)
-    if missing:
-        raise UserError("documents.not_issued", documents="; ".join(DOCUMENT_NAMES[c] for c in missing))
-    d = dossier_input(session, round_id)
-    _require_printable(d)
-    stored = dict(issued_files(session, round_id))
-    order = [f"{stem}.{fmt}" for stem, _c in dossier_parts(d, doc.load_template_set()) for fmt in formats]
-    if progress is not None:
-        progress(len(order), len(order), "")
-    return [(name, stored[name]) for name in order if name in stored]
+    return preview_files(session, round_id, signer_fingerprint=signer_fingerprint, progress=progress,
+                         cancelled=cancelled, formats=formats)
 
 
 def round_folder_name(round_: NominationRound) -> str:
