@@ -50,7 +50,8 @@ def test_thresholds_come_from_data():
     assert rules.threshold_for(BANG_KHEN_TINH) is None and BANG_KHEN_TINH in rules.thresholds
     assert rules.threshold_for(GIAY_KHEN) is None and GIAY_KHEN in rules.thresholds
     assert (BANG_KHEN_TINH, GIAY_KHEN) == ("bang_khen_tinh", "giay_khen")
-    assert rules.threshold_for("chien_si_thi_dua_co_so") == Fraction(4, 5)
+    # The CSTĐCS 80% threshold came from the repealed NĐ 98/2023: not in the national data any more.
+    assert rules.threshold_for("chien_si_thi_dua_co_so") is None
     assert rules.collective_women_share_min == SEVENTY
 
 

@@ -2,8 +2,8 @@
 signing date; from then on its PDF and .docx are kept in the workspace with their SHA-256 and never rewritten. A
 correction is a new document with a new number that names the one it replaces (replaces_id).
 
-Numbered 0008 (not 0007) so that it never collides with a migration written at the same time on another branch;
-PROBE_TABLE makes it apply even on a database whose version already passed 8 without it.
+PROBE_TABLE makes it apply even on a database whose version already passed 7 without it (should another branch's
+migration take number 7 first, this one is renumbered when merged and still applies).
 This file is frozen: a later change is a new migration.
 """
 
