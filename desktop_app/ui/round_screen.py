@@ -201,7 +201,7 @@ class RoundScreen(QWidget):
             spin.setObjectName(f"threshold_{code}")
             spin.setRange(0, 100)
             spin.setSuffix(" %")
-            spin.setSpecialValueText(self.tr("No threshold (NĐ 98/2023 sets none)"))
+            spin.setSpecialValueText(self.tr("No threshold (none in the rules in force)"))
             spin.valueChanged.connect(lambda value, c=code: self.set_threshold(c, value))
             self.threshold_spins[code] = spin
             tform.addRow(name, spin)
@@ -459,7 +459,7 @@ class RoundScreen(QWidget):
             if not ranked:
                 continue
             threshold = rounds.threshold_for(self.round, code)
-            rule = (self.tr("no threshold (NĐ 98/2023 sets none)") if threshold is None
+            rule = (self.tr("no threshold (none in the rules in force)") if threshold is None
                     else self.tr("threshold %1% of all members").replace("%1", str(round(float(threshold) * 100))))
             parts.append(f"<h3>{escape(name)}</h3><p style='color:#555'>{escape(rule)}</p><table cellpadding='3'>")
             for r in ranked:

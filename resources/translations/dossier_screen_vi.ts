@@ -1,49 +1,50 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>DocumentSettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="588" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="591"/>
         <source>Document settings</source>
         <translation>Thiết lập văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="591" />
-        <source>as the commune's name (e.g. “Phường 3” keeps “Phường”)</source>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="594"/>
+        <source>as the commune&apos;s name (e.g. “Phường 3” keeps “Phường”)</source>
         <translation>theo tên xã (ví dụ “Phường 3” giữ chữ “Phường”)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="592" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="595"/>
         <source>Place in the date line:</source>
         <translation>Địa danh ở dòng ngày tháng:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="594" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="597"/>
         <source>e.g. Văn phòng Ủy ban nhân dân xã</source>
         <translation>ví dụ Văn phòng Ủy ban nhân dân xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="595" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="598"/>
         <source>Offices that carry out a decision:</source>
         <translation>Cơ quan thi hành quyết định:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="598" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="601"/>
         <source>Other recipients (one per line):</source>
         <translation>Nơi nhận khác (mỗi dòng một nơi):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="601" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="604"/>
         <source>Base salary (đồng):</source>
         <translation>Mức lương cơ sở (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="602" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="605"/>
         <source>The app keeps the register and proposes the next number</source>
         <translation>Chương trình giữ sổ văn bản đi và đề xuất số tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="614" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="617"/>
         <source>First number in %1 — %2:</source>
         <translation>Số bắt đầu năm %1 — %2:</translation>
     </message>
@@ -51,235 +52,235 @@
 <context>
     <name>DossierScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="55" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="55"/>
         <source>Nomination round:</source>
         <translation>Đợt đề nghị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="60" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="60"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="63" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="63"/>
         <source>Document settings…</source>
         <translation>Thiết lập văn bản…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="72" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="72"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="72" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="72"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="72" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="72"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="92" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="92"/>
         <source>Show the dossier (drafts marked DỰ THẢO)</source>
         <translation>Xem hồ sơ (bản dự thảo ghi “DỰ THẢO”)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="94" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="94"/>
         <source>Makes the documents not issued yet as drafts: marked “DỰ THẢO”, without numbers, made again as often as you like. Issued documents are shown as they were issued.</source>
         <translation>Tạo các văn bản chưa ban hành dưới dạng dự thảo: có chữ “DỰ THẢO”, chưa có số, tạo lại bao nhiêu lần cũng được. Văn bản đã ban hành được hiển thị đúng như khi ban hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="97" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="97"/>
         <source>Issue the selected document…</source>
         <translation>Ban hành văn bản đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="110" />
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="412" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="110"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="415"/>
         <source>No documents yet.</source>
         <translation>Chưa có văn bản nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="118" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="118"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="119" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="119"/>
         <source>Save a copy…</source>
         <translation>Lưu bản sao…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="120" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="120"/>
         <source>Open the folder</source>
         <translation>Mở thư mục hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="158" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="158"/>
         <source>being prepared</source>
         <translation>đang soạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="158" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="158"/>
         <source>locked</source>
         <translation>đã khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="158" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="158"/>
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="167" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="167"/>
         <source>Round %1 (version %2) — %3 — %4 — nominees: %5</source>
         <translation>Đợt %1 (lần %2) — %3 — %4 — số đề nghị: %5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="187" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="190"/>
         <source>Submission (Tờ trình)</source>
         <translation>Tờ trình</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="187" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="190"/>
         <source>Council minutes (Biên bản)</source>
         <translation>Biên bản họp Hội đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="188" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="191"/>
         <source>Decision (Quyết định)</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="196" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="199"/>
         <source>Issued: No. %1 dated %2 — read-only</source>
         <translation>Đã ban hành: số %1 ngày %2 — chỉ xem, không sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="199" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="202"/>
         <source>Draft (DỰ THẢO), no number yet</source>
         <translation>Dự thảo (DỰ THẢO), chưa có số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="201" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="204"/>
         <source> — replaces No. %1</source>
         <translation> — thay thế văn bản số %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="206" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="209"/>
         <source>Reprints give the same file; to change it, create a correction of the round.</source>
         <translation>In lại cho đúng tệp đã ban hành; muốn sửa, hãy tạo bản điều chỉnh của đợt.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="208" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="211"/>
         <source>Issue the %1 first (this document cites its number and date).</source>
         <translation>Ban hành %1 trước (văn bản này trích dẫn số và ngày của văn bản đó).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="210" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="213"/>
         <source>Ready to issue: select it and press “Issue the selected document…”.</source>
         <translation>Sẵn sàng ban hành: chọn dòng này rồi bấm “Ban hành văn bản đang chọn…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="219" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="222"/>
         <source>There is no nomination round yet.</source>
         <translation>Chưa có đợt đề nghị nào. Hãy lập đợt đề nghị trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="240" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="243"/>
         <source>Issued documents are frozen: their PDF and Word files are kept in the workspace with a checksum and are printed exactly as issued.</source>
         <translation>Văn bản đã ban hành được giữ nguyên: tệp PDF và Word được lưu trong thư mục dữ liệu kèm mã kiểm tra, in ra đúng như khi ban hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="243" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="246"/>
         <source>A draft carries no number and says “DỰ THẢO”. Issue each document once it is signed: enter the number the records officer (văn thư) gives and the signing date.</source>
         <translation>Bản dự thảo chưa có số và ghi “DỰ THẢO”. Ban hành từng văn bản khi đã ký: nhập số do văn thư cấp và ngày ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="247" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="250"/>
         <source>This round has no document to issue yet (no council meeting, no nominee).</source>
         <translation>Đợt này chưa có văn bản nào để ban hành (chưa họp Hội đồng, chưa có người được đề nghị).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="278" />
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="281" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="281"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="284"/>
         <source>Issue</source>
         <translation>Ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="304" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="307"/>
         <source>Issuing the document…</source>
         <translation>Đang ban hành văn bản…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="311" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="314"/>
         <source>%1 issued: No. %2 dated %3. Its files are kept in %4.</source>
         <translation>Đã ban hành %1: số %2 ngày %3. Tệp được lưu tại %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="358" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="361"/>
         <source>issued</source>
         <translation>đã ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="358" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="361"/>
         <source>draft</source>
         <translation>dự thảo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="366" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="369"/>
         <source>%1 documents: %2 drafts (DỰ THẢO, no number, not kept) and the issued ones as issued.</source>
         <translation>%1 văn bản: %2 bản dự thảo (DỰ THẢO, chưa có số, không lưu) và các văn bản đã ban hành đúng như khi ban hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="370" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="373"/>
         <source>%1 documents, all issued: printed exactly as issued.</source>
         <translation>%1 văn bản, đều đã ban hành: in ra đúng như khi ban hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="343" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="346"/>
         <source>Creating the dossier documents…</source>
         <translation>Đang tạo văn bản hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="378" />
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="494" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="381"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="497"/>
         <source>Dossier</source>
         <translation>Hồ sơ đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="401" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="404"/>
         <source>This file cannot be shown: %1</source>
         <translation>Không hiển thị được tệp %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="403" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="406"/>
         <source>%1 — pages: %2</source>
         <translation>%1 — số trang: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="450" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="453"/>
         <source>Print %1</source>
         <translation>In %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="461" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="464"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="461" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="464"/>
         <source>The printer could not be started.</source>
         <translation>Không khởi động được máy in.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="488" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="491"/>
         <source>Save a copy of the dossier in…</source>
         <translation>Lưu bản sao hồ sơ vào thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="496" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="499"/>
         <source>Copied %1 files to %2.</source>
         <translation>Đã chép %1 tệp vào %2.</translation>
     </message>
@@ -287,58 +288,58 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="513" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="516"/>
         <source>Issue %1</source>
         <translation>Ban hành %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="515" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="518"/>
         <source>Issue this document once it is signed. After issuing, its content is frozen: the PDF and Word files are kept and printed exactly as issued, and the round can no longer be edited (a change becomes a correction with new numbers).</source>
         <translation>Chỉ ban hành khi văn bản đã được ký. Sau khi ban hành, nội dung được giữ nguyên: tệp PDF và Word được lưu và in ra đúng như khi ban hành, dữ liệu của đợt không sửa được nữa (muốn sửa phải tạo bản điều chỉnh, văn bản mới có số mới).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="531" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="534"/>
         <source>Number:</source>
         <translation>Số:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="533" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="536"/>
         <source>Proposed from the register kept by the app; change it if the records officer gave another number.</source>
         <translation>Số đề xuất theo sổ văn bản đi do chương trình giữ; sửa lại nếu văn thư cấp số khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="536" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="539"/>
         <source>Type the number the records officer (văn thư) gave in the register of outgoing documents.</source>
         <translation>Nhập số văn thư đã cấp trong sổ văn bản đi.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="552" />
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="555" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="555"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="558"/>
         <source>Signing date:</source>
         <translation>Ngày ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="553" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="556"/>
         <source>The minutes bear the date of the meeting.</source>
         <translation>Biên bản mang ngày họp Hội đồng.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="557" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="560"/>
         <source>This document replaces No. %1; it says so in its text.</source>
         <translation>Văn bản này thay thế văn bản số %1 và ghi rõ điều đó trong nội dung.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="560" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="563"/>
         <source>Correction:</source>
         <translation>Điều chỉnh:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="563" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="566"/>
         <source>Files issued:</source>
         <translation>Các tệp ban hành:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="567" />
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="570"/>
         <source>Issue</source>
         <translation>Ban hành</translation>
     </message>

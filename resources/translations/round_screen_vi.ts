@@ -190,8 +190,13 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/round_screen.py" line="204"/>
-        <source>No threshold (NĐ 98/2023 sets none)</source>
-        <translation>Không đặt ngưỡng (NĐ 98/2023 không quy định)</translation>
+        <source>No threshold (none in the rules in force)</source>
+        <translation>Không đặt ngưỡng (quy định đang áp dụng không đặt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="462"/>
+        <source>no threshold (none in the rules in force)</source>
+        <translation>không đặt ngưỡng (quy định đang áp dụng không đặt)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/round_screen.py" line="208"/>
@@ -322,11 +327,6 @@
         <location filename="../../desktop_app/ui/round_screen.py" line="453"/>
         <source>Council: %1 members, %2 present, meeting of %3.</source>
         <translation>Hội đồng: %1 thành viên, có mặt %2, họp ngày %3.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="462"/>
-        <source>no threshold (NĐ 98/2023 sets none)</source>
-        <translation>không đặt ngưỡng (NĐ 98/2023 không quy định)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/round_screen.py" line="463"/>
