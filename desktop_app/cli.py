@@ -159,6 +159,33 @@ cmd_dossier.configure = lambda p: (
                                                   "cho văn bản khác)"))
 
 
+@command("import-rules", "nhập gói quy định thi đua, khen thưởng của tỉnh (tệp do tỉnh ký); lần đầu cần "
+                         "--trust-fingerprint sau khi đối chiếu dấu vân tay tỉnh công bố")
+def cmd_import_rules(args) -> int:
+    from .core.fingerprints import format_fingerprint
+    from .core.nominations import rules_pack
+
+    with opened(args) as ws:
+        try:
+            pack = rules_pack.import_pack(ws, args.file, trust_fingerprint=args.trust_fingerprint)
+        except UserError as error:
+            if error.code == "rules_pack.confirm_fingerprint":
+                print(str(error), file=sys.stderr)
+                return 3
+            raise
+    print(f"Đã nhập: {pack.label}")
+    print(f"  Căn cứ: {pack.citation()}")
+    print(f"  Khóa ký của tỉnh: {format_fingerprint(pack.fingerprint)}")
+    print(f"  Bộ tiêu chuẩn của tỉnh: {len(pack.criteria_sets)}; thời hạn: {len(pack.deadlines)}")
+    return 0
+
+
+cmd_import_rules.configure = lambda p: (
+    p.add_argument("file", metavar="TỆP", help="tệp gói quy định (.json) do tỉnh ký"),
+    p.add_argument("--trust-fingerprint", metavar="DẤU_VÂN_TAY",
+                   help="dấu vân tay khóa ký của tỉnh, đã đối chiếu với bản tỉnh công bố"))
+
+
 @command("export-packet", "xuất gói hồ sơ đã ký của một đợt đề nghị (để chép sang thẻ nhớ USB gửi cấp trên)")
 def cmd_export_packet(args) -> int:
     from .core.exchange import sending as exports

@@ -641,7 +641,7 @@ class ChecklistScreen(QWidget):
         self.route_combo.clear()
         if self.participant is None:
             return
-        for s in checklists.routes_for(self.participant, self.form_combo.currentData()):
+        for s in checklists.routes_for(self.participant, self.form_combo.currentData(), self.session):
             self.route_combo.addItem(s.route.name, s.id)
         self.start_button.setEnabled(self.route_combo.count() > 0)
 

@@ -23,7 +23,8 @@ from desktop_app.core.changes import Topic, touches
 from desktop_app.core.documents import round_documents as core
 from desktop_app.core.errors import UserError
 from desktop_app.core.exchange.keys import create_key, known_fingerprint
-from desktop_app.core.nominations import rounds
+from desktop_app.core.fingerprints import format_fingerprint
+from desktop_app.core.nominations import rounds, rules_pack
 from desktop_app.core.register.communes import commune_code_of
 from desktop_app.core.vocabulary import DRAFT, LOCKED, SENT
 
@@ -64,6 +65,13 @@ class DossierScreen(QWidget):
         self.settings_button.setObjectName("settings_button")
         self.settings_button.clicked.connect(self.edit_settings)
         bar.addWidget(self.settings_button)
+        self.rules_button = QPushButton(self.tr("Province's rules…"))
+        self.rules_button.setObjectName("rules_button")
+        self.rules_button.setToolTip(self.tr("Import the rules pack the province publishes (signed): its regulation, "
+                                             "vote thresholds, deadlines and criteria. Without one, only the "
+                                             "national criteria apply."))
+        self.rules_button.clicked.connect(lambda: self.import_rules())
+        bar.addWidget(self.rules_button)
         layout.addLayout(bar)
 
         # The numbered documents and where each stands: draft, issued (number, date), replacing an earlier one.
@@ -248,6 +256,7 @@ class DossierScreen(QWidget):
                                  "date."))
         if not self.states:
             lines.append(self.tr("This round has no document to issue yet (no council meeting, no nominee)."))
+        lines += self._rules_lines(round_)
         self.numbers_label.setText("\n".join(lines))
         codes = [st.code for st in self.states]
         if keep in codes:
@@ -257,6 +266,42 @@ class DossierScreen(QWidget):
             if first is not None:
                 self.state_table.selectRow(first)
         self._update_buttons()
+
+    def _rules_lines(self, round_) -> list[str]:
+        """Which rules apply: the national ones only, or also the province's pack (its version and deadlines)."""
+        try:
+            pack = rules_pack.current_pack(self.session)
+        except UserError as error:
+            return [str(error)]
+        if pack is None:
+            return [self.tr("Rules: national criteria only (no province's rules pack imported).")]
+        meeting = rounds.meeting_of(self.session, round_.id)
+        out = [self.tr("Rules: national criteria and %1.").replace("%1", pack.label)]
+        out += rules_pack.deadline_lines(pack, meeting.held_on if meeting is not None else None)
+        return out
+
+    def import_rules(self, path: str | None = None, confirm=None) -> None:
+        """Import the province's signed rules pack; its key's fingerprint is compared with the published one."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Province's rules pack"), "",
+                                                  self.tr("Rules pack (*.json)"))
+            if not path:
+                return
+        try:
+            pack = rules_pack.read_pack_file(path)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Province's rules"), str(error))
+            return
+        question = (self.tr("%1\nRegulation: %2\n\nSigned with the key whose fingerprint is:\n%3\n\nIs this the "
+                            "fingerprint the province published (on paper or on the Sở Nội vụ's portal)? Import "
+                            "only if it is the same.").replace("%1", pack.label).replace("%2", pack.citation())
+                    .replace("%3", format_fingerprint(pack.fingerprint)))
+        ask = confirm or (lambda text: QMessageBox.question(self, self.tr("Province's rules"), text)
+                          == QMessageBox.Yes)
+        if not ask(question):
+            return
+        self.runner.run(rules_pack.import_pack, path, trust_fingerprint=pack.fingerprint,
+                        on_success=lambda _p: self._refresh_states(), on_failure=self._failed)
 
     def selected_code(self) -> str | None:
         rows = self.state_table.selectionModel().selectedRows() if self.state_table.selectionModel() else []
@@ -427,6 +472,7 @@ class DossierScreen(QWidget):
                                      and not st.waiting_for)
         self.round_combo.setEnabled(not busy)
         self.settings_button.setEnabled(not busy)
+        self.rules_button.setEnabled(not busy)
         has_pdf = self.current_pdf() is not None and self.pdf.pageCount() > 0
         self.print_button.setEnabled(has_pdf and not busy)
         self.save_button.setEnabled(bool(self.files) and not busy)

@@ -458,7 +458,7 @@ class RoundScreen(QWidget):
             ranked = rounds.ranking(self.session, self.round.id, code, quota)
             if not ranked:
                 continue
-            threshold = rounds.threshold_for(self.round, code)
+            threshold = rounds.threshold_for(self.round, code, self.session)
             rule = (self.tr("no threshold (none in the rules in force)") if threshold is None
                     else self.tr("threshold %1% of all members").replace("%1", str(round(float(threshold) * 100))))
             parts.append(f"<h3>{escape(name)}</h3><p style='color:#555'>{escape(rule)}</p><table cellpadding='3'>")

@@ -218,3 +218,18 @@ def test_user_error_is_shown_not_crashed(qtbot, session, runner, commune, monkey
     assert shown and "chưa có tập thể, cá nhân nào" in shown[0]
     assert w.document_list.count() == 0
     assert w.preview_button.isEnabled()
+
+
+def test_the_provinces_rules_pack_is_imported_from_the_window(screen, qtbot, session):
+    from desktop_app.core.nominations import rules_pack
+    from desktop_app.core.resources import resource_path
+
+    assert "chỉ áp dụng tiêu chuẩn quốc gia" in screen.numbers_label.text()
+    asked = []
+    screen.import_rules(str(resource_path("rules_packs", "tinh_mau_gia_dinh.json")),
+                        confirm=lambda text: asked.append(text) or True)
+    assert screen.runner.wait(60000)
+    assert asked and "84C4 D2EE" in asked[0] and "GIẢ ĐỊNH" in asked[0]
+    assert rules_pack.current_pack(session).province == "Tỉnh Mẫu (giả định)"
+    qtbot.waitUntil(lambda: "Tỉnh Mẫu" in screen.numbers_label.text())
+    assert "chậm nhất ngày" in screen.numbers_label.text()

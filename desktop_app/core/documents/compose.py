@@ -209,6 +209,12 @@ def _legal_inserts(d: Dossier, t: TemplateSet, name: str, values: dict, when) ->
     if on is not None:
         legal.require_in_force(keys, on, _kind_name(t.doc(name)["kind"]))
     lines = [f"Căn cứ {legal.source(k).citation()};" for k in keys]
+    if d.provincial is not None and t.doc(name).get("provincial"):
+        # The province's own regulation, from its signed rules pack: cited only where the commune imported one.
+        if on is not None and not d.provincial.in_force(on):
+            raise UserError("legal.not_in_force", citation=d.provincial.short(), date=on.strftime("%d/%m/%Y"),
+                            document=_kind_name(t.doc(name)["kind"]))
+        lines.append(f"Căn cứ {d.provincial.citation()};")
     lines.append(f"Căn cứ {values['campaign_ref']} về việc phát động phong trào thi đua “{values['campaign_title']}”;")
     if name == "to_trinh" and values["meeting_ref"]:
         lines.append(f"Căn cứ {values['meeting_ref']};")

@@ -211,6 +211,7 @@ class Dossier:
     draft: bool = False                # every document is marked "DỰ THẢO" and carries no number
     replaces: dict[str, Replaced] = field(default_factory=dict)  # document code → the issued one it replaces
     reward: RewardRule | None = None   # prize money of the decision (None: no money article)
+    provincial: object | None = None   # the province's regulation (legal.LegalSource) from its rules pack, if any
 
     @property
     def collectives(self) -> tuple[Nominee, ...]:

@@ -29,6 +29,7 @@ from .. import documents as doc
 from ..changes import Topic
 from ..errors import UserError
 from ..fingerprints import format_fingerprint, normalize_fingerprint
+from ..nominations import rules_pack
 from ..nominations.rounds import default_summary, require_round, meeting_of, nominees_of, vote_results
 from ..storage.files import fsync_dir, remove_quietly
 from ..storage.models import Achievement as AchievementRow
@@ -284,7 +285,12 @@ def dossier_input(session: Session, round_id: int, *, signer_fingerprint: str = 
     return doc.Dossier(commune=commune_settings(commune, settings), campaign=campaign_input(campaign), round=rnd,
                        nominees=tuple(nominees), meeting=meeting, decision=decision,
                        signer_fingerprint=_printed_fingerprint(signer_fingerprint), report_dates=report_dates,
-                       replaces=_replaced(session, round_), reward=reward)
+                       replaces=_replaced(session, round_), reward=reward, provincial=_provincial(session))
+
+
+def _provincial(session: Session):
+    pack = rules_pack.current_pack(session)
+    return pack.regulation if pack is not None else None
 
 
 def _decision_row(round_: NominationRound) -> AwardDecision | None:

@@ -21,7 +21,7 @@ from ..text import nfc, nfc_multiline
 from ..validation import Validator
 from ..vocabulary import (AWARD_FORM, BANG_KHEN_TINH, DRAFT, EDITABLE_ROUND_STATUSES, ELIGIBLE, FEMALE, GIAY_KHEN,
                           LOCKED, MALE, NOMINATION_FORMS, SENT, SUPERSEDED, AWARD_FORMS)
-from . import council
+from . import council, rules_pack
 from .checklists import catalog, reassess_in_write
 
 BANG_KHEN = BANG_KHEN_TINH  # the round's two award forms, by their one code (core/vocabulary.py)
@@ -316,11 +316,15 @@ def set_round_votes(session: Session, round_id: int, votes: list[tuple[int, int,
     return problems
 
 
-def threshold_for(round_: NominationRound, award_form: str) -> Fraction | None:
-    """The round's own setting when the officer set one, else the data default (none for Bằng khen, Giấy khen)."""
+def threshold_for(round_: NominationRound, award_form: str, session: Session | None = None) -> Fraction | None:
+    """The round's own setting when the officer set one, else the province's rules pack (when one is imported),
+    else the national data (none for Bằng khen, Giấy khen)."""
     percent = (round_.thresholds or {}).get(award_form)
     if percent is not None:
         return Fraction(str(percent)) / 100  # 66.7 typed means 667/1000, not the float's binary value
+    pack = rules_pack.current_pack(session) if session is not None else None
+    if pack is not None and award_form in pack.thresholds:
+        return pack.thresholds[award_form]
     common = catalog().common
     return common.council.threshold_for(award_form) if common else None
 
@@ -352,7 +356,7 @@ def vote_results(session: Session, round_id: int) -> dict[int, council.VoteResul
         if nominee.votes_for is None:
             continue
         vote = council.Vote(nominee.id, nominee.votes_for, nominee.votes_against or 0, nominee.participant.name)
-        out[nominee.id] = council.count_votes(m, [vote], threshold_for(round_, nominee.award_form))[0]
+        out[nominee.id] = council.count_votes(m, [vote], threshold_for(round_, nominee.award_form, session))[0]
     return out
 
 
