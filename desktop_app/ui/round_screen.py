@@ -25,7 +25,7 @@ from .round_nominee_dialog import AddNomineeDialog, SummaryDialog
 
 OVERRIDE_BG = QColor("#fff3cd")
 MEETING_FIELDS = ("held_on", "start_time", "end_time", "place", "chair", "chair_title", "secretary",
-                  "secretary_title", "members_total", "members_present", "conclusion")
+                  "secretary_title", "members_total", "members_present", "voting_method", "conclusion")
 
 
 def award_form_names() -> dict[str, str]:
@@ -166,7 +166,8 @@ class RoundScreen(QWidget):
                   "place": self.tr("Place"), "chair": self.tr("Chaired by"), "chair_title": self.tr("Chair's position"),
                   "secretary": self.tr("Secretary"), "secretary_title": self.tr("Secretary's position"),
                   "members_total": self.tr("Council members in total"),
-                  "members_present": self.tr("Members present"), "conclusion": self.tr("Conclusion")}
+                  "members_present": self.tr("Members present"), "voting_method": self.tr("Voting method"),
+                  "conclusion": self.tr("Conclusion")}
         for name in MEETING_FIELDS:
             if name == "held_on":
                 widget = date_edit()
@@ -180,6 +181,8 @@ class RoundScreen(QWidget):
                     widget.setMaxLength(5)
                 if name in ("members_total", "members_present"):
                     widget.setMaxLength(3)
+                if name == "voting_method":
+                    widget.setPlaceholderText(self.tr("e.g. secret ballot (bỏ phiếu kín), show of hands (giơ tay)"))
             self.meeting[name] = self.meeting_errors.add_row(form, labels[name], f"meeting_{name}", widget)
         self.save_meeting_button = QPushButton(self.tr("Save the meeting"))
         self.save_meeting_button.setObjectName("save_meeting_button")

@@ -260,7 +260,7 @@ def dossier_input(session: Session, round_id: int, *, signer_fingerprint: str = 
             members_present=m.members_present, votes=tuple(votes), start_time=_time(m.start_time),
             end_time=_time(m.end_time), chair_title=m.chair_title or defaults.chair_title,
             secretary_title=m.secretary_title or defaults.secretary_title, conclusion=m.conclusion or "",
-            number=issued.get("bien_ban", (None, None))[0])
+            number=issued.get("bien_ban", (None, None))[0], voting_method=m.voting_method or "")
 
     decision = None
     dec = _decision_row(round_)

@@ -256,7 +256,7 @@ def save_meeting(session: Session, round_id: int, values: dict) -> CouncilMeetin
     v.date("held_on", required=True)
     for key in ("start_time", "end_time"):
         v.pattern(key, r"\d{1,2}[:h]\d{2}", "rounds.time_invalid", strip_spaces=True)
-    for key in ("place", "chair", "chair_title", "secretary", "secretary_title"):
+    for key in ("place", "chair", "chair_title", "secretary", "secretary_title", "voting_method"):
         v.text(key, required=key in ("place", "chair", "secretary"))
     v.text("conclusion", max_len=5000, multiline=True)
     total = v.integer("members_total", required=True, minimum=1, maximum=200)
@@ -420,7 +420,8 @@ def new_version(session: Session, round_id: int, reason: str) -> NominationRound
         if meeting is not None:
             data = {k: getattr(meeting, k) for k in ("held_on", "start_time", "end_time", "place", "chair",
                                                      "chair_title", "secretary", "secretary_title",
-                                                     "members_total", "members_present", "conclusion")}
+                                                     "members_total", "members_present", "conclusion",
+                                                     "voting_method")}
             CouncilMeeting.create(round=fresh, commune=round_.commune_id, **data)
         # The commune's decision was taken once: the new version refers to it, the awards it gave are not repeated.
         for d in decisions_of(session, round_.id):

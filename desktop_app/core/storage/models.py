@@ -235,6 +235,7 @@ class CouncilMeeting(BaseModel):
     members_present = pw.IntegerField()
     conclusion = pw.TextField(default="")
     document_number = pw.IntegerField(null=True)
+    voting_method = pw.TextField(default="")
 
 
 class AwardDecision(BaseModel):

@@ -1,6 +1,7 @@
 """Issued documents (NĐ 30/2020 Điều 15, 18): a document is a draft until the officer issues it with a number and a
 signing date; from then on its PDF and .docx are kept in the workspace with their SHA-256 and never rewritten. A
-correction is a new document with a new number that names the one it replaces (replaces_id).
+correction is a new document with a new number that names the one it replaces (replaces_id). The council meeting
+records its voting method (bỏ phiếu kín / giơ tay) for the Biên bản.
 
 PROBE_TABLE makes it apply even on a database whose version already passed 7 without it (should another branch's
 migration take number 7 first, this one is renumbered when merged and still applies).
@@ -30,4 +31,6 @@ STEPS = [
     )""",
     "CREATE INDEX issued_document_commune ON issued_document(commune_id)",
     "CREATE INDEX issued_document_replaces ON issued_document(replaces_id)",
+    # The Biên bản states how the council voted (NĐ 30/2020 Phụ lục III, Mẫu 1.9: the meeting's record).
+    "ALTER TABLE council_meeting ADD COLUMN voting_method TEXT NOT NULL DEFAULT ''",
 ]
