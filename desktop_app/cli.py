@@ -122,7 +122,7 @@ def cmd_dossier(args) -> int:
             except DateParseError as exc:
                 raise UserError(exc.code, **exc.params) from None
             fingerprint = known_fingerprint(ws.secrets, commune)
-            if args.issue == "to_trinh" and not fingerprint:
+            if args.issue in dossier.COVERS and not fingerprint:
                 # The cover document carries the key's fingerprint: the key is made before the first dossier.
                 fingerprint = create_key(ws, communes.commune_code_of(commune)).fingerprint
             done = dossier.issue_document(ws, round_.id, args.issue, number, signed or date.today(),
@@ -152,8 +152,8 @@ def cmd_dossier(args) -> int:
 cmd_dossier.configure = lambda p: (
     p.add_argument("--round", type=int, required=True, metavar="N", help="số đợt đề nghị (bản điều chỉnh mới nhất)"),
     p.add_argument("--out", metavar="DIR", help="thư mục ghi hồ sơ (tạo nếu chưa có)"),
-    p.add_argument("--issue", choices=("bien_ban", "to_trinh", "quyet_dinh"),
-                   help="ban hành một văn bản: bien_ban, to_trinh hoặc quyet_dinh"),
+    p.add_argument("--issue", choices=("bien_ban", "to_trinh", "quyet_dinh", "phieu_gui"),
+                   help="ban hành một văn bản: bien_ban, to_trinh, quyet_dinh hoặc phieu_gui"),
     p.add_argument("--number", type=int, metavar="SỐ", help="số văn bản do văn thư cấp (ví dụ 5 cho 05/TTr-UBND)"),
     p.add_argument("--date", metavar="NGÀY", help="ngày ký dd/mm/yyyy (mặc định: ngày họp cho biên bản, hôm nay "
                                                   "cho văn bản khác)"))

@@ -196,7 +196,8 @@ class DossierScreen(QWidget):
 
     def _doc_name(self, code: str) -> str:
         return {"to_trinh": self.tr("Submission (Tờ trình)"), "bien_ban": self.tr("Council minutes (Biên bản)"),
-                "quyet_dinh": self.tr("Decision (Quyết định)")}.get(code, code)
+                "quyet_dinh": self.tr("Decision (Quyết định)"),
+                "phieu_gui": self.tr("Covering letter (Phiếu gửi)")}.get(code, code)
 
     def _round_changed(self) -> None:
         self._clear_documents()
@@ -333,7 +334,7 @@ class DossierScreen(QWidget):
             return
         number, signed = dialog.values()
         fingerprint = known_fingerprint(self.session.secrets, self.session.home_commune())
-        if st.code == "to_trinh" and not fingerprint:
+        if st.code in core.COVERS and not fingerprint:
             # The Tờ trình carries the commune key's fingerprint: the key is made before the first dossier.
             commune = self.session.home_commune()
             self.busy = True

@@ -1,370 +1,371 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>RoundScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="66" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="66"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="66" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="66"/>
         <source>Version</source>
         <translation>Lần</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="66" />
-        <location filename="../../desktop_app/ui/round_screen.py" line="165" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="66"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="165"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="67" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="67"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="67" />
-        <location filename="../../desktop_app/ui/round_screen.py" line="104" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="67"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="104"/>
         <source>Nominees</source>
         <translation>Người được đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="67" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="67"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="77" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="77"/>
         <source>New round…</source>
         <translation>Tạo đợt mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="78" />
-        <location filename="../../desktop_app/ui/round_screen.py" line="585" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="78"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="585"/>
         <source>Lock the round</source>
         <translation>Khóa đợt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="80" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="80"/>
         <source>Create a correction…</source>
         <translation>Tạo bản điều chỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="82" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="82"/>
         <source>Send to the upper level…</source>
         <translation>Gửi hồ sơ lên cấp trên…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="84" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="84"/>
         <source>Write this round as a signed packet onto a USB stick</source>
         <translation>Ghi đợt này thành gói hồ sơ có chữ ký vào thẻ nhớ USB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="105" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="105"/>
         <source>Council meeting</source>
         <translation>Họp Hội đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="106" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="106"/>
         <source>Votes and results</source>
         <translation>Biểu quyết và kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="107" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="107"/>
         <source>Ranking</source>
         <translation>Xếp thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="108" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="108"/>
         <source>Giấy khen decision</source>
         <translation>Quyết định Giấy khen</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="128" />
-        <location filename="../../desktop_app/ui/round_screen.py" line="221" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="128"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="221"/>
         <source>Collective / individual</source>
         <translation>Tập thể / cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="128" />
-        <location filename="../../desktop_app/ui/round_screen.py" line="221" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="128"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="221"/>
         <source>Award form</source>
         <translation>Hình thức khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="129" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="129"/>
         <source>Checklist</source>
         <translation>Phiếu tiêu chuẩn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="129" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="129"/>
         <source>Proposed although not eligible — reason</source>
         <translation>Lý do vẫn đề nghị (chưa đủ điều kiện)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="130" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="130"/>
         <source>Summary of achievements</source>
         <translation>Tóm tắt thành tích</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="143" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="143"/>
         <source>Add a nominee…</source>
         <translation>Thêm người được đề nghị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="145" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="145"/>
         <source>Edit the summary…</source>
         <translation>Sửa tóm tắt thành tích…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="146" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="146"/>
         <source>Remove from the round</source>
         <translation>Bỏ khỏi đợt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="161" />
-        <source>Meeting of the commune's Emulation and Commendation Council</source>
+        <location filename="../../desktop_app/ui/round_screen.py" line="161"/>
+        <source>Meeting of the commune&apos;s Emulation and Commendation Council</source>
         <translation>Cuộc họp Hội đồng Thi đua – Khen thưởng xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="165" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="165"/>
         <source>Start time</source>
         <translation>Giờ bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="165" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="165"/>
         <source>End time</source>
         <translation>Giờ kết thúc</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="166" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="166"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="166" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="166"/>
         <source>Chaired by</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="166" />
-        <source>Chair's position</source>
+        <location filename="../../desktop_app/ui/round_screen.py" line="166"/>
+        <source>Chair&apos;s position</source>
         <translation>Chức vụ người chủ trì</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="167" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="167"/>
         <source>Secretary</source>
         <translation>Thư ký</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="167" />
-        <source>Secretary's position</source>
+        <location filename="../../desktop_app/ui/round_screen.py" line="167"/>
+        <source>Secretary&apos;s position</source>
         <translation>Chức vụ thư ký</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="168" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="168"/>
         <source>Council members in total</source>
         <translation>Tổng số thành viên Hội đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="169" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="169"/>
         <source>Members present</source>
         <translation>Số thành viên có mặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="169" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="169"/>
         <source>Voting method</source>
         <translation>Hình thức biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="170" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="170"/>
         <source>Conclusion</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="185" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="185"/>
         <source>e.g. secret ballot (bỏ phiếu kín), show of hands (giơ tay)</source>
         <translation>ví dụ bỏ phiếu kín, giơ tay</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="187" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="187"/>
         <source>Save the meeting</source>
         <translation>Lưu thông tin cuộc họp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="199" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="199"/>
         <source>Approval threshold (share of ALL council members)</source>
         <translation>Ngưỡng biểu quyết (tỉ lệ trên TỔNG SỐ thành viên Hội đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="207" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="207"/>
         <source>No threshold (none in the rules in force)</source>
         <translation>Không đặt ngưỡng (quy định đang áp dụng không đặt)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="465" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="465"/>
         <source>no threshold (none in the rules in force)</source>
         <translation>không đặt ngưỡng (quy định đang áp dụng không đặt)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="211" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="211"/>
         <source>Without a threshold a nominee is approved when more members vote for than against.</source>
         <translation>Khi không đặt ngưỡng, người được đề nghị đạt khi số phiếu đồng ý nhiều hơn số phiếu không đồng ý.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="217" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="217"/>
         <source>Votes per nominee</source>
         <translation>Phiếu biểu quyết từng người được đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="222" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="222"/>
         <source>For</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="222" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="222"/>
         <source>Against</source>
         <translation>Không đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="222" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="222"/>
         <source>Abstained</source>
         <translation>Không biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="223" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="223"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="232" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="232"/>
         <source>Record the votes</source>
         <translation>Ghi kết quả biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="243" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="243"/>
         <source>Quota per award form (0 = no limit):</source>
         <translation>Chỉ tiêu cho mỗi hình thức (0 = không giới hạn):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="247" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="247"/>
         <source>no limit</source>
         <translation>không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="265" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="265"/>
         <source>Record the Giấy khen decision…</source>
         <translation>Ghi quyết định tặng Giấy khen…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="275" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="275"/>
         <source>Being prepared</source>
         <translation>Đang soạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="275" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="275"/>
         <source>Locked</source>
         <translation>Đã khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="275" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="275"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="276" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="276"/>
         <source>Replaced (old version)</source>
         <translation>Đã thay thế (bản cũ)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="329" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="329"/>
         <source>No nomination round yet. Create one with “New round…”.</source>
         <translation>Chưa có đợt đề nghị nào. Bấm “Tạo đợt mới…” để bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="338" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="338"/>
         <source>Round %1 (version %2)</source>
         <translation>Đợt đề nghị số %1 (lần %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="355" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="355"/>
         <source>Old version, read only: replaced by version %1.</source>
         <translation>Bản cũ, chỉ xem: đã được thay bằng lần %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="359" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="359"/>
         <source>This round is locked: nothing can be changed. To change it, create a correction (a new version that replaces this one).</source>
         <translation>Đợt này đã khóa: không sửa được nữa. Muốn thay đổi, hãy tạo bản điều chỉnh (phiên bản mới thay thế bản này).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="363" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="363"/>
         <source>Correction of version %1. Reason: %2</source>
         <translation>Bản điều chỉnh của lần %1. Lý do: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="370" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="370"/>
         <source>eligible</source>
         <translation>đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="370" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="370"/>
         <source>not eligible</source>
         <translation>chưa đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="371" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="371"/>
         <source>not finished</source>
         <translation>chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="371" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="371"/>
         <source>no checklist</source>
         <translation>không có phiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="434" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="434"/>
         <source>Votes not recorded yet</source>
         <translation>Chưa ghi phiếu biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="454" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="454"/>
         <source>Enter the council meeting and the votes first.</source>
         <translation>Hãy nhập thông tin cuộc họp và phiếu biểu quyết trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="456" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="456"/>
         <source>Council: %1 members, %2 present, meeting of %3.</source>
         <translation>Hội đồng: %1 thành viên, có mặt %2, họp ngày %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="466" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="466"/>
         <source>threshold %1% of all members</source>
         <translation>ngưỡng %1% tổng số thành viên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="482" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="482"/>
         <source>Decision %1 of %2, signed by %3.</source>
         <translation>Quyết định số %1 ngày %2, người ký: %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="484" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="484"/>
         <source>Added to the award history of: %1</source>
         <translation>Đã ghi vào lịch sử khen thưởng của: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="489" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="489"/>
         <source>The Giấy khen is decided by the commune chairman. Once the council has voted, record the decision here: everyone approved gets the Giấy khen in their award history.</source>
         <translation>Giấy khen do Chủ tịch UBND xã quyết định. Sau khi Hội đồng biểu quyết, ghi quyết định tại đây: mọi tập thể, cá nhân được thông qua sẽ có Giấy khen trong lịch sử khen thưởng.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="500" />
-        <location filename="../../desktop_app/ui/round_screen.py" line="569" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="500"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="569"/>
         <source>Nomination round</source>
         <translation>Đợt đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="586" />
+        <location filename="../../desktop_app/ui/round_screen.py" line="586"/>
         <source>Lock round %1? After locking nothing can be changed; a change becomes a correction (a new version).</source>
         <translation>Khóa đợt đề nghị số %1? Sau khi khóa sẽ không sửa được; mọi thay đổi phải làm bằng bản điều chỉnh (phiên bản mới).</translation>
     </message>

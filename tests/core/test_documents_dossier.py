@@ -59,6 +59,7 @@ def test_commune_only_round_has_no_to_trinh():
     stems = [n.rsplit(".", 1)[0] for n, _ in build_dossier(d, formats=("pdf",), invariant=True)]
     assert stems[0] == "01_Bien_ban_hop_Hoi_dong"
     assert not any("To_trinh" in s for s in stems)
+    assert stems[-1].endswith("_Phieu_gui")        # sent up with a covering letter instead of a Tờ trình
     assert "03_Quyet_dinh_tang_Giay_khen" in stems
 
 

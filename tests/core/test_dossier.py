@@ -434,3 +434,29 @@ def test_cli_dossier_drafts_then_issues_one_document_at_a_time(tmp_path):
     assert cover.returncode == 2 and "kho khóa" in cover.stderr.lower()
     missing = run("dossier", "--round", "9", "--out", str(out))
     assert missing.returncode == 2 and "Không tìm thấy đợt đề nghị số 9" in missing.stderr
+
+
+def test_a_dossier_without_a_to_trinh_goes_up_with_a_covering_letter(people, session, fingerprint):
+    campaign = Campaign.get(Campaign.code == "KH-635-2022-BK")
+    r = rounds.create_round(session, campaign.id, date(2026, 3, 12))
+    rounds.add_nominee(session, r.id, people["Triệu Thị Mai"].id, rounds.GIAY_KHEN, None,
+                       override_reason="Hội đồng thống nhất xét")
+    rounds.save_meeting(session, r.id, {"held_on": date(2026, 3, 12), "place": "Hội trường", "chair": "A",
+                                        "secretary": "B", "members_total": "9", "members_present": "8"})
+    rounds.set_votes(session, rounds.nominees_of(session, r.id)[0].id, 8, 0, 0)
+    rounds.record_decision(session, r.id, "09/QĐ-UBND", date(2026, 3, 12), "Hoàng Văn Thắng")
+    s = states(session, r)
+    assert list(s) == ["bien_ban", "quyet_dinh", "phieu_gui"] and s["phieu_gui"].waiting_for == "bien_ban"
+    dossier.issue_document(session, r.id, "bien_ban", 2, date(2026, 3, 12))
+    assert states(session, r)["phieu_gui"].waiting_for == "quyet_dinh"
+    dossier.issue_document(session, r.id, "quyet_dinh", 9, date(2026, 3, 13))
+    with pytest.raises(UserError) as err:
+        dossier.issue_document(session, r.id, "phieu_gui", 1, date(2026, 3, 14))
+    assert err.value.code == "documents.fingerprint_missing"
+    dossier.issue_document(session, r.id, "phieu_gui", 1, date(2026, 3, 14), signer_fingerprint=fingerprint)
+    files = dossier.round_documents(session, r.id, formats=("pdf",))
+    stems = [n for n, _ in files]
+    assert stems[-1].endswith("_Phieu_gui.pdf") and not any("To_trinh" in n for n in stems)
+    cover = text_of(files, stems[-1][:-4])
+    assert "PHIẾU GỬI" in cover and "Số: 01/PG-UBND" in cover and "SHA256:" in cover
+    assert "Quyết định số 09/QĐ-UBND ngày 13 tháng 3 năm 2026" in cover and "Biên bản số 02/BB-HĐTĐKT" in cover

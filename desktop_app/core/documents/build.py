@@ -42,6 +42,10 @@ def _names(d: Dossier, t: TemplateSet) -> list[str]:
         names = [n for n in names if n != "bien_ban"]
     if d.reward is None:
         names = [n for n in names if n != "danh_sach_chi_thuong"]
+    cover = t.data["dossiers"].get("cover")
+    if cover and names and not d.proposed():
+        # A dossier that goes up without a Tờ trình still travels with a cover letter carrying the key's fingerprint.
+        names.append(cover)
     return names
 
 

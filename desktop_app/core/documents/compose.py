@@ -475,6 +475,27 @@ def compose_quyet_dinh(d: Dossier, t: TemplateSet) -> Document:
                      f"Quyết định {v['decision_ref'].strip()}")
 
 
+def compose_phieu_gui(d: Dossier, t: TemplateSet) -> Document:
+    """The covering letter (phiếu gửi) of a dossier sent up without a Tờ trình: what is sent, and the fingerprint."""
+    spec = t.doc("phieu_gui")
+    v = base_values(d, t, d.nominees)
+    number = "Số: " + format_number(d.cover_number, spec["type_code"], d.commune.number_suffix)
+    sent = []
+    if d.meeting is not None:
+        sent.append(f"- {v['meeting_ref']};")
+    if d.decision is not None:
+        sent.append(f"- Quyết định số {v['decision_ref'].strip()} {v['decision_date_words']} của Chủ tịch Ủy ban "
+                    f"nhân dân {d.commune.name} tặng Giấy khen, kèm danh sách;")
+    sent.append(f"- Báo cáo thành tích của {counts_phrase(t, d.reported())}.")
+    inserts = {"sent_documents": lambda: [_para((Run(x),), "item") for x in sent],
+               "replaces": lambda: _replaces(d, t, "phieu_gui")}
+    blocks = _body(t, spec["body"], v, inserts)
+    blocks.append(_closing(t, spec["closing"], v))
+    fp = _plain(t, spec["fingerprint"], v) if d.signer_fingerprint else ""
+    return _document(d, _header(t, spec["header"], v, number, d.cover_on), _title(t, spec, v), blocks,
+                     f"Phiếu gửi hồ sơ đợt {d.round.number}", fp)
+
+
 COMPOSERS = {
     "to_trinh": compose_to_trinh,
     "danh_sach": compose_danh_sach,
@@ -482,6 +503,7 @@ COMPOSERS = {
     "quyet_dinh": compose_quyet_dinh,
     "danh_sach_quyet_dinh": compose_danh_sach_quyet_dinh,
     "danh_sach_chi_thuong": compose_danh_sach_chi_thuong,
+    "phieu_gui": compose_phieu_gui,
 }
 
 __all__ = ["base_values", "counts_phrase", "compose_to_trinh", "compose_danh_sach", "compose_bao_cao",

@@ -212,6 +212,8 @@ class Dossier:
     replaces: dict[str, Replaced] = field(default_factory=dict)  # document code → the issued one it replaces
     reward: RewardRule | None = None   # prize money of the decision (None: no money article)
     provincial: object | None = None   # the province's regulation (legal.LegalSource) from its rules pack, if any
+    cover_number: int | None = None    # the covering letter (phiếu gửi) of a dossier without a Tờ trình
+    cover_on: date | None = None
 
     @property
     def collectives(self) -> tuple[Nominee, ...]:

@@ -236,6 +236,7 @@ def dossier_input(session: Session, round_id: int, *, signer_fingerprint: str = 
     proposed_forms = Counter(n.award_form.name for n in nominees if not n.award_form.decided_here)
     main_form = next((n.award_form for n in nominees if proposed_forms and n.award_form.name == proposed_forms.most_common(1)[0][0]),
                      AWARD_FORMS[BANG_KHEN_TINH])
+    cover_number, cover_on = issued.get("phieu_gui", (None, None))
     number, signed = issued.get("to_trinh", (None, None))
     rnd = doc.Round(number=round_.number, year=round_.year, award_form=main_form, submitted_on=signed,
                     submission_number=number)
@@ -285,7 +286,8 @@ def dossier_input(session: Session, round_id: int, *, signer_fingerprint: str = 
     return doc.Dossier(commune=commune_settings(commune, settings), campaign=campaign_input(campaign), round=rnd,
                        nominees=tuple(nominees), meeting=meeting, decision=decision,
                        signer_fingerprint=_printed_fingerprint(signer_fingerprint), report_dates=report_dates,
-                       replaces=_replaced(session, round_), reward=reward, provincial=_provincial(session))
+                       replaces=_replaced(session, round_), reward=reward, provincial=_provincial(session),
+                       cover_number=cover_number, cover_on=cover_on)
 
 
 def _provincial(session: Session):
@@ -301,7 +303,9 @@ def _decision_row(round_: NominationRound) -> AwardDecision | None:
 # --- the lifecycle --------------------------------------------------------------------------------
 
 #: The numbered documents, in the order they are issued (the Tờ trình and the Quyết định cite the Biên bản).
-NUMBERED = ("bien_ban", "to_trinh", "quyet_dinh")
+NUMBERED = ("bien_ban", "to_trinh", "quyet_dinh", "phieu_gui")
+#: The document that covers what goes up and carries the commune key's fingerprint (NĐ 30 layout).
+COVERS = ("to_trinh", "phieu_gui")
 
 
 def issued_rows(session: Session, round_id: int) -> list[IssuedDocument]:
@@ -350,6 +354,8 @@ def needed_documents(d: doc.Dossier) -> list[str]:
         out.append("to_trinh")
     if d.decision is not None and d.decided_here():
         out.append("quyet_dinh")
+        if not d.proposed():
+            out.append("phieu_gui")    # sent up without a Tờ trình: a covering letter with the fingerprint
     return out
 
 
@@ -402,6 +408,8 @@ def document_states(session: Session, round_id: int) -> list[DocumentState]:
             continue
         waiting = "bien_ban" if code != "bien_ban" and "bien_ban" in needed_documents(d) and "bien_ban" not in rows \
             else ""
+        if code == "phieu_gui" and not waiting and "quyet_dinh" not in rows:
+            waiting = "quyet_dinh"     # the covering letter names the decision it sends
         fixed = meeting_day if code == "bien_ban" else None
         earliest = max([x for x in (meeting_day, rows["bien_ban"].signed_on if "bien_ban" in rows else None) if x],
                        default=None)
@@ -493,7 +501,7 @@ def issue_document(session: Session, round_id: int, code: str, number: int, sign
         raise UserError("documents.date_before_meeting", date=state.earliest.strftime("%d/%m/%Y"))
     if signed_on > session.clock.today():
         raise UserError("documents.date_in_future")
-    if code == "to_trinh" and not d.signer_fingerprint:
+    if code in COVERS and not d.signer_fingerprint:
         # The cover document carries the key's fingerprint, so the receiving level can check the packet on paper.
         raise UserError("documents.fingerprint_missing")
     series, year = state.series, signed_on.year
@@ -575,7 +583,7 @@ def _record_number(round_: NominationRound, code: str, number: int, signed_on: d
 
 
 DOCUMENT_NAMES = {"bien_ban": "Biên bản họp Hội đồng Thi đua - Khen thưởng", "to_trinh": "Tờ trình đề nghị khen thưởng",
-                  "quyet_dinh": "Quyết định tặng Giấy khen"}
+                  "quyet_dinh": "Quyết định tặng Giấy khen", "phieu_gui": "Phiếu gửi hồ sơ"}
 
 
 def issued_files(session: Session, round_id: int, code: str | None = None) -> list[tuple[str, bytes]]:

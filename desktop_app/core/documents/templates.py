@@ -12,7 +12,7 @@ from .model import Layout
 
 DEFAULT_TEMPLATE_SET = "chuyen_de_nd152_2025"
 REQUIRED_DOCUMENTS = ("to_trinh", "danh_sach", "bao_cao", "bien_ban", "quyet_dinh", "danh_sach_quyet_dinh",
-                      "danh_sach_chi_thuong")
+                      "danh_sach_chi_thuong", "phieu_gui")
 REWARDS = "rewards_nd152_2025"
 
 

@@ -47,7 +47,8 @@ def require_round(session: Session, round_id: int) -> NominationRound:
     return found
 
 
-_ISSUED_NAMES = {"bien_ban": "Biên bản họp Hội đồng", "to_trinh": "Tờ trình", "quyet_dinh": "Quyết định"}
+_ISSUED_NAMES = {"bien_ban": "Biên bản họp Hội đồng", "to_trinh": "Tờ trình", "quyet_dinh": "Quyết định",
+                 "phieu_gui": "Phiếu gửi"}
 
 
 def _editable(round_: NominationRound) -> None:

@@ -266,7 +266,7 @@ class IssuedDocument(BaseModel):
     uid = pw.TextField(unique=True, default=new_uid)
     commune = pw.ForeignKeyField(Commune)
     round = pw.ForeignKeyField(NominationRound, backref="issued_documents")
-    code = pw.TextField()  # bien_ban | to_trinh | quyet_dinh
+    code = pw.TextField()  # bien_ban | to_trinh | quyet_dinh | phieu_gui
     series = pw.TextField()
     year = pw.IntegerField()
     number = pw.IntegerField()

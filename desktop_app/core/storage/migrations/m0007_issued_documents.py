@@ -16,7 +16,7 @@ STEPS = [
         uid TEXT NOT NULL UNIQUE,
         commune_id INTEGER NOT NULL REFERENCES commune(id),
         round_id INTEGER NOT NULL REFERENCES nomination_round(id),
-        code TEXT NOT NULL CHECK (code IN ('bien_ban', 'to_trinh', 'quyet_dinh')),
+        code TEXT NOT NULL CHECK (code IN ('bien_ban', 'to_trinh', 'quyet_dinh', 'phieu_gui')),
         series TEXT NOT NULL,
         year INTEGER NOT NULL,
         number INTEGER NOT NULL CHECK (number > 0),
