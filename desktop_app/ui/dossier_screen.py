@@ -561,6 +561,7 @@ class IssueDialog(QDialog):
         super().__init__(parent)
         self.state = state
         self.setWindowTitle(self.tr("Issue %1").replace("%1", name))
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Issue this document once it is signed. After issuing, its content is frozen: the "
                                "PDF and Word files are kept and printed exactly as issued, and the round can no "
