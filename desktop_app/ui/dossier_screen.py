@@ -72,6 +72,12 @@ class DossierScreen(QWidget):
                                              "national criteria apply."))
         self.rules_button.clicked.connect(lambda: self.import_rules())
         bar.addWidget(self.rules_button)
+        self.sources_button = QPushButton(self.tr("Not verified…"))
+        self.sources_button.setObjectName("sources_button")
+        self.sources_button.setToolTip(self.tr("What the documents cite that could not be checked against the "
+                                               "official texts"))
+        self.sources_button.clicked.connect(self.show_unverified)
+        bar.addWidget(self.sources_button)
         layout.addLayout(bar)
 
         # The numbered documents and where each stands: draft, issued (number, date), replacing an earlier one.
@@ -255,6 +261,9 @@ class DossierScreen(QWidget):
             lines.append(self.tr("A draft carries no number and says “DỰ THẢO”. Issue each document once it is "
                                  "signed: enter the number the records officer (văn thư) gives and the signing "
                                  "date."))
+            if core.unverified_notes():
+                lines.append(self.tr("Some legal facts and the prize money rates are not verified against the "
+                                     "official texts: see “Not verified…” before signing."))
         if not self.states:
             lines.append(self.tr("This round has no document to issue yet (no council meeting, no nominee)."))
         lines += self._rules_lines(round_)
@@ -280,6 +289,12 @@ class DossierScreen(QWidget):
         out = [self.tr("Rules: national criteria and %1.").replace("%1", pack.label)]
         out += rules_pack.deadline_lines(pack, meeting.held_on if meeting is not None else None)
         return out
+
+    def show_unverified(self) -> None:
+        notes = core.unverified_notes()
+        text = self.tr("These facts could not be checked against the official texts when the data was written; "
+                       "check them before signing:") + "\n\n" + "\n\n".join(f"• {n}" for n in notes)
+        QMessageBox.information(self, self.tr("Not verified"), text)
 
     def import_rules(self, path: str | None = None, confirm=None) -> None:
         """Import the province's signed rules pack; its key's fingerprint is compared with the published one."""

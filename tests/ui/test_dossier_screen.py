@@ -233,3 +233,11 @@ def test_the_provinces_rules_pack_is_imported_from_the_window(screen, qtbot, ses
     assert rules_pack.current_pack(session).province == "Tỉnh Mẫu (giả định)"
     qtbot.waitUntil(lambda: "Tỉnh Mẫu" in screen.numbers_label.text())
     assert "chậm nhất ngày" in screen.numbers_label.text()
+
+
+def test_what_could_not_be_verified_is_shown_to_the_officer(screen, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    assert "chưa được đối chiếu" in screen.numbers_label.text()
+    qtbot.mouseClick(screen.sources_button, Qt.LeftButton)
+    assert shown and "Nghị định số 152/2025/NĐ-CP" in shown[0] and "Mức tiền thưởng" in shown[0]

@@ -26,6 +26,7 @@ from typing import Callable, Iterable
 import peewee as pw
 
 from .. import documents as doc
+from .. import legal
 from ..changes import Topic
 from ..errors import UserError
 from ..fingerprints import format_fingerprint, normalize_fingerprint
@@ -90,6 +91,21 @@ RECIPIENTS = "ho_so.recipients"          # extra "Nơi nhận" lines, one per li
 BASE_SALARY = "ho_so.base_salary"        # lương cơ sở, đồng
 REGISTER_BY_APP = "ho_so.register_by_app"  # "1": the app proposes the next number of each series
 REGISTER_START = "ho_so.register_start"  # JSON {"TTr-UBND": {"2026": 15}}: the first number the app proposes
+
+
+def unverified_notes() -> list[str]:
+    """What the documents rely on that could not be checked against the official texts: the registry entries the
+    templates cite (their `not_verified` notes) and the prize money data. Shown to the officer before issuing."""
+    t = doc.load_template_set()
+    out = []
+    for key in sorted(t.cited_sources()):
+        s = legal.source(key)
+        if s.not_verified:
+            out.append(f"{s.short()}: {s.unverified_note}")
+    rewards = load_rewards()
+    if not rewards.get("verified", False):
+        out.append(f"Mức tiền thưởng: {rewards.get('note', '')}")
+    return out
 
 
 def document_settings(session: Session) -> dict:
