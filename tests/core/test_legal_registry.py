@@ -71,7 +71,7 @@ def test_templates_cite_registry_keys_in_force_and_complete():
 
 
 def _json_files():
-    for folder in ("templates", "criteria", "campaigns"):
+    for folder in ("templates", "criteria", "campaigns", "messages"):
         yield from resource_path(folder).glob("*.json")
 
 
