@@ -21,7 +21,7 @@ from .. import legal
 from ..errors import UserError, ValidationError, message_text
 
 
-def priority_citation() -> str:  # noqa: N802 (a constant read from the registry when first needed)
+def priority_citation() -> str:
     """NĐ 152/2025, Điều 4: the priority of women and collectives with ≥ 70 % women, cited from the registry."""
     return legal.source("nd_152_2025").reference("Điều 4")
 

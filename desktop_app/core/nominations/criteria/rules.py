@@ -15,7 +15,7 @@ from ...vocabulary import AWARD_CATEGORIES, NOT_COUNTED_FOR_ANNUAL_MERIT
 from .record import HistoryEntry, ParticipantRecord
 
 
-def _not_counted_citation() -> str:  # noqa: N802
+def _not_counted_citation() -> str:
     return legal.source("nd_152_2025").reference("Điều 4")
 
 
