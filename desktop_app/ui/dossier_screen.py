@@ -269,12 +269,11 @@ class DossierScreen(QWidget):
         lines += self._rules_lines(round_)
         self.numbers_label.setText("\n".join(lines))
         codes = [st.code for st in self.states]
-        if keep in codes:
+        ready = next((i for i, st in enumerate(self.states) if not st.issued and not st.waiting_for), None)
+        if keep in codes and (ready is None or not self.states[codes.index(keep)].issued):
             self.state_table.selectRow(codes.index(keep))
-        else:
-            first = next((i for i, st in enumerate(self.states) if not st.issued and not st.waiting_for), None)
-            if first is not None:
-                self.state_table.selectRow(first)
+        elif ready is not None:
+            self.state_table.selectRow(ready)      # the next document to issue
         self._update_buttons()
 
     def _rules_lines(self, round_) -> list[str]:
@@ -370,7 +369,7 @@ class DossierScreen(QWidget):
 
     def _issued(self, state) -> None:
         self.busy = False
-        self._refresh_states()
+        self.reload_rounds()                  # the round is locked now: its line in the list says so
         self.generate(issue=False)
         self.state_label.setText(self.tr("%1 issued: No. %2 dated %3. Its files are kept in %4.")
                                  .replace("%1", self._doc_name(state.code)).replace("%2", state.number_text)
