@@ -96,22 +96,54 @@ def cmd_restore(args) -> int:
 cmd_restore.configure = lambda p: p.add_argument("file", metavar="TỆP", help="tệp sao lưu cần khôi phục")
 
 
-@command("dossier", "cấp số và ghi mọi văn bản (PDF và .docx) của hồ sơ đề nghị một đợt vào thư mục")
+@command("dossier", "hồ sơ đề nghị của một đợt: ghi bản dự thảo (và các văn bản đã ban hành) vào thư mục; "
+                    "--issue ban hành một văn bản với số và ngày ký")
 def cmd_dossier(args) -> int:
+    from datetime import date
+
+    from .core.dates import DateParseError, parse_vn_date
     from .core.documents import round_documents as dossier
-    from .core.exchange.keys import known_fingerprint
+    from .core.exchange.keys import create_key, known_fingerprint
     from .core.nominations import rounds
     from .core.register import communes
 
     with opened(args) as ws:
         commune = communes.require_home_commune(ws)
         round_ = rounds.find_round(ws, args.round)
-        paths = dossier.write_dossier(ws, round_.id, args.out,
+        if args.issue:
+            state = next((s for s in dossier.document_states(ws, round_.id) if s.code == args.issue), None)
+            if state is None:
+                raise UserError("documents.not_in_dossier", document=dossier.DOCUMENT_NAMES[args.issue])
+            number = args.number if args.number is not None else state.proposed_number
+            if number is None:
+                raise UserError("documents.number_invalid")
+            try:
+                signed = parse_vn_date(args.date) if args.date else (state.fixed_date or state.proposed_date)
+            except DateParseError as exc:
+                raise UserError(exc.code, **exc.params) from None
+            fingerprint = known_fingerprint(ws.secrets, commune)
+            if args.issue in dossier.COVERS and not fingerprint:
+                # The cover document carries the key's fingerprint: the key is made before the first dossier.
+                fingerprint = create_key(ws, communes.commune_code_of(commune)).fingerprint
+            done = dossier.issue_document(ws, round_.id, args.issue, number, signed or date.today(),
+                                          signer_fingerprint=fingerprint)
+            print(f"Đã ban hành {dossier.DOCUMENT_NAMES[done.code]} số {done.number_text} "
+                  f"ngày {done.signed_on.strftime('%d/%m/%Y')}:")
+            for name in done.files:
+                print(f"  {ws.paths.documents_dir / dossier.round_folder_name(round_) / name}")
+            return 0
+        if not args.out:
+            raise UserError("documents.out_required")
+        paths = dossier.write_dossier(ws, round_.id, args.out, issue=False,
                                       signer_fingerprint=known_fingerprint(ws.secrets, commune))
-        numbers = dossier.issued_numbers(ws, round_.id)
+        states = dossier.document_states(ws, round_.id)
     print(f"Hồ sơ đợt {round_.number} (lần {round_.version}): {len(paths)} tệp trong {args.out}")
-    for code, number, _ in numbers:
-        print(f"  Số {number}")
+    for s in states:
+        if s.issued:
+            print(f"  Đã ban hành: {dossier.DOCUMENT_NAMES[s.code]} số {s.number_text} "
+                  f"ngày {s.signed_on.strftime('%d/%m/%Y')}")
+        else:
+            print(f"  Dự thảo (chưa có số): {dossier.DOCUMENT_NAMES[s.code]}")
     for path in paths:
         print(path)
     return 0
@@ -119,7 +151,39 @@ def cmd_dossier(args) -> int:
 
 cmd_dossier.configure = lambda p: (
     p.add_argument("--round", type=int, required=True, metavar="N", help="số đợt đề nghị (bản điều chỉnh mới nhất)"),
-    p.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi hồ sơ (tạo nếu chưa có)"))
+    p.add_argument("--out", metavar="DIR", help="thư mục ghi hồ sơ (tạo nếu chưa có)"),
+    p.add_argument("--issue", choices=("bien_ban", "to_trinh", "quyet_dinh", "phieu_gui"),
+                   help="ban hành một văn bản: bien_ban, to_trinh, quyet_dinh hoặc phieu_gui"),
+    p.add_argument("--number", type=int, metavar="SỐ", help="số văn bản do văn thư cấp (ví dụ 5 cho 05/TTr-UBND)"),
+    p.add_argument("--date", metavar="NGÀY", help="ngày ký dd/mm/yyyy (mặc định: ngày họp cho biên bản, hôm nay "
+                                                  "cho văn bản khác)"))
+
+
+@command("import-rules", "nhập gói quy định thi đua, khen thưởng của tỉnh (tệp do tỉnh ký); lần đầu cần "
+                         "--trust-fingerprint sau khi đối chiếu dấu vân tay tỉnh công bố")
+def cmd_import_rules(args) -> int:
+    from .core.fingerprints import format_fingerprint
+    from .core.nominations import rules_pack
+
+    with opened(args) as ws:
+        try:
+            pack = rules_pack.import_pack(ws, args.file, trust_fingerprint=args.trust_fingerprint)
+        except UserError as error:
+            if error.code == "rules_pack.confirm_fingerprint":
+                print(str(error), file=sys.stderr)
+                return 3
+            raise
+    print(f"Đã nhập: {pack.label}")
+    print(f"  Căn cứ: {pack.citation()}")
+    print(f"  Khóa ký của tỉnh: {format_fingerprint(pack.fingerprint)}")
+    print(f"  Bộ tiêu chuẩn của tỉnh: {len(pack.criteria_sets)}; thời hạn: {len(pack.deadlines)}")
+    return 0
+
+
+cmd_import_rules.configure = lambda p: (
+    p.add_argument("file", metavar="TỆP", help="tệp gói quy định (.json) do tỉnh ký"),
+    p.add_argument("--trust-fingerprint", metavar="DẤU_VÂN_TAY",
+                   help="dấu vân tay khóa ký của tỉnh, đã đối chiếu với bản tỉnh công bố"))
 
 
 @command("export-packet", "xuất gói hồ sơ đã ký của một đợt đề nghị (để chép sang thẻ nhớ USB gửi cấp trên)")

@@ -17,7 +17,7 @@ CORE = APP / "core"
 # Floors of the core, lowest first. A module may import from its own floor and the floors below.
 FLOORS = [
     {"errors", "text", "dates", "formats", "resources", "vocabulary", "changes", "decoding", "fingerprints",
-     "validation"},
+     "validation", "legal"},
     {"storage"},
     {"register"},
     {"nominations"},

@@ -138,11 +138,20 @@ def main() -> int:
         runner.wait(120000)
         shot(window, "21_dossier_preview")
         if not args.data_dir:  # issuing uses numbers up for good: only in the throw-away demo workspace
-            dossier_screen.confirm_issue = lambda _round: True
-            dossier_screen.generate(issue=True)
+            from desktop_app.ui.dossier_screen import IssueDialog
+
+            state = dossier_screen.selected_state()      # the Biên bản, the first to issue
+            dialog = IssueDialog(dossier_screen, dossier_screen._doc_name(state.code), state,
+                                 today=session.clock.today())
+            dialog.number_edit.setText("3")
+            shot(dialog, "22_dossier_issue_step")
+            number, signed = dialog.values()
+            dialog.close()
+            dossier_screen._issue(dossier_screen.current_round_id(), state.code, number, signed, "")
             runner.wait(120000)
-            dossier_screen.document_list.setCurrentRow(5)
-            shot(window, "22_dossier_issued")
+            runner.wait(120000)
+            dossier_screen.document_list.setCurrentRow(len(dossier_screen.files) // 2 - 4)
+            shot(window, "23_dossier_issued")
     extra = getattr(window, "screenshot_extras", None)
     if extra:
         extra(shot)

@@ -25,7 +25,7 @@ from .round_nominee_dialog import AddNomineeDialog, SummaryDialog
 
 OVERRIDE_BG = QColor("#fff3cd")
 MEETING_FIELDS = ("held_on", "start_time", "end_time", "place", "chair", "chair_title", "secretary",
-                  "secretary_title", "members_total", "members_present", "conclusion")
+                  "secretary_title", "members_total", "members_present", "voting_method", "conclusion")
 
 
 def award_form_names() -> dict[str, str]:
@@ -217,7 +217,8 @@ class RoundScreen(QWidget):
                   "place": self.tr("Place"), "chair": self.tr("Chaired by"), "chair_title": self.tr("Chair's position"),
                   "secretary": self.tr("Secretary"), "secretary_title": self.tr("Secretary's position"),
                   "members_total": self.tr("Council members in total"),
-                  "members_present": self.tr("Members present"), "conclusion": self.tr("Conclusion")}
+                  "members_present": self.tr("Members present"), "voting_method": self.tr("Voting method"),
+                  "conclusion": self.tr("Conclusion")}
         for name in MEETING_FIELDS:
             if name == "held_on":
                 widget = date_edit()
@@ -231,6 +232,8 @@ class RoundScreen(QWidget):
                     widget.setMaxLength(5)
                 if name in ("members_total", "members_present"):
                     widget.setMaxLength(3)
+                if name == "voting_method":
+                    widget.setPlaceholderText(self.tr("e.g. secret ballot (bỏ phiếu kín), show of hands (giơ tay)"))
             self.meeting[name] = self.meeting_errors.add_row(form, labels[name], f"meeting_{name}", widget)
         self.save_meeting_button = QPushButton(self.tr("Save the meeting"))
         self.save_meeting_button.setObjectName("save_meeting_button")
@@ -252,7 +255,7 @@ class RoundScreen(QWidget):
             spin.setObjectName(f"threshold_{code}")
             spin.setRange(0, 100)
             spin.setSuffix(" %")
-            spin.setSpecialValueText(self.tr("No threshold (NĐ 98/2023 sets none)"))
+            spin.setSpecialValueText(self.tr("No threshold (none in the rules in force)"))
             spin.valueChanged.connect(lambda value, c=code: self.set_threshold(c, value))
             self.threshold_spins[code] = spin
             tform.addRow(name, spin)
@@ -570,8 +573,8 @@ class RoundScreen(QWidget):
             ranked = rounds.ranking(self.session, self.round.id, code, quota)
             if not ranked:
                 continue
-            threshold = rounds.threshold_for(self.round, code)
-            rule = (self.tr("no threshold (NĐ 98/2023 sets none)") if threshold is None
+            threshold = rounds.threshold_for(self.round, code, self.session)
+            rule = (self.tr("no threshold (none in the rules in force)") if threshold is None
                     else self.tr("threshold %1% of all members").replace("%1", str(round(float(threshold) * 100))))
             parts.append(f"<h3>{escape(name)}</h3><p style='color:#555'>{escape(rule)}</p><table cellpadding='3'>")
             for r in ranked:

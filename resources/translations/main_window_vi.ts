@@ -40,83 +40,83 @@
         <translation>Thư mục dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="78"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="81"/>
         <source>commune not set up</source>
         <translation>chưa khai báo xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="78"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="81"/>
         <source>receiving dossiers</source>
         <translation>nơi tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="79"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
         <source>Commune %1, %2</source>
         <translation>Xã %1, tỉnh %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="143"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
         <source>Open the data folder</source>
         <translation>Mở thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="148"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>Send the dossier (signed packet)…</source>
         <translation>Gửi hồ sơ (gói có chữ ký)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="152"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
         <source>Back up to USB…</source>
         <translation>Sao lưu ra USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>Restore from a backup…</source>
         <translation>Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
         <source>E&amp;xit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
         <source>Commune information…</source>
         <translation>Thông tin xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
         <source>Signing key of the commune…</source>
         <translation>Khóa ký của xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="191"/>
         <source>User guide</source>
         <translation>Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="230"/>
         <source>About Sổ Thi đua</source>
         <translation>Giới thiệu Sổ Thi đua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="213"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
         <source>Sổ Thi đua %1
 Register of the emulation movement and nomination dossiers for communes.
 Data folder: %2

@@ -84,7 +84,7 @@ def test_export_writes_everything_the_receiver_needs(workspace, tmp_path):
     assert (long["votes_for"], long["votes_against"], long["passed"]) == (3, 4, False)
     assert data["decisions"] and data["decisions"][0]["number"] == "18/QĐ-UBND"
     assert data["checklists"] and all(c["set_snapshot"] and c["set_fingerprint"] for c in data["checklists"])
-    assert {(s["id"], s["version"]) for s in data["criteria_sets"]} >= {("giay_khen.ca_nhan", 1)}
+    assert {(s["id"], s["version"]) for s in data["criteria_sets"]} >= {("giay_khen.ca_nhan", 2)}
     assert any(a["code"] == rounds.GIAY_KHEN == "giay_khen" and a["decision_number"] == "18/QĐ-UBND" for a in data["awards"])
     assert data["achievements"]
     # evidence: listed in data.json with the path it has in the packet, and the answers point at it by uid
