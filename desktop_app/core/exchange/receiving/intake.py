@@ -264,6 +264,7 @@ def _process(session: Session, kept: Path, *, sha: str, size: int, original_name
         cls = classify(manifest, fp, sha, state)
         if cls.verdict == fmt.OUT_OF_SEQUENCE and accept_order:
             plan["order_note"] = message_text("receiving.order_accepted", reason=cls.reason, why=accept_order)
+            plan["order_reason"] = cls.reason
             return dataclasses.replace(cls, verdict=VALID)
         return cls
 
@@ -296,8 +297,8 @@ def _process(session: Session, kept: Path, *, sha: str, size: int, original_name
     if not check.is_valid or extracted.folder is None:
         return quarantine()
 
-    if "order_note" in plan:
-        fields.update(detail=plan["order_note"][:1000])
+    if "order_note" in plan:  # imported, and the record still says it came out of order, and why it was taken
+        fields.update(verdict=fmt.OUT_OF_SEQUENCE, reason=plan["order_reason"], detail=plan["order_note"][:1000])
     cls = check.classification
     code = check.manifest.commune_code
     data = check.data
