@@ -31,7 +31,7 @@ DATA = {  # data.json of data_version 1 (packets/round_data.py), the smallest a 
     "commune": {"uid": "c" * 32, "code": CODE, "name": "Xã Tân Lập"},
     "campaign": {"code": "KH-635", "title": "Bắc Kạn đẩy mạnh chương trình chuyển đổi số"},
     "round": {"uid": "r" * 32, "number": 1, "version": 1},
-    "participants": [{"uid": "p" * 32, "kind": "individual", "name": "Nguyễn Văn Đức"}],
+    "participants": [{"uid": "p" * 32, "kind": "individual", "category": "can_bo", "name": "Nguyễn Văn Đức"}],
     "nominees": [{"uid": "n" * 32, "participant_uid": "p" * 32, "award_form": "giay_khen"}],
     "checklists": [], "council_votes": [],
 }
