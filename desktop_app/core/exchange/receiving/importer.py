@@ -7,7 +7,7 @@ inside the caller's one write transaction, so the write lock is never held while
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import message_text
@@ -43,6 +43,7 @@ class Staged:
 
     files: dict[str, StagedEvidence]
     created: list[Path]
+    created_dirs: list[Path] = field(default_factory=list)
 
     def get(self, uid: str) -> StagedEvidence | None:
         return self.files.get(uid)
@@ -50,7 +51,12 @@ class Staged:
     def discard(self) -> None:
         for path in self.created:
             remove_quietly(path)
-        self.created = []
+        for folder in reversed(self.created_dirs):
+            try:
+                folder.rmdir()  # only if empty: another import may have put a file there meanwhile
+            except OSError:
+                pass
+        self.created, self.created_dirs = [], []
 
 
 def _safe_suffix(rel: str) -> str:
@@ -76,6 +82,8 @@ def stage_evidence(session: Session, data: RoundData, folder: Path) -> Staged:
             stored = f"{sha[:2]}/{sha}{_safe_suffix(e.path)}"
             target = session.paths.evidence_dir / stored
             if not target.exists():
+                if not target.parent.exists():
+                    staged.created_dirs.append(target.parent)
                 copy_file_durably(source, target)  # never a truncated file under the content-addressed name
                 staged.created.append(target)
             staged.files[e.uid] = StagedEvidence(stored, sha, size)
