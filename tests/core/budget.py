@@ -45,3 +45,50 @@ def assert_within_budget(results: list[dict], budget_mb: int = BUDGET_MB, second
         assert r.get("verdict") != "error", r  # an unexpected error inside the receiver: a defect here
         assert r["peak_above_idle"] <= budget_mb * MB, f"{r['case']}: {r['peak_above_idle'] / MB:.0f} MB over idle"
         assert r["wall"] <= seconds and r["cpu"] <= seconds, f"{r['case']}: {r['wall']:.1f} s"
+
+
+class Worker:
+    """A budget child that stays up and takes one case at a time (the fuzz test sends many thousands)."""
+
+    def __init__(self, tmp_path: Path, workspace: Path, trust: list[tuple[str, str]] = (), warm: list = (),
+                 budget_mb: int = BUDGET_MB, cpu_seconds: float = SECONDS):
+        job = tmp_path / f"worker-{os.getpid()}-{id(self)}.json"
+        job.write_text(json.dumps({"mode": "serve", "cases": [], "trust": list(trust), "workspace": str(workspace),
+                                   "warm": [str(w) for w in warm], "budget_mb": budget_mb,
+                                   "cpu_seconds": cpu_seconds}))
+        self.proc = subprocess.Popen([sys.executable, str(CHILD), str(job)], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                                     env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        first = self.proc.stdout.readline()
+        if not first.startswith("{"):
+            raise AssertionError(f"worker did not start: {first}{self.proc.stderr.read()[-3000:]}")
+        self.idle_rss = json.loads(first)["idle_rss"]
+        self.last = ""
+
+    def run(self, path: Path, mode: str) -> dict:
+        try:
+            self.proc.stdin.write(json.dumps({"path": str(path), "mode": mode}) + "\n")
+            self.proc.stdin.flush()
+        except BrokenPipeError:
+            raise AssertionError(f"worker died ({self.proc.wait()}) before {path} ({mode}), after {self.last}: "
+                                 f"{self.proc.stderr.read()[-3000:]}") from None
+        line = self.proc.stdout.readline()
+        if not line:
+            raise AssertionError(f"worker died ({self.proc.wait()}) on {path} ({mode}): "
+                                 f"{self.proc.stderr.read()[-3000:]}")
+        self.last = line
+        return json.loads(line)
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.write("\n")
+            self.proc.stdin.close()
+        except OSError:
+            pass
+        try:
+            self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.proc.stdout.close()
+        self.proc.stderr.close()

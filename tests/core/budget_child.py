@@ -61,7 +61,7 @@ def main() -> int:
     from desktop_app.core.workspace import open_workspace
 
     session = None
-    if job["mode"] in ("receive", "batch"):
+    if job["mode"] in ("receive", "batch", "serve"):
         session = open_workspace(Path(job["workspace"]), secrets=SecretStore(InMemoryKeyring()))
         receiving.make_receiver_workspace(session)
         for code, fp in job.get("trust", []):
@@ -78,13 +78,14 @@ def main() -> int:
     print(json.dumps({"idle_rss": idle_rss}), file=out, flush=True)
 
     def run(case: str):
-        if job["mode"] == "check":
+        mode = job.get("current") or job["mode"]
+        if mode == "check":
             c = check_packet(case)
             return {"verdict": c.verdict, "reason": c.reason, "detail": c.detail[:300]}
-        if job["mode"] == "verify":
+        if mode == "verify":
             c = verify_packet(case, trusted)
             return {"verdict": c.verdict, "reason": c.reason, "detail": c.detail[:300]}
-        if job["mode"] == "receive":
+        if mode == "receive":
             r = receiving.receive_packet(session, case)
             return {"verdict": r.record.verdict, "reason": r.record.reason, "outcome": r.outcome,
                     "detail": r.record.detail[:300]}
@@ -92,10 +93,18 @@ def main() -> int:
         return {"results": [{"name": r.record.original_name, "verdict": r.record.verdict, "reason": r.record.reason,
                              "outcome": r.outcome} for r in report.results]}
 
-    cases = job["cases"] if job["mode"] != "batch" else ["(batch)"]
+    if job["mode"] == "serve":  # one case per line on stdin: {"path": …, "mode": "check" | "receive"}
+        cases = iter(lambda: sys.stdin.readline(), "")
+    else:
+        cases = job["cases"] if job["mode"] != "batch" else ["(batch)"]
     for case in cases:
+        if job["mode"] == "serve":
+            if not case.strip():
+                break
+            request = json.loads(case)
+            case, job["current"] = request["path"], request["mode"]
         used = cpu()
-        resource.setrlimit(resource.RLIMIT_CPU, (int(used + seconds + 1), int(used + seconds + 2)))
+        resource.setrlimit(resource.RLIMIT_CPU, (int(used + seconds + 1), resource.RLIM_INFINITY))
         reset_peak()
         wrote = written()
         start = time.perf_counter()

@@ -9,6 +9,7 @@ the receiver's duplicate and order checks (`judge`), then the hashes of every ot
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -200,6 +201,12 @@ def _check(fh, size: int, file_sha256: str, path: Path, limits: fmt.Limits, prog
                            signer_fingerprint=signer_fp, signer_public_key_pem=signer_pem,
                            classification=classification, **base)
     except archive.ZIP_ERRORS as exc:
+        return PacketCheck(path, fmt.MALFORMED, "not_zip", str(exc)[:200], manifest=manifest,
+                           signer_fingerprint=signer_fp, signer_public_key_pem=signer_pem, **base)
+    except OSError as exc:
+        if exc.errno != errno.EINVAL:
+            raise  # the file could not be read (a stick pulled out): not the packet's fault
+        # An offset in the archive that points before its start: zipfile seeks there and the system refuses.
         return PacketCheck(path, fmt.MALFORMED, "not_zip", str(exc)[:200], manifest=manifest,
                            signer_fingerprint=signer_fp, signer_public_key_pem=signer_pem, **base)
 
