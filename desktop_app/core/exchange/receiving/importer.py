@@ -200,7 +200,6 @@ def import_round_data(session: Session, data: RoundData, code: str, folder: Path
             for k, v in values.items():
                 setattr(row, k, v)
             row.save()
-        index_participant(session, row)
         people[row.uid] = row
     for p in data.participants:
         row = people[p.uid]
@@ -229,8 +228,10 @@ def import_round_data(session: Session, data: RoundData, code: str, folder: Path
             for k, v in values.items():
                 setattr(row, k, v)
             row.save()
-        index_achievement(session, row)
+        index_achievement(session, row, with_participant=False)
         achievements[row.uid] = row
+    for row in people.values():  # once each, with all its achievements in place
+        index_participant(session, row)
 
     evidence_ids: dict[str, int] = {}
     for e in data.evidence:
