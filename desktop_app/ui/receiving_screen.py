@@ -8,7 +8,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+                               QHeaderView, QInputDialog, QLabel, QLayout, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -88,9 +88,11 @@ class FingerprintDialog(QDialog):
         self.confirm_box = None
         buttons = QDialogButtonBox()
         if self.second_key:
-            self.confirm_box = QCheckBox(self.tr("I called the commune: it replaced its key %1 by this one. The old "
-                                                 "key will no longer be trusted for packets made after this one.")
-                                         .replace("%1", format_fingerprint(self.second_key_over or "")[:27] + "…"))
+            warn = plain_label(self.tr("Trust a second key only after calling the commune: the key trusted now will "
+                                       "no longer be trusted for packets made after this one."))
+            layout.addWidget(warn)
+            self.confirm_box = QCheckBox(self.tr("I called the commune: it replaced its key %1 by this one.")
+                                         .replace("%1", format_fingerprint(self.second_key_over or "")[:22] + "…"))
             self.confirm_box.setObjectName("confirm_second_key")
             layout.addWidget(self.confirm_box)
             self.trust_button = buttons.addButton(self.tr("Trust this SECOND key instead of the old one and import"),
@@ -106,6 +108,8 @@ class FingerprintDialog(QDialog):
         self.refuse_button.clicked.connect(lambda: self.done(2))
         self.later_button.clicked.connect(lambda: self.done(0))
         layout.addWidget(buttons)
+        # Wrapped labels report their height only for a width: never let the dialog cut the fingerprint.
+        layout.setSizeConstraint(QLayout.SetMinimumSize)
 
 
 class ReceivingScreen(QWidget):

@@ -35,26 +35,31 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/receiving_screen.py" line="91"/>
-        <source>I called the commune: it replaced its key %1 by this one. The old key will no longer be trusted for packets made after this one.</source>
-        <translation>Tôi đã gọi điện cho xã: xã đã thay khóa %1 bằng khóa này. Khóa cũ sẽ không còn được tin cậy cho các gói tạo sau gói này.</translation>
+        <source>Trust a second key only after calling the commune: the key trusted now will no longer be trusted for packets made after this one.</source>
+        <translation>Chỉ tin cậy khóa thứ hai sau khi gọi điện cho xã: khóa đang được tin cậy sẽ không còn được tin cậy cho các gói tạo sau gói này.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="96"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="94"/>
+        <source>I called the commune: it replaced its key %1 by this one.</source>
+        <translation>Tôi đã gọi điện cho xã: xã đã thay khóa %1 bằng khóa này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="98"/>
         <source>Trust this SECOND key instead of the old one and import</source>
         <translation>Tin cậy khóa THỨ HAI này thay cho khóa cũ và nhập gói</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="101"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="103"/>
         <source>The same as on paper — trust and import</source>
         <translation>Giống bản giấy — tin cậy và nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="103"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="105"/>
         <source>Different — do not trust</source>
         <translation>Khác — không tin cậy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="104"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="106"/>
         <source>Decide later</source>
         <translation>Để sau</translation>
     </message>
@@ -62,178 +67,178 @@
 <context>
     <name>ReceivingScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="124"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="128"/>
         <source>Open a packet file…</source>
         <translation>Mở tệp gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="126"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="130"/>
         <source>Scan USB drives for packets</source>
         <translation>Tìm gói hồ sơ trên thẻ nhớ USB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="128"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="132"/>
         <source>Packets waiting for confirmation…</source>
         <translation>Gói chờ xác nhận dấu vân tay…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="129"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="133"/>
         <source>Accept despite the order…</source>
         <translation>Nhận dù sai thứ tự…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="131"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="135"/>
         <source>For a packet refused only because an earlier one is missing: after checking with the commune, import it and keep the reason</source>
         <translation>Với gói bị từ chối chỉ vì thiếu gói trước: sau khi đã hỏi xã, nhập gói và lưu lại lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="149"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="153"/>
         <source>The import report appears here.</source>
         <translation>Kết quả tiếp nhận hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="156"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="160"/>
         <source>Packets received (every packet is kept with its verdict)</source>
         <translation>Các gói đã tiếp nhận (mọi gói đều được lưu cùng kết quả kiểm tra)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="159"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="163"/>
         <source>Received</source>
         <translation>Thời điểm nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="159"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="163"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="159"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="163"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="160"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="164"/>
         <source>Round</source>
         <translation>Đợt/lần</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="160"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="164"/>
         <source>Packet no.</source>
         <translation>Gói số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="160"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="164"/>
         <source>Verdict</source>
         <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="161"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="165"/>
         <source>What happened</source>
         <translation>Xử lý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="161"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="165"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="174"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="178"/>
         <source>Imported rounds and nominees</source>
         <translation>Các đợt đã nhập và người được đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="177"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="181"/>
         <source>Round / nominee</source>
         <translation>Đợt / người được đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="177"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="181"/>
         <source>Award proposed</source>
         <translation>Hình thức đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="177"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="181"/>
         <source>Votes for / against</source>
         <translation>Phiếu đồng ý / không</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="183"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="187"/>
         <source>Documents of the round</source>
         <translation>Văn bản của đợt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="188"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="192"/>
         <source>Open document</source>
         <translation>Mở văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="223"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="227"/>
         <source>%1 — round %2, version %3</source>
         <translation>%1 — đợt %2, lần %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="226"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="230"/>
         <source>REPLACED by a newer version</source>
         <translation>ĐÃ ĐƯỢC THAY bằng bản điều chỉnh mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="260"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="264"/>
         <source>This file is not opened: only PDF and .docx documents are.</source>
         <translation>Không mở tệp này: chỉ mở văn bản PDF và .docx.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="266"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="270"/>
         <source>Open packet files</source>
         <translation>Mở tệp gói hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="267"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="271"/>
         <source>Dossier packets (*.zip)</source>
         <translation>Gói hồ sơ (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="259"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="275"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="303"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="313"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="263"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="279"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="307"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="317"/>
         <source>Receive dossiers</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="276"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="280"/>
         <source>No packet (.zip) found on the USB drives. Plug in the stick, or open the file with “Open a packet file…”.</source>
         <translation>Không tìm thấy gói hồ sơ (.zip) nào trên thẻ nhớ USB. Hãy cắm thẻ nhớ, hoặc mở tệp bằng “Mở tệp gói hồ sơ…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="277"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="281"/>
         <source>No USB drive found. Plug in the stick, or open the file with “Open a packet file…”.</source>
         <translation>Không thấy thẻ nhớ USB. Hãy cắm thẻ nhớ, hoặc mở tệp bằng “Mở tệp gói hồ sơ…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="284"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="288"/>
         <source>Receiving packets…</source>
         <translation>Đang tiếp nhận gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="314"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="318"/>
         <source>Select a packet refused as out of order in the list first.</source>
         <translation>Hãy chọn trong danh sách một gói bị từ chối vì sai thứ tự.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="318"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="322"/>
         <source>Accept despite the order</source>
         <translation>Nhận dù sai thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="319"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="323"/>
         <source>Packet %1 of %2 is out of order (%3).
 Write what you checked with the commune (e.g. the earlier packet was lost with a USB stick):</source>
         <translation>Gói số %1 của %2 sai thứ tự (%3).
 Ghi rõ điều đã kiểm tra với xã (ví dụ: gói trước bị mất cùng USB):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="325"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="344"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="329"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="348"/>
         <source>confirmed on screen</source>
         <translation>xác nhận trên màn hình</translation>
     </message>
