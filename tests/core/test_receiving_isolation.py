@@ -321,3 +321,36 @@ def test_sqlite_keeps_temporary_data_inside_the_workspace(receiver):
     worker.start()
     worker.join()
     assert seen == [2]
+
+
+def test_an_unexpected_error_is_recorded_with_its_log_reference_and_the_batch_goes_on(packets, receiver,
+                                                                                      monkeypatch, caplog):
+    """No exception drops a packet: whatever goes wrong inside, the packet gets a recorded verdict with a
+    Vietnamese reason and the reference of its log entry, its copy goes to quarantine, nothing is half-written,
+    and the batch goes on."""
+    from desktop_app.core.exchange.receiving import intake
+
+    receiving.trust_key(receiver, "02095", packets["p1"].signer_fingerprint, trusted_by="test")
+    real = intake.import_round_data
+    calls = []
+
+    def broken_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("a bug nobody foresaw")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(intake, "import_round_data", broken_once)
+    report = receiving.receive_many(receiver, [packets["p1"].path, packets["p2"].path])
+    first, second = report.results
+    assert (first.outcome, first.record.verdict, first.record.reason) == (receiving.REJECTED, fmt.ERROR,
+                                                                          "internal_error")
+    assert receiving.record_reason_text(first.record) and receiving.record_verdict_label(first.record) == \
+        "Không xử lý được"
+    ref = first.record.detail.rsplit("mã nhật ký ", 1)[1]
+    assert "a bug nobody foresaw" in first.record.detail and ref in caplog.text
+    assert (receiver.paths.root / first.record.kept_path).parent == receiver.paths.quarantine_dir
+    # The next packet of the batch was received (and, with nothing of the commune accepted yet, imported).
+    assert (second.outcome, second.record.verdict) == (receiving.IMPORTED, fmt.VALID)
+    assert [p.name for p in receiver.paths.inbox_dir.iterdir() if p.name not in ("packets", ".incoming")] == [
+        (receiver.paths.root / second.record.extracted_path).name]  # only the imported one's folder
