@@ -207,23 +207,36 @@ cmd_export_packet.configure = lambda p: (
     p.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi gói (ví dụ ổ USB)"))
 
 
+def say(text: str = "", file=None) -> None:
+    """Print text that may come from a packet: every control, escape, bidi or zero-width character (and anything
+    the console cannot encode) shown escaped, never acted on by the terminal."""
+    from .core.exchange.packets import shown_escaped
+
+    stream = file or sys.stdout
+    line = shown_escaped(str(text), keep_newlines=True) + "\n"
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    stream.write(line.encode(encoding, "backslashreplace").decode(encoding, "strict"))
+
+
 @command("verify", "kiểm tra một gói hồ sơ (chữ ký, mã băm, cấu trúc); mã thoát 0 chỉ khi hợp lệ")
 def cmd_verify(args) -> int:
     from .core.exchange.packets import check_packet
     from .core.fingerprints import format_fingerprint
 
     check = check_packet(args.packet)
-    print(f"{args.packet}: {check.label}")
-    if check.reason:
-        print(f"  Lý do: {check.reason_text}" + (f" ({check.detail})" if check.detail else ""))
     m = check.manifest
+    lines = [f"{args.packet}: {check.label}"]
+    if check.reason:
+        lines.append(f"  Lý do: {check.reason_text}" + (f" ({check.detail})" if check.detail else ""))
     if m is not None:
-        print(f"  Xã {m.commune_name} (mã {m.commune_code}), đợt {m.round_number} lần {m.round_version}, "
-              f"gói số {m.sequence}, tạo lúc {m.created_at}")
+        lines.append(f"  Xã {m.commune_name} (mã {m.commune_code}), đợt {m.round_number} lần {m.round_version}, "
+                     f"gói số {m.sequence}, tạo lúc {m.created_at}")
     if check.signer_fingerprint:
-        print(f"  Dấu vân tay người ký: {format_fingerprint(check.signer_fingerprint)}")
-        print("  (Hợp lệ nghĩa là nguyên vẹn và được ký bằng khóa trên; hãy so dấu vân tay với bản giấy "
-              "để biết đó là khóa của xã.)" if check.is_valid else "")
+        lines.append(f"  Dấu vân tay người ký: {format_fingerprint(check.signer_fingerprint)}")
+        if check.is_valid:
+            lines.append("  (Hợp lệ nghĩa là nguyên vẹn và được ký bằng khóa trên; hãy so dấu vân tay với bản giấy "
+                         "để biết đó là khóa của xã.)")
+    say("\n".join(lines))
     return 0 if check.is_valid else 1
 
 
@@ -242,20 +255,27 @@ def cmd_receive(args) -> int:
     with opened(args) as ws:
         receiving.make_receiver_workspace(ws)
         report = receiving.ImportReport()
-        for packet in args.packet:
-            report.results.append(receiving.receive_packet(ws, packet, trust_fingerprint=args.trust_fingerprint,
-                                                           trusted_by="dòng lệnh (--trust-fingerprint)",
-                                                           accept_order=args.accept_out_of_order or ""))
+        if args.trust_fingerprint:
+            report.results.append(receiving.receive_packet(
+                ws, args.packet[0], trust_fingerprint=args.trust_fingerprint, second_key_over=args.second_key_over,
+                trusted_by="dòng lệnh (--trust-fingerprint)", accept_order=args.accept_out_of_order or ""))
+        elif len(args.packet) == 1 or args.accept_out_of_order:
+            for packet in args.packet:
+                report.results.append(receiving.receive_packet(ws, packet,
+                                                               accept_order=args.accept_out_of_order or ""))
+        elif args.packet:  # a batch: every packet gets its record, whatever happens to one of them
+            report = receiving.receive_many(ws, args.packet)
     if not args.packet:
-        print(f"Thư mục tiếp nhận hồ sơ: {ws.paths.root}\n"
-              f"Mở cửa sổ tiếp nhận: python main.py --data-dir \"{ws.paths.root}\"")
+        say(f"Thư mục tiếp nhận hồ sơ: {ws.paths.root}\n"
+            f"Mở cửa sổ tiếp nhận: python main.py --data-dir \"{ws.paths.root}\"")
         return 0
-    print(report.text())
+    say(report.text())
     for result in report.results:
         if result.needs_confirmation:
             r = result.record
-            print(message_text("receiving.needs_confirmation_cli", commune=r.commune_name, commune_code=r.commune_code,
-                               fingerprint=receiving.record_fingerprint_display(r)), file=sys.stderr)
+            key = "receiving.second_key_cli" if r.reason == "unknown_signer" else "receiving.needs_confirmation_cli"
+            say(message_text(key, commune=r.commune_name, commune_code=r.commune_code,
+                             fingerprint=receiving.record_fingerprint_display(r)), file=sys.stderr)
     if report.count(receiving.NEEDS_CONFIRMATION):
         return 3
     return 1 if report.count(receiving.REJECTED) else 0
@@ -266,6 +286,9 @@ cmd_receive.configure = lambda p: (
                    help="tệp .zip của gói hồ sơ (không ghi gói nào: chỉ tạo thư mục tiếp nhận)"),
     p.add_argument("--trust-fingerprint", metavar="FP",
                    help="dấu vân tay in trên Tờ trình bản giấy; chỉ tin cậy khi khớp với người ký gói"),
+    p.add_argument("--second-key-over", metavar="FP_CŨ",
+                   help="chỉ khi xã đã có khóa được tin cậy: dấu vân tay của khóa cũ đó, để xác nhận xã đã thay "
+                        "khóa (đã gọi điện hỏi xã); khóa cũ không còn được tin cậy cho gói tạo sau gói này"),
     p.add_argument("--accept-out-of-order", metavar="LÝ_DO",
                    help="nhận gói dù sai thứ tự (gói trước bị mất, xã khôi phục bản sao lưu…); ghi rõ lý do đã kiểm tra"))
 
@@ -275,5 +298,5 @@ def run_command(args) -> int:
     try:
         return func(args)
     except UserError as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
+        say(f"Lỗi: {error}", file=sys.stderr)
         return 2

@@ -10,6 +10,7 @@ import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from desktop_app.core.demo import create_demo_commune
@@ -68,7 +69,7 @@ def test_export_writes_everything_the_receiver_needs(workspace, tmp_path):
     assert written.path.name.startswith("02095_dot1_") and written.path.name.endswith("_001.zip")
     check = check_packet(written.path)
     assert check.is_valid and check.signer_fingerprint == written.signer_fingerprint
-    data = check.data
+    data = msgspec.to_builtins(check.data)  # the typed data.json, as plain JSON values
     assert data["data_version"] == exports.DATA_VERSION
     assert data["commune"]["code"] == "02095" and data["commune"]["name"] == "Thượng Quan"
     assert data["campaign"]["code"] == "KH-635-2022-BK"

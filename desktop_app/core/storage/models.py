@@ -330,6 +330,12 @@ class ReceivedPacket(BaseModel):
         table_name = "received_packet"
 
 
+# At most one accepted record per packet of a commune (migration 0008): a packet id is the commune's own.
+ReceivedPacket.add_index(ReceivedPacket.index(ReceivedPacket.commune_code, ReceivedPacket.packet_id, unique=True,
+                                              name="received_packet_accepted")
+                         .where(ReceivedPacket.outcome.in_(("imported", "superseded"))))
+
+
 class TrustedKey(BaseModel):
     """A key the receiving level trusts for a commune, by the commune's code (trusted before the commune's
     first record exists here)."""
@@ -341,6 +347,8 @@ class TrustedKey(BaseModel):
     trusted_at = pw.TextField()
     trusted_by = pw.TextField(default="")
     received_packet = pw.ForeignKeyField(ReceivedPacket, null=True)
+    retired_at = pw.TextField(null=True)    # replaced: trusted only for packets created before this time
+    replaced_by = pw.TextField(null=True)   # the fingerprint of the key that replaced it
 
     class Meta:
         table_name = "trusted_key"

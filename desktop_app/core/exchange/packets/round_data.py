@@ -1,6 +1,12 @@
-"""data.json of a packet (data_version 1), declared once as typed structures: what sending.py writes and the
-importer reads. Decoding checks every type, size and required field while it parses (core/decoding.py); a
-packet whose data has another shape is refused with the place named ($.nominees[3].votes_for)."""
+"""data.json of a packet (data_version 1), declared once as typed structures: what sending.py writes, what the
+packet reader decodes (once, straight from the bytes, after the signature, the trust check and the hashes) and
+what the importer reads. Decoding checks every type, size, bound and required field while it parses; a packet
+whose data has another shape is refused with the place named ($.nominees[3].votes_for).
+
+Every list has a maximum length and every number a range, so no field can make the receiver build more than the
+packet limits allow (docs/packet-format.md §7); the free-form parts (a criteria set's snapshot, an assessment,
+a campaign's data) are bounded by the element count of the whole file, checked before decoding
+(archive.check_json_bounds)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,6 +21,16 @@ Text = Annotated[str, msgspec.Meta(max_length=20_000)]
 Short = Annotated[str, msgspec.Meta(max_length=500)]
 Count = Annotated[int, msgspec.Meta(ge=0, le=2**31 - 1)]
 Year = Annotated[int, msgspec.Meta(ge=1900, le=2200)]
+Percent = Annotated[float, msgspec.Meta(ge=0, le=100)]
+
+
+def Many(item, n: int = 5000):  # noqa: N802 (reads like a type)
+    """A list of at most n items."""
+    return Annotated[list[item], msgspec.Meta(max_length=n)]
+
+
+Codes = Annotated[list[Short], msgspec.Meta(max_length=200)]
+Free = Annotated[dict[str, Any], msgspec.Meta(max_length=5000)]
 
 
 class _Struct(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=False):
@@ -25,7 +41,7 @@ class CommuneData(_Struct):
     uid: Uid
     code: Short
     name: Short = ""
-    former_codes: list[Short] = []
+    former_codes: Codes = []
     province: Short = ""
     receiving_authority: Short = ""
     receiving_level: Short = ""
@@ -43,7 +59,7 @@ class CampaignData(_Struct):
     period_end: Year | None = None
     source: Text = ""
     file_sha256: Short = ""
-    data: dict[str, Any] = {}
+    data: Free = {}
 
 
 class RoundInfo(_Struct):
@@ -56,7 +72,7 @@ class RoundInfo(_Struct):
     year: Year | None = None
     locked_at: Short | None = None
     correction_reason: Text = ""
-    thresholds: dict[Short, float] = {}
+    thresholds: Annotated[dict[Short, Percent], msgspec.Meta(max_length=50)] = {}
     submission_number: Count | None = None
     submitted_on: dt.date | None = None
 
@@ -91,8 +107,8 @@ class AchievementData(_Struct):
     title: Text = ""
     description: Text = ""
     results: Text = ""
-    content_codes: list[Short] = []
-    field_codes: list[Short] = []
+    content_codes: Codes = []
+    field_codes: Codes = []
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
@@ -114,8 +130,8 @@ class AwardData(_Struct):
 class AnswerData(_Struct):
     status: Short | None = None
     note: Text = ""
-    evidence_ids: list[Count] = []      # the commune's local ids: meaningless here, replaced by evidence_uids
-    evidence_uids: list[Uid] = []
+    evidence_ids: Many(Count, 2000) = []   # the commune's local ids: meaningless here, replaced by evidence_uids
+    evidence_uids: Many(Uid, 2000) = []
 
 
 class ChecklistData(_Struct):
@@ -124,12 +140,12 @@ class ChecklistData(_Struct):
     set_id: Short
     set_version: Count = 1
     set_fingerprint: Short = ""
-    set_snapshot: dict[str, Any] = {}
-    answers: dict[Short, AnswerData] = {}
+    set_snapshot: Free = {}
+    answers: Annotated[dict[Short, AnswerData], msgspec.Meta(max_length=500)] = {}
     principles_confirmed: bool = False
     assessment_year: Year | None = None
     verdict: Short = "incomplete"
-    assessment: dict[str, Any] = {}
+    assessment: Free = {}
     created_at: Short = ""
     updated_at: Short = ""
 
@@ -212,17 +228,17 @@ class RoundData(_Struct):
     commune: CommuneData
     campaign: CampaignData
     round: RoundInfo
-    participants: list[ParticipantData] = []
-    achievements: list[AchievementData] = []
-    awards: list[AwardData] = []
-    checklists: list[ChecklistData] = []
-    criteria_sets: list[CriteriaSetRef] = []
-    nominees: list[NomineeData] = []
+    participants: Many(ParticipantData) = []
+    achievements: Many(AchievementData, 20_000) = []
+    awards: Many(AwardData, 20_000) = []
+    checklists: Many(ChecklistData) = []
+    criteria_sets: Many(CriteriaSetRef, 200) = []
+    nominees: Many(NomineeData) = []
     council_meeting: MeetingData | None = None
-    council_votes: list[VoteData] = []
-    decisions: list[DecisionData] = []
-    documents: list[DocumentData] = []
-    evidence: list[EvidenceData] = []
+    council_votes: Many(VoteData) = []
+    decisions: Many(DecisionData, 200) = []
+    documents: Many(DocumentData, 2000) = []
+    evidence: Many(EvidenceData, 2000) = []
 
     def __post_init__(self) -> None:
         # Packets written before the vocabulary was unified carry the old award-form codes.
