@@ -42,7 +42,8 @@ def packet(mode: str, workspace: str, fingerprint: str, path: str) -> int:
 
     from desktop_app.core.exchange import receiving
     from desktop_app.core.exchange.packets import check_packet
-    from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+    from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+    from desktop_app.core.storage.secrets import SecretStore
     from desktop_app.core.workspace import open_workspace
 
     session = None

@@ -499,7 +499,8 @@ def bench_hostile(sizes: Sizes, work: Path) -> list[Row]:
     memory above the idle process and time, against the budget (150 MB, 5 s)."""
     from desktop_app.core.exchange.keys import get_or_create_commune_key
     from desktop_app.core.exchange.packets import PacketHeader, write_packet
-    from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+    from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+    from desktop_app.core.storage.secrets import SecretStore
 
     hw = work / "hostile"
     hw.mkdir()
@@ -525,7 +526,7 @@ def bench_hostile(sizes: Sizes, work: Path) -> list[Row]:
         r = _packet_child(mode, hw / f"ws-{n}", fp, path)
         rows.append(Row(f"{what} ({r['verdict']}): peak above idle", r["above"], base["above"], "MB",
                         "checking a genuine small packet", "≤ +150 MB", r["above"] <= 150, "+"))
-        rows.append(Row(f"  the same: time", r["seconds"], base["seconds"], "s", "checking a genuine small packet",
+        rows.append(Row("  the same: time", r["seconds"], base["seconds"], "s", "checking a genuine small packet",
                         "≤ 5 s", r["seconds"] <= 5))
     # The largest genuine packet: the biggest data.json allowed and the evidence of the packet benchmark.
     src = hw / "evidence"

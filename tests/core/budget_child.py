@@ -13,7 +13,6 @@ wall and CPU time.
 from __future__ import annotations
 
 import json
-import os
 import resource
 import sys
 import time
@@ -57,7 +56,8 @@ def main() -> int:
     from desktop_app.core.errors import UserError
     from desktop_app.core.exchange import receiving
     from desktop_app.core.exchange.packets import check_packet, verify_packet
-    from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+    from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+    from desktop_app.core.storage.secrets import SecretStore
     from desktop_app.core.workspace import open_workspace
 
     session = None

@@ -26,7 +26,8 @@ DATE_RE = re.compile(r"ngày (\d{2}) tháng (\d{1,2}) năm (\d{4})")
 
 @pytest.fixture(scope="module")
 def issued(tmp_path_factory):
-    from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+    from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+    from desktop_app.core.storage.secrets import SecretStore
     from desktop_app.core.workspace import open_workspace
 
     session = open_workspace(tmp_path_factory.mktemp("audit") / "ws", secrets=SecretStore(InMemoryKeyring()))

@@ -49,7 +49,8 @@ class Fuzz:
         """A genuine packet carrying the data.json of a real export of the demo commune (documents and evidence left
         out to keep each case small), signed by the trusted key."""
         from desktop_app.core.exchange.packets import PacketHeader, write_packet
-        from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+        from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+        from desktop_app.core.storage.secrets import SecretStore
 
         from .test_exports import demo_round, export, opened, read_zip_json
 

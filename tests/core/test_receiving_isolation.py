@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -22,7 +21,8 @@ from desktop_app.core.exchange.keys import KeyRotation, get_commune_key, get_or_
 from desktop_app.core.exchange.packets import PacketHeader, check_packet, write_packet
 from desktop_app.core.exchange.packets import format as fmt
 from desktop_app.core.storage.models import AwardDecision, Campaign, ReceivedPacket
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 
 from .crafting import forge
 from .test_exports import demo_round, export, opened
@@ -183,7 +183,8 @@ HOLD = """
 import sys, time
 sys.path.insert(0, {root!r})
 from desktop_app.core.exchange.receiving import receiver_lock
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.workspace import open_workspace
 s = open_workspace({ws!r}, secrets=SecretStore(InMemoryKeyring()))
 with receiver_lock(s):
