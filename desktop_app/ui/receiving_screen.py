@@ -71,8 +71,10 @@ class FingerprintDialog(QDialog):
                 "%1", ", ".join(format_fingerprint(fp) for fp in trusted) or "?"))
             old.setObjectName("trusted_key")
             layout.addWidget(old)
-        ask = QLabel(self.tr("Take the paper Tờ trình of this round and compare, group by group, the key fingerprint "
-                             "printed on it with the one below. Trust the key only if every group is the same."))
+        ask = QLabel(self.tr("Take the signed paper sent with this round — the Tờ trình, or the covering letter "
+                             "(phiếu gửi hồ sơ) when the round has no Tờ trình — and compare, group by group, the key "
+                             "fingerprint printed on it with the one below. Trust the key only if every group is the "
+                             "same. If you do not have the paper at hand, choose \"Decide later\"."))
         ask.setWordWrap(True)
         layout.addWidget(ask)
         groups = receiving.record_fingerprint_display(record)[len("SHA256:"):].split()
@@ -108,6 +110,12 @@ class FingerprintDialog(QDialog):
         self.trust_button.clicked.connect(lambda: self.done(1))
         self.refuse_button.clicked.connect(lambda: self.done(2))
         self.later_button.clicked.connect(lambda: self.done(0))
+        # Enter (or a hurried click on the highlighted button) must never trust a key: it means "decide later".
+        for button in (self.trust_button, self.refuse_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.later_button.setAutoDefault(True)
+        self.later_button.setDefault(True)
         layout.addWidget(buttons)
         # Wrapped labels report their height only for a width: never let the dialog cut the fingerprint.
         layout.setSizeConstraint(QLayout.SetMinimumSize)
