@@ -30,6 +30,7 @@ from desktop_app.core.register.communes import commune_code_of
 from desktop_app.core.vocabulary import DRAFT, LOCKED, SENT
 
 from .operations import OperationRunner
+from .printing import print_dialog
 
 PATH_ROLE = Qt.UserRole
 PRINT_DPI = 300          # enough for text on paper; a 1200 dpi printer would need 140 MB per page image
@@ -511,8 +512,7 @@ class DossierScreen(QWidget):
             return
         printer = self.a4_printer()
         printer.setDocName(self.current_pdf().stem)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print %1").replace("%1", self.document_list.currentItem().text()))
+        dialog = print_dialog(printer, self, self.tr("Print %1").replace("%1", self.document_list.currentItem().text()))
         if dialog.exec() == QPrintDialog.Accepted:
             self.print_to(printer)
 
