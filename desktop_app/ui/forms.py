@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.storage import drafts
 
+from .date_picker import attach_calendar
 from .layout import fit_to_screen, scroll_contents
 from .operations import OperationRunner
 from .signals import emit
@@ -88,6 +89,7 @@ def date_edit(placeholder: str | None = None) -> QLineEdit:
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder or QCoreApplication.translate("forms", "dd/mm/yyyy"))
     edit.setMaxLength(10)
+    attach_calendar(edit)
     return edit
 
 

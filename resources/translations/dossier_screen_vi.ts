@@ -52,224 +52,224 @@
 <context>
     <name>DossierScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="57"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="58"/>
         <source>Nomination round:</source>
         <translation>Đợt đề nghị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="62"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="63"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="65"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="66"/>
         <source>Document settings…</source>
         <translation>Thiết lập văn bản…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="69"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="70"/>
         <source>Province&apos;s rules…</source>
         <translation>Quy định của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="71"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="72"/>
         <source>Import the rules pack the province publishes (signed): its regulation, vote thresholds, deadlines and criteria. Without one, only the national criteria apply.</source>
         <translation>Nhập gói quy định do tỉnh ban hành (có chữ ký): quy định thi đua, khen thưởng của tỉnh, ngưỡng biểu quyết, thời hạn và tiêu chuẩn. Khi chưa có gói, chỉ áp dụng tiêu chuẩn quốc gia.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="76"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="77"/>
         <source>Not verified…</source>
         <translation>Chưa đối chiếu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="78"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="79"/>
         <source>What the documents cite that could not be checked against the official texts</source>
         <translation>Những căn cứ, số liệu trong văn bản chưa đối chiếu được với văn bản gốc</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="87"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="88"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="87"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="88"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="87"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="88"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="107"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="108"/>
         <source>Show the dossier (drafts marked DỰ THẢO)</source>
         <translation>Xem hồ sơ (bản dự thảo ghi “DỰ THẢO”)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="109"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="110"/>
         <source>Makes the documents not issued yet as drafts: marked “DỰ THẢO”, without numbers, made again as often as you like. Issued documents are shown as they were issued.</source>
         <translation>Tạo các văn bản chưa ban hành dưới dạng dự thảo: có chữ “DỰ THẢO”, chưa có số, tạo lại bao nhiêu lần cũng được. Văn bản đã ban hành được hiển thị đúng như khi ban hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="112"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="113"/>
         <source>Issue the selected document…</source>
         <translation>Ban hành văn bản đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="125"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="476"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="126"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="477"/>
         <source>No documents yet.</source>
         <translation>Chưa có văn bản nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="133"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="134"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="134"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="135"/>
         <source>Save a copy…</source>
         <translation>Lưu bản sao…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="135"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="136"/>
         <source>Open the folder</source>
         <translation>Mở thư mục hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="173"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="174"/>
         <source>being prepared</source>
         <translation>đang soạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="173"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="174"/>
         <source>locked</source>
         <translation>đã khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="173"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="174"/>
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="182"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="183"/>
         <source>Round %1 (version %2) — %3 — %4 — nominees: %5</source>
         <translation>Đợt %1 (lần %2) — %3 — %4 — số đề nghị: %5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="205"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="206"/>
         <source>Submission (Tờ trình)</source>
         <translation>Tờ trình</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="205"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="206"/>
         <source>Council minutes (Biên bản)</source>
         <translation>Biên bản họp Hội đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="206"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="207"/>
         <source>Decision (Quyết định)</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="207"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="208"/>
         <source>Covering letter (Phiếu gửi)</source>
         <translation>Phiếu gửi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="215"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="216"/>
         <source>Issued: No. %1 dated %2 — read-only</source>
         <translation>Đã ban hành: số %1 ngày %2 — chỉ xem, không sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="218"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="219"/>
         <source>Draft (DỰ THẢO), no number yet</source>
         <translation>Dự thảo (DỰ THẢO), chưa có số</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="220"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="221"/>
         <source> — replaces No. %1</source>
         <translation> — thay thế văn bản số %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="225"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="226"/>
         <source>Reprints give the same file; to change it, create a correction of the round.</source>
         <translation>In lại cho đúng tệp đã ban hành; muốn sửa, hãy tạo bản điều chỉnh của đợt.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="227"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="228"/>
         <source>Issue the %1 first (this document cites its number and date).</source>
         <translation>Ban hành %1 trước (văn bản này trích dẫn số và ngày của văn bản đó).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="229"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="230"/>
         <source>Ready to issue: select it and press “Issue the selected document…”.</source>
         <translation>Sẵn sàng ban hành: chọn dòng này rồi bấm “Ban hành văn bản đang chọn…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="238"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="239"/>
         <source>There is no nomination round yet.</source>
         <translation>Chưa có đợt đề nghị nào. Hãy lập đợt đề nghị trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="259"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="260"/>
         <source>Issued documents are frozen: their PDF and Word files are kept in the workspace with a checksum and are printed exactly as issued.</source>
         <translation>Văn bản đã ban hành được giữ nguyên: tệp PDF và Word được lưu trong thư mục dữ liệu kèm mã kiểm tra, in ra đúng như khi ban hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="262"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="263"/>
         <source>A draft carries no number and says “DỰ THẢO”. Issue each document once it is signed: enter the number the records officer (văn thư) gives and the signing date.</source>
         <translation>Bản dự thảo chưa có số và ghi “DỰ THẢO”. Ban hành từng văn bản khi đã ký: nhập số do văn thư cấp và ngày ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="266"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="267"/>
         <source>Some legal facts and the prize money rates are not verified against the official texts: see “Not verified…” before signing.</source>
         <translation>Một số thông tin pháp lý và mức tiền thưởng chưa được đối chiếu với văn bản gốc: xem “Chưa đối chiếu…” trước khi ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="269"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="270"/>
         <source>This round has no document to issue yet (no council meeting, no nominee).</source>
         <translation>Đợt này chưa có văn bản nào để ban hành (chưa họp Hội đồng, chưa có người được đề nghị).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="287"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="288"/>
         <source>Rules: national criteria only (no province&apos;s rules pack imported).</source>
         <translation>Quy định: chỉ áp dụng tiêu chuẩn quốc gia (chưa nhập gói quy định của tỉnh).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="289"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="290"/>
         <source>Rules: national criteria and %1.</source>
         <translation>Quy định: tiêu chuẩn quốc gia và %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="295"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="296"/>
         <source>These facts could not be checked against the official texts when the data was written; check them before signing:</source>
         <translation>Các thông tin sau chưa đối chiếu được với văn bản gốc khi soạn dữ liệu; hãy kiểm tra trước khi ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="297"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="298"/>
         <source>Not verified</source>
         <translation>Chưa đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="302"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="303"/>
         <source>Province&apos;s rules pack</source>
         <translation>Gói quy định của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="303"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="304"/>
         <source>Rules pack (*.json)</source>
         <translation>Gói quy định (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="309"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="315"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="310"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="316"/>
         <source>Province&apos;s rules</source>
         <translation>Quy định của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="311"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="312"/>
         <source>%1
 Regulation: %2
 
@@ -286,59 +286,59 @@ Gói được ký bằng khóa có dấu vân tay:
 Đây có đúng là dấu vân tay tỉnh đã công bố (trên văn bản giấy hoặc cổng thông tin của Sở Nội vụ) không? Chỉ nhập khi trùng khớp.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="342"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="345"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="343"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="346"/>
         <source>Issue</source>
         <translation>Ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="368"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="369"/>
         <source>Issuing the document…</source>
         <translation>Đang ban hành văn bản…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="375"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="376"/>
         <source>%1 issued: No. %2 dated %3. Its files are kept in %4.</source>
         <translation>Đã ban hành %1: số %2 ngày %3. Tệp được lưu tại %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="422"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="423"/>
         <source>issued</source>
         <translation>đã ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="422"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="423"/>
         <source>draft</source>
         <translation>dự thảo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="430"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="431"/>
         <source>%1 documents: %2 drafts (DỰ THẢO, no number, not kept) and the issued ones as issued.</source>
         <translation>%1 văn bản: %2 bản dự thảo (DỰ THẢO, chưa có số, không lưu) và các văn bản đã ban hành đúng như khi ban hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="434"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="435"/>
         <source>%1 documents, all issued: printed exactly as issued.</source>
         <translation>%1 văn bản, đều đã ban hành: in ra đúng như khi ban hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="407"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="408"/>
         <source>Creating the dossier documents…</source>
         <translation>Đang tạo văn bản hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="442"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="443"/>
         <location filename="../../desktop_app/ui/dossier_screen.py" line="559"/>
         <source>Dossier</source>
         <translation>Hồ sơ đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="465"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="466"/>
         <source>This file cannot be shown: %1</source>
         <translation>Không hiển thị được tệp %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="467"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="468"/>
         <source>%1 — pages: %2</source>
         <translation>%1 — số trang: %2</translation>
     </message>
