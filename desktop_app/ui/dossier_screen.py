@@ -15,7 +15,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -93,7 +93,10 @@ class DossierScreen(QWidget):
         self.state_table.horizontalHeader().setStretchLastSection(True)
         self.state_table.setColumnWidth(0, 300)
         self.state_table.setColumnWidth(1, 420)
-        self.state_table.setMaximumHeight(130)
+        self.state_table.setWordWrap(True)
+        # "Next step" often takes two lines: rows as tall as their text, room for the three documents and a fourth.
+        self.state_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.state_table.setMaximumHeight(160)
         self.state_table.itemSelectionChanged.connect(self._update_buttons)
         self.state_table.cellDoubleClicked.connect(lambda *_: self.issue_selected())
         layout.addWidget(self.state_table)

@@ -3,7 +3,7 @@ taskbar). A dialog's fields scroll inside it while its buttons stay in view, and
 screen it is on. Visual rules of the app (spacing, type sizes, colours) are in docs/design.md."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -69,3 +69,29 @@ def fit_to_screen(dialog: QDialog, scroll: QScrollArea | None = None, min_width:
     # A minimum height larger than the screen would push the buttons off it: keep minimums within the screen.
     dialog.setMinimumHeight(min(dialog.minimumHeight(), max_size.height()))
     dialog.resize(width, height)
+
+
+def header_of(view):
+    """The horizontal header of a table or a tree."""
+    return view.horizontalHeader() if hasattr(view, "horizontalHeader") else view.header()
+
+
+def widen_to_headers(view, widths: dict[int, int]) -> None:
+    """Give columns their width, but never less than their heading needs (a heading cut to "ı thức khen thư" is
+    unreadable; Vietnamese headings are often twice the English ones)."""
+    header = header_of(view)
+    for column, width in widths.items():
+        view.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+
+
+def clipped_headings(view) -> list[str]:
+    """Headings of visible columns narrower than their text (for the tests and the screenshot tool)."""
+    header = header_of(view)
+    model = view.model()
+    out = []
+    for column in range(header.count()):
+        if header.isSectionHidden(column):
+            continue
+        if header.sectionSize(column) < header.sectionSizeHint(column) - 2:
+            out.append(str(model.headerData(column, Qt.Horizontal)))
+    return out

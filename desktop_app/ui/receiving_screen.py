@@ -21,6 +21,7 @@ from desktop_app.core.fingerprints import format_fingerprint
 from desktop_app.core.nominations import rounds
 from desktop_app.core.vocabulary import NOMINATION_FORMS, SUPERSEDED
 
+from .layout import widen_to_headers
 from .operations import OperationRunner
 
 
@@ -188,7 +189,9 @@ class ReceivingScreen(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("rounds")
         self.tree.setHeaderLabels([self.tr("Round / nominee"), self.tr("Award proposed"), self.tr("Votes for / against")])
+        self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        widen_to_headers(self.tree, {1: 150, 2: 120})
         self.tree.currentItemChanged.connect(self._round_selected)
         left.addWidget(self.tree)
         rl.addLayout(left, 3)

@@ -64,7 +64,7 @@
     <message>
         <location filename="../../desktop_app/ui/participant_detail_panel.py" line="73"/>
         <source>Type</source>
-        <translation>Loại khen thưởng</translation>
+        <translation>Khen theo</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/participant_detail_panel.py" line="74"/>
