@@ -28,6 +28,7 @@ from ..storage.files import fsync_dir, remove_quietly
 from ..storage.models import Achievement as AchievementRow
 from ..storage.models import AwardDecision, Campaign, Commune, DocumentNumber, NominationRound, Participant
 from ..storage.session import Session
+from ..text import printable_fields
 from ..vocabulary import BANG_KHEN_TINH, COLLECTIVE, GENDERS, GIAY_KHEN, NOMINATION_FORMS, SUPERSEDED
 from .build import dossier_parts
 from .numbering import short_date
@@ -225,9 +226,11 @@ def dossier_input(session: Session, round_id: int, *, signer_fingerprint: str = 
         decision = doc.Decision(number=dec.document_number, issued_on=dec.decided_on, signer=dec.signer,
                                 awardee_keys=awardees, signer_title=title,
                                 signer_authority="KT. CHỦ TỊCH" if title.startswith("PHÓ") else "")
-    return doc.Dossier(commune=commune_settings(commune), campaign=campaign_input(campaign), round=rnd,
-                       nominees=tuple(nominees), meeting=meeting, decision=decision,
-                       signer_fingerprint=_printed_fingerprint(signer_fingerprint))
+    # Text stored before the fields refused unprintable characters (or received in a packet) must never make the
+    # whole round's dossier fail: what no document can print is dropped here.
+    return printable_fields(doc.Dossier(
+        commune=commune_settings(commune), campaign=campaign_input(campaign), round=rnd, nominees=tuple(nominees),
+        meeting=meeting, decision=decision, signer_fingerprint=_printed_fingerprint(signer_fingerprint)))
 
 
 def _decision_row(round_: NominationRound) -> AwardDecision | None:

@@ -87,6 +87,7 @@ def copy_file_durably(source: Path, target: Path) -> Path:
         with open(partial, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(partial, target)
+        fsync_dir(target.parent)
     except BaseException:
         remove_quietly(partial)
         raise
