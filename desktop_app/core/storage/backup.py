@@ -29,7 +29,7 @@ from ... import APP_NAME, __version__
 from ..decoding import DecodeProblem, decode_json
 from ..errors import UserCancelled, UserError, message_text
 from .database import latest_version, migrate
-from .files import fsync_dir, os_error_to_user_error, write_verified
+from .files import fsync_dir, os_error_to_user_error, remove_stale_temps, write_verified
 from .health import os_error_at_workspace, sqlite_error_code, storage_error
 from .snapshots import (RESTORE, _paths, backup_copy, check_database, latest_good_backup,
                         set_damaged_aside, stamp, take_automatic_backup)
@@ -172,6 +172,7 @@ def export_backup(paths, target_dir: str | os.PathLike, *, progress: Progress | 
         if not target_dir.is_dir():
             raise UserError("backup.target_gone" if not target_dir.exists() else "backup.not_writable",
                             path=str(target_dir))
+        remove_stale_temps(target_dir, "SoThiDua_saoluu_")   # what a backup cut short left on this stick
 
         def write(raw) -> None:
             files: dict[str, dict] = {}

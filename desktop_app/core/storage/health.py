@@ -76,17 +76,31 @@ def os_error_at_workspace(exc: OSError, where: Path) -> UserError:
     return UserError("workspace.not_writable", path=str(where), detail=exc.strerror or str(exc))
 
 
-def sqlite_error_code(exc: BaseException) -> int | None:
-    """The primary SQLite result code behind an exception (peewee wraps sqlite3's in its own class)."""
-    seen = set()
-    while exc is not None and id(exc) not in seen:
+_ENVIRONMENT_CODES = (SQLITE_FULL, SQLITE_READONLY, SQLITE_PERM, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_BUSY,
+                      SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
+def _sqlite_codes(exc: BaseException | None) -> list[int]:
+    codes, seen = [], set()
+    stack = [exc]
+    while stack:
+        exc = stack.pop()
+        if exc is None or id(exc) in seen:
+            continue
         seen.add(id(exc))
         code = getattr(exc, "sqlite_errorcode", None)
         if code is not None:
-            return code & 0xFF
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        exc = inner or exc.__cause__ or exc.__context__
-    return None
+            codes.append(code & 0xFF)
+        stack += [a for a in exc.args if isinstance(a, BaseException)] + [exc.__cause__, exc.__context__]
+    return codes
+
+
+def sqlite_error_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code behind an exception (peewee wraps sqlite3's in its own class). A commit
+    that failed for a full disk is followed by a failed rollback ("no transaction is active"): the chain is
+    searched, and the environment's cause wins."""
+    codes = _sqlite_codes(exc)
+    return next((c for c in codes if c in _ENVIRONMENT_CODES), codes[0] if codes else None)
 
 
 def storage_error(exc: BaseException, paths: WorkspacePaths) -> UserError | None:
@@ -94,6 +108,9 @@ def storage_error(exc: BaseException, paths: WorkspacePaths) -> UserError | None
     if isinstance(exc, OSError):
         return os_error_at_workspace(exc, paths.root)
     code = sqlite_error_code(exc)
+    if code == SQLITE_IOERR:
+        # SQLite says "disk I/O error" for EROFS and ENOSPC alike: ask the filesystem which it is.
+        code = _filesystem_state(paths.root) or code
     if code == SQLITE_FULL:
         return UserError("storage.disk_full", path=str(paths.root))
     if code in (SQLITE_READONLY, SQLITE_PERM):
@@ -107,21 +124,36 @@ def storage_error(exc: BaseException, paths: WorkspacePaths) -> UserError | None
     return None
 
 
+def _filesystem_state(root: Path) -> int | None:
+    try:
+        st = os.statvfs(root) if hasattr(os, "statvfs") else None
+        if st is not None and st.f_flag & os.ST_RDONLY:
+            return SQLITE_READONLY
+        if shutil.disk_usage(root).free < 64 * 1024:
+            return SQLITE_FULL
+    except OSError:
+        return None
+    return None
+
+
 # ----- before opening ------------------------------------------------------------------------------------------
 
 def _has_traces(paths: WorkspacePaths) -> bool:
     """Signs that this workspace held data: automatic copies, a damaged file kept, evidence files."""
     prefixes = tuple(PREFIXES.values()) + (DAMAGED_PREFIX,)
     try:
-        if any(e.name.startswith(prefixes) and e.name.endswith(".sqlite3") and e.is_file()
-               for e in os.scandir(paths.backups_dir)):
-            return True
+        with os.scandir(paths.backups_dir) as entries:
+            if any(e.name.startswith(prefixes) and e.name.endswith(".sqlite3") and e.is_file() for e in entries):
+                return True
     except OSError:
         pass
     try:
-        for sub in os.scandir(paths.evidence_dir):
-            if sub.is_dir() and any(f.is_file() for f in os.scandir(sub.path)):
-                return True
+        with os.scandir(paths.evidence_dir) as subs:
+            for sub in subs:
+                if sub.is_dir():
+                    with os.scandir(sub.path) as files:
+                        if any(f.is_file() for f in files):
+                            return True
     except OSError:
         pass
     return False
@@ -223,7 +255,8 @@ def clean_leftovers(paths: WorkspacePaths) -> list[Path]:
 
     for folder, prefix, suffix in _leftover_patterns(paths):
         try:
-            entries = list(os.scandir(folder))
+            with os.scandir(folder) as it:
+                entries = list(it)
         except OSError:
             continue
         for entry in entries:
@@ -231,11 +264,13 @@ def clean_leftovers(paths: WorkspacePaths) -> list[Path]:
                 remove(Path(entry.path))
     # Evidence copies cut short: "<sha>.ext.part" (older) and ".<name>.<id>.partial".
     try:
-        for sub in os.scandir(paths.evidence_dir):
-            if sub.is_dir():
-                for entry in os.scandir(sub.path):
-                    if entry.name.endswith((".part", ".partial")):
-                        remove(Path(entry.path))
+        with os.scandir(paths.evidence_dir) as subs:
+            folders = [sub.path for sub in subs if sub.is_dir()]
+        for folder in folders:
+            with os.scandir(folder) as files:
+                doomed = [Path(f.path) for f in files if f.name.endswith((".part", ".partial"))]
+            for path in doomed:
+                remove(path)
     except OSError:
         pass
     for folder in {p.parent for p in removed}:
