@@ -129,16 +129,19 @@ class Disk:
                 d.dur = dict(d.vol)
         self.applied += 1
 
-    def materialize(self, target: Path) -> None:
-        """Write the durable state (what a power cut now leaves) into `target`."""
+    def materialize(self, target: Path, *, volatile: bool = False) -> None:
+        """Write into `target` what a power cut now leaves (the durable state) or, `volatile`, what a kill -9
+        leaves (everything written so far: the page cache survives the process)."""
         def walk(path: str, into: Path) -> None:
             into.mkdir(parents=True, exist_ok=True)
-            for name, (kind, ref) in self.dirs[path].dur.items():
+            d = self.dirs[path]
+            for name, (kind, ref) in (d.vol if volatile else d.dur).items():
                 if kind == "d":
                     if ref in self.dirs:
                         walk(ref, into / name)
                 else:
-                    (into / name).write_bytes(self.files[ref].dur)
+                    f = self.files[ref]
+                    (into / name).write_bytes(bytes(f.vol) if volatile else f.dur)
         walk("", target)
 
 
