@@ -133,7 +133,7 @@ def char_label(ch: str) -> str:
     """How a refused character is named in a message: itself when it can be seen, else its code."""
     if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") or ord(ch) in range(0xFE00, 0xFE10):
         return f"U+{ord(ch):04X}"
-    return f"“{ch}” (U+{ord(ch):04X})"
+    return f"{ch} (U+{ord(ch):04X})"
 
 
 def printable(value: str, *, multiline: bool = True) -> str:

@@ -25,6 +25,7 @@ from desktop_app.core.storage.models import Participant
 from desktop_app.core.storage.paths import workspace_for
 from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
 from desktop_app.core.workspace import open_workspace
+from tests.core.test_dossier import people  # noqa: F401 (a fixture: four participants with achievements)
 from tests.mounts import fill, needs_mount, read_only, small_disk  # noqa: I001
 
 DAY = datetime(2026, 3, 9, 7, 30)
@@ -215,6 +216,24 @@ def test_2_a_thousand_random_damages_never_crash_opening(_template, tmp_path):
         assert outcome in ("opened", "damaged"), (seed, outcome)
         shutil.rmtree(root)
     assert outcomes.get("damaged", 0) > 100, outcomes
+
+
+@pytest.mark.parametrize("damage", [_json_cell, _invalid_utf8_in_the_check_message])
+def test_2_self_test_and_backup_on_the_same_files_give_a_message(with_backup, tmp_path, damage):
+    import subprocess
+    import sys
+
+    damage(with_backup.database)
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    (tmp_path / "usb").mkdir()
+    for args, code in ((["backup", "--out", str(tmp_path / "usb")], 2), (["--self-test"], 1)):
+        r = subprocess.run([sys.executable, str(root / "main.py"), *args, "--data-dir", str(with_backup.root)],
+                           capture_output=True, text=True, timeout=120, env=env, cwd=root)
+        assert r.returncode == code, (args, r.stdout, r.stderr)
+        assert "Traceback" not in r.stderr and ("hỏng" in r.stderr or "damaged" in r.stderr), r.stderr
+    assert list((tmp_path / "usb").iterdir()) == []
 
 
 # ----- 4. the manual backup checks what it copies ---------------------------------------------------------------
@@ -676,3 +695,24 @@ def test_13_command_line_never_prints_a_traceback(tmp_path):
                            timeout=120, env=env, cwd=root)
         assert r.returncode == 2, (args, r.stdout, r.stderr)
         assert "Traceback" not in r.stderr and r.stderr.strip(), (args, r.stderr)
+
+
+# ----- 9. the dossier of a round never fails on one participant's text ----------------------------------------------
+
+def test_9_stored_control_characters_never_make_the_dossier_fail(session, people, tmp_path):
+    """Text stored before the fields refused it (or received in a packet): NUL, ESC, emoji in a name, an
+    achievement and a summary. The whole round's dossier (PDF and .docx) is still written; the characters are
+    dropped from it. (It failed for the whole round before: docx refuses NUL, ReportLab chokes on it.)"""
+    from desktop_app.core.documents import round_documents as dossier
+    from tests.core import test_dossier
+
+    r = test_dossier.make_round(session, people)
+    session.db.execute_sql("UPDATE participant SET name = ? WHERE name = 'Hà Thị Ngọc Ánh'",
+                           ("Hà Thị\x00 Ngọc\x1b Ánh 😀",))
+    session.db.execute_sql("UPDATE achievement SET results = ? WHERE title LIKE 'Chuyển%'", ("Kết quả\x00\x07 tốt\ufffe",))
+    session.db.execute_sql("UPDATE nominee SET summary = ?", ("Tóm tắt\x0b\x00 thành tích",))
+    out = tmp_path / "hoso"
+    paths = dossier.write_dossier(session, r.id, out)
+    assert {p.suffix for p in paths} == {".pdf", ".docx"} and len(paths) == 16
+    text = test_dossier.text_of([(p.name, p.read_bytes()) for p in paths if p.suffix == ".pdf"], "02_Danh_sach")
+    assert "Hà Thị Ngọc Ánh" in text and "\x00" not in text
