@@ -191,13 +191,20 @@ def kill_points(log: list[tuple], wanted: int) -> list[int]:
     return sorted(set(points))
 
 
-def test_nothing_the_window_showed_as_saved_is_lost_by_a_power_cut(tmp_path):
+@pytest.fixture(scope="module")
+def recording(tmp_path_factory):
+    """One recorded run of the window saving 4 records, shared by the default power-cut and kill -9 replays."""
+    return record_run(tmp_path_factory.mktemp("recording"), 4)
+
+
+def test_nothing_the_window_showed_as_saved_is_lost_by_a_power_cut(recording, tmp_path):
     """Default run: a few records and about 40 cut points (the slow run: 1,000+)."""
-    initial, log, committed = record_run(tmp_path, 4)
+    initial, log, committed = recording
     assert len(committed) == 4 and sum(1 for e in log if e[0] == "mark") == 4
     points = cut_points(log, 40)
     problems = run_cuts(initial, log, committed, points, tmp_path / "cut")
     assert problems == [], problems[:10]
+    print(f"power cut: {len(points)} cut points in a log of {len(log)} entries, {len(committed)} records")
 
 
 @pytest.mark.slow
@@ -208,6 +215,7 @@ def test_a_thousand_power_cuts_lose_nothing_saved(tmp_path):
     assert len(points) >= 1000, f"only {len(points)} cut points in a log of {len(log)} entries"
     problems = run_cuts(initial, log, committed, points, tmp_path / "cut")
     assert problems == [], problems[:10]
+    print(f"power cut: {len(points)} cut points in a log of {len(log)} entries, {len(committed)} records")
 
 
 def test_mutation_check_without_syncing_each_commit_saved_records_are_lost(tmp_path):
@@ -219,11 +227,11 @@ def test_mutation_check_without_syncing_each_commit_saved_records_are_lost(tmp_p
     assert any("lost" in p for p in problems), problems
 
 
-def test_kill9_at_the_moments_that_matter_loses_nothing(tmp_path):
+def test_kill9_at_the_moments_that_matter_loses_nothing(recording, tmp_path):
     """kill -9 keeps what was written (the page cache survives the process): replayed at writes inside commits,
     inside evidence copies and between the steps of a save — every saved record is there, no achievement without
     its evidence, no row pointing at nothing, integrity_check ok. (tests/ui/test_kill9.py kills the real window.)"""
-    initial, log, committed = record_run(tmp_path, 4)
+    initial, log, committed = recording
     points = kill_points(log, int(os.environ.get("SOTHIDUA_KILL_POINTS", "60")))
     assert len(points) >= 30
     problems = run_cuts(initial, log, committed, points, tmp_path / "cut", volatile=True)
