@@ -12,9 +12,9 @@ from .storage.database import latest_version, open_database, schema_version
 from .storage.health import (DamagedDatabase, WorkspaceLock, check_folder, clean_leftovers, database_damage,
                              storage_error)
 from .storage.paths import workspace_for
-from .storage.snapshots import check_database
 from .storage.secrets import SecretStore
 from .storage.session import Clock, Session
+from .storage.snapshots import check_database
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from desktop_app.core.storage.paths import workspace_for
 from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
 from desktop_app.core.workspace import open_workspace
 from tests.core.test_dossier import people  # noqa: F401 (a fixture: four participants with achievements)
-from tests.mounts import fill, needs_mount, read_only, small_disk  # noqa: I001
+from tests.mounts import fill, needs_mount, read_only, small_disk
 
 DAY = datetime(2026, 3, 9, 7, 30)
 PERSON = {"kind": "individual", "category": "nguoi_dan", "gender": "nu"}
@@ -378,9 +378,8 @@ def test_7_missing_stick_and_a_file_instead_of_a_folder(tmp_path):
 def test_7_write_protected_stick_for_the_manual_backup(with_backup, tmp_path):
     stick = tmp_path / "usb"
     stick.mkdir()
-    with read_only(stick):
-        with pytest.raises(UserError) as err:
-            backup.export_backup(with_backup, stick, now=DAY)
+    with read_only(stick), pytest.raises(UserError) as err:
+        backup.export_backup(with_backup, stick, now=DAY)
     assert err.value.code == "backup.not_writable"
     assert list(stick.iterdir()) == []
 

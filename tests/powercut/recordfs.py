@@ -148,7 +148,7 @@ class Disk:
 # ----- the filesystem -----------------------------------------------------------------------------------------
 
 def serve(backing: str, mountpoint: str, log_path: str) -> None:
-    import mfusepy as fuse  # noqa: PLC0415 — only the recording process needs libfuse
+    import mfusepy as fuse  # only the recording process needs libfuse
 
     log = open(log_path, "ab", buffering=0)
     lock = threading.Lock()

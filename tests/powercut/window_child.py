@@ -12,7 +12,7 @@ if os.environ.get("SOTHIDUA_MUTATE_SYNC") == "1":
 if os.environ.get("SOTHIDUA_MUTATE_JOURNAL") == "1":   # the kill -9 test's mutation: no journal at all
     database.PRAGMAS.update(journal_mode="off")
 
-from tests.ui import crash_child  # noqa: E402
+from tests.ui import crash_child
 
 if __name__ == "__main__":
     crash_child.main()

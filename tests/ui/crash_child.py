@@ -23,16 +23,16 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from desktop_app.app import WindowHost  # noqa: E402
-from desktop_app.core.register import participants as register  # noqa: E402
-from desktop_app.core.storage import drafts  # noqa: E402
-from desktop_app.ui.achievement_dialog import EditAchievementDialog  # noqa: E402
-from desktop_app.ui.participant_dialog import EditParticipantDialog  # noqa: E402
+from desktop_app.app import WindowHost
+from desktop_app.core.register import participants as register
+from desktop_app.core.storage import drafts
+from desktop_app.ui.achievement_dialog import EditAchievementDialog
+from desktop_app.ui.participant_dialog import EditParticipantDialog
 
 NAMES = ["Thôn Nà Ánh", "Tổ Đạt Quỳnh", "Bản Xuân Lộc"]
 NOTE = "Hướng dẫn người dân cài VNeID, nộp hồ sơ trực tuyến. "

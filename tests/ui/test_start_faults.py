@@ -14,7 +14,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from desktop_app import app as app_module
 from desktop_app.app import WindowHost
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.storage import snapshots

@@ -213,7 +213,7 @@ def database_damage(paths: WorkspacePaths) -> str | None:
                 return None
             return "tệp dữ liệu không còn" if size is None else "tệp dữ liệu rỗng (0 byte)"
         return check_database(db)
-    except Exception as exc:  # noqa: BLE001 — the check failing is itself a sign of damage
+    except Exception as exc:  # the check failing is itself a sign of damage
         log.exception("the start-up check of %s failed", db)
         return f"không kiểm tra được ({type(exc).__name__}: {exc})"
 
