@@ -115,6 +115,20 @@ def migrate(path: Path, backups_dir: Path, target: int | None = None) -> list[in
     return [n for n, _ in pending]
 
 
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
+
+
+class WorkspaceDatabase(peewee.SqliteDatabase):
+    """The workspace's SQLite database. A text cell that is not valid UTF-8 (a byte changed on a failing disk;
+    `quick_check` does not look inside cells) reads with a replacement character instead of raising in every
+    screen that shows it — one damaged name, not a window that cannot start."""
+
+    def _add_conn_hooks(self, conn) -> None:
+        super()._add_conn_hooks(conn)
+        conn.text_factory = _lenient_text
+
+
 def open_database(path: Path, backups_dir: Path) -> peewee.SqliteDatabase:
     """Migrate then open the workspace database (the session binds the models to it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -127,6 +141,6 @@ def open_database(path: Path, backups_dir: Path) -> peewee.SqliteDatabase:
     except sqlite3.DatabaseError as exc:
         # The file opened but a migration failed: its transaction was rolled back and a copy was taken.
         raise UserError("db.migration_failed", path=str(path), version=version, detail=str(exc)) from exc
-    database = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    database = WorkspaceDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     database.connect(reuse_if_open=True)
     return database
