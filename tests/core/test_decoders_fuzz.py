@@ -21,6 +21,9 @@ from desktop_app.core.register.campaigns import read_campaign_files
 from desktop_app.core.resources import resource_path
 from desktop_app.core.storage import backup
 
+# Hypothesis warns (an error under -W error) when it builds the repr of a very large example to report it.
+pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
+
 FAST = 150
 SLOW = int(os.environ.get("SOTHIDUA_FUZZ_CASES", "21000"))
 COUNTS: dict[str, int] = {}
