@@ -4,6 +4,9 @@
     python bench/child.py start-app DATA_DIR     the real start (desktop_app.app.run_gui), same signal
     python bench/child.py rss-empty              peak RSS of an empty shown QMainWindow (JSON)
     python bench/child.py rss-app DATA_DIR       peak RSS with the register shown, then with every row fetched
+    python bench/child.py packet MODE WS FP FILE  check (MODE=check) or receive (MODE=receive, into WS trusting FP
+                                                 for commune 01234) one packet: peak RSS above the idle process
+                                                 and the time (JSON)
 """
 from __future__ import annotations
 
@@ -34,8 +37,46 @@ def _signal_when_shown(app) -> None:
     QTimer.singleShot(0, shown)
 
 
+def packet(mode: str, workspace: str, fingerprint: str, path: str) -> int:
+    import time
+
+    from desktop_app.core.exchange import receiving
+    from desktop_app.core.exchange.packets import check_packet
+    from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+    from desktop_app.core.storage.secrets import SecretStore
+    from desktop_app.core.workspace import open_workspace
+
+    session = None
+    if mode == "receive":
+        session = open_workspace(Path(workspace), secrets=SecretStore(InMemoryKeyring()))
+        receiving.make_receiver_workspace(session)
+        if fingerprint != "-":
+            receiving.trust_key(session, "01234", fingerprint, trusted_by="bench")
+    idle = vm_rss_kb()
+    Path("/proc/self/clear_refs").write_text("5")
+    start = time.perf_counter()
+    if mode == "check":
+        result = check_packet(path)
+        verdict, reason = result.verdict, result.reason
+    else:
+        result = receiving.receive_packet(session, path)
+        verdict, reason = f"{result.record.verdict}/{result.outcome}", result.record.reason
+    elapsed = time.perf_counter() - start
+    print(json.dumps({"idle": idle, "peak": vm_hwm_kb(), "seconds": elapsed, "verdict": verdict, "reason": reason}))
+    return 0
+
+
+def vm_rss_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
 def main() -> int:
     mode = sys.argv[1]
+    if mode == "packet":
+        return packet(*sys.argv[2:6])
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])

@@ -130,27 +130,31 @@ class WindowHost:
         return result
 
 
+DAILY_BACKUP_DELAY_MS = 5000
+
+
 def _daily_backup_after_start(host: WindowHost) -> None:
-    """Take the day's copy on the runner once the window is up (1.5 s on a 408 MB database: the officer
-    should not wait for it); a failure shows in the status bar. SQLite's online backup reads a consistent
-    snapshot while the window goes on writing (WAL)."""
+    """Take the day's copy on the runner a few seconds after the window is up (1.5 s on a 408 MB database: the
+    officer should not wait for it, nor the first screen share the old PC's disk with it); a failure shows in
+    the status bar. SQLite's online backup reads a consistent snapshot while the window goes on writing (WAL)."""
+    from PySide6.QtCore import QTimer
+
     from .core.storage.snapshots import daily_backup
 
-    window = host.window
-    host.runner.run(daily_backup, read=True,
-                    on_failure=lambda error: window.statusBar().showMessage(str(error)))
+    window, runner = host.window, host.runner
+
+    def start() -> None:
+        if host.runner is runner:  # not after a restore replaced the window
+            runner.run(daily_backup, read=True, on_failure=lambda error: window.statusBar().showMessage(str(error)))
+
+    QTimer.singleShot(DAILY_BACKUP_DELAY_MS, start)
 
 
 def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
     from .core.register.communes import is_receiver
-    from .core.storage import drafts
     from .ui.application import create_application
-    from .ui.commune_settings_dialog import CommuneSettingsDialog
     from .ui.crash_dialog import ErrorReporter
     from .ui.draft_recovery import offer_recovery
-    from .ui.operations import OperationRunner
 
     app = create_application(sys.argv[:1])
     session = _open_or_recover(data_dir)
@@ -162,6 +166,10 @@ def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
 
         create_demo_commune(session)
     if session.home_commune() is None and not is_receiver(session):
+        from .core.storage import drafts
+        from .ui.commune_settings_dialog import CommuneSettingsDialog
+        from .ui.operations import OperationRunner
+
         runner = OperationRunner(session)
         draft = drafts.get_draft(session, "commune_settings")
         values = (draft.payload or {}).get("values") if draft is not None and isinstance(draft.payload, dict) else None

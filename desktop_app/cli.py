@@ -108,31 +108,94 @@ def cmd_restore(args) -> int:
 cmd_restore.configure = lambda p: p.add_argument("file", metavar="TỆP", help="tệp sao lưu cần khôi phục")
 
 
-@command("dossier", "cấp số và ghi mọi văn bản (PDF và .docx) của hồ sơ đề nghị một đợt vào thư mục")
+@command("dossier", "hồ sơ đề nghị của một đợt: ghi bản dự thảo (và các văn bản đã ban hành) vào thư mục; "
+                    "--issue ban hành một văn bản với số và ngày ký")
 def cmd_dossier(args) -> int:
+    from datetime import date
+
+    from .core.dates import DateParseError, parse_vn_date
     from .core.documents import round_documents as dossier
-    from .core.exchange.keys import known_fingerprint
+    from .core.exchange.keys import create_key, known_fingerprint
     from .core.nominations import rounds
     from .core.register import communes
 
     with opened(args) as ws:
         commune = communes.require_home_commune(ws)
         round_ = rounds.find_round(ws, args.round)
-        paths = dossier.write_dossier(ws, round_.id, args.out,
+        if args.issue:
+            state = next((s for s in dossier.document_states(ws, round_.id) if s.code == args.issue), None)
+            if state is None:
+                raise UserError("documents.not_in_dossier", document=dossier.DOCUMENT_NAMES[args.issue])
+            number = args.number if args.number is not None else state.proposed_number
+            if number is None:
+                raise UserError("documents.number_invalid")
+            try:
+                signed = parse_vn_date(args.date) if args.date else (state.fixed_date or state.proposed_date)
+            except DateParseError as exc:
+                raise UserError(exc.code, **exc.params) from None
+            fingerprint = known_fingerprint(ws.secrets, commune)
+            if args.issue in dossier.COVERS and not fingerprint:
+                # The cover document carries the key's fingerprint: the key is made before the first dossier.
+                fingerprint = create_key(ws, communes.commune_code_of(commune)).fingerprint
+            done = dossier.issue_document(ws, round_.id, args.issue, number, signed or date.today(),
+                                          signer_fingerprint=fingerprint)
+            print(f"Đã ban hành {dossier.DOCUMENT_NAMES[done.code]} số {done.number_text} "
+                  f"ngày {done.signed_on.strftime('%d/%m/%Y')}:")
+            for name in done.files:
+                print(f"  {ws.paths.documents_dir / dossier.round_folder_name(round_) / name}")
+            return 0
+        if not args.out:
+            raise UserError("documents.out_required")
+        paths = dossier.write_dossier(ws, round_.id, args.out, issue=False,
                                       signer_fingerprint=known_fingerprint(ws.secrets, commune))
-        numbers = dossier.issued_numbers(ws, round_.id)
+        states = dossier.document_states(ws, round_.id)
     print(f"Hồ sơ đợt {round_.number} (lần {round_.version}): {len(paths)} tệp trong {args.out}")
-    for code, number, _ in numbers:
-        print(f"  Số {number}")
+    for s in states:
+        if s.issued:
+            print(f"  Đã ban hành: {dossier.DOCUMENT_NAMES[s.code]} số {s.number_text} "
+                  f"ngày {s.signed_on.strftime('%d/%m/%Y')}")
+        else:
+            print(f"  Dự thảo (chưa có số): {dossier.DOCUMENT_NAMES[s.code]}")
     for path in paths:
         print(path)
     return 0
 
 
 cmd_dossier.configure = lambda p: (
-    p.add_argument("--round", type=round_number, required=True, metavar="N",
-                   help="số đợt đề nghị (bản điều chỉnh mới nhất)"),
-    p.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi hồ sơ (tạo nếu chưa có)"))
+    p.add_argument("--round", type=round_number, required=True, metavar="N", help="số đợt đề nghị (bản điều chỉnh mới nhất)"),
+    p.add_argument("--out", metavar="DIR", help="thư mục ghi hồ sơ (tạo nếu chưa có)"),
+    p.add_argument("--issue", choices=("bien_ban", "to_trinh", "quyet_dinh", "phieu_gui"),
+                   help="ban hành một văn bản: bien_ban, to_trinh, quyet_dinh hoặc phieu_gui"),
+    p.add_argument("--number", type=int, metavar="SỐ", help="số văn bản do văn thư cấp (ví dụ 5 cho 05/TTr-UBND)"),
+    p.add_argument("--date", metavar="NGÀY", help="ngày ký dd/mm/yyyy (mặc định: ngày họp cho biên bản, hôm nay "
+                                                  "cho văn bản khác)"))
+
+
+@command("import-rules", "nhập gói quy định thi đua, khen thưởng của tỉnh (tệp do tỉnh ký); lần đầu cần "
+                         "--trust-fingerprint sau khi đối chiếu dấu vân tay tỉnh công bố")
+def cmd_import_rules(args) -> int:
+    from .core.fingerprints import format_fingerprint
+    from .core.nominations import rules_pack
+
+    with opened(args) as ws:
+        try:
+            pack = rules_pack.import_pack(ws, args.file, trust_fingerprint=args.trust_fingerprint)
+        except UserError as error:
+            if error.code == "rules_pack.confirm_fingerprint":
+                print(str(error), file=sys.stderr)
+                return 3
+            raise
+    print(f"Đã nhập: {pack.label}")
+    print(f"  Căn cứ: {pack.citation()}")
+    print(f"  Khóa ký của tỉnh: {format_fingerprint(pack.fingerprint)}")
+    print(f"  Bộ tiêu chuẩn của tỉnh: {len(pack.criteria_sets)}; thời hạn: {len(pack.deadlines)}")
+    return 0
+
+
+cmd_import_rules.configure = lambda p: (
+    p.add_argument("file", metavar="TỆP", help="tệp gói quy định (.json) do tỉnh ký"),
+    p.add_argument("--trust-fingerprint", metavar="DẤU_VÂN_TAY",
+                   help="dấu vân tay khóa ký của tỉnh, đã đối chiếu với bản tỉnh công bố"))
 
 
 @command("export-packet", "xuất gói hồ sơ đã ký của một đợt đề nghị (để chép sang thẻ nhớ USB gửi cấp trên)")
@@ -157,23 +220,36 @@ cmd_export_packet.configure = lambda p: (
     p.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi gói (ví dụ ổ USB)"))
 
 
+def say(text: str = "", file=None) -> None:
+    """Print text that may come from a packet: every control, escape, bidi or zero-width character (and anything
+    the console cannot encode) shown escaped, never acted on by the terminal."""
+    from .core.exchange.packets import shown_escaped
+
+    stream = file or sys.stdout
+    line = shown_escaped(str(text), keep_newlines=True) + "\n"
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    stream.write(line.encode(encoding, "backslashreplace").decode(encoding, "strict"))
+
+
 @command("verify", "kiểm tra một gói hồ sơ (chữ ký, mã băm, cấu trúc); mã thoát 0 chỉ khi hợp lệ")
 def cmd_verify(args) -> int:
     from .core.exchange.packets import check_packet
     from .core.fingerprints import format_fingerprint
 
     check = check_packet(args.packet)
-    print(f"{args.packet}: {check.label}")
-    if check.reason:
-        print(f"  Lý do: {check.reason_text}" + (f" ({check.detail})" if check.detail else ""))
     m = check.manifest
+    lines = [f"{args.packet}: {check.label}"]
+    if check.reason:
+        lines.append(f"  Lý do: {check.reason_text}" + (f" ({check.detail})" if check.detail else ""))
     if m is not None:
-        print(f"  Xã {m.commune_name} (mã {m.commune_code}), đợt {m.round_number} lần {m.round_version}, "
-              f"gói số {m.sequence}, tạo lúc {m.created_at}")
+        lines.append(f"  Xã {m.commune_name} (mã {m.commune_code}), đợt {m.round_number} lần {m.round_version}, "
+                     f"gói số {m.sequence}, tạo lúc {m.created_at}")
     if check.signer_fingerprint:
-        print(f"  Dấu vân tay người ký: {format_fingerprint(check.signer_fingerprint)}")
-        print("  (Hợp lệ nghĩa là nguyên vẹn và được ký bằng khóa trên; hãy so dấu vân tay với bản giấy "
-              "để biết đó là khóa của xã.)" if check.is_valid else "")
+        lines.append(f"  Dấu vân tay người ký: {format_fingerprint(check.signer_fingerprint)}")
+        if check.is_valid:
+            lines.append("  (Hợp lệ nghĩa là nguyên vẹn và được ký bằng khóa trên; hãy so dấu vân tay với bản giấy "
+                         "để biết đó là khóa của xã.)")
+    say("\n".join(lines))
     return 0 if check.is_valid else 1
 
 
@@ -192,20 +268,27 @@ def cmd_receive(args) -> int:
     with opened(args) as ws:
         receiving.make_receiver_workspace(ws)
         report = receiving.ImportReport()
-        for packet in args.packet:
-            report.results.append(receiving.receive_packet(ws, packet, trust_fingerprint=args.trust_fingerprint,
-                                                           trusted_by="dòng lệnh (--trust-fingerprint)",
-                                                           accept_order=args.accept_out_of_order or ""))
+        if args.trust_fingerprint:
+            report.results.append(receiving.receive_packet(
+                ws, args.packet[0], trust_fingerprint=args.trust_fingerprint, second_key_over=args.second_key_over,
+                trusted_by="dòng lệnh (--trust-fingerprint)", accept_order=args.accept_out_of_order or ""))
+        elif len(args.packet) == 1 or args.accept_out_of_order:
+            for packet in args.packet:
+                report.results.append(receiving.receive_packet(ws, packet,
+                                                               accept_order=args.accept_out_of_order or ""))
+        elif args.packet:  # a batch: every packet gets its record, whatever happens to one of them
+            report = receiving.receive_many(ws, args.packet)
     if not args.packet:
-        print(f"Thư mục tiếp nhận hồ sơ: {ws.paths.root}\n"
-              f"Mở cửa sổ tiếp nhận: python main.py --data-dir \"{ws.paths.root}\"")
+        say(f"Thư mục tiếp nhận hồ sơ: {ws.paths.root}\n"
+            f"Mở cửa sổ tiếp nhận: python main.py --data-dir \"{ws.paths.root}\"")
         return 0
-    print(report.text())
+    say(report.text())
     for result in report.results:
         if result.needs_confirmation:
             r = result.record
-            print(message_text("receiving.needs_confirmation_cli", commune=r.commune_name, commune_code=r.commune_code,
-                               fingerprint=receiving.record_fingerprint_display(r)), file=sys.stderr)
+            key = "receiving.second_key_cli" if r.reason == "unknown_signer" else "receiving.needs_confirmation_cli"
+            say(message_text(key, commune=r.commune_name, commune_code=r.commune_code,
+                             fingerprint=receiving.record_fingerprint_display(r)), file=sys.stderr)
     if report.count(receiving.NEEDS_CONFIRMATION):
         return 3
     return 1 if report.count(receiving.REJECTED) else 0
@@ -216,6 +299,9 @@ cmd_receive.configure = lambda p: (
                    help="tệp .zip của gói hồ sơ (không ghi gói nào: chỉ tạo thư mục tiếp nhận)"),
     p.add_argument("--trust-fingerprint", metavar="FP",
                    help="dấu vân tay in trên Tờ trình bản giấy; chỉ tin cậy khi khớp với người ký gói"),
+    p.add_argument("--second-key-over", metavar="FP_CŨ",
+                   help="chỉ khi xã đã có khóa được tin cậy: dấu vân tay của khóa cũ đó, để xác nhận xã đã thay "
+                        "khóa (đã gọi điện hỏi xã); khóa cũ không còn được tin cậy cho gói tạo sau gói này"),
     p.add_argument("--accept-out-of-order", metavar="LÝ_DO",
                    help="nhận gói dù sai thứ tự (gói trước bị mất, xã khôi phục bản sao lưu…); ghi rõ lý do đã kiểm tra"))
 
@@ -230,10 +316,10 @@ def run_command(args) -> int:
     try:
         return func(args)
     except UserError as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
+        say(f"Lỗi: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        say("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 — the console shows a sentence, the log keeps the traceback
         known = None
@@ -242,10 +328,10 @@ def run_command(args) -> int:
         except Exception:  # noqa: BLE001
             pass
         if known is not None:
-            print(f"Lỗi: {known}", file=sys.stderr)
+            say(f"Lỗi: {known}", file=sys.stderr)
             return 2
         log.exception("command %s failed", args.command)
-        print(f"Lỗi không mong đợi khi chạy lệnh {args.command}: {type(exc).__name__}: {str(exc)[:300]}. "
+        say(f"Lỗi không mong đợi khi chạy lệnh {args.command}: {type(exc).__name__}: {str(exc)[:300]}. "
               "Chi tiết đã được ghi vào tệp nhật ký logs/sothidua.log trong thư mục dữ liệu (nếu mở được); "
               "hãy gửi tệp đó cho người hỗ trợ phần mềm.", file=sys.stderr)
         return 70

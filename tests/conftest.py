@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import os
 
-# Before anything can load Qt: tests run without a display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before anything can load Qt: tests run without a display, on a screen the size the officers have — 1366×768
+# with the Windows taskbar taking 40 px (tests/data/screen-1366x728.json, Qt's offscreen platform).
+SCREEN = os.path.join(os.path.dirname(__file__), "data", "screen-1366x728.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
 import keyring  # noqa: E402
 import keyring.backends.fail  # noqa: E402
 import pytest  # noqa: E402
 
 from desktop_app.core.register.communes import save_commune_settings  # noqa: E402
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore  # noqa: E402
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore  # noqa: E402
 from desktop_app.core.workspace import open_workspace  # noqa: E402
 
 COMMUNE_SETTINGS = {

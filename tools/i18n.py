@@ -1,6 +1,7 @@
 """Translation upkeep: `python tools/i18n.py update` refreshes resources/translations/<module>_vi.ts from the
 sources (one file per UI module, so parallel work never edits the same file); `fill GLOSSARY.json` fills
-unfinished entries from an {english: vietnamese} file; `release` compiles them to .qm.
+unfinished entries from an {english: vietnamese} file; `release` compiles them all into ONE file,
+resources/translations/sothidua_vi.qm (the app loads one file at start, not one per screen).
 
 The test suite (tests/ui/test_translations.py) fails when a string is untranslated or a .qm is stale.
 """
@@ -40,7 +41,7 @@ def update() -> None:
     the .ts and .qm of a module that no longer exists are removed."""
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     wanted = {ts_for(module).stem for module in ui_modules()} | {QT_OWN}
-    for stale in [*TRANSLATIONS.glob("*_vi.ts"), *TRANSLATIONS.glob("*_vi.qm")]:
+    for stale in TRANSLATIONS.glob("*_vi.ts"):
         if stale.stem not in wanted:
             stale.unlink()
     for module in ui_modules():
@@ -74,17 +75,18 @@ def fill(glossary: Path) -> int:
     return filled
 
 
+QM = "sothidua_vi.qm"
+
+
 def release(out_dir: Path = TRANSLATIONS) -> list[Path]:
-    """Compile every .ts to its .qm in out_dir (a .qm whose .ts is gone is removed from out_dir)."""
-    for qm in out_dir.glob("*_vi.qm"):
-        if not (TRANSLATIONS / qm.with_suffix(".ts").name).exists():
+    """Compile every .ts into the one .qm the app loads (any other .qm in out_dir is removed)."""
+    for qm in out_dir.glob("*.qm"):
+        if qm.name != QM:
             qm.unlink()
-    out = []
-    for ts in sorted(TRANSLATIONS.glob("*_vi.ts")):
-        qm = out_dir / ts.with_suffix(".qm").name
-        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
-        out.append(qm)
-    return out
+    qm = out_dir / QM
+    sources = [str(ts) for ts in sorted(TRANSLATIONS.glob("*_vi.ts"))]
+    subprocess.run([_tool("pyside6-lrelease"), "-silent", *sources, "-qm", str(qm)], check=True)
+    return [qm]
 
 
 if __name__ == "__main__":

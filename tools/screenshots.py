@@ -8,18 +8,24 @@ The workspace is opened with its keys in memory: screenshots never touch the com
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    # Without a display: a screen of the officers' size, the taskbar taken off (as tests/conftest.py does).
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'data' / 'screen-1366x728.json'}"
 
 SCREEN = (1366, 768)   # the commune officers' laptops
 
 
 def open_session(data_dir):
-    from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+    from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+    from desktop_app.core.storage.secrets import SecretStore
     from desktop_app.core.workspace import open_workspace
 
     return open_workspace(data_dir, secrets=SecretStore(InMemoryKeyring()))
@@ -91,7 +97,7 @@ def main() -> int:
     shot(EditAchievementDialog(runner, hoa, achievements.list_achievements(session, hoa.id)[0]), "06_achievement")
     shot(EditAwardDialog(runner, hoa, awards.list_awards(session, hoa.id)[0]), "07_award")
     shot(CommuneSettingsDialog(runner), "08_commune_settings")
-    checklist_screen = window.screen("checklists") if "checklists" in window.screens else None
+    checklist_screen = window.screen_named("checklists") if "checklists" in window.screens else None
     if checklist_screen is not None:
         from desktop_app.core.storage.models import Checklist
 
@@ -106,7 +112,7 @@ def main() -> int:
         checklist_screen.open_checklist(checklist_of("Mã Văn Long", "giay_khen.ca_nhan"))
         checklist_screen.panel.scroll.verticalScrollBar().setValue(600)
         shot(window, "32_checklist_missing_evidence")
-    round_screen = window.screen("rounds") if "rounds" in window.screens else None
+    round_screen = window.screen_named("rounds") if "rounds" in window.screens else None
     if round_screen is not None:
         window.show_screen("rounds")
         round_screen.reload()
@@ -123,7 +129,7 @@ def main() -> int:
         dialog.save()   # refused on the runner: a written reason is required
         runner.wait()
         shot(dialog, "38_nominee_reason_required")
-    dossier_screen = window.screen("dossier") if "dossier" in window.screens else None
+    dossier_screen = window.screen_named("dossier") if "dossier" in window.screens else None
     if dossier_screen is not None:
         window.show_screen("dossier")
         dossier_screen.reload_rounds()
@@ -132,11 +138,20 @@ def main() -> int:
         runner.wait(120000)
         shot(window, "21_dossier_preview")
         if not args.data_dir:  # issuing uses numbers up for good: only in the throw-away demo workspace
-            dossier_screen.confirm_issue = lambda _round: True
-            dossier_screen.generate(issue=True)
+            from desktop_app.ui.dossier_screen import IssueDialog
+
+            state = dossier_screen.selected_state()      # the Biên bản, the first to issue
+            dialog = IssueDialog(dossier_screen, dossier_screen._doc_name(state.code), state,
+                                 today=session.clock.today())
+            dialog.number_edit.setText("3")
+            shot(dialog, "22_dossier_issue_step")
+            number, signed = dialog.values()
+            dialog.close()
+            dossier_screen._issue(dossier_screen.current_round_id(), state.code, number, signed, "")
             runner.wait(120000)
-            dossier_screen.document_list.setCurrentRow(5)
-            shot(window, "22_dossier_issued")
+            runner.wait(120000)
+            dossier_screen.document_list.setCurrentRow(len(dossier_screen.files) // 2 - 4)
+            shot(window, "23_dossier_issued")
     extra = getattr(window, "screenshot_extras", None)
     if extra:
         extra(shot)

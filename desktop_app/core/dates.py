@@ -47,6 +47,18 @@ def format_vn_date(value: date | str | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+def format_vn_datetime(value: datetime | str | None) -> str:
+    """A moment as officers read it: '30/11/2026 10:42' (ISO 8601 text or a datetime; empty stays empty)."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value.strftime("%d/%m/%Y %H:%M")
+
+
 def current_date() -> date:
     """Today in Vietnam (services use the session's clock; this is for pure helpers and defaults)."""
     return datetime.now(VN_TZ).date()

@@ -173,7 +173,7 @@ def _demo_checklists_and_round(session: Session, commune, campaign: Campaign) ->
         "held_on": "12/03/2026", "start_time": "14:00", "end_time": "16:00", "place": "Hội trường UBND xã Thượng Quan",
         "chair": "Hoàng Văn Thắng", "chair_title": "Chủ tịch UBND xã, Chủ tịch Hội đồng",
         "secretary": "Triệu Thị Mai", "secretary_title": "Công chức Tư pháp - Hộ tịch, Thư ký Hội đồng",
-        "members_total": "9", "members_present": "8",
+        "members_total": "9", "members_present": "8", "voting_method": "bỏ phiếu kín",
         "conclusion": "Hội đồng thống nhất đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho các tập thể, cá nhân "
                       "đạt biểu quyết; đề nghị Chủ tịch UBND xã tặng Giấy khen cho các tập thể, cá nhân đạt biểu quyết."})
     votes = {(name, form): v for name, form, *v in DEMO_ROUND}

@@ -17,3 +17,9 @@ def _bundle_root() -> Path:
 def resource_path(*parts: str) -> Path:
     """Path of a file under resources/."""
     return _bundle_root().joinpath("resources", *parts)
+
+
+def user_guide_path() -> Path:
+    """The Vietnamese user guide: docs/huong-dan-su-dung.md from source, help/ in the bundle (installer.spec)."""
+    bundled = _bundle_root() / "help" / "huong-dan-su-dung.md"
+    return bundled if bundled.is_file() else _bundle_root() / "docs" / "huong-dan-su-dung.md"

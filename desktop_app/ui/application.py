@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_NAME
 from desktop_app.core.resources import resource_path
 
+from .style import STYLESHEET
+
 log = logging.getLogger(__name__)
 UI_FONTS = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf")
 
@@ -26,15 +28,15 @@ def load_fonts(app: QApplication) -> None:
 
 
 def load_translations(app: QApplication) -> list[QTranslator]:
-    """Every resources/translations/*_vi.qm (one per screen module, plus Qt's own dialogs in qt_vi)."""
+    """The Vietnamese of every screen and of Qt's own dialogs: one compiled file (tools/i18n.py release)."""
     translators = []
-    for path in sorted(resource_path("translations").glob("*_vi.qm")):
-        translator = QTranslator(app)
-        if translator.load(str(path)):
-            app.installTranslator(translator)
-            translators.append(translator)
-        else:
-            log.warning("translation not loaded: %s", path)
+    path = resource_path("translations", "sothidua_vi.qm")
+    translator = QTranslator(app)
+    if translator.load(str(path)):
+        app.installTranslator(translator)
+        translators.append(translator)
+    else:
+        log.warning("translation not loaded: %s", path)
     QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
     return translators
 
@@ -44,5 +46,6 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("SoThiDua")
     load_fonts(app)
+    app.setStyleSheet(STYLESHEET)
     app._translators = load_translations(app)  # keep references alive
     return app

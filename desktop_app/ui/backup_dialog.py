@@ -8,7 +8,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QVBoxLayout, QWidget)
 
+from desktop_app.core.dates import format_vn_datetime
 from desktop_app.core.errors import UserError
+from desktop_app.core.formats import format_size
 from desktop_app.core.exchange.packets import list_removable_drives
 from desktop_app.core.storage import backup, snapshots
 from desktop_app.core.storage.paths import WorkspacePaths
@@ -20,7 +22,7 @@ OTHER_FOLDER = "__other__"
 
 
 def _when(taken) -> str:
-    return taken.strftime("%H:%M, %d/%m/%Y")
+    return format_vn_datetime(taken)
 
 
 def _kind_label(kind: str) -> str:
@@ -32,8 +34,6 @@ def _kind_label(kind: str) -> str:
     }.get(kind, kind)
 
 
-def _gigabytes(n: int) -> str:
-    return f"{n / 1e9:.1f}".replace(".", ",")
 
 
 class BackupDialog(QDialog):
@@ -54,8 +54,8 @@ class BackupDialog(QDialog):
         self.target = QComboBox()
         self.target.setObjectName("backup_target")
         for drive in (list_removable_drives() if drives is None else drives):
-            self.target.addItem(self.tr("USB drive %1 (%2 GB free)").replace("%1", drive.label or drive.path)
-                                .replace("%2", _gigabytes(drive.free_bytes)), drive.path)
+            self.target.addItem(self.tr("USB drive %1 (%2 free)").replace("%1", drive.label or drive.path)
+                                .replace("%2", format_size(drive.free_bytes)), drive.path)
         self.target.addItem(self.tr("Another folder…"), OTHER_FOLDER)
         layout.addWidget(self.target)
         key_note = QLabel(self.tr(

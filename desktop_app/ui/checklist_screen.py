@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, 
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QRadioButton,
                                QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
+from desktop_app.core import legal
 from desktop_app.core.changes import Topic, touches
 from desktop_app.core.errors import UserError
 from desktop_app.core.nominations import checklists
@@ -361,7 +362,8 @@ class ChecklistPanel(QWidget):
         self.refresh_verdict()
 
     def _principles_card(self, participant, checklist, read_only: bool) -> QWidget:
-        card = QGroupBox(self.tr("Step 1 — Principles that block any award (NĐ 152/2025/NĐ-CP, Điều 4)"))
+        card = QGroupBox(self.tr("Step 1 — Principles that block any award (%1)").replace(
+            "%1", legal.source("nd_152_2025").reference("Điều 4")))
         card.setObjectName("principles_card")
         card.setStyleSheet("QGroupBox { font-weight: bold; }")
         box = QVBoxLayout(card)
@@ -405,7 +407,7 @@ class ChecklistPanel(QWidget):
             if self.checklist is not None and self.checklist.id == shown:
                 self.checklist = checklist
                 self.refresh_verdict()
-                self.saved_label.setText(self.tr("Saved at %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
+                self.saved_label.setText(self.tr("Saved at %1").replace("%1", datetime.now().strftime("%H:%M")))
 
         def failed(error: UserError) -> None:
             self.saved_label.setText(self.tr("Not saved: %1").replace("%1", str(error)))
@@ -639,7 +641,7 @@ class ChecklistScreen(QWidget):
         self.route_combo.clear()
         if self.participant is None:
             return
-        for s in checklists.routes_for(self.participant, self.form_combo.currentData()):
+        for s in checklists.routes_for(self.participant, self.form_combo.currentData(), self.session):
             self.route_combo.addItem(s.route.name, s.id)
         self.start_button.setEnabled(self.route_combo.count() > 0)
 

@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout)
 
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.exchange.receiving import make_receiver_workspace
 from desktop_app.core.register import communes as core
 from desktop_app.core.vocabulary import RECEIVING_LEVELS
 
@@ -70,7 +69,7 @@ class CommuneSettingsDialog(DraftFormDialog):
         if not confirmed:
             return
         self.autosave.stop()
-        self.runner.run(make_receiver_workspace, parent=self, on_success=self._became_receiver)
+        self.runner.run(core.make_receiver_workspace, parent=self, on_success=self._became_receiver)
 
     def _became_receiver(self, _result) -> None:
         self.became_receiver = True

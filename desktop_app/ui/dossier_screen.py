@@ -1,29 +1,41 @@
-"""DossierScreen ("Hồ sơ đề nghị"): choose a round, issue its numbers and generate its documents in the
-background, preview them (QtPdf), print on A4, save a copy anywhere, open the folder."""
+"""DossierScreen ("Hồ sơ đề nghị"): the lifecycle of a round's documents (NĐ 30/2020). Drafts are previewed with
+"DỰ THẢO" and no number; each numbered document (Biên bản, Tờ trình, Quyết định) is issued in its own step with a
+number from the commune's register and a signing date; issued documents are shown read-only from their stored files;
+a correction of the round issues new documents that name the ones they replace. Preview (QtPdf), print on A4, save a
+copy anywhere, open the folder; the dossier's settings (place name, offices, base salary, the register)."""
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QDate, QRect, QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QIntValidator, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from desktop_app.core.changes import Topic, touches
+from desktop_app.core.dates import format_vn_date
 from desktop_app.core.documents import round_documents as core
 from desktop_app.core.errors import UserError
-from desktop_app.core.exchange.keys import known_fingerprint
-from desktop_app.core.nominations import rounds
+from desktop_app.core.exchange.keys import create_key, known_fingerprint
+from desktop_app.core.fingerprints import format_fingerprint
+from desktop_app.core.nominations import rounds, rules_pack
+from desktop_app.core.register.communes import commune_code_of
 from desktop_app.core.vocabulary import DRAFT, LOCKED, SENT
 
 from .operations import OperationRunner
 
 PATH_ROLE = Qt.UserRole
 PRINT_DPI = 300          # enough for text on paper; a 1200 dpi printer would need 140 MB per page image
+
+
+STATE_COLUMNS = 3
 
 
 class DossierScreen(QWidget):
@@ -37,7 +49,8 @@ class DossierScreen(QWidget):
         self.busy = False
         self.files: list[Path] = []
         self.folder: Path | None = None           # where the shown documents are (None: nothing yet)
-        self.issued = False                       # the shown documents carry their numbers
+        self.issued = False                       # kept for callers: the shown files include issued ones
+        self.states: list = []                    # core.DocumentState of the numbered documents
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -49,7 +62,40 @@ class DossierScreen(QWidget):
         self.reload_button = QPushButton(self.tr("Refresh"))
         self.reload_button.clicked.connect(self.reload_rounds)
         bar.addWidget(self.reload_button)
+        self.settings_button = QPushButton(self.tr("Document settings…"))
+        self.settings_button.setObjectName("settings_button")
+        self.settings_button.clicked.connect(self.edit_settings)
+        bar.addWidget(self.settings_button)
+        self.rules_button = QPushButton(self.tr("Province's rules…"))
+        self.rules_button.setObjectName("rules_button")
+        self.rules_button.setToolTip(self.tr("Import the rules pack the province publishes (signed): its regulation, "
+                                             "vote thresholds, deadlines and criteria. Without one, only the "
+                                             "national criteria apply."))
+        self.rules_button.clicked.connect(lambda: self.import_rules())
+        bar.addWidget(self.rules_button)
+        self.sources_button = QPushButton(self.tr("Not verified…"))
+        self.sources_button.setObjectName("sources_button")
+        self.sources_button.setToolTip(self.tr("What the documents cite that could not be checked against the "
+                                               "official texts"))
+        self.sources_button.clicked.connect(self.show_unverified)
+        bar.addWidget(self.sources_button)
         layout.addLayout(bar)
+
+        # The numbered documents and where each stands: draft, issued (number, date), replacing an earlier one.
+        self.state_table = QTableWidget(0, STATE_COLUMNS)
+        self.state_table.setObjectName("state_table")
+        self.state_table.setHorizontalHeaderLabels([self.tr("Document"), self.tr("State"), self.tr("Next step")])
+        self.state_table.verticalHeader().setVisible(False)
+        self.state_table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.state_table.setSelectionBehavior(QTableWidget.SelectRows)
+        self.state_table.setSelectionMode(QTableWidget.SingleSelection)
+        self.state_table.horizontalHeader().setStretchLastSection(True)
+        self.state_table.setColumnWidth(0, 300)
+        self.state_table.setColumnWidth(1, 420)
+        self.state_table.setMaximumHeight(130)
+        self.state_table.itemSelectionChanged.connect(self._update_buttons)
+        self.state_table.cellDoubleClicked.connect(lambda *_: self.issue_selected())
+        layout.addWidget(self.state_table)
 
         self.numbers_label = QLabel()
         self.numbers_label.setObjectName("numbers_label")
@@ -58,14 +104,15 @@ class DossierScreen(QWidget):
         layout.addWidget(self.numbers_label)
 
         actions = QHBoxLayout()
-        self.preview_button = QPushButton(self.tr("Preview (no numbers)"))
+        self.preview_button = QPushButton(self.tr("Show the dossier (drafts marked DỰ THẢO)"))
         self.preview_button.setObjectName("preview_button")
-        self.preview_button.setToolTip(self.tr("Makes the documents without using up document numbers: "
-                                               "the number lines stay blank."))
-        self.issue_button = QPushButton(self.tr("Issue numbers and create the dossier"))
+        self.preview_button.setToolTip(self.tr("Makes the documents not issued yet as drafts: marked “DỰ THẢO”, "
+                                               "without numbers, made again as often as you like. Issued "
+                                               "documents are shown as they were issued."))
+        self.issue_button = QPushButton(self.tr("Issue the selected document…"))
         self.issue_button.setObjectName("issue_button")
         self.preview_button.clicked.connect(lambda: self.generate(issue=False))
-        self.issue_button.clicked.connect(lambda: self.generate(issue=True))
+        self.issue_button.clicked.connect(self.issue_selected)
         actions.addWidget(self.preview_button)
         actions.addWidget(self.issue_button)
         actions.addStretch()
@@ -134,13 +181,16 @@ class DossierScreen(QWidget):
             count = r.nominee_count
             text = (self.tr("Round %1 (version %2) — %3 — %4 — nominees: %5")
                     .replace("%1", str(r.number)).replace("%2", str(r.version))
-                    .replace("%3", r.round_date.strftime("%d/%m/%Y")).replace("%4", self._status_text(r.status))
+                    .replace("%3", format_vn_date(r.round_date)).replace("%4", self._status_text(r.status))
                     .replace("%5", str(count)))
             self.round_combo.addItem(text, r.id)
         self.round_combo.blockSignals(False)
         index = self.round_combo.findData(keep) if keep is not None else -1
         self.round_combo.setCurrentIndex(index if index >= 0 else 0)
-        self._round_changed()
+        if keep is not None and self.current_round_id() == keep:
+            self._refresh_states()             # same round (its status may have changed): keep what is shown
+        else:
+            self._round_changed()
 
     def current_round_id(self) -> int | None:
         return self.round_combo.currentData()
@@ -153,100 +203,245 @@ class DossierScreen(QWidget):
 
     def _doc_name(self, code: str) -> str:
         return {"to_trinh": self.tr("Submission (Tờ trình)"), "bien_ban": self.tr("Council minutes (Biên bản)"),
-                "quyet_dinh": self.tr("Decision (Quyết định)")}.get(code, code)
+                "quyet_dinh": self.tr("Decision (Quyết định)"),
+                "phieu_gui": self.tr("Covering letter (Phiếu gửi)")}.get(code, code)
 
     def _round_changed(self) -> None:
         self._clear_documents()
-        self._refresh_numbers()
+        self._refresh_states()
 
-    def _refresh_numbers(self) -> None:
-        """Say which numbers the round carries and which are still to be issued."""
+    def _state_text(self, st) -> str:
+        if st.issued:
+            text = self.tr("Issued: No. %1 dated %2 — read-only").replace("%1", st.number_text).replace(
+                "%2", st.signed_on.strftime("%d/%m/%Y"))
+        else:
+            text = self.tr("Draft (DỰ THẢO), no number yet")
+        if st.replaces:
+            text += self.tr(" — replaces No. %1").replace("%1", st.replaces)
+        return text
+
+    def _next_step(self, st) -> str:
+        if st.issued:
+            return self.tr("Reprints give the same file; to change it, create a correction of the round.")
+        if st.waiting_for:
+            return self.tr("Issue the %1 first (this document cites its number and date).").replace(
+                "%1", self._doc_name(st.waiting_for))
+        return self.tr("Ready to issue: select it and press “Issue the selected document…”.")
+
+    def _refresh_states(self) -> None:
+        """Show each numbered document: draft or issued, and what comes next."""
         round_ = self.current_round()
+        keep = self.selected_code()
+        self.state_table.setRowCount(0)
+        self.states = []
         if round_ is None:
             self.numbers_label.setText(self.tr("There is no nomination round yet."))
             self._update_buttons()
             return
-        issued = core.issued_numbers(self.session, round_.id)
-        missing = core.missing_numbers(self.session, round_.id)
+        try:
+            self.states = core.document_states(self.session, round_.id)
+        except UserError as error:
+            self.numbers_label.setText(str(error))
+            self._update_buttons()
+            return
+        self.state_table.setRowCount(len(self.states))
+        for row, st in enumerate(self.states):
+            for col, text in enumerate((self._doc_name(st.code), self._state_text(st), self._next_step(st))):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.UserRole, st.code)
+                item.setToolTip(text)
+                self.state_table.setItem(row, col, item)
+        self.state_table.resizeRowsToContents()
+        issued = [st for st in self.states if st.issued]
+        waiting = [st for st in self.states if not st.issued]
         lines = []
         if issued:
-            parts = []
-            for code, number, when in issued:
-                part = f"{self._doc_name(code)} {number}"
-                if when is not None:
-                    part += self.tr(" dated %1").replace("%1", when.strftime("%d/%m/%Y"))
-                parts.append(part)
-            lines.append(self.tr("Numbers issued: %1.").replace("%1", "; ".join(parts)))
-        if missing:
-            lines.append(self.tr("Not numbered yet: %1. A preview leaves the number blank "
-                                 "(“Số:      /TTr-UBND”); numbers are issued when you press “%2” and are never "
-                                 "used again.").replace("%1", ", ".join(self._doc_name(c) for c in missing))
-                         .replace("%2", self.tr("Issue numbers and create the dossier")))
+            lines.append(self.tr("Issued documents are frozen: their PDF and Word files are kept in the workspace "
+                                 "with a checksum and are printed exactly as issued."))
+        if waiting:
+            lines.append(self.tr("A draft carries no number and says “DỰ THẢO”. Issue each document once it is "
+                                 "signed: enter the number the records officer (văn thư) gives and the signing "
+                                 "date."))
+            if core.unverified_notes():
+                lines.append(self.tr("Some legal facts and the prize money rates are not verified against the "
+                                     "official texts: see “Not verified…” before signing."))
+        if not self.states:
+            lines.append(self.tr("This round has no document to issue yet (no council meeting, no nominee)."))
+        lines += self._rules_lines(round_)
         self.numbers_label.setText("\n".join(lines))
-        self.issue_button.setText(self.tr("Issue numbers and create the dossier") if missing
-                                  else self.tr("Create the dossier"))
+        codes = [st.code for st in self.states]
+        ready = next((i for i, st in enumerate(self.states) if not st.issued and not st.waiting_for), None)
+        if keep in codes and (ready is None or not self.states[codes.index(keep)].issued):
+            self.state_table.selectRow(codes.index(keep))
+        elif ready is not None:
+            self.state_table.selectRow(ready)      # the next document to issue
         self._update_buttons()
+
+    def _rules_lines(self, round_) -> list[str]:
+        """Which rules apply: the national ones only, or also the province's pack (its version and deadlines)."""
+        try:
+            pack = rules_pack.current_pack(self.session)
+        except UserError as error:
+            return [str(error)]
+        if pack is None:
+            return [self.tr("Rules: national criteria only (no province's rules pack imported).")]
+        meeting = rounds.meeting_of(self.session, round_.id)
+        out = [self.tr("Rules: national criteria and %1.").replace("%1", pack.label)]
+        out += rules_pack.deadline_lines(pack, meeting.held_on if meeting is not None else None)
+        return out
+
+    def show_unverified(self) -> None:
+        notes = core.unverified_notes()
+        text = self.tr("These facts could not be checked against the official texts when the data was written; "
+                       "check them before signing:") + "\n\n" + "\n\n".join(f"• {n}" for n in notes)
+        QMessageBox.information(self, self.tr("Not verified"), text)
+
+    def import_rules(self, path: str | None = None, confirm=None) -> None:
+        """Import the province's signed rules pack; its key's fingerprint is compared with the published one."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Province's rules pack"), "",
+                                                  self.tr("Rules pack (*.json)"))
+            if not path:
+                return
+        try:
+            pack = rules_pack.read_pack_file(path)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Province's rules"), str(error))
+            return
+        question = (self.tr("%1\nRegulation: %2\n\nSigned with the key whose fingerprint is:\n%3\n\nIs this the "
+                            "fingerprint the province published (on paper or on the Sở Nội vụ's portal)? Import "
+                            "only if it is the same.").replace("%1", pack.label).replace("%2", pack.citation())
+                    .replace("%3", format_fingerprint(pack.fingerprint)))
+        ask = confirm or (lambda text: QMessageBox.question(self, self.tr("Province's rules"), text)
+                          == QMessageBox.Yes)
+        if not ask(question):
+            return
+        self.runner.run(rules_pack.import_pack, path, trust_fingerprint=pack.fingerprint,
+                        on_success=lambda _p: self._refresh_states(), on_failure=self._failed)
+
+    def selected_code(self) -> str | None:
+        rows = self.state_table.selectionModel().selectedRows() if self.state_table.selectionModel() else []
+        if not rows:
+            return None
+        item = self.state_table.item(rows[0].row(), 0)
+        return item.data(Qt.UserRole) if item is not None else None
+
+    def selected_state(self):
+        code = self.selected_code()
+        return next((st for st in self.states if st.code == code), None)
+
+    # --- issuing -------------------------------------------------------------------------------------
+
+    def issue_selected(self) -> None:
+        """The issue step of one document: number and signing date, then the files are made once and kept."""
+        round_ = self.current_round()
+        st = self.selected_state()
+        if round_ is None or st is None or self.busy:
+            return
+        if st.issued:
+            QMessageBox.information(self, self.tr("Issue"), self._next_step(st))
+            return
+        if st.waiting_for:
+            QMessageBox.information(self, self.tr("Issue"), self._next_step(st))
+            return
+        dialog = IssueDialog(self, self._doc_name(st.code), st, today=self.session.clock.today())
+        if dialog.exec() != QDialog.Accepted:
+            return
+        number, signed = dialog.values()
+        fingerprint = known_fingerprint(self.session.secrets, self.session.home_commune())
+        if st.code in core.COVERS and not fingerprint:
+            # The Tờ trình carries the commune key's fingerprint: the key is made before the first dossier.
+            commune = self.session.home_commune()
+            self.busy = True
+            self._update_buttons()
+            self.runner.run(create_key, commune_code_of(commune),
+                            on_success=lambda info: self._issue(round_.id, st.code, number, signed,
+                                                                info.fingerprint),
+                            on_failure=self._failed)
+            return
+        self._issue(round_.id, st.code, number, signed, fingerprint)
+
+    def _issue(self, round_id: int, code: str, number: int, signed, fingerprint: str) -> None:
+        self.busy = True
+        self._update_buttons()
+        self.runner.run(core.issue_document, round_id, code, number, signed, signer_fingerprint=fingerprint,
+                        progress=self.tr("Issuing the document…"), parent=self,
+                        on_success=self._issued, on_failure=self._failed, on_cancelled=self._cancelled)
+
+    def _issued(self, state) -> None:
+        self.busy = False
+        self.reload_rounds()                  # the round is locked now: its line in the list says so
+        self.generate(issue=False)
+        self.state_label.setText(self.tr("%1 issued: No. %2 dated %3. Its files are kept in %4.")
+                                 .replace("%1", self._doc_name(state.code)).replace("%2", state.number_text)
+                                 .replace("%3", state.signed_on.strftime("%d/%m/%Y"))
+                                 .replace("%4", str(self.round_folder())))
+
+    def round_folder(self) -> Path | None:
+        round_ = self.current_round()
+        return self.documents_dir / core.round_folder_name(round_) if round_ is not None else None
+
+    def edit_settings(self) -> None:
+        series = [(self._doc_name(st.code), st.series) for st in self.states] or [
+            (self._doc_name(code), s) for code, s in (("bien_ban", "BB-HĐTĐKT"), ("to_trinh", "TTr-UBND"),
+                                                     ("quyet_dinh", "QĐ-UBND"))]
+        dialog = DocumentSettingsDialog(self, core.document_settings(self.session), series,
+                                        self.session.clock.today().year)
+        if dialog.exec() == QDialog.Accepted:
+            self.runner.run(core.save_document_settings, dialog.values(), on_failure=self._failed)
 
     # --- generating ----------------------------------------------------------------------------------
 
-    def confirm_issue(self, round_) -> bool:
-        missing = core.missing_numbers(self.session, round_.id)
-        if not missing:
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("Issue document numbers"),
-            self.tr("Issue official numbers to %1 of round %2?\nA number once issued is never used again, "
-                    "even if the document is not sent.").replace("%1", ", ".join(self._doc_name(c) for c in missing))
-            .replace("%2", str(round_.number)))
-        return answer == QMessageBox.Yes
-
-    def generate(self, issue: bool) -> None:
+    def generate(self, issue: bool = False) -> None:
+        """Show the dossier: issued documents as issued, the others as drafts (nothing is issued here)."""
         round_ = self.current_round()
         if round_ is None or self.busy:
             return
-        if issue and not self.confirm_issue(round_):
-            return
-        if issue:
-            target = self.documents_dir / core.round_folder_name(round_)
-        else:
-            self._drop_preview_dir()
-            target = self.preview_dir
+        self._drop_preview_dir()
+        target = self.preview_dir
         fingerprint = known_fingerprint(self.session.secrets, self.session.home_commune())
         self._clear_documents()
         self.busy = True
         self._update_buttons()
-        self.runner.run(core.write_dossier_with_labels, round_.id, target, issue=issue,
+        self.runner.run(core.write_dossier_with_labels, round_.id, target, issue=False,
                         signer_fingerprint=fingerprint, progress=self.tr("Creating the dossier documents…"),
-                        parent=self, on_success=lambda result: self._generated(result, target, issue),
+                        parent=self, on_success=lambda result: self._generated(result, target),
                         on_failure=self._failed, on_cancelled=self._cancelled)
 
-    def _generated(self, result, folder: Path, issue: bool) -> None:
+    def _generated(self, result, folder: Path) -> None:
         self.busy = False
         paths, labels = result
-        self.files, self.folder, self.issued = paths, folder, issue
+        self.files, self.folder = paths, folder
+        issued_names = {name for st in self.states if st.issued for name in st.files}
+        self.issued = bool(issued_names)
         self.document_list.clear()
         for path in paths:
             if path.suffix != ".pdf":
                 continue
-            item = QListWidgetItem(labels.get(path.stem, path.stem))
+            label = labels.get(path.stem, path.stem)
+            mark = self.tr("issued") if path.name in issued_names else self.tr("draft")
+            item = QListWidgetItem(f"{label} — {mark}")
             item.setData(PATH_ROLE, str(path))
             item.setToolTip(path.name)
             self.document_list.addItem(item)
         pdfs = self.document_list.count()
-        if issue:
-            self.state_label.setText(self.tr("%1 documents (PDF and Word) saved in %2.")
-                                     .replace("%1", str(pdfs)).replace("%2", str(folder)))
+        drafts = sum(1 for p in paths if p.suffix == ".pdf" and p.name not in issued_names)
+        if drafts:
+            self.state_label.setText(self.tr("%1 documents: %2 drafts (DỰ THẢO, no number, not kept) and the "
+                                             "issued ones as issued.").replace("%1", str(pdfs))
+                                     .replace("%2", str(drafts)))
         else:
-            self.state_label.setText(self.tr("Preview of %1 documents, without numbers — not saved. "
-                                             "To print the originals, issue the numbers first.").replace("%1", str(pdfs)))
-        self._refresh_numbers()
+            self.state_label.setText(self.tr("%1 documents, all issued: printed exactly as issued.")
+                                     .replace("%1", str(pdfs)))
+        self._refresh_states()
         if pdfs:
             self.document_list.setCurrentRow(0)
 
     def _failed(self, exc: UserError) -> None:
         self.busy = False
         QMessageBox.warning(self, self.tr("Dossier"), str(exc))
-        self._round_changed()
+        self._refresh_states()
+        self._update_buttons()
 
     def _cancelled(self) -> None:
         self.busy = False
@@ -276,7 +471,7 @@ class DossierScreen(QWidget):
     def _clear_documents(self) -> None:
         self.document_list.clear()
         self.pdf.close()
-        self.files, self.folder, self.issued = [], None, False
+        self.files, self.folder = [], None
         self.page_label.setText("")
         self.state_label.setText(self.tr("No documents yet."))
 
@@ -288,12 +483,17 @@ class DossierScreen(QWidget):
         busy = self.busy
         has_round = self.current_round_id() is not None
         self.preview_button.setEnabled(has_round and not busy)
-        self.issue_button.setEnabled(has_round and not busy)
+        st = self.selected_state()
+        self.issue_button.setEnabled(has_round and not busy and st is not None and not st.issued
+                                     and not st.waiting_for)
         self.round_combo.setEnabled(not busy)
+        self.settings_button.setEnabled(not busy)
+        self.rules_button.setEnabled(not busy)
         has_pdf = self.current_pdf() is not None and self.pdf.pageCount() > 0
         self.print_button.setEnabled(has_pdf and not busy)
         self.save_button.setEnabled(bool(self.files) and not busy)
-        self.open_button.setEnabled(self.issued and self.folder is not None and not busy)
+        folder = self.round_folder() if has_round else None
+        self.open_button.setEnabled(folder is not None and folder.is_dir() and not busy)
 
     # --- print, save, open ---------------------------------------------------------------------------
 
@@ -363,5 +563,134 @@ class DossierScreen(QWidget):
         return written
 
     def open_folder(self) -> None:
-        if self.folder is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+        """The round's folder of issued documents in the workspace."""
+        folder = self.round_folder()
+        if folder is not None and folder.is_dir():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+class IssueDialog(QDialog):
+    """The issue step of one numbered document: the number from the commune's register and the signing date."""
+
+    def __init__(self, parent, name: str, state, today):
+        super().__init__(parent)
+        self.state = state
+        self.setWindowTitle(self.tr("Issue %1").replace("%1", name))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Issue this document once it is signed. After issuing, its content is frozen: the "
+                               "PDF and Word files are kept and printed exactly as issued, and the round can no "
+                               "longer be edited (a change becomes a correction with new numbers)."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        number_row = QHBoxLayout()
+        self.number_edit = QLineEdit()
+        self.number_edit.setObjectName("number_edit")
+        self.number_edit.setValidator(QIntValidator(1, 99999, self))
+        self.number_edit.setMaximumWidth(90)
+        if state.proposed_number is not None:
+            self.number_edit.setText(str(state.proposed_number))
+        number_row.addWidget(self.number_edit)
+        number_row.addWidget(QLabel("/" + state.series))
+        number_row.addStretch()
+        form.addRow(self.tr("Number:"), number_row)
+        if state.proposed_number is not None:
+            hint = self.tr("Proposed from the register kept by the app; change it if the records officer gave "
+                           "another number.")
+        else:
+            hint = self.tr("Type the number the records officer (văn thư) gave in the register of outgoing "
+                           "documents.")
+        hint_label = QLabel(hint)
+        hint_label.setWordWrap(True)
+        form.addRow("", hint_label)
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("date_edit")
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setCalendarPopup(True)
+        when = state.fixed_date or state.proposed_date or today
+        self.date_edit.setDate(QDate(when.year, when.month, when.day))
+        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        if state.earliest is not None:
+            self.date_edit.setMinimumDate(QDate(state.earliest.year, state.earliest.month, state.earliest.day))
+        if state.fixed_date is not None:
+            self.date_edit.setEnabled(False)
+            form.addRow(self.tr("Signing date:"), self.date_edit)
+            form.addRow("", QLabel(self.tr("The minutes bear the date of the meeting.")))
+        else:
+            form.addRow(self.tr("Signing date:"), self.date_edit)
+        if state.replaces:
+            replaces = QLabel(self.tr("This document replaces No. %1; it says so in its text.")
+                              .replace("%1", state.replaces))
+            replaces.setWordWrap(True)
+            form.addRow(self.tr("Correction:"), replaces)
+        files = QLabel("\n".join(state.files))
+        files.setWordWrap(True)
+        form.addRow(self.tr("Files issued:"), files)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.Ok)
+        self.ok_button.setText(self.tr("Issue"))
+        self.ok_button.setObjectName("issue_ok")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.number_edit.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        self.ok_button.setEnabled(self.number_edit.hasAcceptableInput())
+
+    def values(self):
+        d = self.date_edit.date()
+        return int(self.number_edit.text()), date(d.year(), d.month(), d.day())
+
+
+class DocumentSettingsDialog(QDialog):
+    """What the documents take from the commune rather than from code: place name, offices, base salary, register."""
+
+    def __init__(self, parent, settings: dict, series: list[tuple[str, str]], year: int):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Document settings"))
+        form = QFormLayout(self)
+        self.place_edit = QLineEdit(settings.get("place", ""))
+        self.place_edit.setPlaceholderText(self.tr("as the commune's name (e.g. “Phường 3” keeps “Phường”)"))
+        form.addRow(self.tr("Place in the date line:"), self.place_edit)
+        self.executors_edit = QLineEdit(settings.get("executors", ""))
+        self.executors_edit.setPlaceholderText(self.tr("e.g. Văn phòng Ủy ban nhân dân xã"))
+        form.addRow(self.tr("Offices that carry out a decision:"), self.executors_edit)
+        self.recipients_edit = QPlainTextEdit(settings.get("recipients", ""))
+        self.recipients_edit.setMaximumHeight(70)
+        form.addRow(self.tr("Other recipients (one per line):"), self.recipients_edit)
+        self.salary_edit = QLineEdit(str(settings.get("base_salary", "")))
+        self.salary_edit.setValidator(QIntValidator(1, 999_999_999, self))
+        form.addRow(self.tr("Base salary (đồng):"), self.salary_edit)
+        self.register_check = QCheckBox(self.tr("The app keeps the register and proposes the next number"))
+        self.register_check.setChecked(bool(settings.get("register_by_app")))
+        form.addRow("", self.register_check)
+        self.start = {k: dict(v) for k, v in settings.get("register_start", {}).items()}
+        self.year = year
+        self.start_edits = {}
+        for code, series_ in series:
+            edit = QLineEdit(str(self.start.get(series_, {}).get(str(year), "")))
+            edit.setValidator(QIntValidator(1, 99999, self))
+            edit.setPlaceholderText("1")
+            edit.setMaximumWidth(90)
+            self.start_edits[series_] = edit
+            form.addRow(self.tr("First number in %1 — %2:").replace("%1", str(year)).replace("%2", code), edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        start = self.start
+        for series_, edit in self.start_edits.items():
+            if edit.text().strip():
+                start.setdefault(series_, {})[str(self.year)] = int(edit.text())
+            else:
+                start.get(series_, {}).pop(str(self.year), None)
+        salary = self.salary_edit.text().strip()
+        return {"place": self.place_edit.text(), "executors": self.executors_edit.text(),
+                "recipients": self.recipients_edit.toPlainText(), "base_salary": int(salary) if salary else None,
+                "register_by_app": self.register_check.isChecked(), "register_start": start}

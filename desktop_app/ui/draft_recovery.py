@@ -6,6 +6,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app.core.dates import format_vn_datetime
 from desktop_app.core.register.achievements import get_achievement
 from desktop_app.core.register.awards import get_award
 from desktop_app.core.register.participants import get_participant
@@ -16,7 +17,7 @@ from .operations import OperationRunner
 
 def _when(iso: str) -> str:
     try:
-        return datetime.fromisoformat(iso).strftime("%H:%M %d/%m/%Y")
+        return format_vn_datetime(datetime.fromisoformat(iso))
     except ValueError:
         return iso
 

@@ -9,17 +9,17 @@ from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from desktop_app.core.dates import format_vn_datetime
 from desktop_app.core.errors import UserError
 from desktop_app.core.exchange import sending as exports
 from desktop_app.core.exchange.packets import list_removable_drives
 from desktop_app.core.fingerprints import format_fingerprint
+from desktop_app.core.formats import format_size
 from desktop_app.core.vocabulary import SENT
 
 from .operations import OperationRunner
 
 
-def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
 
 
 class ExportDialog(QDialog):
@@ -110,7 +110,7 @@ class ExportDialog(QDialog):
         self.target_box.clear()
         for d in self.drives():
             self.target_box.addItem(self.tr("USB drive %1 (%2 free)").replace("%1", d.label).replace(
-                "%2", _size(d.free_bytes)) + f" — {d.path}", d.path)
+                "%2", format_size(d.free_bytes)) + f" — {d.path}", d.path)
         if chosen and self.target_box.findData(chosen) < 0:
             self.target_box.addItem(chosen, chosen)
         if self.target_box.count() == 0:
@@ -140,13 +140,48 @@ class ExportDialog(QDialog):
         if not target:
             QMessageBox.information(self, self.windowTitle(), self.tr("Choose a USB drive or a folder first."))
             return
+        round_id = self.round_box.currentData()
+        sent = exports.exports_of(self.session, round_id)
+        if sent:
+            choice = self.ask_send_again(sent[-1])
+            if choice == "again":
+                self._busy(True)
+                self.runner.run(exports.copy_sent_packet, round_id, target, progress=self.tr("Copying the packet…"),
+                                parent=self, on_success=self._copied, on_failure=self._failed,
+                                on_cancelled=self._cancelled)
+                return
+            if choice != "new":
+                return
         self.result.setText("")
         self.fingerprint.setText("")
         self.error = None
         self._busy(True)
-        self.runner.run(exports.export_round, self.round_box.currentData(), target,
+        self.runner.run(exports.export_round, round_id, target,
                         progress=self.tr("Writing the packet…"), parent=self, on_success=self._done,
                         on_failure=self._failed, on_cancelled=self._cancelled)
+
+    def ask_send_again(self, last) -> str:
+        """This round was sent already: say which packet the receiving level has, and ask what to do — the same
+        file again (a lost or broken stick), a new packet, or nothing. Returns "again", "new" or ""."""
+        box = QMessageBox(QMessageBox.Question, self.windowTitle(), self.tr(
+            "This round was already sent: packet no. %1 of %2 (%3).\n\nIf the USB stick was lost or broken, "
+            "copy the same packet again: the receiving level gets it in order. Make a new packet only if the "
+            "receiving level asked for it.").replace("%1", str(last.sequence)).replace(
+            "%2", format_vn_datetime(last.created_at)).replace("%3", last.file_name), parent=self)
+        again = box.addButton(self.tr("Copy packet no. %1 again").replace("%1", str(last.sequence)),
+                              QMessageBox.AcceptRole)
+        new = box.addButton(self.tr("Make a new packet"), QMessageBox.DestructiveRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(again)
+        box.exec()
+        return {again: "again", new: "new"}.get(box.clickedButton(), "")
+
+    def _copied(self, path) -> None:
+        self._busy(False)
+        self.result.setText(self.tr("Done. The same packet was copied again and checked on the drive:\n%1")
+                            .replace("%1", str(path)))
+        self.open_button.setVisible(True)
+        self.written_path = path
 
     def _done(self, written) -> None:
         self._busy(False)
@@ -154,7 +189,7 @@ class ExportDialog(QDialog):
         self.result.setText(self.tr(
             "Done. The packet was written and checked again from the drive:\n%1\nSize %2, packet no. %3. "
             "The round is now locked as sent.").replace("%1", str(written.path)).replace(
-            "%2", _size(written.size)).replace("%3", str(written.sequence)))
+            "%2", format_size(written.size)).replace("%3", str(written.sequence)))
         groups = format_fingerprint(written.signer_fingerprint)[len("SHA256:"):].split()
         self.fingerprint.setText(self.tr("Key fingerprint (as printed on the Tờ trình):") + "\nSHA256: "
                                  + " ".join(groups[:8]) + "\n        " + " ".join(groups[8:]))
@@ -173,8 +208,9 @@ class ExportDialog(QDialog):
         self.result.setText(self.tr("The packet was not written."))
 
     def open_folder(self) -> None:
-        if self.written is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.path.parent)))
+        path = self.written.path if self.written is not None else getattr(self, "written_path", None)
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
 
     def reject(self) -> None:
         if self.exporting:

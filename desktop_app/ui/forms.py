@@ -1,13 +1,16 @@
 """Building blocks shared by every form: rows with an error label, date fields, and draft autosave."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QMessageBox, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.storage import drafts
 
+from .layout import fit_to_screen, scroll_contents
 from .operations import OperationRunner
 from .signals import emit
 
@@ -60,12 +63,24 @@ class FieldErrors(QObject):
         if first is not None:
             first.setFocus()
             window = first.window()
-            if window is not None and window.isWindow():
+            # A dialog grows to show the messages (never beyond the screen: layout.fit_to_screen set its maximum);
+            # a main window is never resized by a form inside it.
+            if isinstance(window, QDialog):
                 window.adjustSize()
+            scroll = _scroll_area_of(first)
+            if scroll is not None:
+                scroll.ensureWidgetVisible(first)
 
     def text(self, name: str) -> str:
         label = self._labels.get(name)
         return label.text() if label and not label.isHidden() else ""
+
+
+def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
 
 
 def date_edit(placeholder: str | None = None) -> QLineEdit:
@@ -209,12 +224,21 @@ class DraftFormDialog(QDialog):
     saved_result = None
 
     def finish_form(self, layout, form_key: str, stored_values: dict | None, draft_values: dict | None) -> None:
-        """Save/Cancel buttons, then the stored record, then the recovered draft over it, then autosave."""
+        """The fields scroll inside the dialog above its status line and Save/Cancel buttons (always in view on a
+        1366×768 screen); then the stored record, then the recovered draft over it, then autosave."""
+        self.scroll = scroll_contents(layout)
+        bottom = QHBoxLayout()
+        self.save_state = QLabel()
+        self.save_state.setObjectName("save_state")
+        self.save_state.setStyleSheet("color: #555;")
+        bottom.addWidget(self.save_state, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self.autosave = DraftAutosave(self.runner, form_key, self.windowTitle(), self.draft_payload, self)
+        self.autosave.saved.connect(self._draft_kept)
         self.autosave.enabled = False
         if stored_values is not None:
             self.load(stored_values)
@@ -223,6 +247,18 @@ class DraftFormDialog(QDialog):
             self.autosave.dirty = True  # recovered text is not saved yet
         self.autosave.enabled = True
         self.autosave.watch(*self.fields.values())
+        self._show_save_state()
+        fit_to_screen(self, self.scroll)
+
+    def _show_save_state(self) -> None:
+        """One save model, said on screen: what is typed is kept as a draft until Save stores it."""
+        self.save_state.setText(QCoreApplication.translate("forms", "Not saved yet: press Save to store it.")
+                                if self.autosave.dirty else "")
+
+    def _draft_kept(self) -> None:
+        self.save_state.setText(QCoreApplication.translate(
+            "forms", "Not saved yet — what you typed is kept as a draft (%1).").replace(
+            "%1", datetime.now().strftime("%H:%M")))
 
     def submit(self, op, *args, **kwargs) -> None:
         """Run the saving operation (with this form's draft key) and close the dialog once it is stored."""

@@ -13,6 +13,7 @@ from desktop_app.core.register.communes import is_receiver
 from .commune_settings_dialog import CommuneSettingsDialog
 from .operations import OperationRunner
 from .participant_list_screen import ParticipantListScreen
+from .style import ICON_SIZE, NAV_WIDTH, icon
 
 
 class MainWindow(QMainWindow):
@@ -26,16 +27,16 @@ class MainWindow(QMainWindow):
         self.commune = self.session.home_commune()
         self.receiver = is_receiver(self.session)
         self.setWindowTitle(self.tr("Sổ Thi đua — %1").replace("%1", self._commune_title()))
-        self.resize(1200, 760)
+        self.resize(1200, 700)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(210)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setIconSize(ICON_SIZE)
         self.stack = QStackedWidget()
         central = QWidget()
         row = QHBoxLayout(central)
-        row.setContentsMargins(4, 4, 4, 0)
+        row.setContentsMargins(0, 0, 4, 0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -69,6 +70,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Sổ Thi đua — %1").replace("%1", self._commune_title()))
 
     def closeEvent(self, event) -> None:
+        if not all(self._may_leave(screen) for screen in self.screens.values()):
+            event.ignore()   # the officer chose to stay with what they typed
+            return
         self.runner.shutdown()   # a save in flight is finished, never cut off
         super().closeEvent(event)
 
@@ -77,10 +81,15 @@ class MainWindow(QMainWindow):
             return self.tr("receiving dossiers") if self.receiver else self.tr("commune not set up")
         return self.tr("Commune %1, %2").replace("%1", self.commune.name).replace("%2", self.commune.province)
 
+    NAV_ICONS = {"participants": "register", "checklists": "checklist", "rounds": "rounds", "dossier": "dossier",
+                 "receiving": "receiving"}
+
     def add_screen(self, key: str, title: str, widget) -> None:
         self.screens[key] = widget
         self.stack.addWidget(widget)
-        QListWidgetItem(title, self.nav).setData(Qt.UserRole, key)
+        item = QListWidgetItem(icon(self.NAV_ICONS.get(key, "register")), title, self.nav)
+        item.setData(Qt.UserRole, key)
+        item.setToolTip(title)
 
     def add_lazy_screen(self, key: str, title: str, factory) -> None:
         """A navigation entry whose screen is built by `factory()` the first time it is shown."""
@@ -88,7 +97,7 @@ class MainWindow(QMainWindow):
         self._factories[key] = factory
         self.add_screen(key, title, placeholder)
 
-    def screen(self, key: str):
+    def screen_named(self, key: str):
         """The screen for `key`, built now if it was not yet."""
         factory = self._factories.pop(key, None)
         if factory is not None:
@@ -104,11 +113,26 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         item = self.nav.item(row)
-        if item is not None:
-            self.stack.setCurrentWidget(self.screen(item.data(Qt.UserRole)))
+        if item is None:
+            return
+        current = self.stack.currentWidget()
+        target = self.screen_named(item.data(Qt.UserRole))
+        if current is not None and current is not target and not self._may_leave(current):
+            # Unsaved work on the current screen and the officer chose to stay: the navigation follows.
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(next(r for r in range(self.nav.count())
+                                        if self.screens.get(self.nav.item(r).data(Qt.UserRole)) is current))
+            self.nav.blockSignals(False)
+            return
+        self.stack.setCurrentWidget(target)
+
+    @staticmethod
+    def _may_leave(screen) -> bool:
+        """A screen with typing not yet saved asks first (RoundScreen.can_leave); others can always be left."""
+        return getattr(screen, "can_leave", lambda: True)()
 
     def show_screen(self, key: str) -> None:
-        self.screen(key)
+        self.screen_named(key)
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.UserRole) == key:
                 self.nav.setCurrentRow(row)
@@ -164,6 +188,11 @@ class MainWindow(QMainWindow):
             key_action.triggered.connect(self.key_settings)
             settings_menu.addAction(key_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("User guide"), self)
+        guide.setObjectName("user_guide")
+        guide.setShortcut(QKeySequence.HelpContents)
+        guide.triggered.connect(self.show_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("About Sổ Thi đua"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -190,6 +219,12 @@ class MainWindow(QMainWindow):
         from .key_settings_dialog import KeySettingsDialog
 
         KeySettingsDialog(self.runner, parent=self).exec()
+
+    def show_guide(self) -> None:
+        from .help_window import HelpWindow
+
+        self.guide = HelpWindow(self)
+        self.guide.show()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Sổ Thi đua"), self.tr(

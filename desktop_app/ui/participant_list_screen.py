@@ -1,13 +1,18 @@
-"""ParticipantListScreen: the register — search as you type, filter by kind, archive/restore, details."""
+"""ParticipantListScreen: the register — search as you type, filters an officer reaches for (kind, category,
+thôn/unit, gender, award year and title/form, checklist verdict), archive/restore with a question, printing the
+list and a person's trích ngang, and the details of the selected row."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from desktop_app.core.changes import Topic, touches
+from desktop_app.core.formats import format_count
 from desktop_app.core.register import participants as core
-from desktop_app.core.vocabulary import COLLECTIVE, INDIVIDUAL
+from desktop_app.core.vocabulary import (AWARD_CODES_BY_CATEGORY, COLLECTIVE, GENDERS, INDIVIDUAL,
+                                         PARTICIPANT_CATEGORIES, VERDICTS)
 
 from .operations import OperationRunner
 from .participant_detail_panel import ParticipantDetailPanel
@@ -40,6 +45,7 @@ class ParticipantListScreen(QWidget):
         self.archived.setObjectName("show_archived")
         bar.addWidget(self.archived)
         layout.addLayout(bar)
+        layout.addLayout(self._filter_bar())
 
         buttons = QHBoxLayout()
         self.add_individual_button = QPushButton(self.tr("+ Individual"))
@@ -50,8 +56,19 @@ class ParticipantListScreen(QWidget):
         self.add_collective_button.clicked.connect(lambda: self.add(COLLECTIVE))
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.toggle_archive)
-        for button in (self.add_individual_button, self.add_collective_button, self.edit_button, self.archive_button):
+        self.print_button = QPushButton(self.tr("Print the list…"))
+        self.print_button.setObjectName("print_list")
+        self.print_button.setToolTip(self.tr("Print the list as it is shown now (search and filters)"))
+        self.print_button.clicked.connect(self.print_list)
+        self.extract_button = QPushButton(self.tr("Award history extract…"))
+        self.extract_button.setObjectName("print_extract")
+        self.extract_button.setToolTip(self.tr("Print the selected participant's award history (trích ngang)"))
+        self.extract_button.clicked.connect(self.print_extract)
+        for button in (self.add_individual_button, self.add_collective_button, self.edit_button, self.archive_button,
+                       self.print_button, self.extract_button):
             buttons.addWidget(button)
+        self.add_individual_button.setToolTip("Ctrl+N")
+        self.search.setToolTip("Ctrl+F")
         buttons.addStretch()
         self.count_label = QLabel()
         self.count_label.setObjectName("count_label")
@@ -76,7 +93,8 @@ class ParticipantListScreen(QWidget):
         for column, width in ((0, 230), (1, 75), (2, 115), (3, 90), (4, 160), (5, 100)):
             self.table.setColumnWidth(column, width)
         self.table.setColumnHidden(ParticipantTableModel.COL_PHONE, True)
-        self.table.doubleClicked.connect(self.edit_selected)
+        # Enter and a double click both "activate" a row (Qt sends one signal for either): it opens the record.
+        self.table.activated.connect(self.edit_selected)
         splitter.addWidget(self.table)
         self.detail = ParticipantDetailPanel(runner)
         splitter.addWidget(self.detail)
@@ -91,15 +109,82 @@ class ParticipantListScreen(QWidget):
         self.search.textChanged.connect(lambda *_: self._search_timer.start())
         self.kind_filter.currentIndexChanged.connect(self.apply_filter)
         self.archived.toggled.connect(self.apply_filter)
+        for combo in self.filters.values():
+            combo.currentIndexChanged.connect(self.apply_filter)
+        QShortcut(QKeySequence.Find, self, activated=self._focus_search)
+        QShortcut(QKeySequence.New, self, activated=lambda: self.add(INDIVIDUAL))
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=lambda: self.add(COLLECTIVE))
+
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         runner.notifier.changed.connect(self._on_changed)
         self._update_count()
         self._update_buttons()
         self.select_first()
 
+    def _filter_bar(self) -> QHBoxLayout:
+        """Combo boxes for what an officer narrows a list by; "—" in each means no filter."""
+        row = QHBoxLayout()
+        self.filters: dict[str, QComboBox] = {}
+
+        def combo(key: str, label: str, items: list[tuple[str, object]]) -> QComboBox:
+            box = QComboBox()
+            box.setObjectName(f"filter_{key}")
+            box.addItem(label, None)
+            for text, value in items:
+                box.addItem(text, value)
+            box.setToolTip(label)
+            self.filters[key] = box
+            row.addWidget(box)
+            return box
+
+        combo("category", self.tr("Category: all"), [(t.name, t.code) for t in PARTICIPANT_CATEGORIES])
+        combo("unit", self.tr("Village / unit: all"), [])
+        combo("gender", self.tr("Gender: all"), [(t.name, t.code) for t in GENDERS])
+        combo("award_year", self.tr("Award year: all"), [])
+        combo("award_code", self.tr("Title / award form: all"),
+              [(t.name, t.code) for terms in AWARD_CODES_BY_CATEGORY.values() for t in terms])
+        combo("verdict", self.tr("Checklist: all"), [(t.name, t.code) for t in VERDICTS])
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"))
+        self.clear_filters_button.setObjectName("clear_filters")
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.clear_filters_button.setEnabled(False)
+        row.addWidget(self.clear_filters_button)
+        row.addStretch()
+        # Units and years need queries: filled once the window is shown, not before the first paint.
+        QTimer.singleShot(0, self._fill_dynamic_filters)
+        return row
+
+    def _fill_dynamic_filters(self) -> None:
+        """The units and years to choose from come from the data (kept as they are while listing)."""
+        for key, items in (("unit", [(c.name, c.id) for c in core.list_collectives(self.session)]),
+                           ("award_year", [(str(y), y) for y in core.award_years(self.session)])):
+            box = self.filters[key]
+            current = box.currentData()
+            box.blockSignals(True)
+            while box.count() > 1:
+                box.removeItem(1)
+            for text, value in items:
+                box.addItem(text, value)
+            index = box.findData(current) if current is not None else 0
+            box.setCurrentIndex(max(0, index))
+            box.blockSignals(False)
+
+    def clear_filters(self) -> None:
+        for box in self.filters.values():
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.apply_filter()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def _on_changed(self, changes) -> None:
         """A participant added, edited, archived or found by new words anywhere: the list shows it at once."""
-        if touches(changes, Topic.PARTICIPANTS, Topic.ACHIEVEMENTS):
+        if touches(changes, Topic.PARTICIPANTS, Topic.AWARDS):
+            self._fill_dynamic_filters()
+        if touches(changes, Topic.PARTICIPANTS, Topic.ACHIEVEMENTS, Topic.AWARDS, Topic.CHECKLISTS):
             self.reload()
 
     def select_first(self) -> None:
@@ -108,8 +193,12 @@ class ParticipantListScreen(QWidget):
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
+        f = {key: box.currentData() for key, box in self.filters.items()}
         self.model.set_filter(search=self.search.text(), kind=self.kind_filter.currentData(),
-                              archived=self.archived.isChecked())
+                              archived=self.archived.isChecked(), category=f["category"], unit_id=f["unit"],
+                              gender=f["gender"], award_year=f["award_year"], award_code=f["award_code"],
+                              verdict=f["verdict"])
+        self.clear_filters_button.setEnabled(self.model.filter.narrowed)
         self.archive_button.setText(self.tr("Restore") if self.archived.isChecked() else self.tr("Archive"))
         self.detail.show_participant(None)
         self._update_count()
@@ -127,7 +216,7 @@ class ParticipantListScreen(QWidget):
         if self.model.total is None:
             self.count_label.setText(self.tr("counting…"))
             return
-        count = f"{self.model.total:,}".replace(",", ".")
+        count = format_count(self.model.total)
         if self.model.more:
             self.count_label.setText(self.tr("more than %1 found").replace("%1", count))
         else:
@@ -137,6 +226,8 @@ class ParticipantListScreen(QWidget):
         has = self.selected_id() is not None
         self.edit_button.setEnabled(has)
         self.archive_button.setEnabled(has)
+        self.extract_button.setEnabled(has)
+        self.print_button.setEnabled(self.model.rowCount() > 0)
 
     def _selection_changed(self, current, _previous) -> None:
         self.detail.show_participant_id(self.selected_id())
@@ -184,5 +275,51 @@ class ParticipantListScreen(QWidget):
 
     def toggle_archive(self) -> None:
         participant = self.selected()
-        if participant is not None:
-            self.runner.run(core.set_archived, participant.id, participant.archived_at is None, parent=self)
+        if participant is None:
+            return
+        archive = participant.archived_at is None
+        question = (self.tr("Archive %1? It leaves the lists but nothing is deleted; you can restore it from "
+                            "“Show archived”.") if archive else self.tr("Restore %1 to the lists?"))
+        if QMessageBox.question(self, self.tr("Register"), question.replace("%1", participant.name)) != \
+                QMessageBox.Yes:
+            return
+        self.runner.run(core.set_archived, participant.id, archive, parent=self)
+
+    def filter_description(self) -> str:
+        """What the printed list shows, in words ("Thôn Nà Khoang · Nữ · tìm: hoa")."""
+        parts = [box.currentText() for box in self.filters.values() if box.currentData() is not None]
+        if self.kind_filter.currentData():
+            parts.insert(0, self.kind_filter.currentText())
+        if self.search.text().strip():
+            parts.append(self.tr("search: %1").replace("%1", self.search.text().strip()))
+        if self.archived.isChecked():
+            parts.append(self.tr("archived"))
+        return " · ".join(parts)
+
+    def print_list(self) -> None:
+        # The document code (ReportLab) loads only when something is printed: start-up never pays for it.
+        from desktop_app.core.documents import lists
+
+        from .print_preview_dialog import PrintPreviewDialog
+
+        def show(pdf: bytes) -> None:
+            PrintPreviewDialog(self.tr("Print the list"), pdf, "Danh_sach_doi_tuong.pdf", self).exec()
+
+        self.runner.run(lists.print_register_list, self.model.filter, self.filter_description(), read=True,
+                        progress=self.tr("Preparing the list…"), parent=self, on_success=show)
+
+    def print_extract(self) -> None:
+        from desktop_app.core.documents import lists
+        from desktop_app.core.documents.build import ascii_name
+
+        from .print_preview_dialog import PrintPreviewDialog
+
+        participant = self.selected()
+        if participant is None:
+            return
+
+        def show(pdf: bytes) -> None:
+            PrintPreviewDialog(self.tr("Award history extract"), pdf,
+                               f"Trich_ngang_{ascii_name(participant.name)}.pdf", self).exec()
+
+        self.runner.run(lists.print_award_history, participant.id, read=True, parent=self, on_success=show)

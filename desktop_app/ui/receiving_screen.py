@@ -2,41 +2,75 @@
 see every packet received with its verdict, and the imported rounds with their nominees and documents."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QLayout, QListWidget, QListWidgetItem, QMessageBox,
+                               QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from desktop_app.core.changes import Topic, touches
+from desktop_app.core.dates import format_vn_datetime
 from desktop_app.core.errors import UserError
 from desktop_app.core.exchange import receiving
-from desktop_app.core.exchange.packets import list_removable_drives
+from desktop_app.core.exchange.packets import list_removable_drives, shown_escaped
+from desktop_app.core.fingerprints import format_fingerprint
 from desktop_app.core.nominations import rounds
 from desktop_app.core.vocabulary import NOMINATION_FORMS, SUPERSEDED
 
 from .operations import OperationRunner
 
 
-class FingerprintDialog(QDialog):
-    """First contact (or an unannounced new key): compare the fingerprint with the paper Tờ trình."""
+def shown(text) -> str:
+    """Text from a packet as it may be shown: hidden characters (bidi overrides, zero-width, controls) escaped."""
+    return shown_escaped(str(text or ""))
 
-    def __init__(self, record, parent: QWidget | None = None):
+
+def plain_label(text: str) -> QLabel:
+    """A label that shows its text as plain text, never as HTML (text from packets goes into labels)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def plain_message(parent, icon, title: str, text: str) -> None:
+    """A message box whose text is shown as plain text (a name from a packet may look like HTML)."""
+    box = QMessageBox(icon, title, shown_escaped(text, keep_newlines=True), QMessageBox.Ok, parent)
+    box.setTextFormat(Qt.PlainText)
+    box.exec()
+
+
+class FingerprintDialog(QDialog):
+    """First contact: compare the fingerprint with the paper Tờ trình. A second key for a commune that already has
+    a trusted one (not announced by it) is confirmed differently: the dialog names the key already trusted and
+    asks the officer to tick that the commune confirmed it replaced that key (`second_key_over`)."""
+
+    def __init__(self, record, parent: QWidget | None = None, trusted: list[str] = ()):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Confirm the commune's key"))
+        self.second_key = record.reason == "unknown_signer"
+        self.second_key_over = trusted[0] if (self.second_key and trusted) else None
+        self.setWindowTitle(self.tr("Confirm a SECOND key of the commune") if self.second_key
+                            else self.tr("Confirm the commune's key"))
         self.setMinimumWidth(760)
         layout = QVBoxLayout(self)
-        if record.reason == "first_contact":
+        if not self.second_key:
             text = self.tr("This is the first packet from commune %1 (code %2).")
         else:
-            text = self.tr("Commune %1 (code %2) signed this packet with a new key that its previous key did not "
-                           "announce.")
-        head = QLabel(text.replace("%1", record.commune_name or "?").replace("%2", record.commune_code or "?"))
-        head.setWordWrap(True)
+            text = self.tr("Commune %1 (code %2) already has a trusted key, but signed this packet with ANOTHER key "
+                           "that its trusted key did not announce.")
+        head = plain_label(text.replace("%1", shown(record.commune_name) or "?")
+                           .replace("%2", shown(record.commune_code) or "?"))
+        head.setObjectName("head")
         layout.addWidget(head)
+        if self.second_key:
+            old = plain_label(self.tr("Key trusted now: %1").replace(
+                "%1", ", ".join(format_fingerprint(fp) for fp in trusted) or "?"))
+            old.setObjectName("trusted_key")
+            layout.addWidget(old)
         ask = QLabel(self.tr("Take the paper Tờ trình of this round and compare, group by group, the key fingerprint "
                              "printed on it with the one below. Trust the key only if every group is the same."))
         ask.setWordWrap(True)
@@ -52,15 +86,31 @@ class FingerprintDialog(QDialog):
         self.fingerprint.setFont(font)
         self.fingerprint.setStyleSheet("QLabel { background: #fff8e1; border: 1px solid #ffb300; padding: 12px; }")
         layout.addWidget(self.fingerprint)
+        self.confirm_box = None
         buttons = QDialogButtonBox()
-        self.trust_button = buttons.addButton(self.tr("The same as on paper — trust and import"),
-                                              QDialogButtonBox.AcceptRole)
+        if self.second_key:
+            warn = plain_label(self.tr("Trust a second key only after calling the commune: the key trusted now will "
+                                       "no longer be trusted for packets made after this one."))
+            layout.addWidget(warn)
+            self.confirm_box = QCheckBox(self.tr("I called the commune: it replaced its key %1 by this one.")
+                                         .replace("%1", format_fingerprint(self.second_key_over or "")[:22] + "…"))
+            self.confirm_box.setObjectName("confirm_second_key")
+            layout.addWidget(self.confirm_box)
+            self.trust_button = buttons.addButton(self.tr("Trust this SECOND key instead of the old one and import"),
+                                                  QDialogButtonBox.AcceptRole)
+            self.trust_button.setEnabled(False)
+            self.confirm_box.toggled.connect(self.trust_button.setEnabled)
+        else:
+            self.trust_button = buttons.addButton(self.tr("The same as on paper — trust and import"),
+                                                  QDialogButtonBox.AcceptRole)
         self.refuse_button = buttons.addButton(self.tr("Different — do not trust"), QDialogButtonBox.DestructiveRole)
         self.later_button = buttons.addButton(self.tr("Decide later"), QDialogButtonBox.RejectRole)
         self.trust_button.clicked.connect(lambda: self.done(1))
         self.refuse_button.clicked.connect(lambda: self.done(2))
         self.later_button.clicked.connect(lambda: self.done(0))
         layout.addWidget(buttons)
+        # Wrapped labels report their height only for a width: never let the dialog cut the fingerprint.
+        layout.setSizeConstraint(QLayout.SetMinimumSize)
 
 
 class ReceivingScreen(QWidget):
@@ -72,7 +122,7 @@ class ReceivingScreen(QWidget):
         self.runner = runner
         self.session = runner.session
         self.drives = drives
-        self.confirm = confirm or (lambda record: FingerprintDialog(record, self).exec())
+        self.confirm = confirm or (lambda record: FingerprintDialog(record, self, self._trusted_of(record)).exec())
         self.last_report: receiving.ImportReport | None = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -163,8 +213,8 @@ class ReceivingScreen(QWidget):
         self.table.setRowCount(len(records))
         for row, r in enumerate(records):
             rnd = f"{r.round_number}/{r.round_version}" if r.round_number else ""
-            values = (r.received_at.replace("T", " ")[:16], r.original_name,
-                      f"{r.commune_name} ({r.commune_code})" if r.commune_code else "", rnd,
+            values = (format_vn_datetime(r.received_at), shown(r.original_name),
+                      f"{shown(r.commune_name)} ({shown(r.commune_code)})" if r.commune_code else "", rnd,
                       str(r.sequence or ""), receiving.record_verdict_label(r), receiving.record_outcome_label(r),
                       receiving.record_reason_text(r))
             for col, value in enumerate(values):
@@ -175,7 +225,7 @@ class ReceivingScreen(QWidget):
                 self.table.setItem(row, col, item)
         self.tree.clear()
         for rnd in receiving.imported_rounds(self.session):
-            title = self.tr("%1 — round %2, version %3").replace("%1", rnd.commune.name).replace(
+            title = self.tr("%1 — round %2, version %3").replace("%1", shown(rnd.commune.name)).replace(
                 "%2", str(rnd.number)).replace("%3", str(rnd.version))
             if rnd.status == SUPERSEDED:
                 title += " — " + self.tr("REPLACED by a newer version")
@@ -186,7 +236,7 @@ class ReceivingScreen(QWidget):
             for n in rounds.nominees_of(self.session, rnd.id):
                 votes = "" if n.votes_for is None else f"{n.votes_for} / {n.votes_against or 0}"
                 form = NOMINATION_FORMS.get(n.award_form)
-                child = QTreeWidgetItem([n.participant.name, form.name if form else n.award_form, votes])
+                child = QTreeWidgetItem([shown(n.participant.name), form.name if form else shown(n.award_form), votes])
                 child.setData(0, Qt.UserRole, rnd.id)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
@@ -201,13 +251,20 @@ class ReceivingScreen(QWidget):
         if rnd is None:
             return
         for path in receiving.round_document_files(self.session, rnd.id):
-            entry = QListWidgetItem(path.name)
+            entry = QListWidgetItem(shown(path.name))
             entry.setData(Qt.UserRole, str(path))
             self.documents.addItem(entry)
 
     def _open_document(self, item) -> None:
-        if item is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(item.data(Qt.UserRole)))
+        """Hand a document to the desktop shell — only a PDF or .docx file whose name hides nothing."""
+        if item is None:
+            return
+        path = Path(item.data(Qt.UserRole))
+        if not receiving.is_safe_to_open(path) or path.suffix.lower() not in (".pdf", ".docx"):
+            plain_message(self, QMessageBox.Warning, self.tr("Receive dossiers"),
+                          self.tr("This file is not opened: only PDF and .docx documents are."))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     # --- receiving -------------------------------------------------------------------------------------------
     def ask_open(self) -> None:
@@ -238,7 +295,7 @@ class ReceivingScreen(QWidget):
     def _received(self, report: receiving.ImportReport) -> None:
         self._busy(False)
         self.last_report = report
-        self.report.setPlainText(report.text())
+        self.report.setPlainText(shown_escaped(report.text(), keep_newlines=True))
         self.refresh()
         for result in report.results:
             if result.needs_confirmation:
@@ -246,9 +303,9 @@ class ReceivingScreen(QWidget):
 
     def _failed(self, exc: UserError) -> None:
         self._busy(False)
-        self.report.setPlainText(str(exc))
-        QMessageBox.warning(self, self.tr("Receive dossiers"), str(exc))
+        self.report.setPlainText(shown_escaped(str(exc), keep_newlines=True))
         self.refresh()
+        plain_message(self, QMessageBox.Warning, self.tr("Receive dossiers"), str(exc))
 
     def selected_record(self):
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
@@ -266,24 +323,31 @@ class ReceivingScreen(QWidget):
                 self, self.tr("Accept despite the order"),
                 self.tr("Packet %1 of %2 is out of order (%3).\nWrite what you checked with the commune "
                         "(e.g. the earlier packet was lost with a USB stick):").replace(
-                    "%1", str(record.sequence)).replace("%2", record.commune_name).replace("%3", receiving.record_reason_text(record)))
+                    "%1", str(record.sequence)).replace("%2", shown(record.commune_name)).replace(
+                    "%3", receiving.record_reason_text(record)).replace("<", "‹").replace(">", "›"))
             if not ok:
                 return
         self.runner.run(receiving.accept_out_of_order, record.id, reason, accepted_by=self.tr("confirmed on screen"),
                         parent=self, on_success=self._show_result)
 
     def _show_result(self, result) -> None:
-        self.report.setPlainText(receiving.ImportReport([result]).text())
+        self.report.setPlainText(shown_escaped(receiving.ImportReport([result]).text(), keep_newlines=True))
 
     def confirm_pending(self) -> None:
         for record in receiving.pending_confirmations(self.session):
             self._ask_confirmation(record)
 
+    def _trusted_of(self, record) -> list[str]:
+        return [k.fingerprint for k in receiving.active_keys(self.session, record.commune_code or "")]
+
     def _ask_confirmation(self, record) -> None:
         choice = self.confirm(record)
         if choice == 1:
-            self.runner.run(receiving.confirm_and_import, record.id, trusted_by=self.tr("confirmed on screen"),
-                            parent=self, on_success=self._show_result)
+            # A second key: the dialog named the key already trusted, and the officer ticked that it was replaced.
+            over = (self._trusted_of(record) or [None])[0] if record.reason == "unknown_signer" else None
+            self.runner.run(receiving.confirm_and_import, record.id, second_key_over=over,
+                            trusted_by=self.tr("confirmed on screen"), parent=self, on_success=self._show_result,
+                            on_failure=self._failed)
         elif choice == 2:
             self.runner.run(receiving.reject_pending, record.id, parent=self)
 

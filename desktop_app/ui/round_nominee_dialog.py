@@ -77,13 +77,21 @@ class AddNomineeDialog(QDialog):
         self._fill_checklists()
 
     def apply_filter(self) -> None:
+        """The people matching the search; nobody is chosen for the officer (a click chooses), except the one
+        already chosen when they still match."""
         self._timer.stop()
+        chosen = self.participant.id if self.participant is not None else None
+        self.people.blockSignals(True)
         self.people.clear()
         flt = ParticipantFilter(commune_id=self.round.commune_id, search=self.search.text())
         for p in list_participants(self.session, flt):
             item = QListWidgetItem(f"{p.name} — {PARTICIPANT_KINDS.name(p.kind)}")
             item.setData(Qt.UserRole, p.id)
             self.people.addItem(item)
+        self.people.setCurrentRow(-1)
+        self.people.blockSignals(False)
+        if chosen is None or not self.select_participant(chosen):
+            self._person_changed(None, None)
 
     def select_participant(self, participant_id: int) -> bool:
         for row in range(self.people.count()):
@@ -97,6 +105,17 @@ class AddNomineeDialog(QDialog):
         self.participant = get_participant(self.session, ident)
         self.summary.setPlainText(rounds.default_summary(self.session, self.participant.id, self.round.campaign_id)
                                   if self.participant else "")
+        if self.participant is not None:
+            # Start on the award form the participant has a checklist for (an eligible one first): a person whose
+            # only checklist is a complete Giấy khen one is proposed for the Giấy khen.
+            found = checklists.list_checklists(self.session, self.participant.id)
+            found.sort(key=lambda c: c.verdict != ELIGIBLE)
+            form = next((c.set_snapshot.get("award_form") for c in found
+                         if self.form_combo.findData(c.set_snapshot.get("award_form")) >= 0), None)
+            if form is not None:
+                self.form_combo.blockSignals(True)
+                self.form_combo.setCurrentIndex(self.form_combo.findData(form))
+                self.form_combo.blockSignals(False)
         self._fill_checklists()
 
     def _fill_checklists(self, *_args) -> None:

@@ -25,7 +25,7 @@ from .round_nominee_dialog import AddNomineeDialog, SummaryDialog
 
 OVERRIDE_BG = QColor("#fff3cd")
 MEETING_FIELDS = ("held_on", "start_time", "end_time", "place", "chair", "chair_title", "secretary",
-                  "secretary_title", "members_total", "members_present", "conclusion")
+                  "secretary_title", "members_total", "members_present", "voting_method", "conclusion")
 
 
 def award_form_names() -> dict[str, str]:
@@ -106,13 +106,64 @@ class RoundScreen(QWidget):
         self.tabs.addTab(self._votes_tab(), self.tr("Votes and results"))
         self.tabs.addTab(self._results_tab(), self.tr("Ranking"))
         self.tabs.addTab(self._decision_tab(), self.tr("Giấy khen decision"))
+        self.tabs.addTab(self._readiness_tab(), self.tr("Before sending"))
+        self._meeting_loaded: dict = {}
+        self._votes_loaded: dict[int, tuple[int, int, int]] = {}
+        self._shown_round_id: int | None = None
         self.rounds_table.itemSelectionChanged.connect(self._round_selected)
         runner.notifier.changed.connect(self._on_changed)
         self.reload()
 
     def _on_changed(self, changes) -> None:
-        if touches(changes, Topic.ROUNDS, Topic.PARTICIPANTS, Topic.CHECKLISTS, Topic.AWARDS, Topic.PACKETS):
+        if touches(changes, Topic.ROUNDS, Topic.PARTICIPANTS, Topic.CHECKLISTS, Topic.AWARDS, Topic.PACKETS,
+                   Topic.DOCUMENTS, Topic.KEYS, Topic.COMMUNE):
             self.reload()
+
+    # --- what is typed and not saved yet --------------------------------------------------------------
+
+    def unsaved_parts(self) -> list[str]:
+        """What the officer typed here and has not saved: the meeting, the votes (names for the question)."""
+        if self.round is None or not rounds.is_editable(self.round):
+            return []
+        parts = []
+        if self.meeting_values() != self._meeting_loaded:
+            parts.append(self.tr("the council meeting"))
+        if self.vote_values() != self._votes_loaded:
+            parts.append(self.tr("the votes"))
+        return parts
+
+    def vote_values(self) -> dict[int, tuple[int, int, int]]:
+        return {nid: tuple(spin.value() for spin in spins) for nid, spins in getattr(self, "vote_spins", {}).items()}
+
+    def can_leave(self) -> bool:
+        """Nothing typed is dropped without a word: before another round is shown or the officer goes to another
+        screen, unsaved meeting details or votes are saved, discarded or kept (the officer stays), as they say."""
+        parts = self.unsaved_parts()
+        if not parts:
+            return True
+        box = QMessageBox(QMessageBox.Question, self.tr("Nomination round"), self.tr(
+            "You have not saved %1 of round %2. Save now?").replace("%1", self.tr(" and ").join(parts))
+            .replace("%2", str(self.round.number)), parent=self)
+        save = box.addButton(self.tr("Save"), QMessageBox.AcceptRole)
+        discard = box.addButton(self.tr("Don't save"), QMessageBox.DestructiveRole)
+        box.addButton(self.tr("Stay here"), QMessageBox.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        if box.clickedButton() is discard:
+            self._meeting_loaded, self._votes_loaded = self.meeting_values(), self.vote_values()
+            return True
+        if box.clickedButton() is not save:
+            return False
+        saved = []
+        if self.meeting_values() != self._meeting_loaded:
+            self.save_meeting(then=lambda: saved.append("meeting"))
+            self.runner.wait()
+            if "meeting" not in saved:
+                return False   # the meeting has an error: it is shown, the officer stays to correct it
+        if self.vote_values() != self._votes_loaded:
+            self.save_votes()
+            self.runner.wait()
+        return not self.unsaved_parts()
 
     def _run(self, op, *args, **kwargs) -> None:
         """A change of the round, on the runner; the screen reloads from the change notice."""
@@ -166,7 +217,8 @@ class RoundScreen(QWidget):
                   "place": self.tr("Place"), "chair": self.tr("Chaired by"), "chair_title": self.tr("Chair's position"),
                   "secretary": self.tr("Secretary"), "secretary_title": self.tr("Secretary's position"),
                   "members_total": self.tr("Council members in total"),
-                  "members_present": self.tr("Members present"), "conclusion": self.tr("Conclusion")}
+                  "members_present": self.tr("Members present"), "voting_method": self.tr("Voting method"),
+                  "conclusion": self.tr("Conclusion")}
         for name in MEETING_FIELDS:
             if name == "held_on":
                 widget = date_edit()
@@ -180,6 +232,8 @@ class RoundScreen(QWidget):
                     widget.setMaxLength(5)
                 if name in ("members_total", "members_present"):
                     widget.setMaxLength(3)
+                if name == "voting_method":
+                    widget.setPlaceholderText(self.tr("e.g. secret ballot (bỏ phiếu kín), show of hands (giơ tay)"))
             self.meeting[name] = self.meeting_errors.add_row(form, labels[name], f"meeting_{name}", widget)
         self.save_meeting_button = QPushButton(self.tr("Save the meeting"))
         self.save_meeting_button.setObjectName("save_meeting_button")
@@ -201,7 +255,7 @@ class RoundScreen(QWidget):
             spin.setObjectName(f"threshold_{code}")
             spin.setRange(0, 100)
             spin.setSuffix(" %")
-            spin.setSpecialValueText(self.tr("No threshold (NĐ 98/2023 sets none)"))
+            spin.setSpecialValueText(self.tr("No threshold (none in the rules in force)"))
             spin.valueChanged.connect(lambda value, c=code: self.set_threshold(c, value))
             self.threshold_spins[code] = spin
             tform.addRow(name, spin)
@@ -250,6 +304,32 @@ class RoundScreen(QWidget):
         self.results.setObjectName("results_text")
         box.addWidget(self.results, 1)
         return page
+
+    def _readiness_tab(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        intro = QLabel(self.tr("What the dossier of this round still lacks before it can be sent to the upper level:"))
+        intro.setWordWrap(True)
+        box.addWidget(intro)
+        self.readiness = QTextBrowser()
+        self.readiness.setObjectName("readiness")
+        box.addWidget(self.readiness, 1)
+        return page
+
+    def _fill_readiness(self) -> None:
+        from desktop_app.core.exchange.sending import missing_before_sending
+
+        missing = missing_before_sending(self.session, self.round.id)
+        if missing:
+            head = escape(self.tr("Still missing:"))
+            items = "".join(f"<li>{escape(text)}</li>" for text in missing)
+            self.readiness.setHtml(f"<p style='color:#b71c1c'><b>✘ {head}</b></p><ul>{items}</ul>")
+        else:
+            head = escape(self.tr("Nothing is missing: the round can be sent."))
+            self.readiness.setHtml(f"<p style='color:#1b5e20'><b>✔ {head}</b></p>")
+        self.tabs.setTabText(self.tabs.indexOf(self.readiness.parentWidget()),
+                             self.tr("Before sending (%1)").replace("%1", str(len(missing))) if missing
+                             else self.tr("Before sending ✔"))
 
     def _decision_tab(self) -> QWidget:
         page = QWidget()
@@ -305,8 +385,20 @@ class RoundScreen(QWidget):
 
     def _round_selected(self) -> None:
         rows = self.rounds_table.selectionModel().selectedRows()
-        if rows:
-            self.show_round(rounds.get_round(self.session, self.rounds_table.item(rows[0].row(), 0).data(Qt.UserRole)))
+        if not rows:
+            return
+        wanted = self.rounds_table.item(rows[0].row(), 0).data(Qt.UserRole)
+        if self.round is not None and wanted != self.round.id and not self.can_leave():
+            self._reselect(self.round.id)   # the officer stays on the round they were typing in
+            return
+        self.show_round(rounds.get_round(self.session, wanted))
+
+    def _reselect(self, round_id: int) -> None:
+        self.rounds_table.blockSignals(True)
+        for row in range(self.rounds_table.rowCount()):
+            if self.rounds_table.item(row, 0).data(Qt.UserRole) == round_id:
+                self.rounds_table.selectRow(row)
+        self.rounds_table.blockSignals(False)
 
     # --- one round ---------------------------------------------------------------------------------
 
@@ -330,6 +422,9 @@ class RoundScreen(QWidget):
             self.results.clear()
             self.decision_label.setText("")
             self.decision_button.setEnabled(False)
+            self.readiness.clear()
+            self.vote_spins = {}
+            self._votes_loaded, self._meeting_loaded, self._shown_round_id = {}, self.meeting_values(), None
             return
         campaign = round_.campaign
         heading = self.tr("Round %1 (version %2)").replace("%1", str(round_.number)).replace("%2", str(round_.version))
@@ -343,6 +438,8 @@ class RoundScreen(QWidget):
         self._fill_votes()
         self.show_results()
         self._fill_decision()
+        self._fill_readiness()
+        self._shown_round_id = round_.id
 
     def _show_banner(self, r) -> None:
         texts = []
@@ -388,18 +485,28 @@ class RoundScreen(QWidget):
             # the table is laid out gave rows a screen high).
             table.setRowHeight(row, 76)
 
-    def _fill_meeting(self) -> None:
+    def _stored_meeting_values(self) -> dict:
         m = rounds.meeting_of(self.session, self.round.id)
-        self.meeting_errors.clear()
-        for name, widget in self.meeting.items():
+        values = {}
+        for name in self.meeting:
             value = getattr(m, name) if m is not None else ""
             if name == "held_on":
                 value = format_vn_date(value)
-            text = "" if value is None else str(value)
+            values[name] = "" if value is None else str(value)
+        return values
+
+    def _fill_meeting(self) -> None:
+        stored = self._stored_meeting_values()
+        typed = self.meeting_values()
+        if self._shown_round_id == self.round.id and typed != self._meeting_loaded and typed != stored:
+            return  # a change elsewhere reloaded the screen: what the officer is typing here stays
+        self.meeting_errors.clear()
+        for name, widget in self.meeting.items():
             if isinstance(widget, QPlainTextEdit):
-                widget.setPlainText(text)
+                widget.setPlainText(stored[name])
             else:
-                widget.setText(text)
+                widget.setText(stored[name])
+        self._meeting_loaded = self.meeting_values()
         for code, spin in self.threshold_spins.items():
             spin.blockSignals(True)
             value = (self.round.thresholds or {}).get(code)
@@ -407,8 +514,13 @@ class RoundScreen(QWidget):
             spin.blockSignals(False)
 
     def _fill_votes(self) -> None:
+        typed = {}
+        if self._shown_round_id == self.round.id:
+            # Votes typed and not saved yet stay as typed when the screen reloads for a change elsewhere.
+            typed = {nid: v for nid, v in self.vote_values().items() if v != self._votes_loaded.get(nid)}
         table = self.votes_table
         table.setRowCount(0)
+        self._votes_loaded = {}
         results = rounds.vote_results(self.session, self.round.id)
         editable = rounds.is_editable(self.round)
         self.vote_spins: dict[int, tuple[QSpinBox, QSpinBox, QSpinBox]] = {}
@@ -427,6 +539,9 @@ class RoundScreen(QWidget):
                 table.setCellWidget(row, column, spin)
                 spins.append(spin)
             self.vote_spins[n.id] = tuple(spins)
+            self._votes_loaded[n.id] = tuple(spin.value() for spin in spins)
+            for spin, value in zip(spins, typed.get(n.id, ())):
+                spin.setValue(value)
             result = results.get(n.id)
             item = _item(result.explanation if result else self.tr("Votes not recorded yet"))
             item.setToolTip(item.text())
@@ -458,8 +573,8 @@ class RoundScreen(QWidget):
             ranked = rounds.ranking(self.session, self.round.id, code, quota)
             if not ranked:
                 continue
-            threshold = rounds.threshold_for(self.round, code)
-            rule = (self.tr("no threshold (NĐ 98/2023 sets none)") if threshold is None
+            threshold = rounds.threshold_for(self.round, code, self.session)
+            rule = (self.tr("no threshold (none in the rules in force)") if threshold is None
                     else self.tr("threshold %1% of all members").replace("%1", str(round(float(threshold) * 100))))
             parts.append(f"<h3>{escape(name)}</h3><p style='color:#555'>{escape(rule)}</p><table cellpadding='3'>")
             for r in ranked:
@@ -517,8 +632,13 @@ class RoundScreen(QWidget):
 
     def remove_nominee(self) -> None:
         nominee = self.selected_nominee()
-        if nominee is not None:
-            self._run(rounds.remove_nominee, nominee.id)
+        if nominee is None:
+            return
+        if QMessageBox.question(self, self.tr("Nomination round"), self.tr(
+                "Remove %1 from round %2? Their checklist and record stay in the register.").replace(
+                "%1", nominee.participant.name).replace("%2", str(self.round.number))) != QMessageBox.Yes:
+            return
+        self._run(rounds.remove_nominee, nominee.id)
 
     def meeting_values(self) -> dict:
         return {name: (w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()) for name, w in self.meeting.items()}

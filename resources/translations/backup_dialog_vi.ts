@@ -20,8 +20,8 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/backup_dialog.py" line="57"/>
-        <source>USB drive %1 (%2 GB free)</source>
-        <translation>Thẻ nhớ USB %1 (còn trống %2 GB)</translation>
+        <source>USB drive %1 (%2 free)</source>
+        <translation>Ổ USB %1 (còn trống %2)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/backup_dialog.py" line="59"/>
@@ -136,22 +136,22 @@ Những gì nhập sau thời điểm sao lưu đó sẽ không còn hiển th�
 <context>
     <name>backup_dialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="28"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="30"/>
         <source>automatic, daily</source>
         <translation>tự động hằng ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="29"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="31"/>
         <source>before an upgrade</source>
         <translation>trước khi nâng cấp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="30"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="32"/>
         <source>before an import</source>
         <translation>trước khi nhập gói hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup_dialog.py" line="31"/>
+        <location filename="../../desktop_app/ui/backup_dialog.py" line="33"/>
         <source>before a restore</source>
         <translation>trước khi khôi phục</translation>
     </message>

@@ -2,182 +2,429 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>DocumentSettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="654"/>
+        <source>Document settings</source>
+        <translation>Thiết lập văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="657"/>
+        <source>as the commune&apos;s name (e.g. “Phường 3” keeps “Phường”)</source>
+        <translation>theo tên xã (ví dụ “Phường 3” giữ chữ “Phường”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="658"/>
+        <source>Place in the date line:</source>
+        <translation>Địa danh ở dòng ngày tháng:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="660"/>
+        <source>e.g. Văn phòng Ủy ban nhân dân xã</source>
+        <translation>ví dụ Văn phòng Ủy ban nhân dân xã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="661"/>
+        <source>Offices that carry out a decision:</source>
+        <translation>Cơ quan thi hành quyết định:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="664"/>
+        <source>Other recipients (one per line):</source>
+        <translation>Nơi nhận khác (mỗi dòng một nơi):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="667"/>
+        <source>Base salary (đồng):</source>
+        <translation>Mức lương cơ sở (đồng):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="668"/>
+        <source>The app keeps the register and proposes the next number</source>
+        <translation>Chương trình giữ sổ văn bản đi và đề xuất số tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="680"/>
+        <source>First number in %1 — %2:</source>
+        <translation>Số bắt đầu năm %1 — %2:</translation>
+    </message>
+</context>
+<context>
     <name>DossierScreen</name>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="44"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="57"/>
         <source>Nomination round:</source>
         <translation>Đợt đề nghị:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="49"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="62"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="61"/>
-        <source>Preview (no numbers)</source>
-        <translation>Xem trước (chưa cấp số)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="63"/>
-        <source>Makes the documents without using up document numbers: the number lines stay blank.</source>
-        <translation>Tạo văn bản để xem mà không dùng số văn bản: dòng “Số:” để trống.</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/ui/dossier_screen.py" line="65"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="184"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="186"/>
-        <source>Issue numbers and create the dossier</source>
-        <translation>Cấp số và tạo hồ sơ</translation>
+        <source>Document settings…</source>
+        <translation>Thiết lập văn bản…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="69"/>
+        <source>Province&apos;s rules…</source>
+        <translation>Quy định của tỉnh…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="71"/>
+        <source>Import the rules pack the province publishes (signed): its regulation, vote thresholds, deadlines and criteria. Without one, only the national criteria apply.</source>
+        <translation>Nhập gói quy định do tỉnh ban hành (có chữ ký): quy định thi đua, khen thưởng của tỉnh, ngưỡng biểu quyết, thời hạn và tiêu chuẩn. Khi chưa có gói, chỉ áp dụng tiêu chuẩn quốc gia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="76"/>
+        <source>Not verified…</source>
+        <translation>Chưa đối chiếu…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/dossier_screen.py" line="78"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="281"/>
+        <source>What the documents cite that could not be checked against the official texts</source>
+        <translation>Những căn cứ, số liệu trong văn bản chưa đối chiếu được với văn bản gốc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="87"/>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="87"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="87"/>
+        <source>Next step</source>
+        <translation>Bước tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="107"/>
+        <source>Show the dossier (drafts marked DỰ THẢO)</source>
+        <translation>Xem hồ sơ (bản dự thảo ghi “DỰ THẢO”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="109"/>
+        <source>Makes the documents not issued yet as drafts: marked “DỰ THẢO”, without numbers, made again as often as you like. Issued documents are shown as they were issued.</source>
+        <translation>Tạo các văn bản chưa ban hành dưới dạng dự thảo: có chữ “DỰ THẢO”, chưa có số, tạo lại bao nhiêu lần cũng được. Văn bản đã ban hành được hiển thị đúng như khi ban hành.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="112"/>
+        <source>Issue the selected document…</source>
+        <translation>Ban hành văn bản đang chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="125"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="476"/>
         <source>No documents yet.</source>
         <translation>Chưa có văn bản nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="86"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="133"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="87"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="134"/>
         <source>Save a copy…</source>
         <translation>Lưu bản sao…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="88"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="135"/>
         <source>Open the folder</source>
         <translation>Mở thư mục hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="126"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="173"/>
         <source>being prepared</source>
         <translation>đang soạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="126"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="173"/>
         <source>locked</source>
         <translation>đã khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="126"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="173"/>
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="135"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="182"/>
         <source>Round %1 (version %2) — %3 — %4 — nominees: %5</source>
         <translation>Đợt %1 (lần %2) — %3 — %4 — số đề nghị: %5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="155"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="205"/>
         <source>Submission (Tờ trình)</source>
         <translation>Tờ trình</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="155"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="205"/>
         <source>Council minutes (Biên bản)</source>
         <translation>Biên bản họp Hội đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="156"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="206"/>
         <source>Decision (Quyết định)</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="166"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="207"/>
+        <source>Covering letter (Phiếu gửi)</source>
+        <translation>Phiếu gửi hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="215"/>
+        <source>Issued: No. %1 dated %2 — read-only</source>
+        <translation>Đã ban hành: số %1 ngày %2 — chỉ xem, không sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="218"/>
+        <source>Draft (DỰ THẢO), no number yet</source>
+        <translation>Dự thảo (DỰ THẢO), chưa có số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="220"/>
+        <source> — replaces No. %1</source>
+        <translation> — thay thế văn bản số %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="225"/>
+        <source>Reprints give the same file; to change it, create a correction of the round.</source>
+        <translation>In lại cho đúng tệp đã ban hành; muốn sửa, hãy tạo bản điều chỉnh của đợt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="227"/>
+        <source>Issue the %1 first (this document cites its number and date).</source>
+        <translation>Ban hành %1 trước (văn bản này trích dẫn số và ngày của văn bản đó).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="229"/>
+        <source>Ready to issue: select it and press “Issue the selected document…”.</source>
+        <translation>Sẵn sàng ban hành: chọn dòng này rồi bấm “Ban hành văn bản đang chọn…”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="238"/>
         <source>There is no nomination round yet.</source>
         <translation>Chưa có đợt đề nghị nào. Hãy lập đợt đề nghị trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="177"/>
-        <source> dated %1</source>
-        <translation> ngày %1</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="259"/>
+        <source>Issued documents are frozen: their PDF and Word files are kept in the workspace with a checksum and are printed exactly as issued.</source>
+        <translation>Văn bản đã ban hành được giữ nguyên: tệp PDF và Word được lưu trong thư mục dữ liệu kèm mã kiểm tra, in ra đúng như khi ban hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="179"/>
-        <source>Numbers issued: %1.</source>
-        <translation>Đã cấp số: %1.</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="262"/>
+        <source>A draft carries no number and says “DỰ THẢO”. Issue each document once it is signed: enter the number the records officer (văn thư) gives and the signing date.</source>
+        <translation>Bản dự thảo chưa có số và ghi “DỰ THẢO”. Ban hành từng văn bản khi đã ký: nhập số do văn thư cấp và ngày ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="181"/>
-        <source>Not numbered yet: %1. A preview leaves the number blank (“Số:      /TTr-UBND”); numbers are issued when you press “%2” and are never used again.</source>
-        <translation>Chưa cấp số: %1. Bản xem trước để trống số (“Số:      /TTr-UBND”); số chỉ được cấp khi bấm “%2” và không bao giờ dùng lại.</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="266"/>
+        <source>Some legal facts and the prize money rates are not verified against the official texts: see “Not verified…” before signing.</source>
+        <translation>Một số thông tin pháp lý và mức tiền thưởng chưa được đối chiếu với văn bản gốc: xem “Chưa đối chiếu…” trước khi ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="187"/>
-        <source>Create the dossier</source>
-        <translation>Tạo lại hồ sơ</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="269"/>
+        <source>This round has no document to issue yet (no council meeting, no nominee).</source>
+        <translation>Đợt này chưa có văn bản nào để ban hành (chưa họp Hội đồng, chưa có người được đề nghị).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="197"/>
-        <source>Issue document numbers</source>
-        <translation>Cấp số văn bản</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="287"/>
+        <source>Rules: national criteria only (no province&apos;s rules pack imported).</source>
+        <translation>Quy định: chỉ áp dụng tiêu chuẩn quốc gia (chưa nhập gói quy định của tỉnh).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="198"/>
-        <source>Issue official numbers to %1 of round %2?
-A number once issued is never used again, even if the document is not sent.</source>
-        <translation>Cấp số chính thức cho %1 của đợt %2?
-Số đã cấp sẽ không bao giờ dùng lại, kể cả khi văn bản không được gửi.</translation>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="289"/>
+        <source>Rules: national criteria and %1.</source>
+        <translation>Quy định: tiêu chuẩn quốc gia và %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="219"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="295"/>
+        <source>These facts could not be checked against the official texts when the data was written; check them before signing:</source>
+        <translation>Các thông tin sau chưa đối chiếu được với văn bản gốc khi soạn dữ liệu; hãy kiểm tra trước khi ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="297"/>
+        <source>Not verified</source>
+        <translation>Chưa đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="302"/>
+        <source>Province&apos;s rules pack</source>
+        <translation>Gói quy định của tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="303"/>
+        <source>Rules pack (*.json)</source>
+        <translation>Gói quy định (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="309"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="315"/>
+        <source>Province&apos;s rules</source>
+        <translation>Quy định của tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="311"/>
+        <source>%1
+Regulation: %2
+
+Signed with the key whose fingerprint is:
+%3
+
+Is this the fingerprint the province published (on paper or on the Sở Nội vụ&apos;s portal)? Import only if it is the same.</source>
+        <translation>%1
+Căn cứ: %2
+
+Gói được ký bằng khóa có dấu vân tay:
+%3
+
+Đây có đúng là dấu vân tay tỉnh đã công bố (trên văn bản giấy hoặc cổng thông tin của Sở Nội vụ) không? Chỉ nhập khi trùng khớp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="342"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="345"/>
+        <source>Issue</source>
+        <translation>Ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="368"/>
+        <source>Issuing the document…</source>
+        <translation>Đang ban hành văn bản…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="375"/>
+        <source>%1 issued: No. %2 dated %3. Its files are kept in %4.</source>
+        <translation>Đã ban hành %1: số %2 ngày %3. Tệp được lưu tại %4.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="422"/>
+        <source>issued</source>
+        <translation>đã ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="422"/>
+        <source>draft</source>
+        <translation>dự thảo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="430"/>
+        <source>%1 documents: %2 drafts (DỰ THẢO, no number, not kept) and the issued ones as issued.</source>
+        <translation>%1 văn bản: %2 bản dự thảo (DỰ THẢO, chưa có số, không lưu) và các văn bản đã ban hành đúng như khi ban hành.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="434"/>
+        <source>%1 documents, all issued: printed exactly as issued.</source>
+        <translation>%1 văn bản, đều đã ban hành: in ra đúng như khi ban hành.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="407"/>
         <source>Creating the dossier documents…</source>
         <translation>Đang tạo văn bản hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="237"/>
-        <source>%1 documents (PDF and Word) saved in %2.</source>
-        <translation>Đã lưu %1 văn bản (PDF và Word) trong thư mục %2.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="240"/>
-        <source>Preview of %1 documents, without numbers — not saved. To print the originals, issue the numbers first.</source>
-        <translation>Bản xem trước %1 văn bản, chưa có số — chưa lưu. Muốn in bản chính, hãy cấp số trước.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="248"/>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="359"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="442"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="559"/>
         <source>Dossier</source>
         <translation>Hồ sơ đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="270"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="465"/>
         <source>This file cannot be shown: %1</source>
         <translation>Không hiển thị được tệp %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="272"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="467"/>
         <source>%1 — pages: %2</source>
         <translation>%1 — số trang: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="315"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="515"/>
         <source>Print %1</source>
         <translation>In %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="326"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="526"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="326"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="526"/>
         <source>The printer could not be started.</source>
         <translation>Không khởi động được máy in.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="353"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="553"/>
         <source>Save a copy of the dossier in…</source>
         <translation>Lưu bản sao hồ sơ vào thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dossier_screen.py" line="361"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="561"/>
         <source>Copied %1 files to %2.</source>
         <translation>Đã chép %1 tệp vào %2.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="578"/>
+        <source>Issue %1</source>
+        <translation>Ban hành %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="581"/>
+        <source>Issue this document once it is signed. After issuing, its content is frozen: the PDF and Word files are kept and printed exactly as issued, and the round can no longer be edited (a change becomes a correction with new numbers).</source>
+        <translation>Chỉ ban hành khi văn bản đã được ký. Sau khi ban hành, nội dung được giữ nguyên: tệp PDF và Word được lưu và in ra đúng như khi ban hành, dữ liệu của đợt không sửa được nữa (muốn sửa phải tạo bản điều chỉnh, văn bản mới có số mới).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="597"/>
+        <source>Number:</source>
+        <translation>Số:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="599"/>
+        <source>Proposed from the register kept by the app; change it if the records officer gave another number.</source>
+        <translation>Số đề xuất theo sổ văn bản đi do chương trình giữ; sửa lại nếu văn thư cấp số khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="602"/>
+        <source>Type the number the records officer (văn thư) gave in the register of outgoing documents.</source>
+        <translation>Nhập số văn thư đã cấp trong sổ văn bản đi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="618"/>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="621"/>
+        <source>Signing date:</source>
+        <translation>Ngày ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="619"/>
+        <source>The minutes bear the date of the meeting.</source>
+        <translation>Biên bản mang ngày họp Hội đồng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="623"/>
+        <source>This document replaces No. %1; it says so in its text.</source>
+        <translation>Văn bản này thay thế văn bản số %1 và ghi rõ điều đó trong nội dung.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="626"/>
+        <source>Correction:</source>
+        <translation>Điều chỉnh:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="629"/>
+        <source>Files issued:</source>
+        <translation>Các tệp ban hành:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dossier_screen.py" line="633"/>
+        <source>Issue</source>
+        <translation>Ban hành</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/export_dialog.py" line="53"/>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="198"/>
         <source>already sent</source>
         <translation>đã gửi</translation>
     </message>
@@ -80,12 +80,43 @@
         <translation>Hãy chọn ổ USB hoặc một thư mục trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="148"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="149"/>
+        <source>Copying the packet…</source>
+        <translation>Đang chép gói hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="160"/>
         <source>Writing the packet…</source>
         <translation>Đang ghi gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="167"/>
+        <source>This round was already sent: packet no. %1 of %2 (%3).
+
+If the USB stick was lost or broken, copy the same packet again: the receiving level gets it in order. Make a new packet only if the receiving level asked for it.</source>
+        <translation>Đợt này đã được gửi: gói số %1 lúc %2 (%3).
+
+Nếu thẻ nhớ lần trước bị mất hoặc hỏng, hãy chép lại đúng gói đó: cấp trên nhận đúng thứ tự. Chỉ tạo gói mới khi cấp trên yêu cầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="171"/>
+        <source>Copy packet no. %1 again</source>
+        <translation>Chép lại gói số %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="173"/>
+        <source>Make a new packet</source>
+        <translation>Tạo gói mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="181"/>
+        <source>Done. The same packet was copied again and checked on the drive:
+%1</source>
+        <translation>Xong. Đã chép lại đúng gói cũ và kiểm tra trên ổ:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="190"/>
         <source>Done. The packet was written and checked again from the drive:
 %1
 Size %2, packet no. %3. The round is now locked as sent.</source>
@@ -94,13 +125,13 @@ Size %2, packet no. %3. The round is now locked as sent.</source>
 Dung lượng %2, gói số %3. Đợt đề nghị đã được khóa (đã gửi).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="194"/>
         <source>Key fingerprint (as printed on the Tờ trình):</source>
         <translation>Dấu vân tay khóa ký (giống bản in trên Tờ trình):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="168"/>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="208"/>
         <source>The packet was not written.</source>
         <translation>Chưa ghi được gói hồ sơ.</translation>
     </message>

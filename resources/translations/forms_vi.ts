@@ -1,25 +1,34 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../desktop_app/ui/forms.py" line="74"/>
+        <location filename="../../desktop_app/ui/forms.py" line="89" />
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/forms.py" line="187"/>
+        <location filename="../../desktop_app/ui/forms.py" line="202" />
         <source>Draft not saved</source>
         <translation>Chưa lưu được bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/forms.py" line="251"/>
+        <location filename="../../desktop_app/ui/forms.py" line="255" />
+        <source>Not saved yet: press Save to store it.</source>
+        <translation>Chưa lưu: bấm Lưu để lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/forms.py" line="259" />
+        <source>Not saved yet — what you typed is kept as a draft (%1).</source>
+        <translation>Chưa lưu — nội dung đã gõ được giữ làm bản nháp (lúc %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/forms.py" line="287" />
         <source>Discard changes?</source>
         <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/forms.py" line="252"/>
+        <location filename="../../desktop_app/ui/forms.py" line="288" />
         <source>The changes in this form have not been saved. Discard them?</source>
         <translation>Các thay đổi trong biểu mẫu này chưa được lưu. Bỏ các thay đổi?</translation>
     </message>

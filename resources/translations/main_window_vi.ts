@@ -4,114 +4,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="28"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="69"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="29"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="70"/>
         <source>Sổ Thi đua — %1</source>
         <translation>Sổ Thi đua — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="48"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="49"/>
         <source>Register of participants</source>
         <translation>Sổ theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="51"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="52"/>
         <source>Criteria checklists</source>
         <translation>Phiếu tiêu chuẩn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="52"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="53"/>
         <source>Nomination rounds</source>
         <translation>Đợt đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="53"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="54"/>
         <source>Nomination dossier</source>
         <translation>Hồ sơ đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="55"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="56"/>
         <source>Receive dossiers</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="59"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="60"/>
         <source>Data folder: %1</source>
         <translation>Thư mục dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="77"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="81"/>
         <source>commune not set up</source>
         <translation>chưa khai báo xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="77"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="81"/>
         <source>receiving dossiers</source>
         <translation>nơi tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="78"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
         <source>Commune %1, %2</source>
         <translation>Xã %1, tỉnh %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="137"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="161"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="138"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="162"/>
         <source>Open the data folder</source>
         <translation>Mở thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
         <source>Send the dossier (signed packet)…</source>
         <translation>Gửi hồ sơ (gói có chữ ký)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
         <source>Back up to USB…</source>
         <translation>Sao lưu ra USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
         <source>Restore from a backup…</source>
         <translation>Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
         <source>E&amp;xit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
         <source>Commune information…</source>
         <translation>Thông tin xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
         <source>Signing key of the commune…</source>
         <translation>Khóa ký của xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="195"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="191"/>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="230"/>
         <source>About Sổ Thi đua</source>
         <translation>Giới thiệu Sổ Thi đua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
         <source>Sổ Thi đua %1
 Register of the emulation movement and nomination dossiers for communes.
 Data folder: %2

@@ -44,42 +44,42 @@
         <translation>Thêm vào đợt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="124"/>
         <source>eligible</source>
         <translation>đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="124"/>
         <source>not eligible</source>
         <translation>chưa đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="125"/>
         <source>not finished</source>
         <translation>chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="131"/>
         <source>(no checklist)</source>
         <translation>(không có phiếu tiêu chuẩn)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="143"/>
         <source>Eligible by the checklist.</source>
         <translation>Đủ điều kiện theo phiếu tiêu chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="146"/>
         <source>Not eligible or not finished by the checklist: a written reason is required.</source>
         <translation>Theo phiếu tiêu chuẩn: chưa đủ điều kiện hoặc chưa hoàn thành — phải ghi rõ lý do.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="147"/>
         <source>No checklist: a written reason is required.</source>
         <translation>Chưa có phiếu tiêu chuẩn — phải ghi rõ lý do.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="155"/>
         <source>Choose a participant in the list.</source>
         <translation>Chọn một đối tượng trong danh sách.</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/round_nominee_dialog.py" line="183"/>
         <source>Summary of achievements — %1</source>
         <translation>Tóm tắt thành tích — %1</translation>
     </message>

@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/round_screen.py" line="66"/>
-        <location filename="../../desktop_app/ui/round_screen.py" line="165"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="216"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
@@ -42,7 +42,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/round_screen.py" line="78"/>
-        <location filename="../../desktop_app/ui/round_screen.py" line="582"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="702"/>
         <source>Lock the round</source>
         <translation>Khóa đợt</translation>
     </message>
@@ -82,280 +82,362 @@
         <translation>Quyết định Giấy khen</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="128"/>
-        <location filename="../../desktop_app/ui/round_screen.py" line="218"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="109"/>
+        <source>Before sending</source>
+        <translation>Trước khi gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="130"/>
+        <source>the council meeting</source>
+        <translation>thông tin cuộc họp Hội đồng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="132"/>
+        <source>the votes</source>
+        <translation>kết quả biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="145"/>
+        <source>You have not saved %1 of round %2. Save now?</source>
+        <translation>Bạn chưa lưu %1 của đợt %2. Lưu ngay?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="145"/>
+        <source> and </source>
+        <translation> và </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="147"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="148"/>
+        <source>Don&apos;t save</source>
+        <translation>Không lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="149"/>
+        <source>Stay here</source>
+        <translation>Ở lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="179"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="272"/>
         <source>Collective / individual</source>
         <translation>Tập thể / cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="128"/>
-        <location filename="../../desktop_app/ui/round_screen.py" line="218"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="179"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="272"/>
         <source>Award form</source>
         <translation>Hình thức khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="129"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="180"/>
         <source>Checklist</source>
         <translation>Phiếu tiêu chuẩn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="129"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="180"/>
         <source>Proposed although not eligible — reason</source>
         <translation>Lý do vẫn đề nghị (chưa đủ điều kiện)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="130"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="181"/>
         <source>Summary of achievements</source>
         <translation>Tóm tắt thành tích</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="143"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="194"/>
         <source>Add a nominee…</source>
         <translation>Thêm người được đề nghị…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="145"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="196"/>
         <source>Edit the summary…</source>
         <translation>Sửa tóm tắt thành tích…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="146"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="197"/>
         <source>Remove from the round</source>
         <translation>Bỏ khỏi đợt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="161"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="212"/>
         <source>Meeting of the commune&apos;s Emulation and Commendation Council</source>
         <translation>Cuộc họp Hội đồng Thi đua – Khen thưởng xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="165"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="216"/>
         <source>Start time</source>
         <translation>Giờ bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="165"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="216"/>
         <source>End time</source>
         <translation>Giờ kết thúc</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="166"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="217"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="166"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="217"/>
         <source>Chaired by</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="166"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="217"/>
         <source>Chair&apos;s position</source>
         <translation>Chức vụ người chủ trì</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="167"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="218"/>
         <source>Secretary</source>
         <translation>Thư ký</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="167"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="218"/>
         <source>Secretary&apos;s position</source>
         <translation>Chức vụ thư ký</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="168"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="219"/>
         <source>Council members in total</source>
         <translation>Tổng số thành viên Hội đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="169"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="220"/>
         <source>Members present</source>
         <translation>Số thành viên có mặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="169"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="220"/>
+        <source>Voting method</source>
+        <translation>Hình thức biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="221"/>
         <source>Conclusion</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="184"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="236"/>
+        <source>e.g. secret ballot (bỏ phiếu kín), show of hands (giơ tay)</source>
+        <translation>ví dụ bỏ phiếu kín, giơ tay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="238"/>
         <source>Save the meeting</source>
         <translation>Lưu thông tin cuộc họp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="196"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="250"/>
         <source>Approval threshold (share of ALL council members)</source>
         <translation>Ngưỡng biểu quyết (tỉ lệ trên TỔNG SỐ thành viên Hội đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="204"/>
-        <source>No threshold (NĐ 98/2023 sets none)</source>
-        <translation>Không đặt ngưỡng (NĐ 98/2023 không quy định)</translation>
+        <location filename="../../desktop_app/ui/round_screen.py" line="258"/>
+        <source>No threshold (none in the rules in force)</source>
+        <translation>Không đặt ngưỡng (quy định đang áp dụng không đặt)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="208"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="311"/>
+        <source>What the dossier of this round still lacks before it can be sent to the upper level:</source>
+        <translation>Những gì hồ sơ của đợt này còn thiếu trước khi gửi lên cấp trên:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="324"/>
+        <source>Still missing:</source>
+        <translation>Còn thiếu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="328"/>
+        <source>Nothing is missing: the round can be sent.</source>
+        <translation>Không thiếu gì: có thể gửi đợt này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="331"/>
+        <source>Before sending (%1)</source>
+        <translation>Trước khi gửi (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="332"/>
+        <source>Before sending ✔</source>
+        <translation>Trước khi gửi ✔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="577"/>
+        <source>no threshold (none in the rules in force)</source>
+        <translation>không đặt ngưỡng (quy định đang áp dụng không đặt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="262"/>
         <source>Without a threshold a nominee is approved when more members vote for than against.</source>
         <translation>Khi không đặt ngưỡng, người được đề nghị đạt khi số phiếu đồng ý nhiều hơn số phiếu không đồng ý.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="214"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="268"/>
         <source>Votes per nominee</source>
         <translation>Phiếu biểu quyết từng người được đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="219"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="273"/>
         <source>For</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="219"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="273"/>
         <source>Against</source>
         <translation>Không đồng ý</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="219"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="273"/>
         <source>Abstained</source>
         <translation>Không biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="220"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="274"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="229"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="283"/>
         <source>Record the votes</source>
         <translation>Ghi kết quả biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="240"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="294"/>
         <source>Quota per award form (0 = no limit):</source>
         <translation>Chỉ tiêu cho mỗi hình thức (0 = không giới hạn):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="244"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="298"/>
         <source>no limit</source>
         <translation>không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="262"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="342"/>
         <source>Record the Giấy khen decision…</source>
         <translation>Ghi quyết định tặng Giấy khen…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="272"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="352"/>
         <source>Being prepared</source>
         <translation>Đang soạn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="272"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="352"/>
         <source>Locked</source>
         <translation>Đã khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="272"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="352"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="273"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="353"/>
         <source>Replaced (old version)</source>
         <translation>Đã thay thế (bản cũ)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="326"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="418"/>
         <source>No nomination round yet. Create one with “New round…”.</source>
         <translation>Chưa có đợt đề nghị nào. Bấm “Tạo đợt mới…” để bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="335"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="430"/>
         <source>Round %1 (version %2)</source>
         <translation>Đợt đề nghị số %1 (lần %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="352"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="449"/>
         <source>Old version, read only: replaced by version %1.</source>
         <translation>Bản cũ, chỉ xem: đã được thay bằng lần %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="356"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="453"/>
         <source>This round is locked: nothing can be changed. To change it, create a correction (a new version that replaces this one).</source>
         <translation>Đợt này đã khóa: không sửa được nữa. Muốn thay đổi, hãy tạo bản điều chỉnh (phiên bản mới thay thế bản này).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="360"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="457"/>
         <source>Correction of version %1. Reason: %2</source>
         <translation>Bản điều chỉnh của lần %1. Lý do: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="367"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="464"/>
         <source>eligible</source>
         <translation>đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="367"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="464"/>
         <source>not eligible</source>
         <translation>chưa đủ điều kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="368"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="465"/>
         <source>not finished</source>
         <translation>chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="368"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="465"/>
         <source>no checklist</source>
         <translation>không có phiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="431"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="546"/>
         <source>Votes not recorded yet</source>
         <translation>Chưa ghi phiếu biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="451"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="566"/>
         <source>Enter the council meeting and the votes first.</source>
         <translation>Hãy nhập thông tin cuộc họp và phiếu biểu quyết trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="453"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="568"/>
         <source>Council: %1 members, %2 present, meeting of %3.</source>
         <translation>Hội đồng: %1 thành viên, có mặt %2, họp ngày %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="462"/>
-        <source>no threshold (NĐ 98/2023 sets none)</source>
-        <translation>không đặt ngưỡng (NĐ 98/2023 không quy định)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="463"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="578"/>
         <source>threshold %1% of all members</source>
         <translation>ngưỡng %1% tổng số thành viên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="479"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="594"/>
         <source>Decision %1 of %2, signed by %3.</source>
         <translation>Quyết định số %1 ngày %2, người ký: %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="481"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="596"/>
         <source>Added to the award history of: %1</source>
         <translation>Đã ghi vào lịch sử khen thưởng của: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="486"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="601"/>
         <source>The Giấy khen is decided by the commune chairman. Once the council has voted, record the decision here: everyone approved gets the Giấy khen in their award history.</source>
         <translation>Giấy khen do Chủ tịch UBND xã quyết định. Sau khi Hội đồng biểu quyết, ghi quyết định tại đây: mọi tập thể, cá nhân được thông qua sẽ có Giấy khen trong lịch sử khen thưởng.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="497"/>
-        <location filename="../../desktop_app/ui/round_screen.py" line="566"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="144"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="612"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="637"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="686"/>
         <source>Nomination round</source>
         <translation>Đợt đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/round_screen.py" line="583"/>
+        <location filename="../../desktop_app/ui/round_screen.py" line="638"/>
+        <source>Remove %1 from round %2? Their checklist and record stay in the register.</source>
+        <translation>Bỏ %1 khỏi đợt %2? Phiếu tiêu chuẩn và hồ sơ của đối tượng vẫn giữ trong sổ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/round_screen.py" line="703"/>
         <source>Lock round %1? After locking nothing can be changed; a change becomes a correction (a new version).</source>
         <translation>Khóa đợt đề nghị số %1? Sau khi khóa sẽ không sửa được; mọi thay đổi phải làm bằng bản điều chỉnh (phiên bản mới).</translation>
     </message>

@@ -22,7 +22,8 @@ from desktop_app.core.exchange.keys import get_or_create_commune_key, write_key_
 from desktop_app.core.register.achievements import add_evidence, list_achievements
 from desktop_app.core.storage import backup, files, snapshots
 from desktop_app.core.storage.models import EvidenceFile, Participant
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.workspace import open_workspace
 
 NOW = datetime(2026, 3, 9, 8, 15, 0)

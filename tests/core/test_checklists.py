@@ -166,7 +166,7 @@ def test_discipline_flag_blocks_even_with_every_answer_met(demo, session, tmp_pa
     blocked = checklists.reassess(session, checklist.id)
     assert blocked.verdict == "not_eligible"
     assert reasons(blocked) == ["Chưa được khen thưởng: Đang trong thời gian bị xem xét xử lý kỷ luật hoặc đang "
-                                "thi hành kỷ luật (Nghị định số 152/2025/NĐ-CP, Điều 4)"]
+                                "thi hành kỷ luật (Nghị định số 152/2025/NĐ-CP, Điều 4 — diễn đạt lại, chưa đối chiếu nguyên văn)"]
     # A recorded flag blocks even when the officer has not confirmed the principles yet.
     checklists.set_principles_confirmed(session, blocked.id, False)
     assert fresh(session, blocked).verdict == "not_eligible"
@@ -181,7 +181,7 @@ def _changed_catalog(tmp_path, monkeypatch):
     shutil.copytree(resource_path("criteria"), folder)
     path = folder / "giay_khen.ca_nhan.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["version"] = 2
+    data["version"] += 1
     data["criteria"][1]["text"] = "Hoàn thành tốt nhiệm vụ được giao và nghĩa vụ công dân nơi cư trú"
     data["criteria"].insert(2, {"code": "dung_dich_vu_cong", "kind": "judgement",
                                 "text": "Sử dụng thành thạo dịch vụ công trực tuyến", "citation": "Quy định của tỉnh",
@@ -213,13 +213,13 @@ def test_migration_to_a_changed_set_keeps_matching_answers(demo, session, tmp_pa
     _changed_catalog(tmp_path, monkeypatch)
     assert checklists.is_outdated(old)
     new, result = checklists.migrate_checklist(session, old.id)
-    assert (result.from_version, result.to_version) == (1, 2)
+    assert (result.from_version, result.to_version) == (2, 3)
     assert set(result.kept) == {"guong_mau", "thanh_tich_phong_trao"}
     assert [(r.code, r.reason) for r in result.to_reanswer] == [("hoan_thanh_nhiem_vu", "changed"),
                                                                 ("dung_dich_vu_cong", "new")]
     assert {d.code for d in result.dropped} == {"hoan_thanh_nhiem_vu", "thanh_tich_linh_vuc"}
     new = fresh(session, new)
-    assert new.set_version == 2 and new.replaces_id == old.id and new.principles_confirmed
+    assert new.set_version == 3 and new.replaces_id == old.id and new.principles_confirmed
     assert checklists.answers_of(new)["thanh_tich_phong_trao"].evidence_ids == (evidence.id,)
     assert new.verdict == "incomplete"
     assert "Chưa đánh giá: Sử dụng thành thạo dịch vụ công trực tuyến" in reasons(new)
@@ -227,7 +227,7 @@ def test_migration_to_a_changed_set_keeps_matching_answers(demo, session, tmp_pa
     # The old checklist stays readable exactly as filled: its snapshot, answers and verdict.
     old = fresh(session, old)
     assert old.archived_at is not None
-    assert old.set_snapshot == old_snapshot and old.set_version == 1
+    assert old.set_snapshot == old_snapshot and old.set_version == 2
     assert old.verdict == "eligible"
     assert checklists.criteria_set_of(old).criterion("thanh_tich_linh_vuc") is not None
     assert checklists.answers_of(old)["thanh_tich_linh_vuc"].status == "not_applicable"

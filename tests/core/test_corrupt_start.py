@@ -15,7 +15,8 @@ from desktop_app.core.errors import UserError
 from desktop_app.core.register.participants import save_participant
 from desktop_app.core.storage import backup, snapshots
 from desktop_app.core.storage.models import Participant
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.workspace import open_workspace
 
 DAY = datetime(2026, 3, 9, 7, 30)

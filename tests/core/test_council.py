@@ -50,7 +50,8 @@ def test_thresholds_come_from_data():
     assert rules.threshold_for(BANG_KHEN_TINH) is None and BANG_KHEN_TINH in rules.thresholds
     assert rules.threshold_for(GIAY_KHEN) is None and GIAY_KHEN in rules.thresholds
     assert (BANG_KHEN_TINH, GIAY_KHEN) == ("bang_khen_tinh", "giay_khen")
-    assert rules.threshold_for("chien_si_thi_dua_co_so") == Fraction(4, 5)
+    # The CSTĐCS 80% threshold came from the repealed NĐ 98/2023: not in the national data any more.
+    assert rules.threshold_for("chien_si_thi_dua_co_so") is None
     assert rules.collective_women_share_min == SEVENTY
 
 
@@ -123,7 +124,7 @@ def test_equal_votes_women_and_collectives_with_70_percent_women_first():
     assert by_name["Bà B"].priority and by_name["Thôn Nà Pài"].priority and not by_name["Thôn Bản Pjạc"].priority
     assert "xếp trước Ông A, Thôn Bản Pjạc (cùng 8 phiếu) vì là nữ" in by_name["Bà B"].explanation
     assert "vì là tập thể có 70% nữ (từ 70% trở lên)" in by_name["Thôn Nà Pài"].explanation
-    assert "xếp sau Bà B, Thôn Nà Pài (cùng 8 phiếu) do ưu tiên nữ, tập thể có từ 70% nữ (NĐ 152/2025/NĐ-CP, Điều 4)" in by_name["Ông A"].explanation
+    assert "xếp sau Bà B, Thôn Nà Pài (cùng 8 phiếu) do ưu tiên nữ, tập thể có từ 70% nữ (Nghị định số 152/2025/NĐ-CP, Điều 4)" in by_name["Ông A"].explanation
     assert "ngang hạng với Thôn Bản Pjạc" in by_name["Ông A"].explanation
     assert by_name["Ông C"].explanation == "9 phiếu đồng ý; trong chỉ tiêu 3"
 

@@ -226,7 +226,7 @@ def test_assessment_summary_is_json_ready(catalog):
     result = evaluate(s, person(history), {}, catalog.common)
     data = json.loads(json.dumps(result.to_dict(), ensure_ascii=False))
     assert data["verdict"] == "incomplete" and data["verdict_text"] == "Chưa hoàn thành"
-    assert data["set_fingerprint"] == s.fingerprint and data["set_version"] == 1
+    assert data["set_fingerprint"] == s.fingerprint and data["set_version"] == s.version == 2
     assert [r["subject"] for r in data["reasons"]] == ["guong_mau"]
     assert data["reasons"][0]["text"].startswith("Chưa đánh giá: Gương mẫu chấp hành")
     assert data["computed"]["cstdcs_02_lan"]["provenance_refs"] == ["award-1", "award-2"]

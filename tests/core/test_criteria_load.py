@@ -212,7 +212,7 @@ def test_validator_collects_every_problem_of_a_file(crit_dir):
 
 def test_duplicate_json_key_is_refused(crit_dir):
     path = crit_dir / "giay_khen.tap_the.json"
-    text = path.read_text(encoding="utf-8").replace('"version": 1,', '"version": 1, "version": 2,', 1)
+    text = path.read_text(encoding="utf-8").replace('"version": 2,', '"version": 2, "version": 3,', 1)
     path.write_text(text, encoding="utf-8")
     cat = load_catalog(crit_dir)
     assert "giay_khen.tap_the" not in cat.sets

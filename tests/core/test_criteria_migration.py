@@ -25,7 +25,7 @@ def v1(catalog):
 
 def _v2(v1, edit) -> object:
     data = copy.deepcopy(v1.snapshot())
-    data["version"] = 2
+    data["version"] += 1
     edit(data)
     return parse_criteria_set(data, "giay_khen.ca_nhan.json", expected_id="giay_khen.ca_nhan")
 
@@ -61,7 +61,7 @@ def test_migration_keeps_matching_answers_and_lists_what_to_answer_again(v1):
     v2 = _v2(v1, _edit_v2)
     result = migrate_answers(v1, v2, ANSWERS_V1)
 
-    assert (result.from_version, result.to_version) == (1, 2)
+    assert (result.from_version, result.to_version) == (2, 3)
     assert set(result.kept) == {"guong_mau", "thanh_tich_phong_trao"}  # help text change keeps the answer
     assert result.answers == {k: ANSWERS_V1[k] for k in ("guong_mau", "thanh_tich_phong_trao")}
     assert [(i.code, i.reason) for i in result.to_reanswer] == [("hoan_thanh_nhiem_vu", "changed"), ("ung_dung_so", "new")]
@@ -122,5 +122,5 @@ def test_old_checklist_stays_readable_as_filled(v1):
     assert old_set.criterion("thanh_tich_linh_vuc") is not None  # gone from v2, still there as filled
     answers = {k: Answer.from_dict(d) for k, d in stored["answers"].items()}
     as_filled = evaluate(old_set, RECORD, answers, None)
-    assert as_filled.set_version == 1
+    assert as_filled.set_version == 2
     assert as_filled.result("hoan_thanh_nhiem_vu").criterion.text == "Hoàn thành tốt nhiệm vụ, nghĩa vụ công dân"

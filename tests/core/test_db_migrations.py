@@ -23,7 +23,8 @@ from desktop_app.core.storage import database as dbmod
 from desktop_app.core.storage.database import (PRAGMAS, discover_migrations, latest_version, migrate, open_database,
                                                schema_version)
 from desktop_app.core.storage.models import Campaign, Checklist
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.vocabulary import AWARD_FORMS, NOMINATION_FORMS
 from desktop_app.core.workspace import open_workspace
 
@@ -314,7 +315,7 @@ def test_the_app_works_on_a_migrated_commune_file(tmp_path, name):
         assert check.is_valid
         assert (written.sequence, check.manifest.previous_packet_sha256) == (
             (last.sequence + 1, last.sha256) if last else (1, None))
-        assert {n["award_form"] for n in check.data["nominees"]} <= set(NOMINATION_FORMS)
+        assert {n.award_form for n in check.data.nominees} <= set(NOMINATION_FORMS)
         assert [e.packet_id for e in sending.exports_of(session, round1.id)][-1] == written.packet_id
         assert rounds.require_round(session, round1.id).status == "sent"
 
@@ -340,8 +341,15 @@ def test_a_migrated_receiver_file_receives_the_next_packet_of_its_migrated_commu
 
         result = receiving.receive_packet(session, written.path)
         assert result.needs_confirmation and result.record.reason == "unknown_signer"
+        # A second key for a commune that has one: the same confirmation as a first packet is not enough …
+        with pytest.raises(UserError) as refused:
+            receiving.confirm_and_import(session, result.record.id, fingerprint=written.signer_fingerprint,
+                                         trusted_by="Cán bộ tiếp nhận")
+        assert refused.value.code == "receiving.second_key_needs_confirmation"
+        [old_key] = receiving.trusted_keys(session, "02095")
+        # … the officer must also name the key already trusted (issue 11).
         done = receiving.confirm_and_import(session, result.record.id, fingerprint=written.signer_fingerprint,
-                                            trusted_by="Cán bộ tiếp nhận")
+                                            second_key_over=old_key.fingerprint, trusted_by="Cán bộ tiếp nhận")
         assert (done.outcome, done.record.verdict) == (receiving.IMPORTED, "valid"), done.record.detail
         assert receiving.commune_state(session, "02095").last_sequence == 3
         assert len(receiving.trusted_keys(session, "02095")) == 2

@@ -95,7 +95,8 @@ def check_backup_bytes(data: bytes, tmp: Path) -> None:
 @pytest.fixture(scope="module")
 def real_backup(tmp_path_factory) -> bytes:
     from desktop_app.core.demo import create_demo_commune
-    from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+    from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+    from desktop_app.core.storage.secrets import SecretStore
     from desktop_app.core.workspace import open_workspace
 
     root = tmp_path_factory.mktemp("ws")

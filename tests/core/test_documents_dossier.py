@@ -29,6 +29,7 @@ def test_dossier_contains_every_document_in_both_formats(files):
         "03_Bao_cao_thanh_tich_04_Ha_Thi_Ngoc_Anh",
         "03_Bao_cao_thanh_tich_05_Trieu_Thi_Mai",
         "04_Bien_ban_hop_Hoi_dong", "05_Quyet_dinh_tang_Giay_khen", "06_Danh_sach_kem_theo_Quyet_dinh",
+        "07_Danh_sach_chi_tien_thuong",
     ]
     for stem in stems:
         assert f"{stem}.pdf" in names and f"{stem}.docx" in names
@@ -58,6 +59,7 @@ def test_commune_only_round_has_no_to_trinh():
     stems = [n.rsplit(".", 1)[0] for n, _ in build_dossier(d, formats=("pdf",), invariant=True)]
     assert stems[0] == "01_Bien_ban_hop_Hoi_dong"
     assert not any("To_trinh" in s for s in stems)
+    assert stems[-1].endswith("_Phieu_gui")        # sent up with a covering letter instead of a Tờ trình
     assert "03_Quyet_dinh_tang_Giay_khen" in stems
 
 
@@ -97,13 +99,21 @@ def test_missing_meeting_and_decision_are_user_errors():
 def test_template_set_is_data(tmp_path):
     src = json.loads(resource_path("templates", "chuyen_de_nd152_2025.json").read_text(encoding="utf-8"))
     src["documents"]["to_trinh"]["kind"] = "TỜ TRÌNH THỬ"
-    src["legal_bases"]["decree"] = "Căn cứ Nghị định số 999/2030/NĐ-CP;"
+    src["documents"]["to_trinh"]["legal"] = ["luat_tdkt_2022"]   # căn cứ are registry keys, not typed text
     (tmp_path / "thu.json").write_text(json.dumps(src, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "layout_nd30_2020.json").write_text(
         resource_path("templates", "layout_nd30_2020.json").read_text(encoding="utf-8"), encoding="utf-8")
     t = load_template_set("thu", root=tmp_path)
     lines = compose_to_trinh(sample_dossier(), t).plain_lines()
-    assert "TỜ TRÌNH THỬ" in lines and "Căn cứ Nghị định số 999/2030/NĐ-CP;" in lines
+    assert "TỜ TRÌNH THỬ" in lines
+    assert "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;" in lines
+    assert not any("152/2025" in line for line in lines)
+    # A repealed decree is refused on a document dated after its repeal.
+    src["documents"]["to_trinh"]["legal"] = ["nd_98_2023"]
+    (tmp_path / "cu.json").write_text(json.dumps(src, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(UserError) as e:
+        compose_to_trinh(sample_dossier(), load_template_set("cu", root=tmp_path))
+    assert e.value.code == "legal.not_in_force" and "98/2023" in str(e.value)
 
 
 def test_bad_templates_are_user_errors(tmp_path):

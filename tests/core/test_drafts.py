@@ -12,7 +12,8 @@ import pytest
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.register.participants import save_participant
 from desktop_app.core.storage.drafts import discard_draft, get_draft, pending_drafts, save_draft
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.storage.session import FixedClock
 from desktop_app.core.workspace import open_workspace
 
@@ -67,7 +68,8 @@ def test_draft_survives_a_killed_process(tmp_path):
     script = (
         "import os, sys\n"
         "from desktop_app.core.workspace import open_workspace\n"
-        "from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore\n"
+        "from desktop_app.core.storage.memory_keyring import InMemoryKeyring\n"
+        "from desktop_app.core.storage.secrets import SecretStore\n"
         "from desktop_app.core.storage.drafts import save_draft\n"
         "session = open_workspace(sys.argv[1], secrets=SecretStore(InMemoryKeyring()))\n"
         "save_draft(session, 'participant:new', 'Thêm cá nhân', {'name': 'Hà Thị Thu'})\n"

@@ -10,6 +10,7 @@ import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from desktop_app.core.demo import create_demo_commune
@@ -18,7 +19,8 @@ from desktop_app.core.exchange import sending as exports
 from desktop_app.core.exchange.packets import check_packet
 from desktop_app.core.nominations import rounds
 from desktop_app.core.storage.models import Commune, NominationRound
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.storage.session import Session
 from desktop_app.core.workspace import open_workspace
 
@@ -67,7 +69,7 @@ def test_export_writes_everything_the_receiver_needs(workspace, tmp_path):
     assert written.path.name.startswith("02095_dot1_") and written.path.name.endswith("_001.zip")
     check = check_packet(written.path)
     assert check.is_valid and check.signer_fingerprint == written.signer_fingerprint
-    data = check.data
+    data = msgspec.to_builtins(check.data)  # the typed data.json, as plain JSON values
     assert data["data_version"] == exports.DATA_VERSION
     assert data["commune"]["code"] == "02095" and data["commune"]["name"] == "Thượng Quan"
     assert data["campaign"]["code"] == "KH-635-2022-BK"
@@ -83,7 +85,7 @@ def test_export_writes_everything_the_receiver_needs(workspace, tmp_path):
     assert (long["votes_for"], long["votes_against"], long["passed"]) == (3, 4, False)
     assert data["decisions"] and data["decisions"][0]["number"] == "18/QĐ-UBND"
     assert data["checklists"] and all(c["set_snapshot"] and c["set_fingerprint"] for c in data["checklists"])
-    assert {(s["id"], s["version"]) for s in data["criteria_sets"]} >= {("giay_khen.ca_nhan", 1)}
+    assert {(s["id"], s["version"]) for s in data["criteria_sets"]} >= {("giay_khen.ca_nhan", 2)}
     assert any(a["code"] == rounds.GIAY_KHEN == "giay_khen" and a["decision_number"] == "18/QĐ-UBND" for a in data["awards"])
     assert data["achievements"]
     # evidence: listed in data.json with the path it has in the packet, and the answers point at it by uid

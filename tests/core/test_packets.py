@@ -11,6 +11,7 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from desktop_app.core.errors import UserCancelled, UserError
@@ -18,17 +19,21 @@ from desktop_app.core.exchange.keys import VN_TZ, get_or_create_commune_key, rot
 from desktop_app.core.exchange.packets import (CommuneState, PacketHeader, check_packet, classify_packet,
                                                extract_packet, verify_packet, write_packet)
 from desktop_app.core.exchange.packets import format as fmt
+from desktop_app.core.exchange.packets.round_data import RoundData
 from desktop_app.core.exchange.packets import writer as writer_mod
 from desktop_app.core.exchange.packets.drives import RemovableDrive, linux_mount_points, list_removable_drives
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 
 CODE = "01234"
 NOW = datetime(2026, 2, 5, 9, 30, tzinfo=VN_TZ)
-DATA = {
-    "commune": {"code": CODE, "name": "Xã Tân Lập"},
-    "campaign": {"code": "KH-635", "name": "Bắc Kạn đẩy mạnh chương trình chuyển đổi số"},
-    "round": {"number": 1, "version": 1},
-    "nominees": [{"id": 1, "name": "Nguyễn Văn Đức", "kind": "individual"}],
+DATA = {  # data.json of data_version 1 (packets/round_data.py), the smallest a round can carry
+    "data_version": 1,
+    "commune": {"uid": "c" * 32, "code": CODE, "name": "Xã Tân Lập"},
+    "campaign": {"code": "KH-635", "title": "Bắc Kạn đẩy mạnh chương trình chuyển đổi số"},
+    "round": {"uid": "r" * 32, "number": 1, "version": 1},
+    "participants": [{"uid": "p" * 32, "kind": "individual", "category": "can_bo", "name": "Nguyễn Văn Đức"}],
+    "nominees": [{"uid": "n" * 32, "participant_uid": "p" * 32, "award_form": "giay_khen"}],
     "checklists": [], "council_votes": [],
 }
 
@@ -112,7 +117,7 @@ def test_round_trip(packet, tmp_path):
     assert (m.packet_id, m.sequence, m.commune_code, m.round_number) == (written.packet_id, 1, CODE, 1)
     assert m.created_at == "2026-02-05T09:30:00+07:00" and m.previous_packet_sha256 is None
     assert m.signer_fingerprint == key.fingerprint == check.signer_fingerprint
-    assert check.data == DATA
+    assert check.data == msgspec.convert(DATA, RoundData)  # decoded once, typed
     assert check.files == ("documents/bien-ban.docx", "documents/to-trinh.pdf", "evidence/1/anh hiện trường.jpg")
     names = [i.filename for i, _ in read_entries(written.path)]
     assert all(n.startswith("01234_dot1_20260205_001/") for n in names)
@@ -404,13 +409,13 @@ def test_failed_read_back_removes_the_final_file(tmp_path, monkeypatch):
     key = get_or_create_commune_key(make_store(), CODE)
     (tmp_path / "stick").mkdir()
     import desktop_app.core.exchange.packets.reader as reader_mod
-    real_check = reader_mod._check
+    real_check = reader_mod._open_and_check
 
     def corrupting_check(path, *a):
         flip_byte(path, path, "documents/to-trinh.pdf")  # the stick returned other bytes
         return real_check(path, *a)
 
-    monkeypatch.setattr(reader_mod, "_check", corrupting_check)
+    monkeypatch.setattr(reader_mod, "_open_and_check", corrupting_check)
     with pytest.raises(UserError) as err:
         write(tmp_path, tmp_path / "stick", key)
     assert err.value.code == "packets.verify_after_write_failed"

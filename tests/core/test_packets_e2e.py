@@ -14,7 +14,8 @@ import pytest
 from desktop_app.core.exchange import receiving
 from desktop_app.core.fingerprints import format_fingerprint
 from desktop_app.core.nominations import rounds
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from tests.core.test_exports import demo_round, export, opened
 
 REPO = Path(__file__).resolve().parents[2]

@@ -14,7 +14,8 @@ from desktop_app.core.exchange import receiving
 from desktop_app.core.exchange.keys import get_or_create_commune_key
 from desktop_app.core.exchange.packets import PacketHeader, check_packet, extract_packet, write_packet
 from desktop_app.core.exchange.packets import format as fmt
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 
 try:
     from .test_exports import demo_round, export, opened, read_zip_json
@@ -96,7 +97,8 @@ def test_duplicate_names(base, tmp_path, dup):
 
 def test_file_and_folder_with_the_same_name(base, tmp_path):
     top = top_of(base[0])
-    assert_rejected(with_entry(base, tmp_path, f"{top}/evidence/1"), "duplicate_name", tmp_path)
+    path = with_entry(base, tmp_path, f"{top}/evidence/1/anh hiện trường.jpg/x.jpg")
+    assert_rejected(path, "duplicate_name", tmp_path)
 
 
 def test_unexpected_files(base, tmp_path):
@@ -115,7 +117,7 @@ def test_total_size_bomb(base, tmp_path):
         for info, content in entries:
             zf.writestr(info, content)
         for i in range(6):  # 6 × 100 MB of zeros: ~600 KB on disk
-            with zf.open(f"{top}/evidence/z{i}.bin", "w", force_zip64=True) as fh:
+            with zf.open(f"{top}/evidence/z{i}.mp4", "w", force_zip64=True) as fh:
                 chunk = b"\0" * (1024 * 1024)
                 for _ in range(100):
                     fh.write(chunk)
@@ -130,7 +132,7 @@ def test_ratio_bomb(base, tmp_path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for info, content in entries:
             zf.writestr(info, content)
-        zf.writestr(f"{top}/evidence/zeros.bin", b"\0" * (20 * 1024 * 1024))
+        zf.writestr(f"{top}/evidence/zeros.wav", b"\0" * (20 * 1024 * 1024))
     assert_rejected(path, "zip_bomb", tmp_path)
 
 
@@ -315,16 +317,24 @@ def genuine(tmp_path_factory):
     return read_zip_json(written.path, "data.json"), store
 
 
-def signed_data_packet(tmp_path: Path, store: SecretStore, data: dict) -> Path:
+def signed_data_packet(tmp_path: Path, store: SecretStore, data: dict, genuine_data: dict | None = None) -> Path:
     """A packet of commune 02095 carrying `data`, signed with the commune's own (trusted) key. Evidence and
-    documents are left out (the data is what is hostile here)."""
+    documents are left out (the data is what is hostile here). The writer refuses data of the wrong shape, so a
+    hostile data.json is put in afterwards and signed again, as a forger holding the key would."""
     key = get_or_create_commune_key(store, "02095")
     out = tmp_path / "usb"
     out.mkdir()
     data = {**data, "evidence": [], "documents": []}
     header = PacketHeader(commune_code="02095", commune_name="Thượng Quan", round_number=1, round_version=1,
                           sequence=1, previous_packet_sha256=None)
-    return write_packet(out, files={}, data=data, header=header, key=key).path
+    if genuine_data is None:
+        return write_packet(out, files={}, data=data, header=header, key=key).path
+    written = write_packet(out, files={}, data={**genuine_data, "evidence": [], "documents": []}, header=header,
+                           key=key).path
+    entries = [(i, json.dumps(data).encode() if i.filename.endswith("/data.json") else c)
+               for i, c in read_entries(written)]
+    written.unlink()
+    return rezip(resign(entries, key), written)
 
 
 @pytest.fixture
@@ -360,17 +370,20 @@ def test_genuine_data_imports(genuine, trusting_receiver, tmp_path):
         "meeting-array", "data-version", "answers-array", "date-format", "commune-uid-null"])
 def test_signed_data_of_the_wrong_shape_is_refused_naming_the_place(genuine, trusting_receiver, tmp_path,
                                                                      change, place):
-    data, store = genuine
-    data = json.loads(json.dumps(data))  # a deep copy: the module's genuine data stays intact
+    genuine_data, store = genuine
+    data = json.loads(json.dumps(genuine_data))  # a deep copy: the module's genuine data stays intact
     change(data)
-    packet = signed_data_packet(tmp_path, store, data)
-    assert check_packet(packet).is_valid  # intact and signed: only the content is wrong
+    packet = signed_data_packet(tmp_path, store, data, genuine_data)
+    # Intact and signed, only the content is wrong: the reader decodes data.json once, into the typed
+    # structure, after the signature and the hashes, and names the place.
+    check = check_packet(packet)
+    assert (check.verdict, check.reason) == (fmt.MALFORMED, "bad_data") and place in check.detail, check.detail
     ws = trusting_receiver
     before = counts(ws.paths.root)
 
     result = receiving.receive_packet(ws, packet)
     record = result.record
-    assert (result.outcome, record.verdict, record.reason) == (receiving.REJECTED, fmt.VALID, "import_failed")
+    assert (result.outcome, record.verdict, record.reason) == (receiving.REJECTED, fmt.MALFORMED, "bad_data")
     assert place in record.detail, record.detail
     assert receiving.record_reason_text(record)
     # Nothing imported …

@@ -2,6 +2,7 @@
 hostile packets quarantined with their reason, sequence order, key rotation, a removed stick, the size bound."""
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -15,7 +16,8 @@ from desktop_app.core.exchange.packets import format as fmt
 from desktop_app.core.nominations import rounds
 from desktop_app.core.register import communes
 from desktop_app.core.storage.models import EvidenceFile
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from tests.core.test_exports import demo_round, export, opened
 
 TABLES = ("commune", "participant", "achievement", "evidence_file", "award", "checklist", "nomination_round",
@@ -138,6 +140,12 @@ def test_tampered_packet_is_quarantined_with_its_reason(packets, receiver, tmp_p
             if info.filename.endswith("data.json"):
                 content = content.replace("Thượng Quan".encode(), "Thượng Quán".encode(), 1)
             dst.writestr(info, content)
+    # Nothing of a packet is read beyond its signed manifest before the signer is trusted: from a commune whose
+    # key is not trusted yet, it waits for the paper comparison (and is found tampered when it is confirmed).
+    first = receiving.receive_packet(receiver, bad)
+    assert (first.outcome, first.record.verdict) == (receiving.NEEDS_CONFIRMATION, fmt.UNTRUSTED_SIGNER)
+    receiving.reject_pending(receiver, first.record.id)
+    receiving.trust_key(receiver, "02095", packets["p1"].signer_fingerprint, trusted_by="test")
     before = counts(receiver.paths.root)
     result = receiving.receive_packet(receiver, bad)
     assert result.outcome == receiving.REJECTED
@@ -146,7 +154,7 @@ def test_tampered_packet_is_quarantined_with_its_reason(packets, receiver, tmp_p
     kept = receiver.paths.root / result.record.kept_path
     assert kept.parent == receiver.paths.quarantine_dir and kept.read_bytes() == bad.read_bytes()
     assert counts(receiver.paths.root) == before
-    assert [r.verdict for r in receiving.received_packets(receiver)] == [fmt.TAMPERED]
+    assert [r.verdict for r in receiving.received_packets(receiver)] == [fmt.TAMPERED, fmt.UNTRUSTED_SIGNER]
     assert not any(p.name != "packets" and not p.name.startswith(".") for p in receiver.paths.inbox_dir.iterdir())
 
 
@@ -244,10 +252,12 @@ def test_commune_workspace_refuses_to_become_a_receiver(workspace, commune):
         receiving.receive_packet(workspace, workspace.paths.database)
 
 
-def test_scan_finds_packets_on_a_stick(tmp_path):
-    (tmp_path / "HoSo").mkdir()
-    (tmp_path / "HoSo" / "02095_dot1_20260205_001.zip").write_bytes(b"x")
-    (tmp_path / ".sothidua-x.zip.partial").write_bytes(b"x")
-    (tmp_path / ".hidden.zip").write_bytes(b"x")
-    (tmp_path / "note.txt").write_text("x")
-    assert [p.name for p in receiving.scan_for_packets([tmp_path])] == ["02095_dot1_20260205_001.zip"]
+def test_scan_finds_packets_on_a_stick(tmp_path, packets):
+    stick = tmp_path / "stick"
+    (stick / "HoSo").mkdir(parents=True)
+    shutil.copyfile(packets["p1"].path, stick / "HoSo" / "02095_dot1_20260205_001.zip")
+    (stick / ".sothidua-x.zip.partial").write_bytes(b"x")
+    (stick / ".hidden.zip").write_bytes(b"x")
+    (stick / "note.txt").write_text("x")
+    (stick / "broken.zip").write_bytes(b"x")  # not even a zip: not a packet
+    assert [p.name for p in receiving.scan_for_packets([stick])] == ["02095_dot1_20260205_001.zip"]

@@ -7,13 +7,11 @@ from datetime import date
 import pytest
 
 from desktop_app.core.demo import create_demo_commune
-from desktop_app.core.documents.round_documents import DbNumberAllocator
 from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.nominations import checklists, rounds
 from desktop_app.core.nominations.criteria import load_catalog
 from desktop_app.core.register.achievements import add_evidence, list_achievements
-from desktop_app.core.storage.models import (Award, Campaign, Checklist, CouncilMeeting, DocumentNumber,
-                                             NominationRound, Participant)
+from desktop_app.core.storage.models import (Award, Campaign, Checklist, CouncilMeeting, NominationRound, Participant)
 
 MEETING = {"held_on": "12/03/2026", "start_time": "14:00", "end_time": "16h30", "place": "Hội trường UBND xã",
            "chair": "Hoàng Văn Thắng", "chair_title": "Chủ tịch UBND xã", "secretary": "Nông Thị Hoa",
@@ -305,20 +303,6 @@ def test_correction_keeps_the_decision_without_adding_awards_twice(demo, session
     with pytest.raises(UserError) as info:
         rounds.record_decision(session, v2.id, "27/QĐ-UBND", date(2026, 3, 22), "Hoàng Văn Thắng")
     assert info.value.code == "rounds.decision_exists"
-
-
-def test_document_numbers_unique_per_series_and_year_never_reused(demo, session):
-    commune = session.home_commune()
-    first = DbNumberAllocator(session, commune, "tờ trình đợt 1")
-    assert [first.allocate("TTr-UBND", 2026) for _ in range(3)] == [1, 2, 3]
-    assert first.allocate("BB-HĐTĐKT", 2026) == 1
-    assert first.allocate("TTr-UBND", 2027) == 1
-    # Another allocator (another session, after a restart) continues the same series.
-    assert DbNumberAllocator(session, commune).allocate("TTr-UBND", 2026) == 4
-    issued = [(n.series, n.year, n.number) for n in DocumentNumber.select().order_by(DocumentNumber.id)]
-    assert len(issued) == len(set(issued))
-    assert DocumentNumber.get(DocumentNumber.number == 1, DocumentNumber.series == "TTr-UBND",
-                              DocumentNumber.year == 2026).purpose == "tờ trình đợt 1"
 
 
 def test_thresholds_come_from_data(demo):

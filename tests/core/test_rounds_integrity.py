@@ -50,14 +50,22 @@ def test_typed_threshold_is_exact(session, demo):
 
 
 def test_a_typed_decision_number_already_used_is_refused(session, demo):
+    from datetime import date
+
     from desktop_app.core.documents import round_documents as dossier
-    from desktop_app.core.documents.round_documents import DbNumberAllocator
+    from desktop_app.core.storage.models import DocumentNumber
 
     commune = session.home_commune()
-    allocator = DbNumberAllocator(session, commune, purpose="quyết định khác")
-    while allocator.allocate("QĐ-UBND", 2026) < 18:  # numbers 1..18 of 2026 go to other decisions
-        pass
+    with session.write():
+        for n in range(1, 19):                       # numbers 1..18 of 2026 went to other documents
+            DocumentNumber.create(commune=commune, series="QĐ-UBND", year=2026, number=n,
+                                  purpose="quyết định khác", issued_at="x")
+    r = demo["round"]
+    meeting = rounds.meeting_of(session, r.id).held_on
+    dossier.issue_document(session, r.id, "bien_ban", 1, meeting)
+    state = {s.code: s for s in dossier.document_states(session, r.id)}["quyet_dinh"]
+    assert state.proposed_number is None             # the typed 18/QĐ-UBND is taken: not proposed again
     with pytest.raises(UserError) as error:
-        dossier.issue_numbers(session, demo["round"].id)  # the demo's decision was typed as 18/QĐ-UBND
-    assert error.value.code == "documents.number_taken"
-    assert rounds.find_round(session, 1).submission_number is None  # nothing half-issued
+        dossier.issue_document(session, r.id, "quyet_dinh", 18, date(2026, 3, 20))
+    assert error.value.code == "documents.number_taken" and "quyết định khác" in str(error.value)
+    assert dossier.missing_numbers(session, r.id) == ["to_trinh", "quyet_dinh"]   # nothing half-issued

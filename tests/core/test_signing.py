@@ -19,7 +19,8 @@ from desktop_app.core.exchange.keys import (KEY_ENTRY, ROTATION_ENTRY, KeyRotati
                                             get_or_create_commune_key, key_backup_bytes, restore_key_backup,
                                             rotate_commune_key, write_key_backup)
 from desktop_app.core.fingerprints import format_fingerprint, normalize_fingerprint
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 
 CODE = "01234"
 REPO = Path(__file__).resolve().parents[2]
@@ -273,7 +274,8 @@ E2E = textwrap.dedent("""
     key = get_or_create_commune_key(store, code)
     assert get_commune_key(SecretStore(), code).fingerprint == key.fingerprint  # read back from the daemon
     out = Path(tempfile.mkdtemp())
-    data = {"commune": {"code": code}, "round": {"number": 1}, "nominees": []}
+    data = {"data_version": 1, "commune": {"uid": "c" * 32, "code": code}, "campaign": {"code": "KH"},
+            "round": {"uid": "r" * 32, "number": 1, "version": 1}, "nominees": []}
     written = write_packet(out, files={}, data=data, header=PacketHeader(code, "Xã thử", 1, 1, 1, None), key=key)
     check = check_packet(written.path)
     assert check.is_valid and check.signer_fingerprint == key.fingerprint, check

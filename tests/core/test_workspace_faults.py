@@ -23,7 +23,8 @@ from desktop_app.core.storage import backup, drafts, health, snapshots
 from desktop_app.core.storage.health import DamagedDatabase
 from desktop_app.core.storage.models import Participant
 from desktop_app.core.storage.paths import workspace_for
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.workspace import open_workspace
 from tests.core.test_dossier import people  # noqa: F401 (a fixture: four participants with achievements)
 from tests.mounts import fill, needs_mount, read_only, small_disk
@@ -341,7 +342,7 @@ def test_6_a_read_only_database_file_is_refused_at_opening_with_a_reason(tmp_pat
         prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
         code = ("import sys; sys.path.insert(0, sys.argv[1]);"
                 "from desktop_app.core.workspace import open_workspace;"
-                "from desktop_app.core.storage.secrets import SecretStore, InMemoryKeyring;"
+                "from desktop_app.core.storage.secrets import SecretStore; from desktop_app.core.storage.memory_keyring import InMemoryKeyring;"
                 "from desktop_app.core.errors import UserError\n"
                 "try:\n open_workspace(sys.argv[2], secrets=SecretStore(InMemoryKeyring()))\n"
                 "except UserError as e:\n print(e.code); print(e)")

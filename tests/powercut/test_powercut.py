@@ -27,7 +27,8 @@ import pytest
 
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.storage.health import DamagedDatabase
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.workspace import open_workspace
 
 from .recordfs import Disk, read_log

@@ -89,8 +89,11 @@ def test_user_error_becomes_a_message_and_bugs_reach_the_crash_dialog(qtbot, mon
     assert shown[-1][0] == "crash" and "ZeroDivisionError: boom" in shown[-1][1]
 
 
-def test_daily_backup_runs_after_the_window_is_shown(qtbot, session, demo):
+def test_daily_backup_runs_after_the_window_is_shown(qtbot, session, demo, monkeypatch):
+    from desktop_app import app
     from desktop_app.app import _daily_backup_after_start
+
+    monkeypatch.setattr(app, "DAILY_BACKUP_DELAY_MS", 200)
 
     host = WindowHost(session.paths.root)
     window = host.open(session)
@@ -99,8 +102,8 @@ def test_daily_backup_runs_after_the_window_is_shown(qtbot, session, demo):
     assert host.runner is window.runner and host.session is session
     assert not any(session.paths.backups_dir.glob("tu-dong-*"))
     _daily_backup_after_start(host)
-    assert host.runner.busy   # on the runner: the window is not held up
-    assert host.runner.wait(30000)
+    # on the runner a moment later: the window is not held up
+    qtbot.waitUntil(lambda: any(session.paths.backups_dir.glob("tu-dong-*")) and not host.runner.busy, timeout=30000)
     copies = list(session.paths.backups_dir.glob("tu-dong-*"))
     assert len(copies) == 1
     conn = sqlite3.connect(copies[0])
@@ -111,8 +114,11 @@ def test_daily_backup_runs_after_the_window_is_shown(qtbot, session, demo):
 
 
 def test_a_failed_daily_backup_shows_in_the_status_bar(qtbot, session, demo, monkeypatch):
+    from desktop_app import app
     from desktop_app.app import _daily_backup_after_start
     from desktop_app.core.storage import snapshots
+
+    monkeypatch.setattr(app, "DAILY_BACKUP_DELAY_MS", 100)
 
     def full_disk(s, *args, **kwargs):
         raise UserError("documents.disk_full", path=str(s.paths.backups_dir))
@@ -123,6 +129,5 @@ def test_a_failed_daily_backup_shows_in_the_status_bar(qtbot, session, demo, mon
     qtbot.addWidget(window)
     window.show()
     _daily_backup_after_start(host)
-    assert host.runner.wait(30000)
-    assert str(session.paths.backups_dir) in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: str(session.paths.backups_dir) in window.statusBar().currentMessage(), timeout=10000)
     assert not any(session.paths.backups_dir.glob("tu-dong-*"))

@@ -21,7 +21,8 @@ from desktop_app.core.exchange.packets import RemovableDrive
 from desktop_app.core.register.participants import save_participant
 from desktop_app.core.storage import backup, snapshots
 from desktop_app.core.storage.models import Participant
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.workspace import open_workspace
 from desktop_app.ui.backup_dialog import BackupDialog, RestoreDialog
 
@@ -89,7 +90,7 @@ def test_damaged_database_at_start_is_restored_from_the_latest_backup(qtbot, tmp
     code, shown = run_gui_without_event_loop(monkeypatch, paths.root)
     assert code == 0
     assert len(answers.asked) == 1 and "bị hỏng" in answers.asked[0]
-    assert YESTERDAY.strftime("%H:%M, %d/%m/%Y") in answers.asked[0]  # which backup, so the officer knows
+    assert YESTERDAY.strftime("%d/%m/%Y %H:%M") in answers.asked[0]  # which backup, so the officer knows
     assert any("Đã khôi phục" in text for text in answers.told)
     assert any(type(w).__name__ == "MainWindow" for w in shown)
     # The data is back, and the damaged file is kept aside untouched.
@@ -141,7 +142,7 @@ def test_backup_to_usb_then_restore_in_the_window(qtbot, tmp_path, session, demo
     dialog = BackupDialog(host.runner, parent=window, drives=[RemovableDrive(str(stick), "KINGSTON", 7_500_000_000)])
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.target.itemText(0) == "Thẻ nhớ USB KINGSTON (còn trống 7,5 GB)"
+    assert dialog.target.itemText(0) == "Ổ USB KINGSTON (còn trống 7 GB)"  # 7.5e9 bytes: 6.98 GB as Windows counts
     assert "Khóa ký của xã không nằm trong tệp này" in dialog.findChild(QLabel, "key_note").text()
     qtbot.mouseClick(dialog.start_button, Qt.LeftButton)
     assert dialog.runner.wait()

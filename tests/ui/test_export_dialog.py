@@ -166,3 +166,38 @@ def test_key_settings_without_keyring_says_so(qtbot, session, runner, commune, m
     dialog = KeySettingsDialog(runner)
     qtbot.addWidget(dialog)
     assert "kho khóa" in dialog.status.text() and not dialog.create_button.isEnabled()
+
+
+def test_sending_a_round_again_asks_and_copies_the_same_packet(qtbot, session, runner, demo, store, tmp_path,
+                                                               warnings):
+    """A round already sent: the officer is told which packet the receiving level has; "copy again" writes the very
+    same file (same bytes, same number) onto the new stick; "make a new packet" is only taken when chosen."""
+    from .conftest import answer_next_message
+
+    first_stick, second_stick = tmp_path / "STICK1", tmp_path / "STICK2"
+    first_stick.mkdir()
+    second_stick.mkdir()
+    dialog = make_dialog(qtbot, runner, [RemovableDrive(str(first_stick), "STICK1", 8 * 1024 ** 3)])
+    click(qtbot, dialog.export_button)
+    assert runner.wait(120000)
+    [sent] = first_stick.glob("02095_dot1_*.zip")
+    dialog.set_target(second_stick)
+    asked = answer_next_message(text="Chép lại gói số 1")
+    click(qtbot, dialog.export_button)
+    assert runner.wait(120000)
+    assert "gói số 1" in asked["text"] and sent.name in asked["text"]
+    [again] = second_stick.glob("02095_dot1_*.zip")
+    assert again.name == sent.name and again.read_bytes() == sent.read_bytes()
+    round_ = rounds.find_round(session, 1)
+    assert len(exports.exports_of(session, round_.id)) == 1          # nothing new recorded
+    # Cancel writes nothing; "make a new packet" makes packet no. 2.
+    third = tmp_path / "STICK3"
+    third.mkdir()
+    dialog.set_target(third)
+    answer_next_message(QMessageBox.Cancel)
+    click(qtbot, dialog.export_button)
+    assert runner.wait() and list(third.iterdir()) == []
+    answer_next_message(text="Tạo gói mới")
+    click(qtbot, dialog.export_button)
+    assert runner.wait(120000)
+    assert [e.sequence for e in exports.exports_of(session, round_.id)] == [1, 2] and warnings == []

@@ -25,7 +25,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.demo import create_demo_commune
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.workspace import open_workspace
 from desktop_app.opening import open_session
 

@@ -5,7 +5,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop_app.core.demo import create_demo_commune
@@ -13,7 +13,8 @@ from desktop_app.core.exchange import receiving
 from desktop_app.core.exchange.packets import RemovableDrive
 from desktop_app.core.exchange.sending import export_round
 from desktop_app.core.nominations import rounds
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.workspace import open_workspace
 from desktop_app.ui.receiving_screen import FingerprintDialog, ReceivingScreen
 
@@ -155,3 +156,72 @@ def test_a_packet_refused_for_its_order_is_accepted_with_a_reason(qtbot, runner,
     assert "Đã nhập" in column(screen, 6)[column(screen, 5).index("Sai thứ tự")] or \
         column(screen, 6).count("Đã nhập") == 2
     assert receiving.commune_state(receiver, "02095").last_sequence == 3
+
+
+# ----- issue 11: only safe files open, text from packets is plain text ----------------------------------------
+
+def test_only_pdf_and_docx_documents_are_offered_and_opened(qtbot, runner, packet, receiver, monkeypatch):
+    """Seen 3: the open button handed any file of the packet to the desktop shell."""
+    import desktop_app.ui.receiving_screen as screen_module
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QListWidgetItem
+
+    opened, warned = [], []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(screen_module, "plain_message", lambda parent, icon, title, text: warned.append(text))
+    done = receiving.receive_packet(receiver, packet.path, trust_fingerprint=packet.signer_fingerprint)
+    folder = receiver.paths.root / done.record.extracted_path / "documents"
+    (folder / "cai-dat.exe").write_bytes(b"MZ")
+    (folder / "bao-cao\u202efdp.exe").write_bytes(b"MZ")
+    screen = make_screen(qtbot, runner, confirm=lambda r: pytest.fail("nothing to confirm"))
+    screen.tree.setCurrentItem(screen.tree.topLevelItem(0))
+    names = [screen.documents.item(i).text() for i in range(screen.documents.count())]
+    assert names and all(n.endswith((".pdf", ".docx")) for n in names), names
+    screen.documents.setCurrentRow(0)
+    qtbot.mouseClick(screen.open_doc_button, Qt.LeftButton)
+    assert len(opened) == 1 and opened[0].endswith((".pdf", ".docx"))
+    # An item that points at anything else (as a list made by an older release could) is not opened.
+    evil = QListWidgetItem("cai-dat.exe")
+    evil.setData(Qt.UserRole, str(folder / "cai-dat.exe"))
+    screen.documents.addItem(evil)
+    screen.documents.setCurrentItem(evil)
+    qtbot.mouseClick(screen.open_doc_button, Qt.LeftButton)
+    assert len(opened) == 1 and len(warned) == 1 and "PDF" in warned[0]
+
+
+def test_text_from_packets_is_shown_as_plain_escaped_text(qtbot, runner, packet, receiver, tmp_path):
+    """Seen 10: names from packets were shown in dialogs as they came (HTML, bidi overrides, NUL)."""
+    from types import SimpleNamespace
+
+    record = SimpleNamespace(reason="first_contact", commune_name="<b>Xã</b> \u202eTân\x00", commune_code="02095",
+                             signer_fingerprint=packet.signer_fingerprint)
+    dialog = FingerprintDialog(record)
+    qtbot.addWidget(dialog)
+    head = dialog.findChild(type(dialog.fingerprint), "head")
+    assert head.textFormat() == Qt.PlainText
+    assert "<b>Xã</b>" in head.text() and "\\u202e" in head.text() and "\x00" not in head.text()
+    renamed = tmp_path / "stick" / "ho-so\u202efdp.zip"
+    renamed.write_bytes(packet.path.read_bytes())
+    screen = make_screen(qtbot, runner, confirm=lambda r: 0)
+    screen.receive_files([renamed], wait=True)
+    assert column(screen, 1) == ["ho-so\\u202efdp.zip"]
+    assert "\u202e" not in screen.report.toPlainText()
+
+
+def test_a_second_key_is_confirmed_separately_naming_the_trusted_key(qtbot, packet, receiver):
+    """Seen 5: a new key without announcement was trusted through the same single confirmation as first contact."""
+    from types import SimpleNamespace
+
+    old = "ab" * 32
+    record = SimpleNamespace(reason="unknown_signer", commune_name="Thượng Quan", commune_code="02095",
+                             signer_fingerprint=packet.signer_fingerprint)
+    dialog = FingerprintDialog(record, trusted=[old])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "THỨ HAI" in dialog.windowTitle()
+    named = dialog.findChild(type(dialog.fingerprint), "trusted_key")
+    assert "SHA256:ABAB ABAB" in named.text() and dialog.second_key_over == old
+    assert not dialog.trust_button.isEnabled()
+    qtbot.mouseClick(dialog.confirm_box, Qt.LeftButton, pos=dialog.confirm_box.rect().topLeft() + QPoint(8, 8))
+    assert dialog.confirm_box.isChecked() and dialog.trust_button.isEnabled()
+    assert "THỨ HAI" in dialog.trust_button.text()

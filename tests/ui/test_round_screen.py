@@ -49,7 +49,7 @@ def test_demo_round_shows_nominees_override_votes_and_ranking(qtbot, runner, dem
     assert screen.nominee_table.item(row, 2).text() == "chưa hoàn thành"
     assert not screen.nominee_table.item(row, 0).icon().isNull()
     assert screen.nominee_table.item(nominee_row(screen, "Nông Thị Hoa"), 0).icon().isNull()
-    assert screen.threshold_spins[rounds.BANG_KHEN].text() == "Không đặt ngưỡng (NĐ 98/2023 không quy định)"
+    assert screen.threshold_spins[rounds.BANG_KHEN].text() == "Không đặt ngưỡng (quy định đang áp dụng không đặt)"
     long_id = screen.nominee_table.item(row, 0).data(Qt.UserRole)
     assert screen.result_text(long_id).startswith("Không đạt: 3/9 thành viên đồng ý (33,3%), 4 không đồng ý, "
                                                   "1 không biểu quyết")

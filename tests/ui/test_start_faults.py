@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from desktop_app.app import WindowHost
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.storage import snapshots
-from desktop_app.core.storage.secrets import InMemoryKeyring, SecretStore
+from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.workspace import open_workspace
 from desktop_app.ui import commune_settings_dialog
 from desktop_app.ui.crash_dialog import CrashDialog

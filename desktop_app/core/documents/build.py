@@ -32,8 +32,7 @@ def ascii_name(text: str, limit: int = 60) -> str:
     return "_".join(out)[:limit].rstrip("_") or "x"
 
 
-def dossier_parts(d: Dossier, t: TemplateSet) -> list[tuple[str, Callable[[], Document]]]:
-    """(file stem, composer) in dossier order; which documents come from the template's dossier lists."""
+def _names(d: Dossier, t: TemplateSet) -> list[str]:
     names: list[str] = []
     if d.proposed():
         names += t.data["dossiers"]["propose"]
@@ -41,17 +40,39 @@ def dossier_parts(d: Dossier, t: TemplateSet) -> list[tuple[str, Callable[[], Do
         names += [n for n in t.data["dossiers"]["decide"] if n not in names]
     if d.meeting is None:
         names = [n for n in names if n != "bien_ban"]
+    if d.reward is None:
+        names = [n for n in names if n != "danh_sach_chi_thuong"]
+    cover = t.data["dossiers"].get("cover")
+    if cover and names and not d.proposed():
+        # A dossier that goes up without a Tờ trình still travels with a cover letter carrying the key's fingerprint.
+        names.append(cover)
+    return names
+
+
+def dossier_parts(d: Dossier, t: TemplateSet) -> list[tuple[str, Callable[[], Document]]]:
+    """(file stem, composer) in dossier order; which documents come from the template's dossier lists."""
+    return [(stem, compose) for stem, compose, _unit in dossier_units(d, t)]
+
+
+def dossier_units(d: Dossier, t: TemplateSet) -> list[tuple[str, Callable[[], Document], str]]:
+    """(file stem, composer, issue unit) in dossier order. The issue unit is the numbered document a file is issued
+    with (template `issue_units`): the list and the reports go with the Tờ trình that sends them, the lists of a
+    decision with the decision."""
     files = t.data["files"]
-    parts: list[tuple[str, Callable[[], Document]]] = []
+    units = t.data["issue_units"]
+    unit_of = {name: code for code, names in units.items() for name in names if name != "bao_cao"}
+    proposed = {n.key for n in d.proposed()}
+    parts: list[tuple[str, Callable[[], Document], str]] = []
     seq = 0
-    for name in names:
+    for name in _names(d, t):
         seq += 1
         if name == "bao_cao":
             for i, n in enumerate(d.reported(), 1):
                 stem = files["bao_cao"].format(index=f"{i:02d}", name=ascii_name(n.name))
-                parts.append((f"{seq:02d}_{stem}", lambda n=n: compose_bao_cao(d, t, n)))
+                unit = "to_trinh" if n.key in proposed else "quyet_dinh"
+                parts.append((f"{seq:02d}_{stem}", lambda n=n: compose_bao_cao(d, t, n), unit))
         else:
-            parts.append((f"{seq:02d}_{files[name]}", lambda name=name: COMPOSERS[name](d, t)))
+            parts.append((f"{seq:02d}_{files[name]}", lambda name=name: COMPOSERS[name](d, t), unit_of[name]))
     return parts
 
 
@@ -77,12 +98,13 @@ def assign_numbers(d: Dossier, allocator: NumberAllocator, t: TemplateSet | None
     return replace(d, round=r, meeting=m, decision=dec)
 
 
-def render(doc: Document, fmt: str, t: TemplateSet, *, invariant: bool = False, author: str = "") -> bytes:
+def render(doc: Document, fmt: str, t: TemplateSet, *, invariant: bool = False, author: str = "",
+           created=None) -> bytes:
     buf = io.BytesIO()
     if fmt == "pdf":
-        render_pdf(doc, buf, t.layout, t.font, invariant=invariant, author=author)
+        render_pdf(doc, buf, t.layout, t.font, invariant=invariant, author=author or doc.author)
     elif fmt == "docx":
-        render_docx(doc, buf, t.layout, t.font)
+        render_docx(doc, buf, t.layout, t.font, created=created)
     else:
         raise ValueError(fmt)
     return buf.getvalue()
@@ -90,7 +112,8 @@ def render(doc: Document, fmt: str, t: TemplateSet, *, invariant: bool = False, 
 
 def build_dossier(d: Dossier, *, template: TemplateSet | None = None, formats: Iterable[str] = FORMATS,
                   progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-                  invariant: bool = False) -> list[tuple[str, bytes]]:
+                  invariant: bool = False, units: Iterable[str] | None = None, created=None
+                  ) -> list[tuple[str, bytes]]:
     """Every document of the round in every format, in dossier order.
 
     `progress(done, total, label)` is called before each file and once at the end; `cancelled()` is
@@ -99,7 +122,8 @@ def build_dossier(d: Dossier, *, template: TemplateSet | None = None, formats: I
     """
     t = template or load_template_set()
     formats = tuple(formats)
-    parts = dossier_parts(d, t)
+    wanted = set(units) if units is not None else None
+    parts = [(stem, compose) for stem, compose, unit in dossier_units(d, t) if wanted is None or unit in wanted]
     total = len(parts) * len(formats)
     done = 0
     out: list[tuple[str, bytes]] = []
@@ -111,7 +135,8 @@ def build_dossier(d: Dossier, *, template: TemplateSet | None = None, formats: I
             if progress is not None:
                 progress(done, total, f"{stem}.{fmt}")
             doc = doc or compose()
-            out.append((f"{stem}.{fmt}", render(doc, fmt, t, invariant=invariant, author=d.commune.name)))
+            out.append((f"{stem}.{fmt}", render(doc, fmt, t, invariant=invariant, author=d.commune.name,
+                                                created=created)))
             done += 1
     if progress is not None:
         progress(done, total, "")

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 from typing import Callable, Iterable
 
+from .. import legal
 from ..errors import UserError
 from .inputs import _PLACE_PREFIX, Dossier, Nominee
 from .model import Block, Cell, Closing, Document, Header, Paragraph, Run, Signature, Table, Title, parse_markup
-from .numbering import count_words, date_line, date_words, format_number, short_date
+from .numbering import amount_words, count_words, date_line, date_words, format_number, money, short_date
 from .templates import TemplateSet
 
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
@@ -55,10 +55,15 @@ def counts_phrase(t: TemplateSet, nominees: Iterable[Nominee]) -> str:
     return f" {w.get('and', 'và')} ".join(parts)
 
 
+def _kind_name(kind: str) -> str:
+    return kind[:1] + kind[1:].lower()          # "TỜ TRÌNH" → "Tờ trình"
+
+
 def base_values(d: Dossier, t: TemplateSet, counted: Iterable[Nominee] | None = None) -> dict:
     c, camp, r = d.commune, d.campaign, d.round
     counted = list(d.nominees if counted is None else counted)
     award = counted[0].award_form if counted else r.award_form
+    extra = tuple(x for x in c.recipients_extra if x.strip())
     values: dict = {
         "commune": c.name,
         "commune_upper": _upper(c.name),
@@ -66,6 +71,7 @@ def base_values(d: Dossier, t: TemplateSet, counted: Iterable[Nominee] | None = 
         "body_upper": c.body_upper,
         "body_lower": c.body_lower,
         "body_short": f"UBND {c.body_lower}",
+        "body_short_upper": _upper(f"UBND {c.name}"),
         "unit_kind_upper": _unit_kind(c.name).upper(),
         "council_name": c.council_name,
         "place": c.place_name,
@@ -74,7 +80,8 @@ def base_values(d: Dossier, t: TemplateSet, counted: Iterable[Nominee] | None = 
         "signer_authority": c.signer_authority,
         "receiving_authority": c.receiving_authority,
         "receiving_short": _PAREN_TAIL.sub("", c.receiving_authority),
-        "campaign_ref": f"{camp.document_kind} số {camp.number} ngày {short_date(camp.issued_on)} của {camp.issuer}",
+        "campaign_ref": f"{camp.document_kind} số {camp.number} ngày {legal.long_date(camp.issued_on)} của {camp.issuer}",
+        "campaign_short": f"{camp.document_kind} số {camp.number}",
         "campaign_title": camp.title,
         "campaign_number": camp.number,
         "award_name": award.name,
@@ -88,9 +95,17 @@ def base_values(d: Dossier, t: TemplateSet, counted: Iterable[Nominee] | None = 
         "meeting": d.meeting is not None,
         "conclusion": "",
         "reward_note": "",
+        "reward": False,
+        "recipients_extra": "\n".join(extra),
+        # Offices named in the decision come from the settings: none is written into the template.
+        "executors_lead": f"{c.executors.strip().rstrip(',;.')}, các cơ quan, đơn vị có liên quan và "
+                          if c.executors.strip() else "Các cơ quan, đơn vị có liên quan và ",
+        "meeting_ref": "",
+        "last_article": 2,
     }
     m = d.meeting
     if m is not None:
+        number = format_number(m.number, t.doc("bien_ban")["type_code"], c.council_suffix)
         values.update(
             meeting_date=short_date(m.held_on), meeting_date_words=date_words(m.held_on),
             meeting_place=m.place, start_time=m.start_time or "\u2026 giờ \u2026",
@@ -98,6 +113,9 @@ def base_values(d: Dossier, t: TemplateSet, counted: Iterable[Nominee] | None = 
             secretary=m.secretary, secretary_title=m.secretary_title,
             members_total=m.members_total, members_present=m.members_present,
             members_absent=max(0, m.members_total - m.members_present), conclusion=m.conclusion,
+            voting_method=m.voting_method or t.words.get("voting_method_blank", "\u2026"),
+            meeting_ref=(f"Biên bản số {number} ngày {legal.long_date(m.held_on)} của Hội đồng Thi đua - "
+                         f"Khen thưởng {c.name}"),
         )
     dec = d.decision
     if dec is not None:
@@ -105,17 +123,31 @@ def base_values(d: Dossier, t: TemplateSet, counted: Iterable[Nominee] | None = 
             decision_ref=format_number(dec.number, t.doc("quyet_dinh")["type_code"], c.number_suffix),
             decision_date_words=date_words(dec.issued_on), decision_signer=dec.signer,
             decision_title=dec.signer_title, decision_authority=dec.signer_authority,
-            reward_note=dec.reward_note, last_article=3 if dec.reward_note else 2,
+            reward_note=dec.reward_note,
         )
-    # Legal bases may cite the campaign or the meeting, so they are filled in before use.
-    legal = {}
-    for key, text in t.legal_bases.items():
-        try:
-            legal[key] = text.format_map(_Strict(values))
-        except KeyError:
-            legal[key] = ""            # e.g. the meeting base when there is no meeting yet
-    values["legal"] = SimpleNamespace(**legal)
     return values
+
+
+def reward_values(d: Dossier, awardees: list[Nominee]) -> dict:
+    """The prize money article and list: rates, each awardee's amount, the total in figures and words."""
+    rule = d.reward
+    if rule is None or not awardees:
+        return {"reward": False, "last_article": 2}
+    kinds = {n.kind for n in awardees}
+    rates = []
+    if "individual" in kinds:
+        rates.append(f"cá nhân {money(rule.amount('individual'))} đồng "
+                     f"({_coef(rule.individual)} lần mức lương cơ sở)")
+    if "collective" in kinds:
+        rates.append(f"tập thể {money(rule.amount('collective'))} đồng "
+                     f"({_coef(rule.collective)} lần mức lương cơ sở)")
+    total = sum(rule.amount(n.kind) for n in awardees)
+    return {"reward": True, "last_article": 3, "reward_total": money(total), "reward_words": amount_words(total),
+            "reward_rates": "; ".join(rates) + f" (mức lương cơ sở {money(rule.base_salary)} đồng)"}
+
+
+def _coef(x: float) -> str:
+    return (f"{x:.2f}".rstrip("0").rstrip(".") if x != int(x) else f"{int(x)},0").replace(".", ",")
 
 
 def _nominee_values(t: TemplateSet, n: Nominee, base: dict) -> dict:
@@ -129,6 +161,7 @@ def _nominee_values(t: TemplateSet, n: Nominee, base: dict) -> dict:
         female_count="" if n.female_count is None else n.female_count,
         position_unit=n.position_unit, award_name=n.award_form.name, award_short=n.award_form.short,
         summary=n.summary, description=n.description, duties=n.duties,
+        head_note=t.words["seal_note"] if n.has_seal else t.words["no_seal_note"],
     )
     return v
 
@@ -168,6 +201,38 @@ def _para(runs, style="body", space_before=0.0, keep_with_next=False) -> Paragra
                      keep_with_next=keep_with_next)
 
 
+def _legal_inserts(d: Dossier, t: TemplateSet, name: str, values: dict, when) -> dict:
+    """Căn cứ paragraphs: the registry's sources (checked in force on the document's date), the plan, the minutes."""
+    keys = t.legal(name)
+    on = when or (d.meeting.held_on if d.meeting is not None else None)
+    if on is not None:
+        legal.require_in_force(keys, on, _kind_name(t.doc(name)["kind"]))
+    lines = [f"Căn cứ {legal.source(k).citation()};" for k in keys]
+    if d.provincial is not None and t.doc(name).get("provincial"):
+        # The province's own regulation, from its signed rules pack: cited only where the commune imported one.
+        if on is not None and not d.provincial.in_force(on):
+            raise UserError("legal.not_in_force", citation=d.provincial.short(), date=on.strftime("%d/%m/%Y"),
+                            document=_kind_name(t.doc(name)["kind"]))
+        lines.append(f"Căn cứ {d.provincial.citation()};")
+    lines.append(f"Căn cứ {values['campaign_ref']} về việc phát động phong trào thi đua “{values['campaign_title']}”;")
+    if name == "to_trinh" and values["meeting_ref"]:
+        lines.append(f"Căn cứ {values['meeting_ref']};")
+
+    def make(italic: bool):
+        return lambda: [_para((Run(x, italic=italic),)) for x in lines]
+    return {"legal": make(False), "legal_italic": make(True), "replaces": lambda: _replaces(d, t, name)}
+
+
+def _replaces(d: Dossier, t: TemplateSet, name: str) -> list[Block]:
+    old = d.replaces.get(name)
+    if old is None:
+        return []
+    kind = _kind_name(t.doc(name)["kind"])
+    text = (f"{kind} này thay thế {kind} số {old.number_text} ngày {legal.long_date(old.signed_on)}"
+            + (f" (lý do: {old.reason.rstrip('.')})" if old.reason else "") + ".")
+    return [_para((Run(text, italic=True),))]
+
+
 def _body(t: TemplateSet, specs: list, values: dict, inserts: dict[str, Callable[[], list[Block]]]) -> list[Block]:
     out: list[Block] = []
     for spec in specs:
@@ -194,7 +259,10 @@ def _signature(t: TemplateSet, spec: dict | None, values: dict) -> Signature | N
 
 
 def _closing(t: TemplateSet, spec: dict, values: dict) -> Closing:
-    return Closing(recipients=tuple(_plain(t, r, values) for r in spec.get("recipients", ())),
+    recipients = []
+    for r in spec.get("recipients", ()):
+        recipients += [x for x in _plain(t, r, values).split("\n") if x.strip()]
+    return Closing(recipients=tuple(recipients),
                    right=_signature(t, spec.get("right"), values), left=_signature(t, spec.get("left"), values))
 
 
@@ -231,18 +299,22 @@ def _require_nominees(nominees) -> None:
 
 # ---------------------------------------------------------------- the documents
 
+def _document(d: Dossier, header: Header, title: Title, blocks, meta: str, fingerprint: str = "") -> Document:
+    return Document(header=header, title=title, blocks=tuple(blocks), meta_title=meta, fingerprint=fingerprint,
+                    draft=d.draft, author=d.commune.name)
+
+
 def compose_to_trinh(d: Dossier, t: TemplateSet) -> Document:
     nominees = list(d.proposed())
     _require_nominees(nominees)
     spec = t.doc("to_trinh")
     v = base_values(d, t, nominees)
     number = "Số: " + format_number(d.round.submission_number, spec["type_code"], d.commune.number_suffix)
-    blocks = _body(t, spec["body"], v, {})
+    blocks = _body(t, spec["body"], v, _legal_inserts(d, t, "to_trinh", v, d.round.submitted_on))
     blocks.append(_closing(t, spec["closing"], v))
     fp = _plain(t, spec["fingerprint"], v) if d.signer_fingerprint and spec.get("fingerprint") else ""
-    return Document(header=_header(t, spec["header"], v, number, d.round.submitted_on),
-                    title=_title(t, spec, v), blocks=tuple(blocks), fingerprint=fp,
-                    meta_title=f"{spec['kind'].capitalize()} {v['submission_ref']}")
+    return _document(d, _header(t, spec["header"], v, number, d.round.submitted_on), _title(t, spec, v), blocks,
+                     f"{_kind_name(spec['kind'])} {v['submission_ref'].strip()}", fp)
 
 
 def compose_danh_sach(d: Dossier, t: TemplateSet) -> Document:
@@ -256,6 +328,24 @@ def compose_danh_sach_quyet_dinh(d: Dossier, t: TemplateSet) -> Document:
     return _compose_list(d, t, "danh_sach_quyet_dinh", _awardees(d), dec.issued_on)
 
 
+def compose_danh_sach_chi_thuong(d: Dossier, t: TemplateSet) -> Document:
+    """The payout list for the accountant: each awardee's amount, the total in figures and words."""
+    dec = _require_decision(d)
+    awardees = _awardees(d)
+    if d.reward is None:
+        raise UserError("documents.no_reward")
+    spec = t.doc("danh_sach_chi_thuong")
+    v = base_values(d, t, awardees)
+    v.update(reward_values(d, awardees))
+    table = _list_table(t, spec["table"], awardees, v,
+                        lambda n, _v: {"amount": money(d.reward.amount(n.kind))})
+    total = (Cell((Run(_plain(t, spec["total_row"], v), bold=True),), span=len(spec["table"]["columns_mm"])),)
+    table = Table(columns_mm=table.columns_mm, header=table.header, rows=table.rows + (total,), size=table.size)
+    blocks: list[Block] = [table, _closing(t, spec["closing"], v)]
+    return _document(d, _header(t, spec["header"], v, "", dec.issued_on, spec.get("date_line", True)),
+                     _title(t, spec, v), blocks, f"Danh sách chi tiền thưởng — {v['campaign_title']}")
+
+
 def _compose_list(d: Dossier, t: TemplateSet, name: str, nominees: list[Nominee], when) -> Document:
     spec = t.doc(name)
     v = base_values(d, t, nominees)
@@ -263,19 +353,24 @@ def _compose_list(d: Dossier, t: TemplateSet, name: str, nominees: list[Nominee]
     blocks += _body(t, spec.get("body_after", []), v, {})
     if spec.get("closing"):
         blocks.append(_closing(t, spec["closing"], v))
-    return Document(header=_header(t, spec["header"], v, "", when, spec.get("date_line", True)),
-                    title=_title(t, spec, v), blocks=tuple(blocks),
-                    meta_title=f"{spec['kind'].capitalize()} — {v['campaign_title']}")
+    return _document(d, _header(t, spec["header"], v, "", when, spec.get("date_line", True)), _title(t, spec, v),
+                     blocks, f"{_kind_name(spec['kind'])} — {v['campaign_title']}")
 
 
 def _text_paragraphs(text: str, style: str = "body") -> list[Paragraph]:
     return [_para((Run(line.strip()),), style) for line in text.splitlines() if line.strip()]
 
 
+def _numbers(items) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " và " + items[-1]
+
+
 def compose_bao_cao(d: Dossier, t: TemplateSet, nominee: Nominee) -> Document:
     spec = t.doc("bao_cao")
     v = _nominee_values(t, nominee, base_values(d, t, [nominee]))
     kind = nominee.kind
+    empty = spec.get("empty_text", "\u2026")
     blocks: list[Block] = [_para((Run(spec["general_heading"]),), "heading", space_before=6)]
     for label, field in spec[f"general_{kind}"]:
         if field == "head":
@@ -288,31 +383,32 @@ def compose_bao_cao(d: Dossier, t: TemplateSet, nominee: Nominee) -> Document:
                 value = _plain(t, spec[key], v)
         else:
             value = str(v.get(field, "") or "")
-        if not value:
-            continue
-        lines = [x.strip() for x in value.splitlines() if x.strip()]
+        # An empty line of the form is printed empty (to be filled), never silently left out.
+        lines = [x.strip() for x in value.splitlines() if x.strip()] or [empty]
         blocks.append(_para((Run(f"- {label}: "), Run(lines[0])), "item"))
         blocks += _text_paragraphs("\n".join(lines[1:]))
     blocks.append(_para((Run(spec["achievements_heading"]),), "heading", space_before=6))
     if not nominee.achievements:
         blocks.append(_para((Run(spec["no_achievements"], italic=True),)))
     for i, a in enumerate(nominee.achievements, 1):
-        av = dict(v, index=i, content=a.content, period=a.period)
+        av = dict(v, index=i, content=a.content, period=a.period,
+                  content_ref=t.words["content_ref"].format(numbers=_numbers(a.contents), campaign_short=v["campaign_short"])
+                  if a.contents else "")
         title = _fmt(t, spec["achievement_title"], av)
         title = tuple(Run(r.text, True, r.italic) for r in title)
         if a.period:
             title += _fmt(t, spec["achievement_period"], av)
+        if a.contents and spec.get("achievement_contents"):
+            title += _fmt(t, spec["achievement_contents"], av)
         blocks.append(_para(title, "plain", keep_with_next=True))
-        if a.measures.strip():
-            blocks.append(_para((Run(spec["measures_heading"], italic=True),), "body", keep_with_next=True))
-            blocks += _text_paragraphs(a.measures)
-        if a.results.strip():
-            blocks.append(_para((Run(spec["results_heading"], italic=True),), "body", keep_with_next=True))
-            blocks += _text_paragraphs(a.results)
+        blocks.append(_para((Run(spec["measures_heading"], italic=True),), "body", keep_with_next=True))
+        blocks += _text_paragraphs(a.measures) or [_para((Run(empty),))]
+        blocks.append(_para((Run(spec["results_heading"], italic=True),), "body", keep_with_next=True))
+        blocks += _text_paragraphs(a.results) or [_para((Run(empty),))]
     blocks.append(_closing(t, spec[f"closing_{kind}"], v))
     when = d.report_dates.get(nominee.key, d.round.submitted_on)
-    return Document(header=_header(t, spec[f"header_{kind}"], v, "", when), title=_title(t, spec, v),
-                    blocks=tuple(blocks), meta_title=f"Báo cáo thành tích — {nominee.name}")
+    return _document(d, _header(t, spec[f"header_{kind}"], v, "", when), _title(t, spec, v), blocks,
+                     f"Báo cáo thành tích — {nominee.name}")
 
 
 def _percent(agree: int, total: int, decimal: str) -> str:
@@ -337,12 +433,14 @@ def compose_bien_ban(d: Dossier, t: TemplateSet) -> Document:
         return dict(agree=vote.agree, disagree=vote.disagree, result=vote.result,
                     percent=_percent(vote.agree, m.members_total, t.words.get("percent_decimal", ",")))
 
-    inserts = {"votes_table": lambda: [_list_table(t, spec["votes_table"], list(d.nominees), v, votes_row)]}
+    inserts = {"votes_table": lambda: [_list_table(t, spec["votes_table"], list(d.nominees), v, votes_row)],
+               "replaces": lambda: _replaces(d, t, "bien_ban")}
     blocks = _body(t, spec["body"], v, inserts)
     blocks.append(_closing(t, spec["closing"], v))
     number = "Số: " + format_number(m.number, spec["type_code"], d.commune.council_suffix)
-    return Document(header=_header(t, spec["header"], v, number, m.held_on), title=_title(t, spec, v),
-                    blocks=tuple(blocks), meta_title=f"Biên bản họp Hội đồng {short_date(m.held_on)}")
+    # Mẫu 1.9 (NĐ 30/2020 Phụ lục III): no place-and-date line; the meeting's date is in the body.
+    return _document(d, _header(t, spec["header"], v, number, m.held_on, spec.get("date_line", True)),
+                     _title(t, spec, v), blocks, f"Biên bản họp Hội đồng {short_date(m.held_on)}")
 
 
 def _require_decision(d: Dossier):
@@ -368,11 +466,33 @@ def compose_quyet_dinh(d: Dossier, t: TemplateSet) -> Document:
     awardees = _awardees(d)
     spec = t.doc("quyet_dinh")
     v = base_values(d, t, awardees)
-    blocks = _body(t, spec["body"], v, {})
+    v.update(reward_values(d, awardees))
+    blocks = _body(t, spec["body"], v, _legal_inserts(d, t, "quyet_dinh", v, dec.issued_on))
     blocks.append(_closing(t, spec["closing"], v))
     number = "Số: " + format_number(dec.number, spec["type_code"], d.commune.number_suffix)
-    return Document(header=_header(t, spec["header"], v, number, dec.issued_on), title=_title(t, spec, v),
-                    blocks=tuple(blocks), meta_title=f"Quyết định {v['decision_ref']}")
+    return _document(d, _header(t, spec["header"], v, number, dec.issued_on), _title(t, spec, v), blocks,
+                     f"Quyết định {v['decision_ref'].strip()}")
+
+
+def compose_phieu_gui(d: Dossier, t: TemplateSet) -> Document:
+    """The covering letter (phiếu gửi) of a dossier sent up without a Tờ trình: what is sent, and the fingerprint."""
+    spec = t.doc("phieu_gui")
+    v = base_values(d, t, d.nominees)
+    number = "Số: " + format_number(d.cover_number, spec["type_code"], d.commune.number_suffix)
+    sent = []
+    if d.meeting is not None:
+        sent.append(f"- {v['meeting_ref']};")
+    if d.decision is not None:
+        sent.append(f"- Quyết định số {v['decision_ref'].strip()} {v['decision_date_words']} của Chủ tịch Ủy ban "
+                    f"nhân dân {d.commune.name} tặng Giấy khen, kèm danh sách;")
+    sent.append(f"- Báo cáo thành tích của {counts_phrase(t, d.reported())}.")
+    inserts = {"sent_documents": lambda: [_para((Run(x),), "item") for x in sent],
+               "replaces": lambda: _replaces(d, t, "phieu_gui")}
+    blocks = _body(t, spec["body"], v, inserts)
+    blocks.append(_closing(t, spec["closing"], v))
+    fp = _plain(t, spec["fingerprint"], v) if d.signer_fingerprint else ""
+    return _document(d, _header(t, spec["header"], v, number, d.cover_on), _title(t, spec, v), blocks,
+                     f"Phiếu gửi hồ sơ đợt {d.round.number}", fp)
 
 
 COMPOSERS = {
@@ -381,7 +501,10 @@ COMPOSERS = {
     "bien_ban": compose_bien_ban,
     "quyet_dinh": compose_quyet_dinh,
     "danh_sach_quyet_dinh": compose_danh_sach_quyet_dinh,
+    "danh_sach_chi_thuong": compose_danh_sach_chi_thuong,
+    "phieu_gui": compose_phieu_gui,
 }
 
 __all__ = ["base_values", "counts_phrase", "compose_to_trinh", "compose_danh_sach", "compose_bao_cao",
-           "compose_bien_ban", "compose_quyet_dinh", "compose_danh_sach_quyet_dinh", "COMPOSERS"]
+           "compose_bien_ban", "compose_quyet_dinh", "compose_danh_sach_quyet_dinh", "compose_danh_sach_chi_thuong",
+           "COMPOSERS"]

@@ -9,6 +9,19 @@ from typing import Literal
 Kind = Literal["collective", "individual"]
 
 _PLACE_PREFIX = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
+# A ward named by a number ("Phường 3", "Phường IV") keeps its kind in the date line, as the law names it.
+_KEEPS_KIND = re.compile(r"^(\d+|[IVXLC]+)$")
+
+
+def place_of(name: str) -> str:
+    """'xã Quang Thuận' → 'Quang Thuận'; 'phường 3' → 'Phường 3' (a number alone is no place name)."""
+    m = _PLACE_PREFIX.match(name)
+    if not m:
+        return name.strip()
+    rest = name[m.end():].strip()
+    if _KEEPS_KIND.match(rest):
+        return f"{m.group(1).capitalize()} {rest}"
+    return rest
 
 
 @dataclass(frozen=True)
@@ -27,10 +40,13 @@ class CommuneSettings:
     place: str | None = None           # place in the date line; default: name without "xã "
     signer_title: str = "CHỦ TỊCH"     # "PHÓ CHỦ TỊCH" when a deputy signs (with KT. in authority)
     signer_authority: str = "TM. ỦY BAN NHÂN DÂN"
+    executors: str = ""                # offices named in the decision's last article (a setting; "" → none named)
+    recipients_extra: tuple[str, ...] = ()  # extra "Nơi nhận" lines (a setting)
 
     @property
     def place_name(self) -> str:
-        return self.place or _PLACE_PREFIX.sub("", self.name).strip()
+        """The place in the date line: a setting when the officer set one, else the name as the law keeps it."""
+        return self.place or place_of(self.name)
 
 
 @dataclass(frozen=True)
@@ -61,6 +77,7 @@ class Achievement:
     measures: str = ""                 # biện pháp, cách làm (multi-line text allowed)
     results: str = ""                  # kết quả đạt được (multi-line text allowed)
     period: str = ""                   # "năm 2024 - 2025"
+    contents: tuple[str, ...] = ()     # numbers of the movement's contents it serves ("1", "5")
 
 
 @dataclass(frozen=True)
@@ -86,6 +103,7 @@ class Nominee:
     female_count: int | None = None
     description: str = ""              # đặc điểm, tình hình (collective) — multi-line
     duties: str = ""                   # chức năng, nhiệm vụ được giao (collective) — multi-line
+    has_seal: bool = False             # the collective has its own seal: its head signs "(Ký, đóng dấu)"
     achievements: tuple[Achievement, ...] = ()
 
     @property
@@ -123,7 +141,8 @@ class CouncilMeeting:
     chair_title: str = "Chủ tịch UBND xã, Chủ tịch Hội đồng"
     secretary_title: str = "Công chức Văn phòng - Thống kê, Thư ký Hội đồng"
     conclusion: str = ""               # extra conclusion text; the template supplies the standard one
-    number: int | None = None          # số biên bản (None → left blank for the clerk)
+    number: int | None = None          # số biên bản (None → a draft: the number line stays blank)
+    voting_method: str = ""            # "bỏ phiếu kín" / "giơ tay" ("" → left for the clerk to fill)
 
     def vote_for(self, key: str) -> Vote | None:
         return next((v for v in self.votes if v.nominee_key == key), None)
@@ -154,6 +173,30 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class RewardRule:
+    """Prize money of an award form (NĐ 152/2025, as data): coefficients of the base salary (lương cơ sở)."""
+
+    individual: float                  # 0.3 → 0,3 × lương cơ sở
+    collective: float
+    base_salary: int                   # đồng (a setting: it changes by decree)
+    round_to: int = 1000               # amounts rounded up to whole thousands of đồng
+
+    def amount(self, kind: str) -> int:
+        raw = (self.collective if kind == "collective" else self.individual) * self.base_salary
+        step = self.round_to or 1
+        return int(-(-round(raw) // step) * step)
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """An issued document a correction replaces: named in the new document ("thay thế … số … ngày …")."""
+
+    number_text: str                   # "01/TTr-UBND"
+    signed_on: date
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Dossier:
     """Everything the documents of one round read. Pure data: building it touches no database."""
 
@@ -165,6 +208,12 @@ class Dossier:
     decision: Decision | None = None
     signer_fingerprint: str = ""       # printed on the Tờ trình so the receiver can compare on paper
     report_dates: dict[str, date] = field(default_factory=dict)  # nominee key → date of its report
+    draft: bool = False                # every document is marked "DỰ THẢO" and carries no number
+    replaces: dict[str, Replaced] = field(default_factory=dict)  # document code → the issued one it replaces
+    reward: RewardRule | None = None   # prize money of the decision (None: no money article)
+    provincial: object | None = None   # the province's regulation (legal.LegalSource) from its rules pack, if any
+    cover_number: int | None = None    # the covering letter (phiếu gửi) of a dossier without a Tờ trình
+    cover_on: date | None = None
 
     @property
     def collectives(self) -> tuple[Nominee, ...]:

@@ -101,6 +101,7 @@ class Closing:
     recipients: tuple[str, ...] = ()   # items without the leading "- " and trailing ";"
     right: Signature | None = None
     left: Signature | None = None      # second signature (biên bản: secretary; báo cáo: confirmation)
+    # With two signatures, "Nơi nhận" goes under them (NĐ 30/2020 Phụ lục III, Mẫu 1.9).
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,8 @@ class Document:
     meta_title: str = ""               # PDF /Title and docx core property
     page_numbers: bool = True          # centred in the top margin, from page 2
     fingerprint: str = ""              # small line at the end (signer key fingerprint)
+    draft: bool = False                # "DỰ THẢO" on every page; no number
+    author: str = ""                   # the issuing commune (PDF author, .docx creator)
 
     def plain_lines(self) -> list[str]:
         """Every text the document prints, one item per paragraph/cell, for tests and search."""

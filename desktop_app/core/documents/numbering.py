@@ -71,3 +71,58 @@ def short_date(d: date) -> str:
 def count_words(n: int) -> str:
     """Counts in the body are written like numbers: '02', '15'."""
     return pad2(n)
+
+
+def money(n: int) -> str:
+    """'1.404.000' — thousands separated by dots, as amounts are written in Vietnamese documents."""
+    return f"{n:,}".replace(",", ".")
+
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+
+
+def _three(n: int, full: bool) -> list[str]:
+    """Words of 0..999; `full` when a higher group precedes (so '5' reads 'không trăm linh năm')."""
+    h, t, u = n // 100, n // 10 % 10, n % 10
+    out: list[str] = []
+    if h or full:
+        out += [_DIGITS[h], "trăm"]
+    if t == 0:
+        if u and (h or full):
+            out.append("linh")
+    elif t == 1:
+        out.append("mười")
+    else:
+        out += [_DIGITS[t], "mươi"]
+    if u:
+        if u == 1 and t > 1:
+            out.append("mốt")
+        elif u == 5 and t > 0:
+            out.append("lăm")
+        elif u == 4 and t > 1:
+            out.append("tư")
+        else:
+            out.append(_DIGITS[u])
+    return out
+
+
+def amount_words(n: int) -> str:
+    """1404000 → 'Một triệu bốn trăm linh bốn nghìn đồng' (the 'Bằng chữ' of an amount)."""
+    if n == 0:
+        return "Không đồng"
+    groups = []
+    while n:
+        groups.append(n % 1000)
+        n //= 1000
+    units = ("", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ")
+    words: list[str] = []
+    top = len(groups) - 1
+    for i in range(top, -1, -1):
+        g = groups[i]
+        if g == 0:
+            continue
+        words += _three(g, full=i < top)
+        if units[i]:
+            words.append(units[i])
+    text = " ".join(words) + " đồng"
+    return text[0].upper() + text[1:]

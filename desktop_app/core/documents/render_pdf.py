@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer, TableStyle
@@ -23,6 +24,8 @@ _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA
 _SINGLE = 1.15                         # Word's "single" line of Times New Roman, in font sizes
 _lock = threading.Lock()
 _registered: dict[str, str] = {}       # family → bold face name (one registration per process)
+_registered_italic: dict[str, str] = {}  # family → italic face name
+_registered_bold_italic: dict[str, str] = {}
 
 
 def register_fonts(font: dict) -> str:
@@ -42,6 +45,8 @@ def register_fonts(font: dict) -> str:
         pdfmetrics.registerFontFamily(family, normal=names["regular"], bold=names["bold"],
                                       italic=names["italic"], boldItalic=names["bold_italic"])
         _registered[family] = names["bold"]
+        _registered_italic[family] = names["italic"]
+        _registered_bold_italic[family] = names["bold_italic"]
     return family
 
 
@@ -75,15 +80,101 @@ class _Rule(Flowable):
         self.canv.line(x0, y, x0 + self.length, y)
 
 
+class _Lines(Flowable):
+    """Rows of columns of single-style lines, drawn straight on the canvas: the header and the signature blocks.
+
+    Each has a few lines of one font each; as tables of paragraphs they were laid out (and measured for splitting)
+    several times per document, a third of the time of a report. A line wraps between words (simpleSplit), never
+    inside one. Items: ("text", text, face, size, align, space_before) or ("rule", length, gap_before, gap_after).
+    Rows are (space_before, [column items…]) with the column widths given once; the tallest column sets a row's
+    height, so the names under two signatures stand on one line."""
+
+    def __init__(self, widths: list[float], rows: list[tuple[float, list[list[tuple]]]], h_align: str = "LEFT"):
+        super().__init__()
+        self.widths, self.rows = widths, rows
+        self.hAlign = h_align
+
+    def _layout(self):
+        out, total = [], 0.0
+        for space_before, columns in self.rows:
+            row, height = [], 0.0
+            for width, items in zip(self.widths, columns):
+                placed, y = [], 0.0
+                for item in items:
+                    if item[0] == "rule":
+                        _, length, gap_before, gap_after = item
+                        y += gap_before
+                        placed.append(("rule", y, length, width))
+                        y += gap_after
+                        continue
+                    _, text, face, size, align, before = item
+                    y += before
+                    for piece in (simpleSplit(text, face, size, width) or [""]):
+                        y += size * _SINGLE
+                        placed.append(("text", y, piece, face, size, align, width))
+                row.append(placed)
+                height = max(height, y)
+            out.append((total + space_before, row))
+            total += space_before + height
+        return out, total
+
+    def wrap(self, avail_width, avail_height):
+        self._placed, self.height = self._layout()
+        self.width = sum(self.widths)
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        for top, row in self._placed:
+            x = 0.0
+            for width, placed in zip(self.widths, row):
+                for item in placed:
+                    if item[0] == "rule":
+                        _, y, length, w = item
+                        x0 = x + (w - length) / 2
+                        c.setLineWidth(0.6)
+                        c.line(x0, self.height - top - y, x0 + length, self.height - top - y)
+                        continue
+                    _, y, text, face, size, align, w = item
+                    c.setFont(face, size)
+                    base = self.height - top - y + size * (_SINGLE - 1) + size * 0.22
+                    if align == "center":
+                        c.drawCentredString(x + w / 2, base, text)
+                    elif align == "right":
+                        c.drawRightString(x + w, base, text)
+                    else:
+                        c.drawString(x, base, text)
+                x += width
+
+
 class _Renderer:
     def __init__(self, layout: Layout, font: dict):
         self.L = layout
         self.family = register_fonts(font)
         self.bold_face = _registered[self.family]
         self.width = layout.text_width_mm * mm
+        self._styles: dict[tuple, ParagraphStyle] = {}
+        self.italic_face = _registered_italic[self.family]
+        self.bold_italic_face = _registered_bold_italic[self.family]
+
+    def face(self, bold=False, italic=False) -> str:
+        if bold and italic:
+            return self.bold_italic_face
+        return self.bold_face if bold else self.italic_face if italic else self.family
+
+    def text(self, text, size, align="center", bold=False, italic=False, before=0.0) -> tuple:
+        return ("text", text, self.face(bold, italic), size, align, before)
 
     def style(self, size=None, align="justify", indent=False, leading=None, space_after=None, space_before=0.0,
               keep_with_next=False):
+        # A document uses a handful of styles thousands of times: make each once (ParagraphStyle is costly).
+        key = (size, align, indent, leading, space_after, space_before, keep_with_next)
+        found = self._styles.get(key)
+        if found is None:
+            found = self._styles[key] = self._style(*key)
+        return found
+
+    def _style(self, size, align, indent, leading, space_after, space_before, keep_with_next):
         size = size or self.L.body_size
         return ParagraphStyle(
             "s", fontName=self.family, fontSize=size,
@@ -109,34 +200,26 @@ class _Renderer:
         m1 = L.motto_upper_size
         while m1 > 12 and pdfmetrics.stringWidth(motto1, self.bold_face, m1) > right_w - 4:
             m1 -= 0.5
-        right = [self.line(motto1, m1, bold=True),
-                 self.line(motto2, L.motto_lower_size, bold=True),
-                 _Rule(pdfmetrics.stringWidth(motto2, self.bold_face, L.motto_lower_size), gap_before=3)]
-        left = []
-        for text, bold in h.body_lines:
-            left.append(self.line(text, L.header_size, bold=bold))
+        right = [self.text(motto1, m1, bold=True), self.text(motto2, L.motto_lower_size, bold=True),
+                 ("rule", pdfmetrics.stringWidth(motto2, self.bold_face, L.motto_lower_size), 4, 2)]
+        left = [self.text(text, L.header_size, bold=bold) for text, bold in h.body_lines]
         if left:
             last = h.body_lines[-1][0]
             face = self.bold_face if h.body_lines[-1][1] else self.family
             w = min(pdfmetrics.stringWidth(last, face, L.header_size), left_w - 4)
-            left.append(_Rule(w * 0.4, gap_before=3))
-        below_left = [self.line(h.number_line, L.header_size)] if h.number_line else []
-        below_right = [self.line(h.date_line, L.body_size, italic=True)] if h.date_line else []
+            left.append(("rule", w * 0.4, 4, 2))
+        below_left = [self.text(h.number_line, L.header_size)] if h.number_line else []
+        below_right = []
+        if h.date_line:
+            # The place-and-date line stays on one line: 13 pt is allowed when 14 pt would wrap.
+            size = L.body_size
+            while size > 13 and pdfmetrics.stringWidth(h.date_line, self.italic_face, size) > right_w:
+                size -= 0.5
+            below_right = [self.text(h.date_line, size, italic=True)]
         if left:
-            data = [[left, right], [below_left, below_right]]
-            widths = [left_w, right_w]
-        else:                          # motto alone (an individual's report): centred on the page
-            data = [[right], [below_right]]
-            widths = [self.width]
-        t = RLTable(data, colWidths=widths, hAlign="CENTER")
-        t.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), self.family),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 1), (-1, 1), 4),
-        ]))
-        return [t]
+            return [_Lines([left_w, right_w], [(0, [left, right]), (6, [below_left, below_right])])]
+        # motto alone (an individual's report): centred on the page
+        return [_Lines([self.width], [(0, [right]), (6, [below_right])])]
 
     def title(self, doc: Document) -> list:
         L, ti = self.L, doc.title
@@ -190,45 +273,37 @@ class _Renderer:
         if s is None:
             return []
         L = self.L
-        out = [self.line(x, L.body_size, bold=True) for x in s.lines]
+        out = [self.text(x, L.body_size, bold=True) for x in s.lines]
         if s.note:
-            out.append(self.line(s.note, L.body_size, italic=True))
+            out.append(self.text(s.note, L.body_size, italic=True))
         return out
 
     def signature_name(self, s: Signature | None) -> list:
         if s is None:
             return []
-        return [Spacer(1, s.space_mm * mm), self.line(s.name, self.L.body_size, bold=True)]
+        return [self.text(s.name, self.L.body_size, bold=True, before=s.space_mm * mm)]
 
     def recipients(self, items: tuple[str, ...]) -> list:
         L = self.L
-        out = [self.line("Nơi nhận:", L.recipients_title_size, align="left", bold=True, italic=True)]
+        out = [self.text("Nơi nhận:", L.recipients_title_size, align="left", bold=True, italic=True)]
         for i, item in enumerate(items):
             end = "." if i == len(items) - 1 else ";"
-            out.append(self.para([Run(f"- {item.rstrip(' ;.')}{end}")], size=L.recipients_size, align="left",
-                                 leading=L.recipients_size * _SINGLE, space_after=0))
+            out.append(self.text(f"- {item.rstrip(' ;.')}{end}", L.recipients_size, align="left"))
         return out
 
-    def closing(self, c: Closing, fingerprint: str = "") -> RLTable:
+    def closing(self, c: Closing, fingerprint: str = "") -> Flowable:
         if c.left is not None:         # two signatures side by side (biên bản, báo cáo)
-            data = [[self.signature_top(c.left), self.signature_top(c.right)],
-                    [self.signature_name(c.left), self.signature_name(c.right)]]
-            widths = [self.width / 2, self.width / 2]
-        else:
-            left = self.recipients(c.recipients) if c.recipients else []
-            if fingerprint:            # under "Nơi nhận", so it never lands alone on a new page
-                left += [Spacer(1, 8), self.para([Run(fingerprint, italic=True)], size=9, align="left",
-                                                   leading=10.5, space_after=0)]
-            right = self.signature_top(c.right) + self.signature_name(c.right)
-            data, widths = [[left, right]], [self.width * 0.45, self.width * 0.55]
-        t = RLTable(data, colWidths=widths, hAlign="LEFT")
-        t.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), self.family),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, 0), 6), ("TOPPADDING", (0, 1), (-1, -1), 0),
-        ]))
-        return t
+            half = self.width / 2
+            rows = [(6, [self.signature_top(c.left), self.signature_top(c.right)]),
+                    (0, [self.signature_name(c.left), self.signature_name(c.right)])]
+            if c.recipients:           # Mẫu 1.9: "Nơi nhận" under the two signatures
+                rows.append((10, [self.recipients(c.recipients), []]))
+            return _Lines([half, half], rows)
+        left = self.recipients(c.recipients) if c.recipients else []
+        if fingerprint:                # under "Nơi nhận", so it never lands alone on a new page
+            left.append(self.text(fingerprint, 9, align="left", italic=True, before=8))
+        right = self.signature_top(c.right) + self.signature_name(c.right)
+        return _Lines([self.width * 0.45, self.width * 0.55], [(6, [left, right])])
 
     def story(self, doc: Document) -> list:
         story = self.header(doc) + self.title(doc)
@@ -261,8 +336,35 @@ def render_pdf(doc: Document, out: BinaryIO, layout: Layout, font: dict, *, inva
     L = layout
     page_w, page_h = L.page[0] * mm, L.page[1] * mm
 
+    def draft_mark(canvas):
+        # A draft says so on every page: a boxed "DỰ THẢO" in the top margin and a light mark across the page.
+        if not doc.draft:
+            return
+        canvas.saveState()
+        size = 13
+        text = "DỰ THẢO"
+        w = pdfmetrics.stringWidth(text, r.bold_face, size)
+        x = page_w - L.margin_right * mm - w - 6
+        y = page_h - L.margin_top * mm / 2 - size / 3
+        canvas.setFont(r.bold_face, size)
+        canvas.drawString(x + 3, y, text)
+        canvas.setLineWidth(0.8)
+        canvas.rect(x, y - 4, w + 6, size + 5)
+        canvas.setFillGray(0.85)
+        canvas.setFont(r.bold_face, 90)
+        canvas.translate(page_w / 2, page_h / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, -30, text)
+        canvas.restoreState()
+
+    def first_page(canvas, _doc):
+        draft_mark(canvas)
+
     def later_pages(canvas, _doc):
         # NĐ 30/2020: page numbers centred in the top margin, from page 2 only.
+        draft_mark(canvas)
+        if not doc.page_numbers:
+            return
         canvas.saveState()
         canvas.setFont(r.family, L.page_number_size)
         x = L.margin_left * mm + r.width / 2
@@ -280,8 +382,7 @@ def render_pdf(doc: Document, out: BinaryIO, layout: Layout, font: dict, *, inva
     # full-width tables overflow the frame), so the frame is exactly the text area.
     frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-    first = PageTemplate(id="first", frames=[frame], onPage=lambda c, d: None, autoNextPageTemplate="later")
-    later = PageTemplate(id="later", frames=[frame],
-                         onPage=later_pages if doc.page_numbers else (lambda c, d: None))
+    first = PageTemplate(id="first", frames=[frame], onPage=first_page, autoNextPageTemplate="later")
+    later = PageTemplate(id="later", frames=[frame], onPage=later_pages)
     template.addPageTemplates([first, later])
     template.build(r.story(doc))

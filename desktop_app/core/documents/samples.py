@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import date
 
 from .inputs import (Achievement, AwardForm, Campaign, CommuneSettings, CouncilMeeting, Decision, Dossier, Nominee,
-                     Round, Vote)
+                     RewardRule, Round, Vote)
 
 BANG_KHEN = AwardForm(name="Bằng khen của Chủ tịch UBND tỉnh", short="Bằng khen")
 GIAY_KHEN = AwardForm(name="Giấy khen của Chủ tịch UBND xã", short="Giấy khen", decided_here=True)
@@ -39,7 +39,8 @@ def sample_dossier() -> Dossier:
                 address="Thôn Nà Làng, xã Quang Thuận, tỉnh Thái Nguyên", phone="0209 3870 123",
                 head_name="Lục Văn Hùng", head_title="TRƯỞNG THÔN", member_count=142, female_count=71,
                 description="Thôn có 142 hộ, 586 nhân khẩu, đồng bào dân tộc Tày chiếm 85%.",
-                achievements=(Achievement("Phổ cập kỹ năng số cho người dân", _MEASURES, _RESULTS, "năm 2023 - 2025"),)),
+                achievements=(Achievement("Phổ cập kỹ năng số cho người dân", _MEASURES, _RESULTS, "năm 2023 - 2025",
+                                          ("1", "5")),)),
         Nominee(key="c2", kind="collective", name="Tổ công nghệ số cộng đồng thôn Bản Pjạc", award_form=BANG_KHEN,
                 summary="Hướng dẫn 100% hộ trong thôn cài đặt và sử dụng ứng dụng VNeID.",
                 address="Thôn Bản Pjạc, xã Quang Thuận", head_name="Nông Thị Hoa", head_title="TỔ TRƯỞNG",
@@ -66,7 +67,7 @@ def sample_dossier() -> Dossier:
     meeting = CouncilMeeting(
         held_on=date(2026, 2, 3), place="Hội trường Ủy ban nhân dân xã Quang Thuận", chair="Hoàng Văn Thắng",
         secretary="Nguyễn Văn Đức", members_total=9, members_present=8, start_time="14 giờ 00", end_time="16 giờ 30",
-        number=3,
+        number=3, voting_method="bỏ phiếu kín",
         votes=(Vote("c1", 8, 0, 0, "Đề nghị khen thưởng"), Vote("c2", 7, 1, 0, "Đề nghị khen thưởng"),
                Vote("i1", 8, 0, 0, "Đề nghị khen thưởng"), Vote("i2", 6, 2, 0, "Đề nghị khen thưởng"),
                Vote("g1", 8, 0, 0, "Đề nghị khen thưởng")),
@@ -77,6 +78,7 @@ def sample_dossier() -> Dossier:
         nominees=nominees, meeting=meeting,
         decision=Decision(number=12, issued_on=date(2026, 2, 5), signer="Hoàng Văn Thắng", awardee_keys=("g1",)),
         signer_fingerprint="3F2A 9C41 7D0E 55B8 A1C3 0E6F 2B47 D910",
+        reward=RewardRule(individual=0.3, collective=0.6, base_salary=2_340_000),
     )
 
 

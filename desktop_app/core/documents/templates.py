@@ -14,7 +14,9 @@ from ..resources import resource_path
 from .model import Layout
 
 DEFAULT_TEMPLATE_SET = "chuyen_de_nd152_2025"
-REQUIRED_DOCUMENTS = ("to_trinh", "danh_sach", "bao_cao", "bien_ban", "quyet_dinh", "danh_sach_quyet_dinh")
+REQUIRED_DOCUMENTS = ("to_trinh", "danh_sach", "bao_cao", "bien_ban", "quyet_dinh", "danh_sach_quyet_dinh",
+                      "danh_sach_chi_thuong", "phieu_gui")
+REWARDS = "rewards_nd152_2025"
 
 
 @dataclass(frozen=True)
@@ -28,9 +30,16 @@ class TemplateSet:
     def doc(self, name: str) -> dict:
         return self.data["documents"][name]
 
-    @property
-    def legal_bases(self) -> dict[str, str]:
-        return self.data.get("legal_bases", {})
+    def legal(self, name: str) -> tuple[str, ...]:
+        """Registry keys (resources/legal/) a document cites as its căn cứ, in order."""
+        return tuple(self.doc(name).get("legal", ()))
+
+    def cited_sources(self) -> set[str]:
+        """Every registry key the template set names (its sources and each document's căn cứ)."""
+        keys = set(self.data.get("sources", ()))
+        for name in self.data["documents"]:
+            keys |= set(self.legal(name))
+        return keys
 
     @property
     def words(self) -> dict[str, str]:
@@ -147,3 +156,10 @@ def _load(set_id: str, root: str) -> TemplateSet:
     except (KeyError, TypeError) as exc:
         raise UserError("documents.template_invalid", name=layout_id, detail=f"thiếu {exc}") from exc
     return TemplateSet(id=set_id, version=int(data.get("version", 1)), data=data, layout=layout, font=font)
+
+
+@lru_cache(maxsize=4)
+def load_rewards(root: str = "") -> dict:
+    """Prize money as data (resources/templates/rewards_*.json): coefficients of the base salary per award form."""
+    base = Path(root) if root else resource_path("templates")
+    return _read_json(base / f"{REWARDS}.json", REWARDS)

@@ -14,17 +14,18 @@ from typing import Callable
 
 from ..documents import round_documents
 from ..documents.build import ascii_name
-from ..errors import UserError
-from ..nominations.rounds import current_rounds, require_round, lock_round, meeting_of, nominees_of, vote_results
+from ..errors import UserCancelled, UserError, message_text
+from ..nominations.rounds import (current_rounds, decisions_of, lock_round, meeting_of, nominees_of, require_round,
+                                  vote_results)
 from ..register.achievements import list_evidence
 from ..register.communes import commune_code_of
-from ..storage.files import copy_file_durably
+from ..storage.files import copy_file_durably, os_error_to_user_error, sha256_file, write_verified
 from ..storage.models import (Achievement, Award, AwardDecision, Campaign, Checklist, Commune, NominationRound, Nominee,
                               PacketExport, Participant)
 from ..storage.session import Session
 from ..changes import Topic
-from ..vocabulary import SENT, SUPERSEDED
-from .keys import get_or_create_commune_key
+from ..vocabulary import ELIGIBLE, GIAY_KHEN, NOMINATION_FORMS, SENT, SUPERSEDED
+from .keys import commune_key_info, get_or_create_commune_key
 from .packets import PacketHeader, WrittenPacket, write_packet
 from .packets import format as fmt
 
@@ -282,6 +283,83 @@ def export_round(session: Session, round_id: int, target_dir: str | os.PathLike,
         written = _write(session, round_, commune, code, key, data, files, target_dir, progress, cancelled)
     keep_in_outbox(written.path, session.paths.outbox_dir)
     return written
+
+
+def missing_before_sending(session: Session, round_id: int) -> list[str]:
+    """What the round's dossier still lacks before it can go up, in the officer's words (empty: nothing)."""
+    round_ = require_round(session, round_id)
+    out: list[str] = []
+    nominees = nominees_of(session, round_id)
+    if not nominees:
+        return [message_text("readiness.no_nominees")]
+    for n in nominees:
+        checklist = Checklist.get_or_none(Checklist.id == n.checklist_id) if n.checklist_id else None
+        if n.override_reason:
+            continue  # proposed with a written reason: the reason goes with the dossier
+        if checklist is None:
+            out.append(message_text("readiness.no_checklist", name=n.participant.name))
+        elif checklist.verdict != ELIGIBLE:
+            out.append(message_text("readiness.not_eligible_now", name=n.participant.name))
+    meeting = meeting_of(session, round_id)
+    if meeting is None:
+        out.append(message_text("readiness.no_meeting"))
+    else:
+        unvoted = [n.participant.name for n in nominees if n.votes_for is None]
+        if unvoted:
+            out.append(message_text("readiness.no_votes", names=", ".join(unvoted)))
+    results = vote_results(session, round_id)
+    approved_here = [n for n in nominees if n.award_form == GIAY_KHEN and n.id in results and results[n.id].passed]
+    if approved_here and not any(d.award_form == GIAY_KHEN for d in decisions_of(session, round_id)):
+        out.append(message_text("readiness.no_decision"))
+    proposed = [n for n in nominees if not NOMINATION_FORMS[n.award_form].decided_here]
+    if meeting is not None and proposed and not any(results.get(n.id) and results[n.id].passed for n in proposed):
+        out.append(message_text("readiness.nobody_approved"))
+    commune = Commune.get_by_id(round_.commune_id)
+    try:
+        code = commune_code_of(commune)
+    except UserError as error:
+        out.append(str(error))
+    else:
+        try:
+            if commune_key_info(session.secrets, code) is None:
+                out.append(message_text("readiness.no_key"))
+        except UserError as error:
+            out.append(str(error))
+    return out
+
+
+def copy_sent_packet(session: Session, round_id: int, target_dir: str | os.PathLike, *,
+                     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write the round's last sent packet again, the very same file from the workspace's outbox/ (a stick lost
+    or broken on the way): the receiving level then gets it in order, with the number it expects."""
+    sent = exports_of(session, round_id)
+    if not sent:
+        raise UserError("exports.never_sent")
+    last = sent[-1]
+    source = session.paths.outbox_dir / last.file_name
+    if not source.is_file():
+        raise UserError("exports.outbox_missing", name=last.file_name, path=str(session.paths.outbox_dir))
+    total = source.stat().st_size
+
+    def write(out) -> None:
+        done = 0
+        with open(source, "rb") as src:
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total, last.file_name)
+                if cancelled is not None and cancelled():
+                    raise UserCancelled()
+
+    def verify(written: Path) -> None:
+        if sha256_file(written, drop_cache=True)[0] != last.sha256:
+            raise UserError("packets.verify_after_write_failed", reason="sha256")
+
+    try:
+        return write_verified(Path(target_dir), last.file_name, write, verify, exists_code="packets.target_exists")
+    except OSError as exc:
+        raise os_error_to_user_error(exc, target_dir) from exc
 
 
 def keep_in_outbox(packet: Path, outbox_dir: Path) -> Path | None:

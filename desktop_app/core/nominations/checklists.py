@@ -12,9 +12,10 @@ from ..storage.models import Checklist, Participant
 from ..storage.session import Session
 from ..text import nfc_multiline
 from ..vocabulary import FEMALE, MALE
-from .criteria import (Answer, Assessment, CriteriaCatalog, CriteriaSet, HistoryEntry, MigrationResult,
-                       ParticipantRecord, criteria_set_from_snapshot, evaluate, load_catalog, migrate_answers,
-                       needs_migration, suggest_sets)
+from . import rules_pack
+from .criteria import (Answer, Assessment, CriteriaCatalog, CriteriaFileError, CriteriaSet, HistoryEntry,
+                       MigrationResult, ParticipantRecord, criteria_set_from_snapshot, evaluate, load_catalog,
+                       migrate_answers, needs_migration, parse_criteria_set, suggest_sets)
 
 GENDER_TO_ENGINE = {FEMALE: "female", MALE: "male"}
 
@@ -23,6 +24,45 @@ GENDER_TO_ENGINE = {FEMALE: "female", MALE: "male"}
 def catalog() -> CriteriaCatalog:
     """The shipped criteria sets (resources/criteria); broken files are listed in .problems, never raised."""
     return load_catalog()
+
+
+def catalog_for(session: Session | None) -> CriteriaCatalog:
+    """The national criteria sets, and the sets of the province's rules pack when one is imported (their citations
+    name the provincial regulation and the pack's version, so the officer sees which layer each criterion is from)."""
+    national = catalog()
+    pack = rules_pack.current_pack(session) if session is not None else None
+    if pack is None:
+        return national
+    sets = dict(national.sets)
+    problems = list(national.problems)
+    for raw in pack.criteria_sets:
+        data = json.loads(json.dumps(raw))
+        _render_pack_citations(data, pack)
+        try:
+            parsed = parse_criteria_set(data, pack.label, expected_id=raw.get("id"))
+        except CriteriaFileError as exc:
+            problems.extend(exc.problems)
+            continue
+        sets[parsed.id] = parsed
+    return CriteriaCatalog(sets=sets, common=national.common, problems=tuple(problems))
+
+
+def _render_pack_citations(node, pack) -> None:
+    """Pack criteria cite {"source": "pack", "article": …}: the province's regulation, named with the pack."""
+    if isinstance(node, dict):
+        for key, value in list(node.items()):
+            if key == "citation" and isinstance(value, dict) and value.get("source") == "pack":
+                node[key] = pack.reference(value.get("article", ""))
+            elif key == "legal_basis" and isinstance(value, list):
+                for b in value:
+                    if b.get("source") == "pack":
+                        b.pop("source")
+                        b["text"] = f"{pack.citation()} ({pack.label})"
+            else:
+                _render_pack_citations(value, pack)
+    elif isinstance(node, list):
+        for value in node:
+            _render_pack_citations(value, pack)
 
 
 def participant_record(session: Session, participant: Participant, *, principles_confirmed: bool,
@@ -39,8 +79,10 @@ def participant_record(session: Session, participant: Participant, *, principles
                              member_count=participant.member_count, female_count=participant.female_count)
 
 
-def routes_for(participant: Participant, award_form: str | None = None) -> list[CriteriaSet]:
-    return suggest_sets(catalog(), participant.kind, award_form)
+def routes_for(participant: Participant, award_form: str | None = None, session: Session | None = None
+               ) -> list[CriteriaSet]:
+    """The criteria sets that fit (national, and the province's pack when the session has one)."""
+    return suggest_sets(catalog_for(session), participant.kind, award_form)
 
 
 def get_checklist(session: Session, checklist_id: int | None) -> Checklist | None:
@@ -59,7 +101,7 @@ def _checklist(session: Session, checklist_id: int) -> Checklist:
 
 def start_checklist(session: Session, participant_id: int, set_id: str,
                     assessment_year: int | None = None) -> Checklist:
-    criteria_set = catalog().get(set_id)
+    criteria_set = catalog_for(session).get(set_id)
     now = session.clock.now_iso()
     with session.write(Topic.CHECKLISTS):
         participant = Participant.get_or_none(Participant.id == participant_id)
@@ -158,7 +200,7 @@ def migrate_checklist(session: Session, checklist_id: int) -> tuple[Checklist, M
     with session.write(Topic.CHECKLISTS):
         checklist = _checklist(session, checklist_id)
         _writable(checklist)
-        current = catalog().get(checklist.set_id)
+        current = catalog_for(session).get(checklist.set_id)
         result = migrate_answers(criteria_set_of(checklist), current, answers_of(checklist))
         fresh = Checklist.create(
             commune=checklist.commune_id, participant=checklist.participant_id, set_id=current.id,

@@ -17,7 +17,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any, Iterable, Mapping, Sequence
 
+from .. import legal
 from ..errors import UserError, ValidationError, message_text
+
+
+def priority_citation() -> str:
+    """NĐ 152/2025, Điều 4: the priority of women and collectives with ≥ 70 % women, cited from the registry."""
+    return legal.source("nd_152_2025").reference("Điều 4")
 
 
 def format_percent(share: Fraction) -> str:
@@ -245,9 +251,9 @@ def rank_nominees(candidates: Sequence[Candidate], quota: int | None, women_shar
                 above = [o.name for o in same_votes if not prio and info[id(o)][0]]
                 equal = [o.name for o in same_votes if info[id(o)][0] == prio]
                 if below:
-                    reasons.append(RankReason("council.rank.ahead_of", {"names": ", ".join(below), "votes": c.votes_for, "why": why.text}))
+                    reasons.append(RankReason("council.rank.ahead_of", {"names": ", ".join(below), "votes": c.votes_for, "why": why.text, "citation": priority_citation()}))
                 if above:
-                    reasons.append(RankReason("council.rank.behind", {"names": ", ".join(above), "votes": c.votes_for, "min": format_percent(women_share_min)}))
+                    reasons.append(RankReason("council.rank.behind", {"names": ", ".join(above), "votes": c.votes_for, "min": format_percent(women_share_min), "citation": priority_citation()}))
                 if equal:
                     reasons.append(RankReason("council.rank.tied_with", {"names": ", ".join(equal)}))
                 if why is not None and why.code == "council.rank.no_female_data":

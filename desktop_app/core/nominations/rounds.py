@@ -14,14 +14,14 @@ import peewee as pw
 from ..changes import Topic
 from ..errors import UserError, ValidationError
 from ..register.achievements import list_achievements
-from ..storage.models import (Award, AwardDecision, Campaign, Checklist, Commune, CouncilMeeting, NominationRound,
-                              Nominee, Participant)
+from ..storage.models import (Award, AwardDecision, Campaign, Checklist, Commune, CouncilMeeting, IssuedDocument,
+                              NominationRound, Nominee, Participant)
 from ..storage.session import Session
 from ..text import nfc, nfc_multiline
 from ..validation import Validator
 from ..vocabulary import (AWARD_FORM, BANG_KHEN_TINH, DRAFT, EDITABLE_ROUND_STATUSES, ELIGIBLE, FEMALE, GIAY_KHEN,
                           LOCKED, MALE, NOMINATION_FORMS, SENT, SUPERSEDED, AWARD_FORMS)
-from . import council
+from . import council, rules_pack
 from .checklists import catalog, reassess_in_write
 
 BANG_KHEN = BANG_KHEN_TINH  # the round's two award forms, by their one code (core/vocabulary.py)
@@ -47,7 +47,17 @@ def require_round(session: Session, round_id: int) -> NominationRound:
     return found
 
 
+_ISSUED_NAMES = {"bien_ban": "Biên bản họp Hội đồng", "to_trinh": "Tờ trình", "quyet_dinh": "Quyết định",
+                 "phieu_gui": "Phiếu gửi"}
+
+
 def _editable(round_: NominationRound) -> None:
+    """A round changes only while nothing was issued from it; an issued document locks it (NĐ 30/2020 Điều 18: an
+    issued document is replaced, never edited) and the refusal says how to correct it."""
+    issued = (IssuedDocument.select().where(IssuedDocument.round == round_.id).order_by(IssuedDocument.id).first())
+    if issued is not None:
+        raise UserError("rounds.locked_by_document", document=_ISSUED_NAMES.get(issued.code, issued.code),
+                        number=f"{issued.number:02d}/{issued.series}", round=round_.number, version=round_.version)
     if not is_editable(round_):
         raise UserError("rounds.locked", number=round_.number, version=round_.version)
 
@@ -247,7 +257,7 @@ def save_meeting(session: Session, round_id: int, values: dict) -> CouncilMeetin
     v.date("held_on", required=True)
     for key in ("start_time", "end_time"):
         v.pattern(key, r"\d{1,2}[:h]\d{2}", "rounds.time_invalid", strip_spaces=True)
-    for key in ("place", "chair", "chair_title", "secretary", "secretary_title"):
+    for key in ("place", "chair", "chair_title", "secretary", "secretary_title", "voting_method"):
         v.text(key, required=key in ("place", "chair", "secretary"))
     v.text("conclusion", max_len=5000, multiline=True)
     total = v.integer("members_total", required=True, minimum=1, maximum=200)
@@ -307,11 +317,15 @@ def set_round_votes(session: Session, round_id: int, votes: list[tuple[int, int,
     return problems
 
 
-def threshold_for(round_: NominationRound, award_form: str) -> Fraction | None:
-    """The round's own setting when the officer set one, else the data default (none for Bằng khen, Giấy khen)."""
+def threshold_for(round_: NominationRound, award_form: str, session: Session | None = None) -> Fraction | None:
+    """The round's own setting when the officer set one, else the province's rules pack (when one is imported),
+    else the national data (none for Bằng khen, Giấy khen)."""
     percent = (round_.thresholds or {}).get(award_form)
     if percent is not None:
         return Fraction(str(percent)) / 100  # 66.7 typed means 667/1000, not the float's binary value
+    pack = rules_pack.current_pack(session) if session is not None else None
+    if pack is not None and award_form in pack.thresholds:
+        return pack.thresholds[award_form]
     common = catalog().common
     return common.council.threshold_for(award_form) if common else None
 
@@ -343,7 +357,7 @@ def vote_results(session: Session, round_id: int) -> dict[int, council.VoteResul
         if nominee.votes_for is None:
             continue
         vote = council.Vote(nominee.id, nominee.votes_for, nominee.votes_against or 0, nominee.participant.name)
-        out[nominee.id] = council.count_votes(m, [vote], threshold_for(round_, nominee.award_form))[0]
+        out[nominee.id] = council.count_votes(m, [vote], threshold_for(round_, nominee.award_form, session))[0]
     return out
 
 
@@ -407,7 +421,8 @@ def new_version(session: Session, round_id: int, reason: str) -> NominationRound
         if meeting is not None:
             data = {k: getattr(meeting, k) for k in ("held_on", "start_time", "end_time", "place", "chair",
                                                      "chair_title", "secretary", "secretary_title",
-                                                     "members_total", "members_present", "conclusion")}
+                                                     "members_total", "members_present", "conclusion",
+                                                     "voting_method")}
             CouncilMeeting.create(round=fresh, commune=round_.commune_id, **data)
         # The commune's decision was taken once: the new version refers to it, the awards it gave are not repeated.
         for d in decisions_of(session, round_.id):

@@ -16,6 +16,7 @@ from typing import Iterable
 from ..changes import Topic
 from ..dates import format_vn_date
 from ..errors import UserError
+from ..formats import format_size
 from ..storage.files import fsync_dir, sha256_file
 from ..storage.models import Achievement, Campaign, Draft, EvidenceFile, Participant
 from ..storage.session import Session
@@ -51,14 +52,16 @@ def validate_achievement(values: dict, campaign: Campaign | None) -> dict:
     return v.raise_if_failed()
 
 
-def index_achievement(session: Session, a: Achievement) -> None:
-    """Recompute an achievement's search entry and its participant's; call it inside the write that changed it."""
+def index_achievement(session: Session, a: Achievement, *, with_participant: bool = True) -> None:
+    """Recompute an achievement's search entry and its participant's; call it inside the write that changed it.
+    with_participant=False: the caller re-indexes the participant once after all its achievements (an import)."""
     db = session.db
     db.execute_sql("DELETE FROM achievement_fts WHERE rowid = ?", (a.id,))
     if a.archived_at is None:
         db.execute_sql("INSERT INTO achievement_fts(rowid, search_text) VALUES (?, ?)", (a.id, a.search_text))
     # The participant is found by its achievements' words too: its search document includes them.
-    index_participant(session, Participant.get_by_id(a.participant_id))
+    if with_participant:
+        index_participant(session, Participant.get_by_id(a.participant_id))
 
 
 def get_achievement(session: Session, achievement_id: int | None) -> Achievement | None:
@@ -162,7 +165,7 @@ def store_evidence_file(session: Session, source: str | os.PathLike) -> StoredFi
     try:
         size = source.stat().st_size
         if size > MAX_EVIDENCE_BYTES:
-            raise UserError("evidence.too_large", size_mb=size // (1 << 20), max_mb=MAX_EVIDENCE_BYTES >> 20)
+            raise UserError("evidence.too_large", size=format_size(size), max=format_size(MAX_EVIDENCE_BYTES))
         sha, _ = sha256_file(source)
         stored_name = f"{sha[:2]}/{sha}{_safe_suffix(source.name)}"
         target = evidence_dir / stored_name

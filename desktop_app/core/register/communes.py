@@ -82,3 +82,12 @@ def commune_code_of(commune: Commune) -> str:
     if not code or not COMMUNE_CODE_RE.match(code):
         raise UserError("exports.no_commune_code")
     return code
+
+
+def make_receiver_workspace(session: Session) -> None:
+    """Turn an empty workspace into a receiving one; a commune's own workspace is refused (keep them apart)."""
+    if is_receiver(session):
+        return
+    if session.home_commune() is not None:
+        raise UserError("receiving.commune_workspace")
+    set_setting(session, "role", RECEIVER_ROLE)

@@ -9,7 +9,7 @@ import peewee as pw
 from ..changes import Topic
 from ..dates import format_vn_date
 from ..errors import UserError, ValidationError
-from ..storage.models import Achievement, Draft, Participant
+from ..storage.models import Achievement, Award, Checklist, Draft, Participant
 from ..storage.session import Session
 from ..text import fold, fts_query, name_sort_key, tokens
 from ..validation import Validator
@@ -174,12 +174,26 @@ def participant_form_values(p: Participant) -> dict:
 
 @dataclass(frozen=True)
 class ParticipantFilter:
-    """What the list shows: kind (None = all), archived or active, and a search text."""
+    """What the list shows: kind (None = all), archived or active, a search text, and what an officer narrows a
+    list by: the category (thành phần), a unit or thôn (the collective and its members), the gender, an award of
+    the history (a year and/or a title or form), and the verdict of a current checklist."""
 
     commune_id: int
     kind: str | None = None
     archived: bool = False
     search: str = ""
+    category: str | None = None
+    unit_id: int | None = None
+    gender: str | None = None
+    award_year: int | None = None
+    award_code: str | None = None
+    verdict: str | None = None
+
+    @property
+    def narrowed(self) -> bool:
+        """True when anything beyond kind, archive and search narrows the list."""
+        return any(v is not None for v in (self.category, self.unit_id, self.gender, self.award_year,
+                                            self.award_code, self.verdict))
 
 
 SORTABLE = {
@@ -211,6 +225,24 @@ def _filtered(session: Session, flt: ParticipantFilter, columns=()):
     query = query.where(Participant.archived_at.is_null(not flt.archived))
     if flt.kind:
         query = query.where(Participant.kind == flt.kind)
+    if flt.category:
+        query = query.where(Participant.category == flt.category)
+    if flt.unit_id is not None:
+        query = query.where((Participant.organization == flt.unit_id) | (Participant.id == flt.unit_id))
+    if flt.gender:
+        query = query.where(Participant.gender == flt.gender)
+    if flt.award_year is not None or flt.award_code:
+        awards = Award.select(Award.id).where((Award.participant == Participant.id) & Award.archived_at.is_null())
+        if flt.award_year is not None:
+            awards = awards.where(Award.year == flt.award_year)
+        if flt.award_code:
+            awards = awards.where(Award.code == flt.award_code)
+        query = query.where(pw.fn.EXISTS(awards))
+    if flt.verdict:
+        current = Checklist.select(Checklist.id).where(
+            (Checklist.participant == Participant.id) & Checklist.archived_at.is_null()
+            & (Checklist.verdict == flt.verdict))
+        query = query.where(pw.fn.EXISTS(current))
     match = fts_query(flt.search)
     if not match:
         return query
@@ -293,3 +325,11 @@ def matching_achievements(session: Session, participant_id: int, search: str) ->
         return []
     ids = pw.SQL("(SELECT rowid FROM achievement_fts WHERE achievement_fts MATCH ?)", (match,))
     return list(Achievement.select().where((Achievement.participant == participant_id) & Achievement.id.in_(ids)))
+
+
+def award_years(session: Session) -> list[int]:
+    """The years of the commune's award history, newest first (what the register's year filter offers)."""
+    session.activate()
+    commune = session.home_commune()
+    return [y for (y,) in Award.select(Award.year).distinct().where(
+        (Award.commune == commune) & Award.archived_at.is_null()).order_by(Award.year.desc()).tuples()]

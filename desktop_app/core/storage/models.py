@@ -235,6 +235,7 @@ class CouncilMeeting(BaseModel):
     members_present = pw.IntegerField()
     conclusion = pw.TextField(default="")
     document_number = pw.IntegerField(null=True)
+    voting_method = pw.TextField(default="")
 
 
 class AwardDecision(BaseModel):
@@ -257,6 +258,28 @@ class DocumentNumber(BaseModel):
     number = pw.IntegerField()
     purpose = pw.TextField(default="")
     issued_at = pw.TextField()
+
+
+class IssuedDocument(BaseModel):
+    """A document issued with its number and signing date; its files are frozen (folder + files with SHA-256)."""
+
+    uid = pw.TextField(unique=True, default=new_uid)
+    commune = pw.ForeignKeyField(Commune)
+    round = pw.ForeignKeyField(NominationRound, backref="issued_documents")
+    code = pw.TextField()  # bien_ban | to_trinh | quyet_dinh | phieu_gui
+    series = pw.TextField()
+    year = pw.IntegerField()
+    number = pw.IntegerField()
+    signed_on = pw.DateField()
+    folder = pw.TextField()  # relative to the workspace's documents folder
+    files = JSONField(default=list)  # [{"name", "sha256", "size", "label"}] in dossier order
+    replaces = pw.ForeignKeyField("self", null=True, backref="replaced_by")
+    signer_fingerprint = pw.TextField(default="")
+    issued_at = pw.TextField()
+
+    class Meta:
+        table_name = "issued_document"
+        indexes = ((("commune", "series", "year", "number"), True), (("round", "code"), True))
 
 
 class PacketExport(BaseModel):
@@ -307,6 +330,12 @@ class ReceivedPacket(BaseModel):
         table_name = "received_packet"
 
 
+# At most one accepted record per packet of a commune (migration 0008): a packet id is the commune's own.
+ReceivedPacket.add_index(ReceivedPacket.index(ReceivedPacket.commune_code, ReceivedPacket.packet_id, unique=True,
+                                              name="received_packet_accepted")
+                         .where(ReceivedPacket.outcome.in_(("imported", "superseded"))))
+
+
 class TrustedKey(BaseModel):
     """A key the receiving level trusts for a commune, by the commune's code (trusted before the commune's
     first record exists here)."""
@@ -318,6 +347,8 @@ class TrustedKey(BaseModel):
     trusted_at = pw.TextField()
     trusted_by = pw.TextField(default="")
     received_packet = pw.ForeignKeyField(ReceivedPacket, null=True)
+    retired_at = pw.TextField(null=True)    # replaced: trusted only for packets created before this time
+    replaced_by = pw.TextField(null=True)   # the fingerprint of the key that replaced it
 
     class Meta:
         table_name = "trusted_key"
@@ -337,5 +368,6 @@ class ImportedRound(BaseModel):
 
 
 MODELS = [Setting, Commune, Campaign, Participant, Achievement, EvidenceFile, Award, Draft, Checklist,
-          NominationRound, Nominee, CouncilMeeting, AwardDecision, DocumentNumber, PacketExport, ReceivedPacket,
+          NominationRound, Nominee, CouncilMeeting, AwardDecision, DocumentNumber, IssuedDocument, PacketExport,
+          ReceivedPacket,
           TrustedKey, ImportedRound]

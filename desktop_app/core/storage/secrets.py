@@ -1,12 +1,19 @@
 """The one door to the OS keyring: get/set/delete secrets, refuse to work without a real keyring."""
 from __future__ import annotations
 
-import keyring
-import keyring.backend
-import keyring.errors
-from keyring.compat import properties
+from typing import TYPE_CHECKING
 
 from ..errors import UserError
+
+if TYPE_CHECKING:  # the module itself is loaded on first use: start-up never pays its 0.2 s
+    import keyring.backend
+
+
+def _keyring():
+    import keyring
+    import keyring.errors
+
+    return keyring
 
 SERVICE = "so-thi-dua"
 
@@ -51,7 +58,7 @@ class SecretStore:
         self.service = service
 
     def backend(self) -> keyring.backend.KeyringBackend:
-        backend = self._backend if self._backend is not None else keyring.get_keyring()
+        backend = self._backend if self._backend is not None else _keyring().get_keyring()
         _check_backend(backend)
         return backend
 
@@ -77,7 +84,7 @@ class SecretStore:
                 return False
             try:
                 backend.delete_password(self.service, name)
-            except keyring.errors.PasswordDeleteError:
+            except _keyring().errors.PasswordDeleteError:
                 return False
             return True
 
@@ -91,6 +98,7 @@ class _translated:
     def __exit__(self, exc_type, exc, tb):
         if exc is None or isinstance(exc, UserError):
             return False
+        keyring = _keyring()
         if isinstance(exc, keyring.errors.NoKeyringError):
             raise UserError("keys.no_keyring") from exc
         if isinstance(exc, keyring.errors.KeyringLocked):
@@ -98,29 +106,3 @@ class _translated:
         if isinstance(exc, keyring.errors.KeyringError):
             raise UserError("keys.keyring_error", detail=str(exc) or type(exc).__name__) from exc
         return False
-
-
-class InMemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring in a dict, for tests. Never chosen by keyring's auto-detection (not viable)."""
-
-    @properties.classproperty
-    def priority(cls) -> float:
-        # keyring treats a backend whose priority raises as not viable, so merely importing this
-        # module can never make the app store real keys in memory (and lose them at exit).
-        raise RuntimeError("InMemoryKeyring is for tests; set it explicitly")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.entries[(service, username)]
-        except KeyError:
-            raise keyring.errors.PasswordDeleteError(username) from None

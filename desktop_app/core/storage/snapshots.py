@@ -66,8 +66,8 @@ def backup_copy(source: Path, target: Path) -> Path:
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)
-        # The copy is one self-contained file: as a WAL database, every later open (the check, a restore)
-        # would leave -wal/-shm files beside it.
+        # The copy is one self-contained file: in WAL mode, every later reader of it (the read-only check below,
+        # a restore) would leave -wal and -shm files beside it (issue 11).
         dst.execute("PRAGMA journal_mode=DELETE")
     finally:
         dst.close()

@@ -1,4 +1,5 @@
-"""Packet format version 1 (docs/packet-format.md): names, limits, path rules, SHA256SUMS, manifest schema."""
+"""Packet format version 1 (docs/packet-format.md): names, limits, path rules, file types, SHA256SUMS, manifest
+schema. The name, path and text rules are shared by every file that arrives on a stick (archive.py)."""
 from __future__ import annotations
 
 import json
@@ -7,10 +8,14 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Annotated
+
+import msgspec
 
 from ...fingerprints import FINGERPRINT_RE
 from ...register.communes import COMMUNE_CODE_RE
 from ..keys import KeyRotation
+from .round_data import RoundData
 
 FORMAT_NAME = "so-thi-dua-packet"
 FORMAT_VERSION = 1
@@ -33,18 +38,21 @@ MALFORMED = "malformed"
 UNTRUSTED_SIGNER = "untrusted_signer"
 DUPLICATE = "duplicate"
 OUT_OF_SEQUENCE = "out_of_sequence"
-VERDICTS = (VALID, BAD_SIGNATURE, TAMPERED, MALFORMED, UNTRUSTED_SIGNER, DUPLICATE, OUT_OF_SEQUENCE)
+CONFLICT = "conflict"            # the commune's packet id again, with other bytes
+ERROR = "error"                  # something went wrong inside the receiver itself (logged with a reference)
+VERDICTS = (VALID, BAD_SIGNATURE, TAMPERED, MALFORMED, UNTRUSTED_SIGNER, DUPLICATE, OUT_OF_SEQUENCE, CONFLICT, ERROR)
 
 # Reason codes (message "packets.reason.<code>").
 REASONS = (
-    "not_zip", "too_large", "too_many_files", "zip_bomb", "encrypted_entry", "unsupported_compression",
-    "unsafe_path", "special_file", "duplicate_name", "not_single_folder", "unexpected_file",
+    "not_regular", "not_zip", "too_large", "too_many_files", "zip_bomb", "encrypted_entry", "unsupported_compression",
+    "unsafe_path", "special_file", "duplicate_name", "not_single_folder", "unexpected_file", "file_type",
     "missing_required", "bad_signer_key", "bad_sums", "sums_incomplete", "bad_json", "bad_manifest",
     "bad_data", "unsupported_version", "fingerprint_mismatch", "corrupt_entry",
     "signature_mismatch", "bad_signature_file", "rotation_signature", "rotation_mismatch",
     "hash_mismatch", "missing_file", "extra_file",
-    "unknown_signer", "first_contact", "rotation_accepted",
-    "same_packet_id", "older_sequence", "sequence_gap", "chain_mismatch",
+    "unknown_signer", "first_contact", "rotation_accepted", "retired_key", "retired_announcer",
+    "same_packet_id", "packet_id_conflict", "older_sequence", "sequence_gap", "chain_mismatch",
+    "import_failed", "read_failed", "internal_error", "not_confirmed",
 )
 
 
@@ -55,15 +63,18 @@ class Limits:
     max_packet_bytes: int = 600 * 1024 * 1024           # the .zip file itself
     max_total_uncompressed: int = 500 * 1024 * 1024     # all entries together
     max_entries: int = 2000
+    max_central_directory_bytes: int = 1024 * 1024     # read from the end record before zipfile parses anything
     max_ratio: int = 200                                # uncompressed / compressed, per entry …
     ratio_min_size: int = 1024 * 1024                   # … for entries larger than this
     max_manifest_bytes: int = 64 * 1024
-    max_data_bytes: int = 64 * 1024 * 1024
+    max_data_bytes: int = 16 * 1024 * 1024              # ~7 times the data of a round of 200 nominees
     max_sums_bytes: int = 1024 * 1024
     max_signer_bytes: int = 4096
     max_path_bytes: int = 240                           # path inside the top folder, UTF-8
     max_component_bytes: int = 120
-    max_json_depth: int = 64
+    max_json_depth: int = 32
+    max_manifest_elements: int = 500                    # values (objects, arrays, strings, numbers…) in manifest.json
+    max_data_elements: int = 300_000                    # … in data.json
 
 
 DEFAULT_LIMITS = Limits()
@@ -90,12 +101,38 @@ def packet_file_name(commune_code: str, round_number: int, day: date, sequence: 
     return f"{commune_code}_dot{round_number}_{day:%Y%m%d}_{sequence:03d}.zip"
 
 
+# Characters that hide or reorder what a name shows: controls (Cc), format characters such as the bidi overrides
+# and zero-width joiners (Cf), surrogates (Cs), private-use (Co) and unassigned (Cn) code points, line and
+# paragraph separators, and every space but the ordinary one. "…ky\u202efdp.exe" would show as "…kyexe.pdf".
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"}
+
+
+def hidden_characters(text: str) -> list[str]:
+    """The characters of `text` that do not show as themselves (see _HIDDEN_CATEGORIES), as U+XXXX."""
+    return [f"U+{ord(c):04X}" for c in text
+            if c != " " and unicodedata.category(c) in _HIDDEN_CATEGORIES]
+
+
+def shown_escaped(text: str, keep_newlines: bool = False) -> str:
+    """`text` as plain characters a person can read: every hidden character (controls, bidi overrides, zero-width,
+    escape sequences, NUL, lone surrogates) written as \\uXXXX. For the terminal and for names on screen."""
+    out = []
+    for c in text:
+        if c == "\n" and keep_newlines:
+            out.append(c)
+        elif c != " " and unicodedata.category(c) in _HIDDEN_CATEGORIES:
+            out.append(f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
 def check_component(name: str, limits: Limits = DEFAULT_LIMITS) -> None:
     """One folder or file name, safe on Windows, Linux and macOS; FormatError('unsafe_path') if not."""
     if not name or name in (".", ".."):
         raise FormatError("unsafe_path", repr(name))
-    if any(ord(c) < 32 or ord(c) == 0x7F for c in name) or _BAD_CHARS & set(name):
-        raise FormatError("unsafe_path", repr(name))
+    if hidden_characters(name) or _BAD_CHARS & set(name):
+        raise FormatError("unsafe_path", ascii(name))
     if name != name.strip(" ") or name.endswith("."):
         raise FormatError("unsafe_path", repr(name))
     if name.split(".")[0].lower().rstrip(" ") in _WINDOWS_RESERVED:
@@ -120,12 +157,44 @@ def check_relative_path(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str
     return parts
 
 
+# What the receiving level may open with a double click: documents are the dossier itself (PDF, .docx);
+# evidence is what a commune photographs, scans, types or records. No executable, script, macro-enabled office
+# file, web page, shortcut or archive — the desktop shell would run or unpack it.
+DOCUMENT_TYPES = frozenset({".pdf", ".docx"})
+EVIDENCE_TYPES = frozenset({
+    ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".heic", ".heif", ".tif", ".tiff",    # images
+    ".pdf",                                                                                # scans
+    ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".rtf", ".txt",  # office documents
+    ".mp3", ".m4a", ".wav", ".ogg", ".aac", ".amr",                                        # audio
+    ".mp4", ".mov", ".avi", ".mkv", ".3gp", ".webm", ".wmv",                               # video
+})
+
+
+def file_type(name: str) -> str:
+    """The lower-case suffix that decides which program opens a file ('' when it has none)."""
+    base = name.rsplit("/", 1)[-1]
+    return "." + base.rsplit(".", 1)[1].lower() if "." in base.strip(".") else ""
+
+
+def allowed_types(path: str) -> frozenset[str]:
+    """The file types allowed at `path` (inside the top folder): documents/… and evidence/…."""
+    return DOCUMENT_TYPES if path.split("/", 1)[0] == DOCUMENTS_DIR else EVIDENCE_TYPES
+
+
+def check_file_type(path: str) -> None:
+    """FormatError('file_type') for a document or evidence file whose type may not be opened at the receiver."""
+    if file_type(path) not in allowed_types(path):
+        raise FormatError("file_type", path)
+
+
 def check_layout(path: str, limits: Limits = DEFAULT_LIMITS) -> None:
-    """A path inside the top folder must be a fixed file or under documents/ or evidence/."""
+    """A path inside the top folder must be a fixed file, or a file of an allowed type under documents/ or
+    evidence/."""
     parts = check_relative_path(path, limits)
     if len(parts) == 1 and parts[0] in FIXED_FILES:
         return
     if len(parts) >= 2 and parts[0] in CONTENT_DIRS:
+        check_file_type(path)
         return
     raise FormatError("unexpected_file", path)
 
@@ -192,27 +261,59 @@ def _no_constants(name):
     raise ValueError(f"{name} is not JSON")
 
 
-def _depth(obj, limit: int) -> None:
-    stack = [(obj, 1)]
-    while stack:
-        value, d = stack.pop()
-        if d > limit:
-            raise ValueError("nested too deeply")
-        if isinstance(value, dict):
-            stack.extend((v, d + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, d + 1) for v in value)
+_BRACKETS_ONLY = bytes(b for b in range(256) if b not in b"[]{}")
 
 
-def parse_json(content: bytes, limits: Limits = DEFAULT_LIMITS):
-    """Strict JSON from an untrusted file: UTF-8, no duplicate keys, no NaN, bounded depth."""
+def check_json_bounds(content: bytes, max_depth: int, max_elements: int) -> None:
+    """Refuse JSON with more values or deeper nesting than allowed — before any parser builds a thing.
+
+    Counts in C over the bytes, building no object per element: every value but the first follows a ',' or a
+    ':' or opens a container, so their sum bounds the values (keys included; separators inside strings only make
+    the bound larger). The depth is read from the brackets alone (at most as many as there are values). A bracket
+    inside a string may make the depth look smaller than it is; then the decoder's own recursion limit refuses it,
+    and the element bound has already capped what it could build. FormatError('bad_json').
+    """
+    elements = 1 + sum(content.count(c) for c in (b",", b":", b"[", b"{"))
+    if elements > max_elements:
+        raise FormatError("bad_json", f"more than {max_elements} values")
+    brackets = content.translate(None, _BRACKETS_ONLY)
+    if len(brackets) > 2 * max_elements:  # closing brackets beyond the opened ones: inside strings, or not JSON
+        raise FormatError("bad_json", "more brackets than values")
+    depth = deepest = 0
+    opening = b"[{"
+    for b in brackets:
+        if b in opening:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > max_depth:
+                    raise FormatError("bad_json", "nested too deeply")
+        else:
+            depth -= 1
+
+
+def parse_json(content: bytes, limits: Limits = DEFAULT_LIMITS, max_elements: int | None = None):
+    """Strict JSON from an untrusted file, small ones only (the manifest): bounded size of values and depth, UTF-8,
+    no duplicate keys, no NaN."""
+    check_json_bounds(content, limits.max_json_depth,
+                      limits.max_manifest_elements if max_elements is None else max_elements)
     try:
         text = content.decode("utf-8")
-        obj = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
-        _depth(obj, limits.max_json_depth)
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         raise FormatError("bad_json", str(exc)[:200]) from None
-    return obj
+
+
+def decode_typed_json(content: bytes, type_, *, max_depth: int, max_elements: int, code: str = "bad_data"):
+    """Decode JSON straight from bytes into a typed structure (msgspec), after check_json_bounds: one parse, no
+    intermediate dicts, every type, size and range checked while parsing. FormatError(code, "<place>: …")."""
+    check_json_bounds(content, max_depth, max_elements)
+    try:
+        return msgspec.json.decode(content, type=type_)
+    except msgspec.MsgspecError as exc:
+        raise FormatError(code, str(exc)[:300]) from None
+    except (RecursionError, ValueError) as exc:  # nesting hidden from the bracket count; a value out of range
+        raise FormatError(code, str(exc)[:300]) from None
 
 
 def dump_json(obj) -> bytes:
@@ -259,29 +360,63 @@ def _bad(detail: str):
     raise FormatError("bad_manifest", detail)
 
 
-def _obj(d, key) -> dict:
-    v = d.get(key)
-    if not isinstance(v, dict):
-        _bad(f"{key} must be an object")
-    return v
+_Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+_Positive = Annotated[int, msgspec.Meta(ge=1, le=10**9)]
+_RoundNumber = Annotated[int, msgspec.Meta(ge=1, le=10**6)]
+_Hex64 = Annotated[str, msgspec.Meta(pattern=FINGERPRINT_RE.pattern)]
+_Uuid = Annotated[str, msgspec.Meta(min_length=36, max_length=36)]
+_Pem = Annotated[str, msgspec.Meta(max_length=4096)]
 
 
-def _str(d, key, path, max_len=200, pattern=None, nullable=False):
-    v = d.get(key)
-    if v is None and nullable:
-        return None
-    if not isinstance(v, str) or not v or len(v) > max_len:
-        _bad(f"{path} must be a non-empty string of at most {max_len} characters")
-    if pattern is not None and not pattern.match(v):
-        _bad(f"{path} has a wrong form")
-    return v
+class _M(msgspec.Struct):  # unknown keys are ignored (§3: readers of version 1 ignore keys they do not know)
+    pass
 
 
-def _int(d, key, path, lo=1, hi=10**9):
-    v = d.get(key)
-    if type(v) is not int or not lo <= v <= hi:  # bool is an int subclass: excluded on purpose
-        _bad(f"{path} must be an integer in [{lo}, {hi}]")
-    return v
+class _CommuneM(_M):
+    code: Annotated[str, msgspec.Meta(pattern=COMMUNE_CODE_RE.pattern, max_length=32)]
+    name: _Name
+
+
+class _RoundM(_M):
+    number: _RoundNumber
+    version: _RoundNumber
+
+
+class _AppM(_M):
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    version: Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
+
+
+class _SignerM(_M):
+    algorithm: str
+    fingerprint: _Hex64
+
+
+class _RotationM(_M):
+    commune_code: _Pem
+    old_fingerprint: _Pem
+    new_fingerprint: _Pem
+    old_public_key: _Pem
+    new_public_key: _Pem
+    announced_at: _Pem
+    signature: _Pem
+
+
+class ManifestFile(_M):
+    """manifest.json, format version 1, as msgspec checks it (types, sizes, patterns)."""
+
+    format: str
+    format_version: int
+    packet_id: _Uuid
+    commune: _CommuneM
+    round: _RoundM
+    sequence: _Positive
+    previous_packet_sha256: _Hex64 | None
+    created_at: Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
+    app: _AppM
+    signer: _SignerM
+    supersedes_packet_id: _Uuid | None = None
+    key_rotation: _RotationM | None = None
 
 
 def is_uuid(value: str) -> bool:
@@ -311,55 +446,53 @@ def parse_manifest(obj) -> Manifest:
         _bad("format_version must be an integer")
     if version != FORMAT_VERSION:
         raise FormatError("unsupported_version", str(version))
-    packet_id = _str(obj, "packet_id", "packet_id", 36)
-    if not is_uuid(packet_id):
-        _bad("packet_id must be a lower-case UUID")
-    commune = _obj(obj, "commune")
-    code = _str(commune, "code", "commune.code", 32, COMMUNE_CODE_RE)
-    name = _str(commune, "name", "commune.name")
-    rnd = _obj(obj, "round")
-    round_number = _int(rnd, "number", "round.number", 1, 10**6)
-    round_version = _int(rnd, "version", "round.version", 1, 10**6)
-    sequence = _int(obj, "sequence", "sequence")
     if "previous_packet_sha256" not in obj:
         _bad("previous_packet_sha256 is required (null for the first packet)")
-    previous = _str(obj, "previous_packet_sha256", "previous_packet_sha256", 64, FINGERPRINT_RE, nullable=True)
-    supersedes = _str(obj, "supersedes_packet_id", "supersedes_packet_id", 36, nullable=True)
-    if supersedes is not None and not is_uuid(supersedes):
+    try:
+        m = msgspec.convert(obj, ManifestFile)
+    except msgspec.ValidationError as exc:
+        _bad(str(exc)[:300])
+    if not is_uuid(m.packet_id):
+        _bad("packet_id must be a lower-case UUID")
+    if m.supersedes_packet_id is not None and not is_uuid(m.supersedes_packet_id):
         _bad("supersedes_packet_id must be a UUID")
-    created_at = _str(obj, "created_at", "created_at", 40)
-    check_created_at(created_at)
-    app = _obj(obj, "app")
-    app_name = _str(app, "name", "app.name", 100)
-    app_version = _str(app, "version", "app.version", 40)
-    signer = _obj(obj, "signer")
-    if signer.get("algorithm") != "Ed25519":
+    for place, text in (("commune.name", m.commune.name), ("app.name", m.app.name), ("app.version", m.app.version)):
+        if hidden := hidden_characters(text):
+            _bad(f"{place} holds characters that do not show ({', '.join(hidden[:3])})")
+    check_created_at(m.created_at)
+    if m.signer.algorithm != "Ed25519":
         _bad("signer.algorithm must be Ed25519")
-    signer_fp = _str(signer, "fingerprint", "signer.fingerprint", 64, FINGERPRINT_RE)
     rotation = None
-    if obj.get("key_rotation") is not None:
+    if m.key_rotation is not None:
         try:
-            rotation = KeyRotation.from_dict(obj["key_rotation"])
+            rotation = KeyRotation.from_dict(msgspec.to_builtins(m.key_rotation))
         except ValueError as exc:
             _bad(str(exc))
-    return Manifest(packet_id, code, name, round_number, round_version, sequence, previous, created_at,
-                    app_name, app_version, signer_fp, rotation, supersedes, raw=obj)
+    return Manifest(m.packet_id, m.commune.code, m.commune.name, m.round.number, m.round.version, m.sequence,
+                    m.previous_packet_sha256, m.created_at, m.app.name, m.app.version, m.signer.fingerprint,
+                    rotation, m.supersedes_packet_id, raw=obj)
 
 
-# ----- data.json (its content belongs to the round export; only the top level is checked here) ------
+def decode_manifest(content: bytes, limits: Limits = DEFAULT_LIMITS) -> Manifest:
+    """manifest.json's bytes → Manifest: bounded (size checked by the caller; values and depth here), strict JSON,
+    then the typed schema. FormatError bad_json / bad_manifest / unsupported_version."""
+    return parse_manifest(parse_json(content, limits))
 
-DATA_REQUIRED = {"commune": dict, "round": dict, "nominees": list}
-DATA_OPTIONAL = {"campaign": dict, "checklists": list, "criteria_sets": list, "council_votes": list,
-                 "documents": list, "evidence": list, "data_version": int}
+
+# ----- data.json ------------------------------------------------------------------------------------
+
+def decode_data(content: bytes, limits: Limits = DEFAULT_LIMITS):
+    """data.json's bytes → RoundData (packets/round_data.py), in one typed parse after the bounds; the commune code
+    inside must be the manifest's (checked by the reader). FormatError('bad_data', "<msgspec's place>: …")."""
+    return decode_typed_json(content, RoundData, max_depth=limits.max_json_depth,
+                             max_elements=limits.max_data_elements)
 
 
-def check_data_shape(obj) -> None:
-    """data.json is an object with commune/round (objects) and nominees (array); known keys typed."""
-    if not isinstance(obj, dict):
-        raise FormatError("bad_data", "data.json must be an object")
-    for key, typ in DATA_REQUIRED.items():
-        if not isinstance(obj.get(key), typ):
-            raise FormatError("bad_data", f"{key} must be {'an object' if typ is dict else 'an array'}")
-    for key, typ in DATA_OPTIONAL.items():
-        if key in obj and obj[key] is not None and (not isinstance(obj[key], typ) or isinstance(obj[key], bool)):
-            raise FormatError("bad_data", f"{key} has a wrong type")
+def encode_data(data) -> bytes:
+    """What the writer stores as data.json: a RoundData (or a dict of its shape, checked first) as sorted JSON."""
+    if not isinstance(data, RoundData):
+        try:
+            data = msgspec.convert(data, RoundData)
+        except msgspec.ValidationError as exc:
+            raise FormatError("bad_data", str(exc)[:300]) from None
+    return dump_json(msgspec.to_builtins(data))

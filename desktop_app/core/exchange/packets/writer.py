@@ -17,6 +17,7 @@ from ...storage.files import TEMP_PREFIX, TEMP_SUFFIX, os_error_to_user_error, r
 from ..keys import VN_TZ, CommuneKey
 from . import format as fmt
 from .reader import check_packet
+from .round_data import RoundData
 
 Progress = Callable[[int, int, str], None]
 CHUNK = 1024 * 1024
@@ -67,6 +68,11 @@ def _check_inputs(files: Mapping[str, os.PathLike | str], limits: fmt.Limits) ->
             raise UserError("packets.bad_file_name", name=arcname) from None
         if len(parts) < 2 or parts[0] not in fmt.CONTENT_DIRS:
             raise UserError("packets.bad_file_name", name=arcname)
+        try:
+            fmt.check_file_type(arcname)
+        except fmt.FormatError:
+            raise UserError("packets.file_type_not_allowed", name=arcname,
+                            allowed=", ".join(sorted(fmt.allowed_types(arcname)))) from None
         key = fmt.collision_key(arcname)
         if key in seen:
             raise UserError("packets.duplicate_file_name", name=arcname, other=seen[key])
@@ -112,7 +118,7 @@ def write_packet(
     target_dir: str | os.PathLike,
     *,
     files: Mapping[str, str | os.PathLike],
-    data: Mapping,
+    data: Mapping | RoundData,
     header: PacketHeader,
     key: CommuneKey,
     progress: Progress | None = None,
@@ -123,7 +129,8 @@ def write_packet(
     """Write `<code>_dot<round>_<YYYYMMDD>_<seq>.zip` into target_dir and verify it.
 
     files: archive path ("documents/to-trinh.pdf", "evidence/3/anh.jpg") → source file.
-    data: the round's import data (data.json); its top level must pass check_data_shape.
+    data: the round's import data (data.json): a RoundData, or a dict of its shape (checked here, as the reader
+    will).
     Raises UserError (full / removed / read-only target, bad input) or UserCancelled; in every
     failure the temporary file is removed and no file under the final name is left behind.
     """
@@ -132,10 +139,11 @@ def write_packet(
     if key.commune_code != header.commune_code:
         raise UserError("packets.key_other_commune", commune=key.commune_code)
     try:
-        fmt.check_data_shape(dict(data))
+        data_bytes = fmt.encode_data(data)
+        decoded = fmt.decode_data(data_bytes, limits)  # what the reader will see, within its bounds
     except fmt.FormatError as exc:
         raise UserError("packets.bad_data", detail=exc.detail) from None
-    if data["commune"].get("code") not in (None, header.commune_code):
+    if decoded.commune.code != header.commune_code:
         raise UserError("packets.bad_data", detail="commune.code differs from the packet's commune")
     items = _check_inputs(files, limits)
 
@@ -158,7 +166,6 @@ def write_packet(
         manifest = fmt.parse_manifest(manifest.to_dict())  # the writer obeys the reader's schema
     except fmt.FormatError as exc:
         raise UserError("packets.bad_header", detail=exc.detail) from None
-    data_bytes = fmt.dump_json(dict(data))
     manifest_bytes = fmt.dump_json(manifest.to_dict())
     signer_bytes = key.public_key_pem.encode("ascii")
 

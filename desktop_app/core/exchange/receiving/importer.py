@@ -7,20 +7,20 @@ inside the caller's one write transaction, so the write lock is never held while
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import message_text
 from ...register.achievements import index_achievement
 from ...register.participants import index_participant
-from ...storage.files import copy_file_durably, sha256_file
+from ...storage.files import copy_file_durably, remove_quietly, sha256_file
 from ...storage.models import (Achievement, Award, AwardDecision, Campaign, Checklist, Commune, CouncilMeeting,
                                EvidenceFile, ImportedRound, NominationRound, Nominee, Participant, ReceivedPacket)
 from ...storage.session import Session
 from ...text import fold, name_sort_key
 from ...vocabulary import COLLECTIVE, INDIVIDUAL, SENT, SUPERSEDED
 from ..packets import format as fmt
-from .round_data import RoundData
+from ..packets.round_data import RoundData
 
 
 class ImportDataError(Exception):
@@ -36,28 +36,60 @@ class StagedEvidence:
     size: int
 
 
+@dataclass
+class Staged:
+    """The packet's evidence in evidence/, by evidence uid; `created`: the files this import copied there (and
+    must remove again if the import fails — the ones already there belong to earlier imports)."""
+
+    files: dict[str, StagedEvidence]
+    created: list[Path]
+    created_dirs: list[Path] = field(default_factory=list)
+
+    def get(self, uid: str) -> StagedEvidence | None:
+        return self.files.get(uid)
+
+    def discard(self) -> None:
+        for path in self.created:
+            remove_quietly(path)
+        for folder in reversed(self.created_dirs):
+            try:
+                folder.rmdir()  # only if empty: another import may have put a file there meanwhile
+            except OSError:
+                pass
+        self.created, self.created_dirs = [], []
+
+
 def _safe_suffix(rel: str) -> str:
     suffix = Path(rel).suffix.lower()
     return suffix if len(suffix) <= 10 and suffix[1:].isalnum() else ""
 
 
-def stage_evidence(session: Session, data: RoundData, folder: Path) -> dict[str, StagedEvidence]:
-    """Copy every evidence file of the packet (extracted in `folder`) into the workspace: evidence uid → file."""
-    staged = {}
-    for e in data.evidence:
-        try:
-            parts = fmt.check_relative_path(e.path)
-        except fmt.FormatError:
-            raise ImportDataError(f"evidence path {e.path!r}") from None
-        source = folder.joinpath(*parts)
-        if parts[0] != fmt.EVIDENCE_DIR or not source.is_file():
-            raise ImportDataError(f"evidence file {e.path!r} not in the packet")
-        sha, size = sha256_file(source)
-        stored = f"{sha[:2]}/{sha}{_safe_suffix(e.path)}"
-        target = session.paths.evidence_dir / stored
-        if not target.exists():
-            copy_file_durably(source, target)  # never a truncated file under the content-addressed name
-        staged[e.uid] = StagedEvidence(stored, sha, size)
+def stage_evidence(session: Session, data: RoundData, folder: Path) -> Staged:
+    """Copy every evidence file of the packet (extracted in `folder`) into the workspace: evidence uid → file.
+    On failure the files copied so far are removed again."""
+    staged = Staged({}, [])
+    try:
+        for e in data.evidence:
+            try:
+                parts = fmt.check_relative_path(e.path)
+                fmt.check_file_type(e.path)
+            except fmt.FormatError:
+                raise ImportDataError(f"evidence path {ascii(e.path)}") from None
+            source = folder.joinpath(*parts)
+            if parts[0] != fmt.EVIDENCE_DIR or not source.is_file():
+                raise ImportDataError(f"evidence file {ascii(e.path)} not in the packet")
+            sha, size = sha256_file(source)
+            stored = f"{sha[:2]}/{sha}{_safe_suffix(e.path)}"
+            target = session.paths.evidence_dir / stored
+            if not target.exists():
+                if not target.parent.exists():
+                    staged.created_dirs.append(target.parent)
+                copy_file_durably(source, target)  # never a truncated file under the content-addressed name
+                staged.created.append(target)
+            staged.files[e.uid] = StagedEvidence(stored, sha, size)
+    except BaseException:
+        staged.discard()
+        raise
     return staged
 
 
@@ -92,26 +124,61 @@ def _commune(data: RoundData, code: str, now: str) -> Commune:
     return commune
 
 
-def _campaign(data: RoundData) -> Campaign:
+PACKET_SOURCE = "packet"
+
+
+def _shared_campaign(code_: str) -> Campaign | None:
+    """A campaign of the shared reference data (resources/campaigns; later the province's signed rules pack)."""
+    return Campaign.get_or_none((Campaign.code == code_) & (Campaign.source != PACKET_SOURCE))
+
+
+def own_campaign_code(commune_code: str, campaign_code: str) -> str:
+    return f"{commune_code}/{campaign_code}"
+
+
+def _campaign(data: RoundData, code: str, *, create: bool = True) -> Campaign | None:
+    """The round's campaign. Campaigns are shared reference data that no packet creates or changes: a known code
+    is linked as it is here, whatever the packet says of it. A code unknown here (the commune runs a newer or an
+    older set of campaigns) is kept as the commune's own copy, under "<commune code>/<campaign code>", from
+    what the packet says — only this commune's rounds and achievements ever point at it."""
     camp = data.campaign
     if not camp.code:
         raise ImportDataError("campaign.code missing")
-    campaign = Campaign.get_or_none(Campaign.code == camp.code)
-    if campaign is None:
-        campaign = Campaign.create(code=camp.code, number=camp.number or camp.code, title=camp.title or camp.code,
-                                   issued_on=camp.issued_on, issuer=camp.issuer, period_start=camp.period_start,
-                                   period_end=camp.period_end, data=camp.data, source="packet",
-                                   file_sha256=camp.file_sha256)
-    return campaign
+    shared = _shared_campaign(camp.code)
+    if shared is not None or not create:
+        return shared or Campaign.get_or_none(Campaign.code == own_campaign_code(code, camp.code))
+    values = dict(number=camp.number or camp.code, title=camp.title or camp.code, issued_on=camp.issued_on,
+                  issuer=camp.issuer, period_start=camp.period_start, period_end=camp.period_end,
+                  data={**camp.data, "commune_code": code}, source=PACKET_SOURCE, file_sha256=camp.file_sha256)
+    own = Campaign.get_or_none(Campaign.code == own_campaign_code(code, camp.code))
+    if own is None:
+        return Campaign.create(code=own_campaign_code(code, camp.code), **values)
+    for k, v in values.items():
+        setattr(own, k, v)
+    own.save()
+    return own
+
+
+def _achievement_campaign(campaign_code: str, code: str, round_campaign: Campaign) -> Campaign:
+    """An achievement's campaign: shared, or this commune's own copy, else the round's — never another
+    commune's copy."""
+    if not campaign_code:
+        return round_campaign
+    return (_shared_campaign(campaign_code) or Campaign.get_or_none(Campaign.code == own_campaign_code(code, campaign_code))
+            or round_campaign)
 
 
 def import_round_data(session: Session, data: RoundData, code: str, folder: Path, received: ReceivedPacket,
-                      staged: dict[str, StagedEvidence]) -> tuple[NominationRound, list[str], bool]:
+                      staged: Staged) -> tuple[NominationRound, list[str], bool]:
     """Create or update every record of the packet; call it inside a write. Returns (round, replaced rounds'
-    names, whether this round arrived already superseded)."""
+    names, whether this round arrived already superseded).
+
+    Every cross-reference must stay inside the packet's commune or the shared reference data: a uid found here
+    that belongs to another commune (participant, achievement, evidence, award, checklist, round, the round it
+    supersedes, nominee, decision) makes the whole import fail, and nothing of it stays."""
     now = session.clock.now_iso()
     commune = _commune(data, code, now)
-    campaign = _campaign(data)
+    campaign = _campaign(data, code)
 
     # Participants: two passes, so an individual can point at a collective listed after them.
     people: dict[str, Participant] = {}
@@ -133,7 +200,6 @@ def import_round_data(session: Session, data: RoundData, code: str, folder: Path
             for k, v in values.items():
                 setattr(row, k, v)
             row.save()
-        index_participant(session, row)
         people[row.uid] = row
     for p in data.participants:
         row = people[p.uid]
@@ -149,7 +215,7 @@ def import_round_data(session: Session, data: RoundData, code: str, folder: Path
 
     achievements: dict[str, Achievement] = {}
     for a in data.achievements:
-        acamp = Campaign.get_or_none(Campaign.code == a.campaign_code) or campaign
+        acamp = _achievement_campaign(a.campaign_code, code, campaign)
         values = {"commune": commune.id, "participant": person(a.participant_uid).id, "campaign": acamp.id,
                   "title": a.title, "description": a.description, "results": a.results, "date_from": a.date_from,
                   "date_to": a.date_to, "updated_at": now, "content_codes": list(a.content_codes),
@@ -162,8 +228,10 @@ def import_round_data(session: Session, data: RoundData, code: str, folder: Path
             for k, v in values.items():
                 setattr(row, k, v)
             row.save()
-        index_achievement(session, row)
+        index_achievement(session, row, with_participant=False)
         achievements[row.uid] = row
+    for row in people.values():  # once each, with all its achievements in place
+        index_participant(session, row)
 
     evidence_ids: dict[str, int] = {}
     for e in data.evidence:
@@ -211,6 +279,8 @@ def import_round_data(session: Session, data: RoundData, code: str, folder: Path
     predecessor = None
     if r.supersedes_uid:
         predecessor = _own(NominationRound.get_or_none(NominationRound.uid == r.supersedes_uid), commune, "round")
+        if predecessor is not None and (predecessor.number != r.number or predecessor.version >= r.version):
+            raise ImportDataError("supersedes_uid is not an earlier version of this round")
     newer = NominationRound.select().where((NominationRound.commune == commune) & (NominationRound.number == r.number)
                                            & (NominationRound.version > r.version)).exists()
     status = SUPERSEDED if newer else SENT
@@ -247,7 +317,7 @@ def import_round_data(session: Session, data: RoundData, code: str, folder: Path
                   "award_form": n.award_form, "checklist": cl_id, "verdict_at_add": n.verdict_at_add,
                   "override_reason": n.override_reason, "summary": n.summary, "votes_for": n.votes_for,
                   "votes_against": n.votes_against, "votes_abstain": n.votes_abstain, "position": n.position}
-        row = Nominee.get_or_none(Nominee.uid == n.uid)
+        row = _own(Nominee.get_or_none(Nominee.uid == n.uid), commune, "nominee")
         if row is None:
             Nominee.create(uid=n.uid, created_at=now, **values)
         elif row.round_id != round_.id:
@@ -264,6 +334,8 @@ def import_round_data(session: Session, data: RoundData, code: str, folder: Path
 
     for d in data.decisions:
         existing = _own(AwardDecision.get_or_none(AwardDecision.uid == d.uid), commune, "decision")
+        if existing is not None and existing.round_id != round_.id:
+            raise ImportDataError("decision uid belongs to another round")
         if existing is None:
             AwardDecision.create(uid=d.uid, round=round_, commune=commune.id, award_form=d.award_form,
                                  number=d.number, document_number=d.document_number, decided_on=d.decided_on,

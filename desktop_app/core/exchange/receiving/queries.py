@@ -56,12 +56,23 @@ def round_documents_folder(session: Session, round_id: int) -> Path | None:
     return session.paths.root / link.extracted_path if link else None
 
 
+def is_safe_to_open(path: Path) -> bool:
+    """Only a regular file of an allowed type whose name hides nothing may be handed to the desktop shell (packets
+    received before these rules were checked may still hold others)."""
+    try:
+        return (path.is_file() and not path.is_symlink() and fmt.file_type(path.name) in fmt.DOCUMENT_TYPES | fmt.EVIDENCE_TYPES
+                and not fmt.hidden_characters(path.name))
+    except OSError:
+        return False
+
+
 def round_document_files(session: Session, round_id: int) -> list[Path]:
-    """The documents (PDF, .docx) the commune sent with the round, as kept in the inbox."""
+    """The documents (PDF, .docx) the commune sent with the round, as kept in the inbox — only those."""
     folder = round_documents_folder(session, round_id)
     if folder is None or not (folder / fmt.DOCUMENTS_DIR).is_dir():
         return []
-    return sorted(p for p in (folder / fmt.DOCUMENTS_DIR).rglob("*") if p.is_file())
+    return sorted(p for p in (folder / fmt.DOCUMENTS_DIR).rglob("*")
+                  if fmt.file_type(p.name) in fmt.DOCUMENT_TYPES and is_safe_to_open(p))
 
 
 def pending_confirmations(session: Session) -> list[ReceivedPacket]:

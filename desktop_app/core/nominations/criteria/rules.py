@@ -9,9 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Protocol
 
+from ... import legal
 from ...errors import message_text
 from ...vocabulary import AWARD_CATEGORIES, NOT_COUNTED_FOR_ANNUAL_MERIT
 from .record import HistoryEntry, ParticipantRecord
+
+
+def _not_counted_citation() -> str:
+    return legal.source("nd_152_2025").reference("Điều 4")
 
 
 class Labels(Protocol):
@@ -142,7 +147,8 @@ class ConsecutiveYears(Rule):
             value = message_text("criteria.computed.consecutive.none", needed=needed, label=label)
         excluded_text = ""
         if excluded:
-            excluded_text = message_text("criteria.computed.excluded", entries=_entries_text(excluded, common))
+            excluded_text = message_text("criteria.computed.excluded", entries=_entries_text(excluded, common),
+                                         citation=_not_counted_citation())
         return ComputedValue(met, value, used, tuple(excluded), _entries_text(used, common), excluded_text)
 
 
@@ -218,7 +224,8 @@ class RecognisedInitiatives(Rule):
         period = message_text("criteria.computed.period", start=start, end=until) if start is not None else ""
         key = "criteria.computed.initiatives.met" if met else "criteria.computed.initiatives.short"
         value = message_text(key, needed=needed, count=len(counted), period=period)
-        excluded_text = message_text("criteria.computed.excluded", entries=_entries_text(excluded, common)) if excluded else ""
+        excluded_text = message_text("criteria.computed.excluded", entries=_entries_text(excluded, common),
+                                     citation=_not_counted_citation()) if excluded else ""
         return ComputedValue(met, value, tuple(counted), tuple(excluded), _entries_text(counted, common), excluded_text)
 
 

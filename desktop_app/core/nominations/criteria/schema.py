@@ -18,6 +18,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from ... import legal
 from ...errors import UserError, message_text
 from ...resources import resource_path
 from ...vocabulary import AWARD_CODES_BY_CATEGORY, COMMENDATION_TYPES, NOMINATION_FORMS
@@ -324,7 +325,25 @@ def _read_json(path: Path, checker: _Checker) -> Any:
         return None
 
 
-_CRITERION_REQUIRED = {"code": str, "kind": str, "text": str, "citation": str, "evidence_required": bool}
+_CRITERION_REQUIRED = {"code": str, "kind": str, "text": str, "citation": (str, dict), "evidence_required": bool}
+#: Shown after a citation whose criterion restates the article instead of quoting its checked wording.
+RESTATED = " — diễn đạt lại, chưa đối chiếu nguyên văn"
+
+
+def render_citation(value: Any, c: "_Checker", where: str) -> str:
+    """A citation is a registry reference {"source": key, "article": "Điều 74 khoản 1", "quoted": false} rendered
+    from resources/legal/ (a free-typed text is accepted only from snapshots stored by earlier versions)."""
+    if isinstance(value, str):
+        return value
+    ref = c.fields(value, where, required={"source": str}, optional={"article": str, "quoted": bool})
+    if not ref or "source" not in ref:
+        return ""
+    try:
+        text = legal.source(ref["source"]).reference(ref.get("article", ""))
+    except UserError:
+        c.add("criteria.load.unknown_source", key=ref["source"], where=where)
+        return ""
+    return text + ("" if ref.get("quoted") else RESTATED)
 _SET_REQUIRED = {
     "schema_version": int, "id": str, "version": int, "award_form": str, "award_form_name": str,
     "participant_kind": str, "route": dict, "award_type": str, "title": str, "legal_basis": list,
@@ -350,9 +369,11 @@ def _parse_criterion(obj: Any, where: str, c: _Checker, codes: dict[str, str]) -
             c.add("criteria.load.duplicate_code", crit=code, where=where, first=codes[code])
         else:
             codes[code] = where
-    for name in ("text", "citation"):
-        if name in d:
-            c.text(d[name], name, where)
+    if "text" in d:
+        c.text(d["text"], "text", where)
+    if "citation" in d:
+        d["citation"] = render_citation(d["citation"], c, where)
+        c.text(d["citation"], "citation", where)
     c.text(d.get("help", ""), "help", where, allow_empty=True)
     if "kind" not in d or not c.choice(d["kind"], CRITERION_KINDS, "kind", where):
         return None
@@ -439,7 +460,15 @@ def _parse_set(data: Any, c: _Checker, expected_id: str | None) -> CriteriaSet |
         c.add("criteria.load.empty_list", field="legal_basis")
     for i, item in enumerate(d.get("legal_basis", [])):
         where = f"legal_basis[{i}]"
-        b = c.fields(item, where, required={"kind": str, "text": str}, optional={"article": str, "configurable": bool})
+        b = c.fields(item, where, required={"kind": str}, optional={"text": str, "source": str, "article": str,
+                                                                  "configurable": bool})
+        if b and "source" in b and "text" not in b:
+            try:
+                b["text"] = legal.source(b["source"]).citation()
+            except UserError:
+                c.add("criteria.load.unknown_source", key=b["source"], where=where)
+        elif b and "text" not in b:
+            c.add("criteria.load.missing_field", field="text", where=where)
         if b and "kind" in b and "text" in b:
             c.choice(b["kind"], LEGAL_BASIS_KINDS, "kind", where)
             c.text(b["text"], "text", where)
@@ -494,9 +523,10 @@ def _parse_common(data: Any, c: _Checker) -> CommonData | None:
     seen: set[str] = set()
     for i, item in enumerate(d["principles"]):
         where = f"principles[{i}]"
-        p = c.fields(item, where, required={"code": str, "flag": str, "text": str, "citation": str})
+        p = c.fields(item, where, required={"code": str, "flag": str, "text": str, "citation": (str, dict)})
         if not p or len(p) < 4:
             continue
+        p["citation"] = render_citation(p["citation"], c, where)
         if p["code"] in seen:
             c.add("criteria.load.duplicate_code", crit=p["code"], where=where, first="principles")
         seen.add(p["code"])
@@ -506,7 +536,9 @@ def _parse_common(data: Any, c: _Checker) -> CommonData | None:
         principles.append(Principle(p["code"], p["flag"], p["text"], p["citation"]))
     if not principles:
         c.add("criteria.load.empty_list", field="principles")
-    council = c.fields(d["council"], "council", required={"thresholds_percent": dict, "collective_women_share_min_percent": (int, float), "citation": str})
+    council = c.fields(d["council"], "council", required={"thresholds_percent": dict, "collective_women_share_min_percent": (int, float), "citation": (str, dict)})
+    if council and "citation" in council:
+        council["citation"] = render_citation(council["citation"], c, "council")
     thresholds: dict[str, Fraction | None] = {}
     women = None
     if council and len(council) == 3:

@@ -1,0 +1,37 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/print_preview_dialog.py" line="30"/>
+        <source>%1 page(s), A4</source>
+        <translation>%1 trang, khổ A4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_preview_dialog.py" line="39"/>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_preview_dialog.py" line="40"/>
+        <source>Save as PDF…</source>
+        <translation>Lưu thành PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_preview_dialog.py" line="54"/>
+        <source>The printer could not be started.</source>
+        <translation>Không khởi động được máy in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_preview_dialog.py" line="58"/>
+        <source>Save the PDF in…</source>
+        <translation>Lưu tệp PDF vào…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/print_preview_dialog.py" line="66"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+</context>
+</TS>
