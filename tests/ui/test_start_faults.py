@@ -76,10 +76,14 @@ def test_1_self_test_says_damaged_for_an_empty_database_next_to_backups(tmp_path
 
 
 @needs_mount
-def test_3_daily_backup_failing_with_a_disk_error_is_a_status_message(qtbot, tmp_path, session, demo, crashes):
+def test_3_daily_backup_failing_with_a_disk_error_is_a_status_message(qtbot, tmp_path, session, demo, crashes,
+                                                                       monkeypatch):
     """The day's copy fails with SQLite's own "database or disk is full" (backups/ on a full disk): the status bar
     says so, on the GUI thread; no crash dialog (it was built on a worker thread: a segmentation fault)."""
+    from desktop_app import app
     from desktop_app.app import _daily_backup_after_start
+
+    monkeypatch.setattr(app, "DAILY_BACKUP_DELAY_MS", 0)   # taken a few seconds after the window; here at once
 
     backups = session.paths.backups_dir
     with small_disk(backups, "1m"):
@@ -89,8 +93,8 @@ def test_3_daily_backup_failing_with_a_disk_error_is_a_status_message(qtbot, tmp
         qtbot.addWidget(window)
         window.show()
         _daily_backup_after_start(host)
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "", timeout=30000)
         assert host.runner.wait(30000)
-        QApplication.processEvents()
         message = window.statusBar().currentMessage()
         assert "đầy" in message and str(backups) in message, message
         assert crashes == []
