@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
+    QPushButton,
     QWidget,
 )
 
@@ -92,6 +93,9 @@ def click(widget: QWidget, pos: QPoint | None = None) -> None:
     """A left click by mouse on a widget the officer sees (the app is at fault when it is off the screen)."""
     scroll_to(widget)
     on_screen(widget)
+    if isinstance(widget, QPushButton) and widget.text():
+        needed = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", "")) + 8
+        assert widget.width() >= needed, f"the label of '{widget.text()}' is cut: {widget.width()} < {needed} px"
     assert widget.isEnabled(), f"'{_label(widget)}' is disabled"
     QTest.mouseClick(widget, Qt.LeftButton, Qt.NoModifier, pos if pos is not None else widget.rect().center())
 
