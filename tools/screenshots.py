@@ -97,6 +97,42 @@ def main() -> int:
     shot(EditAchievementDialog(runner, hoa, achievements.list_achievements(session, hoa.id)[0]), "06_achievement")
     shot(EditAwardDialog(runner, hoa, awards.list_awards(session, hoa.id)[0]), "07_award")
     shot(CommuneSettingsDialog(runner), "08_commune_settings")
+    birth = EditParticipantDialog(runner, "individual", hoa)
+    birth.show()
+    birth.fields["birth_date"].actions()[0].trigger()          # the calendar icon at the end of the field
+    popup = birth.fields["birth_date"].calendar_popup
+    app.processEvents()
+    from PySide6.QtGui import QPainter, QPixmap
+
+    canvas = QPixmap(birth.size())
+    canvas.fill()
+    painter = QPainter(canvas)
+    painter.drawPixmap(0, 0, birth.grab())
+    painter.drawPixmap(popup.mapTo(birth, popup.rect().topLeft()) if popup.parent() is birth else
+                       birth.mapFromGlobal(popup.pos()), popup.grab())
+    painter.end()
+    canvas.save(str(out / "09_date_picker.png"))
+    print(out / "09_date_picker.png")
+    popup.close()
+    birth.autosave.discard()
+    birth.close()
+    from desktop_app.core.documents import lists
+    from desktop_app.ui.print_preview_dialog import PrintPreviewDialog
+
+    pdf = lists.print_register_list(session, screen.model.filter, screen.filter_description())
+    shot(PrintPreviewDialog("In danh sách", pdf, "Danh_sach_doi_tuong.pdf", window), "10_print_preview")
+    from desktop_app.ui.backup_dialog import BackupDialog, RestoreDialog
+    from desktop_app.core.exchange.packets import RemovableDrive as _Drive
+
+    shot(BackupDialog(runner, window, drives=[_Drive("/media/usb", "KINGSTON", 7_516_192_768)]), "11_backup_dialog")
+    shot(RestoreDialog(runner, window), "12_restore_dialog")
+    from desktop_app.ui.crash_dialog import CrashDialog
+
+    shot(CrashDialog("Traceback (most recent call last):\n  File \"round_screen.py\", line 412, in save_votes\n"
+                     "ZeroDivisionError: division by zero\n", session.paths.log_file, window), "13_crash_dialog")
+    from desktop_app.ui.help_window import HelpWindow
+
+    shot(HelpWindow(window), "14_help_window")
     checklist_screen = window.screen_named("checklists") if "checklists" in window.screens else None
     if checklist_screen is not None:
         from desktop_app.core.storage.models import Checklist
@@ -192,6 +228,12 @@ def packets_screenshots(app, session, runner, window, shot) -> None:
     receiver = open_session(tempfile.mkdtemp())
     receiver_runner = OperationRunner(receiver)
     try:
+        from desktop_app.ui.commune_settings_dialog import CommuneSettingsDialog
+
+        first_run = CommuneSettingsDialog(receiver_runner, first_run=True)
+        shot(first_run, "00_first_run")
+        first_run.autosave.discard()
+        first_run.done(0)
         receiving.make_receiver_workspace(receiver)
         first = receiving.receive_packet(receiver, packet)
         shot(FingerprintDialog(first.record, window), "43_first_contact_fingerprint")
