@@ -1,7 +1,9 @@
 """Screenshots of every screen and dialog of a demo workspace, for a person to look at, at the size of the
 officers' screens (1366×768).
 
-Usage: python tools/screenshots.py OUT_DIR [--data-dir DIR]   (run under Xvfb, or with QT_QPA_PLATFORM=offscreen)
+Usage: python tools/screenshots.py OUT_DIR [--data-dir DIR] [--guide DIR]
+(run under Xvfb, or with QT_QPA_PLATFORM=offscreen). --guide docs/images refreshes the user guide's pictures: a few
+of the shots, scaled to the width of the Help window.
 
 The workspace is opened with its keys in memory: screenshots never touch the computer's real keyring.
 """
@@ -21,6 +23,12 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'data' / 'screen-1366x728.json'}"
 
 SCREEN = (1366, 768)   # the commune officers' laptops
+GUIDE_WIDTH = 840       # the Help window shows the guide about 880 px wide
+GUIDE = {"00_first_run": "lan-dau.png", "01_register": "so-theo-doi.png", "06_achievement": "thanh-tich.png",
+         "09_date_picker": "chon-ngay.png", "30_checklist_eligible_computed": "phieu-tieu-chuan.png",
+         "35_round_votes": "bieu-quyet.png", "23_dossier_issued": "ho-so.png", "40_export_dialog": "gui-ho-so.png",
+         "11_backup_dialog": "sao-luu.png", "43_first_contact_fingerprint": "dau-van-tay.png",
+         "44_receiving_screen": "tiep-nhan.png"}
 
 
 def open_session(data_dir):
@@ -35,6 +43,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
     parser.add_argument("--data-dir")
+    parser.add_argument("--guide", help="also write the user guide's pictures into this folder")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -192,7 +201,24 @@ def main() -> int:
     if extra:
         extra(shot)
     packets_screenshots(app, session, runner, window, shot)
+    if args.guide:
+        guide_pictures(out, Path(args.guide))
     return 0
+
+
+def guide_pictures(shots: Path, guide: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    guide.mkdir(parents=True, exist_ok=True)
+    for shot_name, picture in GUIDE.items():
+        image = QImage(str(shots / f"{shot_name}.png"))
+        if image.isNull():
+            raise SystemExit(f"missing screenshot {shot_name}")
+        if image.width() > GUIDE_WIDTH:
+            image = image.scaledToWidth(GUIDE_WIDTH, Qt.SmoothTransformation)
+        image.save(str(guide / picture), "PNG", 80)
+        print(guide / picture)
 
 
 def packets_screenshots(app, session, runner, window, shot) -> None:
