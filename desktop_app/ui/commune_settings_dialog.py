@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLa
                                QPushButton, QVBoxLayout)
 
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.exchange.keys import save_commune_and_key
 from desktop_app.core.register import communes as core
 from desktop_app.core.vocabulary import RECEIVING_LEVELS
 
@@ -54,8 +53,6 @@ class CommuneSettingsDialog(DraftFormDialog):
             "doc_prefix": "UBND", "receiving_level": "so_noi_vu"}
         self.finish_form(layout, "commune_settings", stored, draft_values)
         self.became_receiver = False
-        # The fields keep their natural height at the top; the room left stays below them.
-        self.scroll.widget().layout().addStretch(1)
         if first_run:
             # The receiving level (Sở Nội vụ) installs the same program: one click instead of a command line. On
             # its own line above Save/Cancel: beside them the "unsaved" note squeezed its label to nothing.
@@ -106,6 +103,9 @@ class CommuneSettingsDialog(DraftFormDialog):
             self.errors.show(error)
             return
         self.errors.clear()
+        # The key code (cryptography) loads when the commune is saved, not with the main window's menus.
+        from desktop_app.core.exchange.keys import save_commune_and_key
+
         self.submit(save_commune_and_key, self.values())
 
     @property
