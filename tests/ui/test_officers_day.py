@@ -519,6 +519,8 @@ def test_the_officers_day(qtbot, tmp_path, os_keyring, application, monkeypatch)
     readiness = rounds_screen.readiness.toPlainText()
     shot(window, "15_round_before_sending")
     assert "Còn thiếu:" in readiness, readiness
+    assert "Chưa ghi quyết định tặng Giấy khen cho những người đạt biểu quyết." in readiness, readiness
+    assert "Chưa ban hành: Biên bản họp Hội đồng." in readiness, readiness
 
     # 5. The dossier: each numbered document issued in its order through the issue dialog.
     go_to(window, "Hồ sơ đề nghị")
@@ -567,6 +569,15 @@ def test_the_officers_day(qtbot, tmp_path, os_keyring, application, monkeypatch)
     click_tab(rounds_screen.tabs, "Trước khi gửi")
     shot(window, "16c_round_before_sending")
     go_to(window, "Hồ sơ đề nghị")
+    # The drafts first, to read them before signing.
+    assert dossier.preview_button.text() == "Xem hồ sơ (bản dự thảo ghi “DỰ THẢO”)"
+    click(dossier.preview_button)
+    wait_until(lambda: dossier.document_list.count() > 0 and not window.runner.busy, timeout_ms=120000,
+               what="the draft dossier")
+    drafts = [dossier.document_list.item(r).text() for r in range(dossier.document_list.count())]
+    assert drafts[0].startswith("Biên bản họp Hội đồng") and all(d.endswith("— dự thảo") for d in drafts), drafts
+    assert any(d.startswith("Phiếu gửi hồ sơ") for d in drafts), drafts
+    shot(window, "16d_dossier_drafts_shown")
     issued_order = []
     numbers = iter(range(12, 99))
     while any(not states.item(r, 1).text().startswith("Đã ban hành") for r in range(states.rowCount())):
@@ -599,6 +610,9 @@ def test_the_officers_day(qtbot, tmp_path, os_keyring, application, monkeypatch)
 
     # 6. Send: "Gửi hồ sơ lên cấp trên…" on the round, a folder standing for the USB stick.
     go_to(window, "Đợt đề nghị")
+    click_tab(rounds_screen.tabs, "Trước khi gửi")
+    assert rounds_screen.tabs.tabText(rounds_screen.tabs.currentIndex()) == "Trước khi gửi ✔"
+    assert "Không thiếu gì: có thể gửi đợt này." in rounds_screen.readiness.toPlainText()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(usb)))
     sent = {}
 
