@@ -151,12 +151,26 @@ def _daily_backup_after_start(host: WindowHost) -> None:
 
 
 def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
-    from .core.register.communes import is_receiver
     from .ui.application import create_application
+
+    app = create_application(sys.argv[:1])
+    host = start_gui(data_dir, demo_if_empty=demo_if_empty)
+    if isinstance(host, int):
+        return host
+    code = app.exec()
+    host.close()
+    return code
+
+
+def start_gui(data_dir, *, demo_if_empty: bool = False) -> WindowHost | int:
+    """What happens when the officer starts the app, up to the window on screen (the event loop is the caller's):
+    open (or recover) the workspace, the first-run commune form on an empty one, the main window, the day's copy
+    and the offer of unsaved drafts. An exit code when there is no window (1: not opened, 0: the first-run form
+    closed)."""
+    from .core.register.communes import is_receiver
     from .ui.crash_dialog import ErrorReporter
     from .ui.draft_recovery import offer_recovery
 
-    app = create_application(sys.argv[:1])
     session = _open_or_recover(data_dir)
     if session is None:
         return 1
@@ -184,9 +198,7 @@ def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
     window.show()
     _daily_backup_after_start(host)
     offer_recovery(host.runner, window)
-    code = app.exec()
-    host.close()
-    return code
+    return host
 
 
 def self_test(data_dir) -> int:

@@ -1,14 +1,15 @@
 """CommuneSettingsDialog: the commune's identity used on every document and packet (first run, and later)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QPushButton, QVBoxLayout)
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.register import communes as core
 from desktop_app.core.vocabulary import RECEIVING_LEVELS
 
 from .forms import DraftFormDialog, FieldErrors, set_widget_value, widget_value
+from .layout import fit_to_screen
 from .operations import OperationRunner
 
 
@@ -53,12 +54,20 @@ class CommuneSettingsDialog(DraftFormDialog):
         self.finish_form(layout, "commune_settings", stored, draft_values)
         self.became_receiver = False
         if first_run:
-            # The receiving level (Sở Nội vụ) installs the same program: one click instead of a command line.
-            receiver = self.buttons.addButton(self.tr("This computer receives dossiers (upper level)…"),
-                                              QDialogButtonBox.ActionRole)
+            # The receiving level (Sở Nội vụ) installs the same program: one click instead of a command line. On
+            # its own line above Save/Cancel: beside them the "unsaved" note squeezed its label to nothing.
+            row = QHBoxLayout()
+            note = QLabel(self.tr("Not a commune, but the level that receives the communes' dossiers?"))
+            note.setWordWrap(True)
+            row.addWidget(note, 1)
+            receiver = QPushButton(self.tr("This computer receives dossiers (upper level)…"))
             receiver.setObjectName("become_receiver")
+            receiver.setAutoDefault(False)
             # clicked(bool) would pass its `checked` argument as `confirmed`: call without it.
             receiver.clicked.connect(lambda: self.become_receiver())
+            row.addWidget(receiver)
+            layout.insertLayout(layout.count() - 1, row)
+            fit_to_screen(self, self.scroll)
 
     def become_receiver(self, confirmed: bool | None = None) -> None:
         """Make this workspace a receiving workspace (no commune of its own; it receives packets)."""

@@ -64,17 +64,22 @@
         <translation>Mã đơn vị hành chính cũ: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/commune_settings_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/commune_settings_dialog.py" line="60"/>
+        <source>Not a commune, but the level that receives the communes&apos; dossiers?</source>
+        <translation>Không phải xã, mà là cơ quan tiếp nhận hồ sơ của các xã?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/commune_settings_dialog.py" line="63"/>
         <source>This computer receives dossiers (upper level)…</source>
         <translation>Máy này là nơi tiếp nhận hồ sơ (cấp trên)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/commune_settings_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/commune_settings_dialog.py" line="75"/>
         <source>Receive dossiers</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/commune_settings_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/commune_settings_dialog.py" line="76"/>
         <source>This data folder will receive the communes&apos; dossier packets and will not keep a commune&apos;s own register. Continue?</source>
         <translation>Thư mục dữ liệu này sẽ dùng để tiếp nhận gói hồ sơ của các xã, không dùng làm sổ theo dõi của một xã. Tiếp tục?</translation>
     </message>
