@@ -17,11 +17,11 @@ CORE = APP / "core"
 # Floors of the core, lowest first. A module may import from its own floor and the floors below.
 FLOORS = [
     {"errors", "text", "dates", "formats", "resources", "vocabulary", "changes", "decoding", "fingerprints",
-     "validation", "legal"},
+     "validation", "legal", "legacy_text"},
     {"storage"},
     {"register"},
     {"nominations"},
-    {"documents"},
+    {"documents", "spreadsheets"},
     {"exchange"},
     {"workspace", "demo"},
 ]

@@ -333,3 +333,23 @@ def award_years(session: Session) -> list[int]:
     commune = session.home_commune()
     return [y for (y,) in Award.select(Award.year).distinct().where(
         (Award.commune == commune) & Award.archived_at.is_null()).order_by(Award.year.desc()).tuples()]
+
+
+def iter_participant_tuples(session: Session, flt: ParticipantFilter, columns, *, block: int = 2000):
+    """The filtered list in name order as blocks of tuples of `columns` (an export streams the whole register
+    without holding it: keyset paging on (sort_key, id), never OFFSET)."""
+    session.activate()
+    after = None
+    columns = tuple(columns) + (Participant.sort_key, Participant.id)
+    while True:
+        query = _ordered(session, flt, "name", False, columns)
+        if after is not None:
+            query = query.where((Participant.sort_key > after[0])
+                                | ((Participant.sort_key == after[0]) & (Participant.id > after[1])))
+        chunk = list(query.limit(block).tuples())
+        if not chunk:
+            return
+        yield [row[:-2] for row in chunk]
+        after = chunk[-1][-2:]
+        if len(chunk) < block:
+            return
