@@ -33,6 +33,11 @@ LATE_IMPORTS_ALLOWED = {
     "desktop_app.core.exchange.packets.drives": {"ctypes"},
     # keyring takes 0.2 s to import (it scans its backends): loaded on first use, never at start-up.
     "desktop_app.core.storage.secrets": {"keyring"},
+    # openpyxl (~0.2 s) and xlrd load only when a spreadsheet is read or written, never at start-up.
+    "desktop_app.core.spreadsheets.workbook": {"openpyxl", "xlrd"},
+    "desktop_app.core.spreadsheets.importing": {"openpyxl"},
+    "desktop_app.core.spreadsheets.exporting": {"openpyxl"},
+    "desktop_app.core.spreadsheets.template": {"openpyxl"},
 }
 
 

@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from ..legacy_text import TCVN3, VNI, to_unicode
 from ..text import fold
 
 INDIVIDUALS, COLLECTIVES, ACHIEVEMENTS, AWARDS = "individuals", "collectives", "achievements", "awards"
@@ -142,17 +143,31 @@ class TableShape:
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
 
 
+def read_heading(cell) -> str:
+    """A header cell as text; a heading typed with a TCVN3 or VNI font ("Hä vµ tªn") is read in it when that
+    makes it a heading we know."""
+    if cell is None:
+        return ""
+    text = str(cell)
+    if field_for_heading(text) is None and not text.isascii():
+        for encoding in (TCVN3, VNI):
+            decoded = to_unicode(text, encoding)
+            if field_for_heading(decoded) is not None:
+                return decoded
+    return text
+
+
 def find_header(rows: list[tuple[int, list]], scan: int = 30) -> TableShape | None:
     """The header row: among the first rows, the one whose cells match most known headings (at least two).
     Title rows and merged banners above it (one long text in one cell) match none."""
     best, best_hits = None, 1
     for index, (_number, cells) in enumerate(rows[:scan]):
-        hits = sum(1 for c in cells if isinstance(c, str) and field_for_heading(c) is not None)
+        hits = sum(1 for c in cells if isinstance(c, str) and field_for_heading(read_heading(c)) is not None)
         if hits > best_hits:
             best, best_hits = index, hits
     if best is None:
         return None
-    headings = [("" if c is None else str(c)) for c in rows[best][1]]
+    headings = [read_heading(c) for c in rows[best][1]]
     start = best + 1
     # A second header row under merged cells ("Ngày sinh" over "Nam" | "Nữ"), then a numbering row.
     while start < len(rows) and start <= best + 2:

@@ -462,18 +462,20 @@ class _ParticipantPlanner:
                 values.pop(key, None)
         if row.problems:
             return self._error(result, row)
-        identity = self._identity(kind, values, birth)
-        if identity in self.seen:
-            result.verdict = DUPLICATE
-            result.duplicate_of = self.seen[identity]
-            result.notes.append(message_text("xlsx.note.duplicate", row=self.seen[identity]))
-            return result
-        self.seen[identity] = row.number
         matches = self.index.find(kind, values["name"], birth, values.get("workplace", ""), values.get("cccd", ""))
         matches = [m for m in matches if self.index.rows[m][0] == kind]
         if len(matches) > 1:
             row.problem("name", "xlsx.value.ambiguous", count=len(matches))
             return self._error(result, row)
+        identities = self._identities(kind, values, birth) + ([("id", matches[0])] if matches else [])
+        earlier = next((self.seen[k] for k in identities if k in self.seen), None)
+        if earlier is not None:
+            result.verdict = DUPLICATE
+            result.duplicate_of = earlier
+            result.notes.append(message_text("xlsx.note.duplicate", row=earlier))
+            return result
+        for k in identities:
+            self.seen[k] = row.number
         existing = Participant.get_by_id(matches[0]) if matches else None
         if existing is None:
             values.setdefault("category", self.plan.default_category
@@ -499,12 +501,15 @@ class _ParticipantPlanner:
             result.verdict = UPDATE if result.changes else SAME
         return result
 
-    def _identity(self, kind: str, values: dict, birth) -> tuple:
-        if values.get("cccd"):
-            return ("cccd", values["cccd"])
+    @staticmethod
+    def _identities(kind: str, values: dict, birth) -> list[tuple]:
+        """The keys one person or collective is known by within the file (two rows sharing any: duplicates)."""
+        keys = [("cccd", values["cccd"])] if values.get("cccd") else []
         if birth is not None:
-            return (kind, fold(values["name"]), str(birth))
-        return (kind, fold(values["name"]), fold(values.get("workplace", "")))
+            keys.append((kind, fold(values["name"]), str(birth)))
+        else:
+            keys.append((kind, fold(values["name"]), fold(values.get("workplace", ""))))
+        return keys
 
     @staticmethod
     def _error(result: RowResult, row: _Row) -> RowResult:
@@ -751,7 +756,7 @@ def apply_import(session: Session, plan: ImportPlan, *, remember: bool = True, p
                     before = participant_register.participant_form_values(Participant.get_by_id(r.target_id))
                 p = participant_register.save_participant(session, r.values, r.target_id)
                 changes.append({"t": "participant", "id": p.id, "a": "upd" if before else "new", "before": before,
-                                "stamp": p.updated_at})
+                                "stamp": _stamp(participant_register.participant_form_values(p))})
             elif plan.kind == cols.AWARDS:
                 before = None
                 if r.target_id is not None:
@@ -765,7 +770,8 @@ def apply_import(session: Session, plan: ImportPlan, *, remember: bool = True, p
                     before = achievement_register.achievement_form_values(Achievement.get_by_id(r.target_id))
                 a = achievement_register.save_achievement(session, r.participant_id, r.values, r.target_id)
                 changes.append({"t": "achievement", "id": a.id, "a": "upd" if before else "new",
-                                "before": _jsonable(before), "stamp": a.updated_at})
+                                "before": _jsonable(before),
+                                "stamp": _stamp(achievement_register.achievement_form_values(a))})
             if r.target_id is None:
                 created += 1
             else:
@@ -782,8 +788,14 @@ def apply_import(session: Session, plan: ImportPlan, *, remember: bool = True, p
                         plan.count(ERROR) + plan.count(DUPLICATE), plan)
 
 
+def _stamp(values: dict) -> str:
+    """What a record holds, as one string: an undo compares it with what the import left (a clock's second is
+    too coarse to tell an edit made just after the import)."""
+    return hashlib.sha256(json.dumps(_jsonable(values), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
 def _award_stamp(a: Award) -> str:
-    return json.dumps(_jsonable(award_register.award_form_values(a)), sort_keys=True, ensure_ascii=False)
+    return _stamp(award_register.award_form_values(a))
 
 
 def _jsonable(values):
@@ -838,7 +850,7 @@ def _check_unchanged(change: dict, mine: set, batch) -> None:
     table, rid = change["t"], change["id"]
     if table == "participant":
         p = Participant.get_or_none(Participant.id == rid)
-        if p is None or p.updated_at != change["stamp"]:
+        if p is None or _stamp(participant_register.participant_form_values(p)) != change["stamp"]:
             raise UserError("xlsx.undo_changed", file=batch.file_name, name=p.name if p else "")
         if change["a"] == "new":
             owned = [("achievement", a.id) for a in Achievement.select(Achievement.id)
@@ -855,7 +867,7 @@ def _check_unchanged(change: dict, mine: set, batch) -> None:
             raise UserError("xlsx.undo_changed", file=batch.file_name, name=a.name if a else "")
     elif table == "achievement":
         a = Achievement.get_or_none(Achievement.id == rid)
-        if a is None or a.updated_at != change["stamp"]:
+        if a is None or _stamp(achievement_register.achievement_form_values(a)) != change["stamp"]:
             raise UserError("xlsx.undo_changed", file=batch.file_name, name=a.title if a else "")
         if change["a"] == "new" and EvidenceFile.select().where(EvidenceFile.achievement == rid).exists():
             raise UserError("xlsx.undo_used", file=batch.file_name, name=a.title)
@@ -895,6 +907,7 @@ def write_error_report(plan: ImportPlan, target: str | os.PathLike) -> Path:
     and a "Lý do" column; fixed and saved, it imports like the original."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     target = Path(target)
     wb = Workbook()
@@ -912,8 +925,6 @@ def write_error_report(plan: ImportPlan, target: str | os.PathLike) -> Path:
         ws.append([r.row] + [c if not isinstance(c, str) else c for c in cells[:len(headings)]] + [r.reason])
     ws.freeze_panes = "B2"
     ws.column_dimensions["A"].width = 10
-    from openpyxl.utils import get_column_letter
-
     for i, h in enumerate(headings, start=2):
         ws.column_dimensions[get_column_letter(i)].width = max(10, min(40, len(h) + 4))
     ws.column_dimensions[get_column_letter(len(headings) + 2)].width = 80

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -213,8 +214,6 @@ def _read_xlsx(path: Path, sheet, progress, cancelled) -> Sheet:
 
 def _hidden_columns_xlsx(path: Path, ws) -> set[int]:
     """Read-only worksheets do not expose column widths; the <cols> element is read from the sheet's XML head."""
-    import re
-
     try:
         member = ws._worksheet_path if hasattr(ws, "_worksheet_path") else None
         if not member:
