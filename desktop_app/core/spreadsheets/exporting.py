@@ -131,13 +131,13 @@ def write_xlsx(path: str | os.PathLike, table: Table, *, commune: str, exported_
     try:
         for source in (head, rows):
             for row in source:
-                ws.append(cells(row))
-                count += 1
                 if count % 2000 == 0:
                     if cancelled is not None and cancelled():
                         raise UserCancelled()
                     if progress is not None:
                         progress(count, table.total or count, "")
+                ws.append(cells(row))
+                count += 1
         ws.auto_filter.ref = f"A1:{last}{count + 1}"
         wb.save(partial)
         os.replace(partial, path)
@@ -148,9 +148,21 @@ def write_xlsx(path: str | os.PathLike, table: Table, *, commune: str, exported_
         partial.unlink(missing_ok=True)
         raise UserError("xlsx.export_failed", file=path.name, detail=exc.strerror or str(exc)) from None
     except BaseException:
+        _abandon(ws)
         partial.unlink(missing_ok=True)
         raise
     return path
+
+
+def _abandon(ws) -> None:
+    """A cancelled write-only sheet still has its XML writer open on a temporary file: close and remove it."""
+    try:
+        ws.close()
+    except Exception:  # already closed, or failed half-way: nothing more to finish
+        pass
+    out = getattr(getattr(ws, "_writer", None), "out", None)
+    if out and os.path.exists(out):
+        os.remove(out)
 
 
 def write_csv(path: str | os.PathLike, table: Table, *, progress: Progress | None = None,
