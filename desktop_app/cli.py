@@ -237,7 +237,7 @@ def cmd_import_xlsx(args) -> int:
             say(line)
         say(plan.summary())
         if args.errors_out and (plan.errors or plan.count(importing.DUPLICATE)):
-            path = importing.write_error_report(plan, args.errors_out)
+            path = importing.write_error_report(ws, plan, args.errors_out)
             say(f"Đã ghi các dòng chưa nhập (cột \"Lý do\") vào {path}")
         if args.dry_run:
             say("Xem trước (--dry-run): chưa ghi gì vào sổ.")

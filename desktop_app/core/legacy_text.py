@@ -137,3 +137,7 @@ def detect_encoding(texts: Iterable[str], sample: int = 200) -> str:
             break
     best = max(ENCODINGS, key=lambda e: (scores[e], e == UNICODE))
     return best if scores[best] > scores[UNICODE] else UNICODE
+
+
+#: How the mapping dialog names each encoding.
+ENCODING_NAMES = {UNICODE: "Unicode", TCVN3: "TCVN3 (ABC)", VNI: "VNI-Windows"}

@@ -189,7 +189,7 @@ def test_award_history_matches_people_and_codes(session, commune, tmp_path):
 
 def test_errors_are_saved_with_a_reason_to_fix_and_import_again(session, commune, tmp_path):
     plan = imp.read_import(session, samples.commune_individuals(tmp_path / "thon.xlsx"))
-    report = imp.write_error_report(plan, tmp_path / "loi.xlsx")
+    report = imp.write_error_report(session, plan, tmp_path / "loi.xlsx")
     ws = openpyxl.load_workbook(report).active
     rows = list(ws.values)
     assert rows[0][0] == "Dòng trong tệp gốc" and rows[0][-1] == "Lý do" and "Họ và tên" in rows[0]

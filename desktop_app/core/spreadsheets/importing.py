@@ -902,7 +902,7 @@ def _undo_one(session: Session, change: dict) -> None:
 
 # ----- the errors, to fix and import again ------------------------------------------------------------------
 
-def write_error_report(plan: ImportPlan, target: str | os.PathLike) -> Path:
+def write_error_report(session: Session | None, plan: ImportPlan, target: str | os.PathLike) -> Path:
     """The rows that were not imported (errors and duplicates) as an .xlsx: the file's own headings and cells,
     and a "Lý do" column; fixed and saved, it imports like the original."""
     from openpyxl import Workbook
