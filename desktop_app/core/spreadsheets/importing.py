@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from peewee import fn as pw_fn
+
 from ..changes import Topic
 from ..dates import format_vn_date
 from ..errors import UserCancelled, UserError, ValidationError, message_text
@@ -61,6 +63,7 @@ class RowResult:
     notes: list[str] = field(default_factory=list)
     duplicate_of: int | None = None
     cells: list = field(default_factory=list)        # the row as read (for the error workbook)
+    clean: dict = field(default_factory=dict, repr=False)  # the values as validated (participants)
 
     @property
     def reason(self) -> str:
@@ -88,6 +91,7 @@ class ImportPlan:
     campaign_id: int | None = None
     remembered: bool = False          # the mapping came from an earlier import of a file with these headings
     already_imported: str = ""        # when this very file (SHA-256) was imported before: that time
+    register_state: tuple = ()        # the register as it was when the rows were judged (see _register_state)
     _sheet: Sheet | None = field(default=None, repr=False)
 
     def count(self, verdict: str) -> int:
@@ -142,9 +146,8 @@ def read_import(session: Session, path: str | os.PathLike, *, sheet: str | None 
     """Read a sheet and plan its import (nothing is written). Without `kind`/`mapping`/`encodings` they are
     guessed (a mapping confirmed earlier for a file with the same headings is used again)."""
     path = Path(path)
-    book = open_workbook(path)
     data = read_sheet(path, sheet, progress=progress, cancelled=cancelled)
-    plan = ImportPlan(path=str(path), file_name=path.name, sha256=_sha256(path), sheet_names=book.sheet_names,
+    plan = ImportPlan(path=str(path), file_name=path.name, sha256=_sha256(path), sheet_names=data.sheet_names,
                       sheet=data.name, kind=kind or cols.INDIVIDUALS, header_row=None, headings=[], mapping=[],
                       encodings=[], detected=[], hidden_columns=sorted(data.hidden_columns), rows=[],
                       _sheet=data)
@@ -289,6 +292,7 @@ def plan_rows(session: Session, plan: ImportPlan, *, progress: Progress | None =
     planner = {cols.INDIVIDUALS: _ParticipantPlanner, cols.COLLECTIVES: _ParticipantPlanner,
                cols.ACHIEVEMENTS: _AchievementPlanner, cols.AWARDS: _AwardPlanner}[plan.kind](session, plan, commune)
     body = plan._body  # type: ignore[attr-defined]
+    plan.register_state = _register_state(commune)
     plan.rows = []
     for i, (number, cells) in enumerate(body):
         _check_cancel(i, len(body), progress, cancelled)
@@ -492,6 +496,7 @@ class _ParticipantPlanner:
             _validation_problems(row, error)
             return self._error(result, row)
         result.values = form
+        result.clean = clean
         if existing is not None:
             result.target_id = existing.id
             for key in sorted(provided, key=list(cols.FIELD_BY_KEY).index):
@@ -743,11 +748,25 @@ def apply_import(session: Session, plan: ImportPlan, *, remember: bool = True, p
     inside the write lock (the register may have changed since the preview), the batch is logged, and the
     officer's mapping is remembered for files with the same headings. Cancel rolls everything back."""
     with session.write(*_TOPICS[plan.kind], Topic.COMMUNE):
-        plan = plan_rows(session, plan)
         commune = session.home_commune()
+        if plan.register_state != _register_state(commune):
+            plan = plan_rows(session, plan)   # something changed since the preview: judge the rows again
         changes: list[dict] = []
         created = updated = 0
         todo = [r for r in plan.rows if r.verdict in (NEW, UPDATE)]
+        if plan.kind in (cols.INDIVIDUALS, cols.COLLECTIVES):
+            # New people and collectives in one prepared statement; only updates go one by one.
+            fresh = [r for r in todo if r.target_id is None]
+            if cancelled is not None and cancelled():
+                raise UserCancelled()
+            ids = participant_register.insert_participants(session, [r.values for r in fresh],
+                                                           cleaned=[r.clean for r in fresh])
+            for r, pid in zip(fresh, ids):
+                changes.append({"t": "participant", "id": pid, "a": "new", "before": None,
+                                "stamp": _stamp(participant_register.participant_form_values(
+                                    _Stored(r.clean)))})
+            created += len(ids)
+            todo = [r for r in todo if r.target_id is not None]
         for i, r in enumerate(todo):
             _check_cancel(i, len(todo), progress, cancelled)
             if plan.kind in (cols.INDIVIDUALS, cols.COLLECTIVES):
@@ -792,6 +811,31 @@ def _stamp(values: dict) -> str:
     """What a record holds, as one string: an undo compares it with what the import left (a clock's second is
     too coarse to tell an edit made just after the import)."""
     return hashlib.sha256(json.dumps(_jsonable(values), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _register_state(commune) -> tuple:
+    """What the verdicts depend on, cheaply: any record of the register, its achievements or its award history
+    added, changed or removed changes one of these (updated_at moves on every save; ids only grow)."""
+    state = []
+    for model, stamp in ((Participant, Participant.updated_at), (Achievement, Achievement.updated_at),
+                         (Award, Award.created_at)):
+        row = (model.select(pw_fn.COUNT(model.id), pw_fn.MAX(model.id), pw_fn.MAX(stamp))
+               .where(model.commune == commune).tuples().first())
+        state.append(tuple(row) if row else ())
+    return tuple(state)
+
+
+class _Stored:
+    """Validated participant values read as the stored record (what participant_form_values reads), so a new
+    record's stamp is computed without reading it back."""
+
+    def __init__(self, clean: dict):
+        kind = clean["kind"]
+        allowed = set(participant_register.COMMON_FIELDS) | set(
+            participant_register.INDIVIDUAL_FIELDS if kind == INDIVIDUAL else participant_register.COLLECTIVE_FIELDS)
+        for key in (set(participant_register.COMMON_FIELDS) | set(participant_register.INDIVIDUAL_FIELDS)
+                    | set(participant_register.COLLECTIVE_FIELDS)):
+            setattr(self, key, clean.get(key) if key in allowed else participant_register._EMPTY.get(key, ""))
 
 
 def _award_stamp(a: Award) -> str:

@@ -32,6 +32,7 @@ class Sheet:
     name: str
     rows: list[tuple[int, list]]
     hidden_columns: set[int] = field(default_factory=set)
+    sheet_names: list[str] = field(default_factory=list)   # every sheet of the workbook
 
 
 @dataclass
@@ -180,9 +181,14 @@ def _pick(names: list[str], sheet: str | None, path: Path) -> str:
 def _read_xlsx(path: Path, sheet, progress, cancelled) -> Sheet:
     wb = _open_xlsx(path)
     try:
-        name = _pick([ws.title for ws in wb.worksheets], sheet, path)
+        names = [ws.title for ws in wb.worksheets]
+        if not names:
+            _fail("xlsx.no_sheet", path)
+        name = _pick(names, sheet, path)
         ws = wb[name]
-        declared = ws.max_row or 0
+        # The sheet's own <dimension> and <cols> (ws.max_row would parse the whole sheet once more when the
+        # dimension is missing).
+        declared, hidden = _sheet_head(path, ws)
         if declared > MAX_ROWS + 50:
             _fail("xlsx.too_many_rows", path, rows=declared, limit=MAX_ROWS)
         rows: list[tuple[int, list]] = []
@@ -198,8 +204,7 @@ def _read_xlsx(path: Path, sheet, progress, cancelled) -> Sheet:
                     raise UserCancelled()
                 if progress is not None:
                     progress(number, declared, "")
-        hidden = _hidden_columns_xlsx(path, ws)
-        return Sheet(name, rows, hidden)
+        return Sheet(name, rows, hidden, names)
     except UserError:
         raise
     except UserCancelled:
@@ -212,26 +217,31 @@ def _read_xlsx(path: Path, sheet, progress, cancelled) -> Sheet:
         wb.close()
 
 
-def _hidden_columns_xlsx(path: Path, ws) -> set[int]:
-    """Read-only worksheets do not expose column widths; the <cols> element is read from the sheet's XML head."""
+def _sheet_head(path: Path, ws) -> tuple[int, set[int]]:
+    """(rows the sheet declares, hidden columns) from the head of the sheet's XML: read-only worksheets expose
+    neither without reading everything."""
+    member = getattr(ws, "_worksheet_path", None)
+    if not member:
+        return 0, set()
     try:
-        member = ws._worksheet_path if hasattr(ws, "_worksheet_path") else None
-        if not member:
-            return set()
         with zipfile.ZipFile(path) as zf, zf.open(member.lstrip("/")) as fh:
             head = fh.read(64 * 1024).decode("utf-8", "replace")
     except (KeyError, OSError, zipfile.BadZipFile):
-        return set()
-    cols = head.split("<sheetData", 1)[0]
+        return 0, set()
+    head = head.split("<sheetData", 1)[0]
+    declared = 0
+    m = re.search(r'<(?:\w+:)?dimension\b[^>]*\bref="[A-Z]*\d+(?::[A-Z]*(\d+))?"', head)
+    if m and m.group(1):
+        declared = int(m.group(1))
     hidden = set()
-    for m in re.finditer(r"<(?:\w+:)?col\b([^>]*)/?>", cols):
+    for m in re.finditer(r"<(?:\w+:)?col\b([^>]*)/?>", head):
         attrs = m.group(1)
         if re.search(r'\bhidden="(1|true)"', attrs):
             lo = re.search(r'\bmin="(\d+)"', attrs)
             hi = re.search(r'\bmax="(\d+)"', attrs)
             if lo and hi:
                 hidden.update(range(int(lo.group(1)) - 1, min(int(hi.group(1)), MAX_COLUMNS)))
-    return hidden
+    return declared, hidden
 
 
 def _read_xls(path: Path, sheet, progress, cancelled) -> Sheet:
@@ -265,7 +275,7 @@ def _read_xls(path: Path, sheet, progress, cancelled) -> Sheet:
             if r % 2000 == 0 and cancelled is not None and cancelled():
                 raise UserCancelled()
         hidden = {c for c, info in getattr(sh, "colinfo_map", {}).items() if getattr(info, "hidden", 0)}
-        return Sheet(name, rows, hidden)
+        return Sheet(name, rows, hidden, book.sheet_names())
     finally:
         book.release_resources()
 
