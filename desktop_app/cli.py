@@ -302,6 +302,8 @@ def cmd_export_xlsx(args) -> int:
             path = exporting.export_register(ws, flt, args.out, as_csv=args.csv)
         elif args.list == "awards":
             path = exporting.export_award_history(ws, args.out, as_csv=args.csv)
+        elif args.list == "checklists":
+            path = exporting.export_checklists(ws, args.out, as_csv=args.csv)
         else:
             from .core.nominations import rounds
 
@@ -314,8 +316,9 @@ def cmd_export_xlsx(args) -> int:
 
 
 cmd_export_xlsx.configure = lambda p: (
-    p.add_argument("list", choices=("register", "awards", "round"),
-                   help="register: sổ theo dõi; awards: lịch sử khen thưởng; round: danh sách của một đợt"),
+    p.add_argument("list", choices=("register", "awards", "round", "checklists"),
+                   help="register: sổ theo dõi; awards: lịch sử khen thưởng; round: danh sách của một đợt; "
+                        "checklists: kết quả phiếu tiêu chuẩn kèm lý do"),
     p.add_argument("--out", required=True, metavar="TỆP", help="tệp ghi ra (.xlsx, hoặc .csv với --csv)"),
     p.add_argument("--csv", action="store_true", help="ghi CSV UTF-8 có BOM thay cho .xlsx"),
     p.add_argument("--kind", choices=("individuals", "collectives"), help="chỉ cá nhân hoặc chỉ tập thể"),

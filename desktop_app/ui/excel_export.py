@@ -77,6 +77,15 @@ def export_round(runner: OperationRunner, parent: QWidget) -> None:
                    on_success=_done(parent, title))
 
 
+def export_checklists(runner: OperationRunner, parent: QWidget) -> None:
+    title = QCoreApplication.translate("excel_export", "Export the checklist results to Excel")
+    chosen = _target(parent, title, "Ket_qua_phieu_tieu_chuan.xlsx")
+    if chosen:
+        path, as_csv = chosen
+        runner.run(exporting.export_checklists, path, as_csv=as_csv, read=True, parent=parent,
+                   on_success=_done(parent, title))
+
+
 TEMPLATE_FILES = {cols.INDIVIDUALS: "Mau_danh_sach_ca_nhan.xlsx", cols.COLLECTIVES: "Mau_danh_sach_tap_the.xlsx",
                   cols.ACHIEVEMENTS: "Mau_thanh_tich.xlsx", cols.AWARDS: "Mau_lich_su_khen_thuong.xlsx"}
 

@@ -221,6 +221,9 @@ class MainWindow(QMainWindow):
         round_list = export_menu.addAction(self.tr("A round's list of nominees…"))
         round_list.setObjectName("export_round")
         round_list.triggered.connect(lambda: excel_export.export_round(self.runner, self))
+        checklists = export_menu.addAction(self.tr("Checklist results with their reasons…"))
+        checklists.setObjectName("export_checklists")
+        checklists.triggered.connect(lambda: excel_export.export_checklists(self.runner, self))
         template_menu = file_menu.addMenu(self.tr("Blank Excel template"))
         template_menu.setObjectName("template_menu")
         for kind, name in LIST_KINDS.items():

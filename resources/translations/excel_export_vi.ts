@@ -45,7 +45,12 @@
         <translation>Đợt:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_export.py" line="85"/>
+        <location filename="../../desktop_app/ui/excel_export.py" line="81"/>
+        <source>Export the checklist results to Excel</source>
+        <translation>Xuất kết quả phiếu tiêu chuẩn ra Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_export.py" line="94"/>
         <source>Blank Excel template</source>
         <translation>Tải mẫu Excel</translation>
     </message>

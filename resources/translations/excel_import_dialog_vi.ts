@@ -4,231 +4,231 @@
 <context>
     <name>ExcelImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="88"/>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="265"/>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="421"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="429"/>
         <source>Import from Excel</source>
         <translation>Nhập từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="94"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="95"/>
         <source>No file chosen</source>
         <translation>Chưa chọn tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="97"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="98"/>
         <source>Choose a file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="103"/>
         <source>File:</source>
         <translation>Tệp:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="106"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="107"/>
         <source>Sheet:</source>
         <translation>Trang tính:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="112"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="113"/>
         <source>The list holds:</source>
         <translation>Danh sách gồm:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="116"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="117"/>
         <source>Category of new ones (when the file has no such column):</source>
         <translation>Thành phần cho người/tập thể mới (khi tệp không có cột này):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="124"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="125"/>
         <source>Movement of the achievements:</source>
         <translation>Phong trào của các thành tích:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="136"/>
         <source>&lt; Back to the columns</source>
         <translation>&lt; Quay lại ghép cột</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="139"/>
         <source>Save the rows to fix as Excel…</source>
         <translation>Lưu các dòng cần sửa ra Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="141"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="142"/>
         <source>Preview &gt;</source>
         <translation>Xem trước &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="145"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="148"/>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="408"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="416"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="169"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="174"/>
         <source>Choose the Excel file of the list (.xlsx, .xlsm or .xls).</source>
         <translation>Chọn tệp Excel của danh sách (.xlsx, .xlsm hoặc .xls).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="184"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="184"/>
         <source>Heading in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="176"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="184"/>
         <source>First values (as read)</source>
         <translation>Vài giá trị đầu (như sẽ ghi vào sổ)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="185"/>
         <source>Import into</source>
         <translation>Nhập vào</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="177"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="185"/>
         <source>Encoding</source>
         <translation>Bảng mã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="209"/>
         <source>Show:</source>
         <translation>Xem:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="212"/>
         <source>All rows</source>
         <translation>Tất cả các dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="239"/>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="455"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="463"/>
         <source>Undo this import</source>
         <translation>Hoàn tác lần nhập này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="260"/>
         <source>Choose the Excel file</source>
         <translation>Chọn tệp Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="266"/>
         <source>Reading the file…</source>
         <translation>Đang đọc tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="268"/>
         <source>Reading the Excel file…</source>
         <translation>Đang đọc tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="303"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="311"/>
         <source>(hidden)</source>
         <translation>(ẩn)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="317"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="325"/>
         <source>(do not import)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="328"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="336"/>
         <source>(detected)</source>
         <translation>(tự nhận ra)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="335"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="343"/>
         <source>Header found on row %1 of sheet &quot;%2&quot;; %3 data rows.</source>
         <translation>Dòng tiêu đề là dòng %1 của trang tính &quot;%2&quot;; %3 dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="338"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="346"/>
         <source>The columns are mapped as you confirmed for a file with the same headings.</source>
         <translation>Các cột được ghép như lần trước anh/chị đã xác nhận cho tệp có cùng tiêu đề.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="340"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="348"/>
         <source>Old-font text found in columns %1: converted to Unicode (change it in the Encoding column if a column is not).</source>
         <translation>Cột %1 gõ bằng phông chữ cũ: đã chuyển sang Unicode (nếu cột nào không phải, đổi ở cột Bảng mã).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="343"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="351"/>
         <source>This very file was imported on %1: importing it again adds nothing.</source>
         <translation>Chính tệp này đã được nhập lúc %1: nhập lại sẽ không thêm gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="345"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="353"/>
         <source>Check each column, then click Preview.</source>
         <translation>Kiểm tra từng cột rồi bấm Xem trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="382"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="390"/>
         <source>Rows with errors are not imported: save them as Excel, fix and import them again.</source>
         <translation>Các dòng lỗi sẽ không được nhập: lưu chúng ra Excel, sửa rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="405"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="413"/>
         <source>Import %1 valid rows</source>
         <translation>Nhập %1 dòng hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="408"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="416"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="414"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="422"/>
         <source>Save the rows to fix</source>
         <translation>Lưu các dòng cần sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="422"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="430"/>
         <source>Saved %1. Fix the rows (the reason is in the last column), save, and import this file again.</source>
         <translation>Đã lưu %1. Sửa các dòng (lý do ở cột cuối), lưu lại rồi nhập tệp đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="429"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="437"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="436"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="444"/>
         <source>Imported from %1:</source>
         <translation>Đã nhập từ tệp %1:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="437"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="445"/>
         <source>%1 new, %2 updated, %3 already there unchanged.</source>
         <translation>%1 mới, %2 cập nhật, %3 đã có và không đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="441"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="449"/>
         <source>%1 rows were not imported (errors or duplicates in the file).</source>
         <translation>%1 dòng không được nhập (lỗi hoặc trùng trong tệp).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="444"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="452"/>
         <source>The import is recorded with the file&apos;s name and fingerprint; it can be undone as a whole while nothing else has changed these records.</source>
         <translation>Lần nhập được ghi lại cùng tên tệp và mã băm của tệp; có thể hoàn tác toàn bộ khi các bản ghi này chưa bị thay đổi thêm.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="456"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="464"/>
         <source>Remove what this import added and give the updated records their earlier values back?</source>
         <translation>Xóa những gì lần nhập này đã thêm và trả các bản ghi đã cập nhật về giá trị cũ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="463"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="471"/>
         <source>Undone: %1 records.</source>
         <translation>Đã hoàn tác: %1 bản ghi.</translation>
     </message>
@@ -236,22 +236,22 @@
 <context>
     <name>PlanRowsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="54"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="54"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="54"/>
         <source>Name</source>
         <translation>Họ và tên / Tên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="54"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>

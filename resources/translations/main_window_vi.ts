@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="198"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="274"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="277"/>
         <source>About Sổ Thi đua</source>
         <translation>Giới thiệu Sổ Thi đua</translation>
     </message>
@@ -142,11 +142,16 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="224"/>
+        <source>Checklist results with their reasons…</source>
+        <translation>Kết quả phiếu tiêu chuẩn (kèm lý do)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
         <source>Blank Excel template</source>
         <translation>Tải mẫu Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="275"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
         <source>Sổ Thi đua %1
 Register of the emulation movement and nomination dossiers for communes.
 Data folder: %2

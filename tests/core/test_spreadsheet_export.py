@@ -110,6 +110,23 @@ def test_award_history_and_round_lists(session, demo, tmp_path):
     assert ws.max_row - 1 == len(rounds.nominees_of(session, round_.id))
 
 
+def test_checklist_results_with_their_reasons(session, demo, tmp_path):
+    from desktop_app.core.nominations import checklists
+
+    path = exporting.export_checklists(session, tmp_path / "phieu.xlsx")
+    ws = openpyxl.load_workbook(path).active
+    header = [c.value for c in ws[1]]
+    assert header[1] == "Họ và tên / Tên tập thể" and "Kết luận" in header and "Lý do" in header
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    stored = [c for p_id in {r.participant_id for r in checklists.Checklist.select()}
+              for c in checklists.list_checklists(session, p_id)]
+    assert rows and len(rows) == len(stored)
+    verdict, reasons = header.index("Kết luận"), header.index("Lý do")
+    assert {r[verdict] for r in rows} <= {"Đủ điều kiện", "Chưa đủ điều kiện", "Chưa hoàn thành"}
+    # every checklist that is not eligible says why
+    assert all(r[reasons] for r in rows if r[verdict] != "Đủ điều kiện")
+
+
 def test_templates_have_dropdowns_a_guide_and_a_frozen_header(session, demo, tmp_path):
     for kind in ("individuals", "collectives", "achievements", "awards"):
         path = template.write_template(session, kind, tmp_path / f"mau-{kind}.xlsx")

@@ -17,7 +17,7 @@ from ..dates import format_vn_date, format_vn_datetime
 from ..errors import UserCancelled, UserError
 from ..nominations import rounds
 from ..register import participants
-from ..storage.models import Award, Participant
+from ..storage.models import Award, Checklist, Participant
 from ..storage.session import Session
 from ..vocabulary import (AWARD_CATEGORIES, AWARD_FORMS, COMMENDATION_TYPES, GENDERS, INDIVIDUAL,
                           PARTICIPANT_CATEGORIES, PARTICIPANT_KINDS, VERDICTS, award_name)
@@ -280,6 +280,44 @@ def round_table(session: Session, round_id: int) -> Table:
     title = f"Danh sách đề nghị khen thưởng đợt {round_.number}" + (f" (lần {round_.version})"
                                                                     if round_.version > 1 else "")
     return Table(title, ROUND_COLUMNS, rows(), len(nominees))
+
+
+CHECKLIST_COLUMNS = [
+    Column("STT", INTEGER, 6), Column("Họ và tên / Tên tập thể", TEXT), Column("Đối tượng", TEXT, 10),
+    Column("Hình thức khen thưởng", TEXT), Column("Bộ tiêu chuẩn", TEXT), Column("Phiên bản", INTEGER, 8),
+    Column("Năm đánh giá", INTEGER, 9), Column("Kết luận", TEXT, 16), Column("Số tiêu chí đã trả lời", INTEGER, 10),
+    Column("Số tiêu chí cần trả lời", INTEGER, 10), Column("Lý do", TEXT, 80), Column("Cập nhật lúc", TEXT, 16),
+]
+
+
+def checklist_table(session: Session) -> Table:
+    """Every current checklist of the commune with its verdict and the reasons behind it (as stored with the
+    checklist: the screen and the documents show the same)."""
+    session.activate()
+    commune = session.home_commune()
+    query = (Checklist.select(Checklist, Participant).join(Participant)
+             .where((Checklist.commune == commune) & Checklist.archived_at.is_null()
+                    & Participant.archived_at.is_null())
+             .order_by(Participant.sort_key, Checklist.id))
+
+    def rows() -> Iterator[list]:
+        for n, c in enumerate(query.iterator(), start=1):
+            p = c.participant
+            snap = c.set_snapshot or {}
+            assessment = c.assessment or {}
+            reasons = "\n".join(r.get("text", "") for r in assessment.get("reasons", []) if r.get("text"))
+            yield [n, p.name, PARTICIPANT_KINDS.name(p.kind), snap.get("award_form_name") or None,
+                   snap.get("title") or c.set_id, c.set_version, c.assessment_year, VERDICTS.name(c.verdict),
+                   assessment.get("answered"), assessment.get("answerable"), reasons or None,
+                   format_vn_datetime(c.updated_at)]
+
+    return Table("Kết quả phiếu tiêu chuẩn", CHECKLIST_COLUMNS, rows(), query.count())
+
+
+def export_checklists(session: Session, target: str | os.PathLike, *, as_csv: bool = False,
+                      progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> Path:
+    return export_table(session, checklist_table(session), target, as_csv=as_csv, progress=progress,
+                        cancelled=cancelled)
 
 
 def export_table(session: Session, table: Table, target: str | os.PathLike, *, as_csv: bool = False,
