@@ -230,3 +230,39 @@ def test_the_exported_register_imports_back_with_no_change(session, tmp_path):
     path = exporting.export_award_history(session, tmp_path / "kt.xlsx")
     plan = imp.read_import(session, path)
     assert plan.kind == "awards" and plan.rows and {r.verdict for r in plan.rows} == {"same"}
+
+
+def test_achievements_of_people_already_in_the_register(session, tmp_path):
+    create_demo_commune(session)
+    session.activate()
+    from desktop_app.core.register.campaigns import list_campaigns
+    from desktop_app.core.storage.models import Achievement
+
+    campaign = list_campaigns(session)[0]
+    field = campaign.data["priority_fields"][0]
+    person = Participant.select().where(Participant.birth_date.is_null(False)).order_by(Participant.id).first()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Ngày sinh", "Tên thành tích", "Kết quả", "Từ ngày", "Đến ngày", "Lĩnh vực"])
+    ws.append([1, person.name, person.birth_date.strftime("%d/%m/%Y"), "Hướng dẫn 120 hộ bản Cốc Phầy cài VNeID",
+               "120 hộ", "01/03/2025", "30/06/2025", field["text"]])
+    ws.append([2, person.name, person.birth_date.strftime("%d/%m/%Y"), "Hướng dẫn 120 hộ bản Cốc Phầy cài VNeID",
+               "120 hộ", "01/03/2025", "30/06/2025", field["text"]])                 # the same row again
+    ws.append([3, person.name, person.birth_date.strftime("%d/%m/%Y"), "Số hóa sổ hộ tịch", "",
+               "01/07/2025", "01/03/2025", ""])                                      # ends before it starts
+    ws.append([4, person.name, person.birth_date.strftime("%d/%m/%Y"), "Tập huấn", "", "", "", "Thiên văn học"])
+    wb.save(tmp_path / "tt.xlsx")
+    plan = imp.read_import(session, tmp_path / "tt.xlsx", campaign_id=campaign.id)
+    assert plan.kind == "achievements"
+    assert _verdicts(plan) == [(2, "new"), (3, "duplicate"), (4, "error"), (5, "error")]
+    rows = {r.row: r for r in plan.rows}
+    assert rows[2].values["field_codes"] == [field["code"]]
+    assert rows[4].problems[0].startswith("Dòng 4, cột G: đến ngày")
+    assert rows[5].problems[0].startswith("Dòng 5, cột H: lĩnh vực \"Thiên văn học\" không có trong danh mục")
+    before = Achievement.select().where(Achievement.participant == person.id).count()
+    imp.apply_import(session, plan)
+    session.activate()
+    assert Achievement.select().where(Achievement.participant == person.id).count() == before + 1
+    flt = ParticipantFilter(commune_id=session.home_commune().id, search="coc phay")
+    assert [p.id for p in participants.list_participants(session, flt)] == [person.id]   # found by its achievement
+    assert imp.read_import(session, tmp_path / "tt.xlsx", campaign_id=campaign.id).rows[0].verdict == "same"
