@@ -266,3 +266,21 @@ def test_achievements_of_people_already_in_the_register(session, tmp_path):
     flt = ParticipantFilter(commune_id=session.home_commune().id, search="coc phay")
     assert [p.id for p in participants.list_participants(session, flt)] == [person.id]   # found by its achievement
     assert imp.read_import(session, tmp_path / "tt.xlsx", campaign_id=campaign.id).rows[0].verdict == "same"
+
+
+def test_date_of_birth_under_nam_and_nu_gives_the_gender(session, commune, tmp_path):
+    # The common official layout: "Ngày sinh" merged over two columns "Nam" | "Nữ".
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"])
+    ws.append(["STT", "Họ và tên", "Ngày sinh", None, "Chức vụ"])
+    ws.append([None, None, "Nam", "Nữ", None])
+    ws.merge_cells("C2:D2")
+    ws.append([1, "Hà Văn Sơn", "12/03/1980", None, "Trưởng thôn"])
+    ws.append([2, "Bế Thị Lan", None, "1975", "Chi hội trưởng phụ nữ"])
+    wb.save(tmp_path / "nam-nu.xlsx")
+    plan = imp.read_import(session, tmp_path / "nam-nu.xlsx")
+    assert plan.headings[2:4] == ["Ngày sinh Nam", "Ngày sinh Nữ"]
+    assert plan.mapping[2:4] == ["birth_male", "birth_female"]
+    assert [(r.values["gender"], r.values["birth_date"]) for r in plan.rows] == [("nam", "12/03/1980"),
+                                                                                 ("nu", "01/01/1975")]

@@ -49,6 +49,11 @@ FIELDS = (
     Field("birth_date", "Ngày sinh",
           ("ngay sinh", "ngay, thang, nam sinh", "ngay thang nam sinh", "ngay/thang/nam sinh", "nam sinh",
            "sinh ngay", "ngay sinh (dd/mm/yyyy)", "ngay thang nam sinh (dd/mm/yyyy)"), _WHO),
+    # "Ngày sinh" merged over two columns "Nam" | "Nữ": the date stands in the column of the person's gender.
+    Field("birth_male", "Ngày sinh (cột Nam)", ("ngay sinh nam", "nam sinh nam", "ngay, thang, nam sinh nam",
+                                                "ngay thang nam sinh nam"), (INDIVIDUALS,)),
+    Field("birth_female", "Ngày sinh (cột Nữ)", ("ngay sinh nu", "nam sinh nu", "ngay, thang, nam sinh nu",
+                                                 "ngay thang nam sinh nu"), (INDIVIDUALS,)),
     Field("ethnicity", "Dân tộc", ("dan toc",), _P),
     Field("position", "Chức vụ", ("chuc vu", "chuc danh", "chuc vu/chuc danh", "chuc vu, chuc danh",
                                   "chuc vu hoac chuc danh", "chuc vu (neu co)"), _P),
@@ -180,11 +185,15 @@ def find_header(rows: list[tuple[int, list]], scan: int = 30) -> TableShape | No
         sub = rows[start][1]
         if cells and all(isinstance(c, str) and field_for_heading(c) is not None for c in cells) and \
                 any(i < len(headings) and not headings[i] for i, c in enumerate(sub) if c not in (None, "")):
+            parent = ""
             for i, c in enumerate(sub):
+                while len(headings) <= i:
+                    headings.append("")
+                if headings[i]:
+                    parent = headings[i]
                 if c not in (None, ""):
-                    while len(headings) <= i:
-                        headings.append("")
-                    headings[i] = str(c) if not headings[i] else f"{headings[i]} {c}"
+                    # a merged heading spans the columns to its right: "Ngày sinh" over "Nam" | "Nữ"
+                    headings[i] = f"{headings[i] or parent} {c}".strip()
             start += 1
             continue
         break

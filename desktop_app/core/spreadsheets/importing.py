@@ -444,16 +444,22 @@ class _ParticipantPlanner:
                 values["gender"] = "nam" if male else "nu"
                 provided.add("gender")
         birth = None
-        if row.has("birth_date"):
+        birth_key = "birth_date"
+        for key, gender in (("birth_male", "nam"), ("birth_female", "nu")):
+            if row.has(key) and not row.has("birth_date"):
+                birth_key = key
+                values["gender"] = gender
+                provided.add("gender")
+        if row.has(birth_key):
             try:
-                birth, year_only = parse_date(row.raw["birth_date"], self.today)
+                birth, year_only = parse_date(row.raw[birth_key], self.today)
             except CellProblem as p:
-                row.problem("birth_date", p.code, **p.params)
+                row.problem(birth_key, p.code, **p.params)
             else:
                 values["birth_date"] = format_vn_date(birth)
                 provided.add("birth_date")
                 if year_only:
-                    row.notes.append(message_text("xlsx.note.year_only", cell=row.address(row.columns["birth_date"]),
+                    row.notes.append(message_text("xlsx.note.year_only", cell=row.address(row.columns[birth_key]),
                                                   year=birth.year))
         if kind == COLLECTIVE:
             for key in ("gender", "birth_date", "ethnicity", "position", "workplace", "cccd"):
@@ -749,7 +755,8 @@ def apply_import(session: Session, plan: ImportPlan, *, remember: bool = True, p
     officer's mapping is remembered for files with the same headings. Cancel rolls everything back."""
     with session.write(*_TOPICS[plan.kind], Topic.COMMUNE):
         commune = session.home_commune()
-        if plan.register_state != _register_state(commune):
+        # Awards carry no modification time: their rows are always judged again (a history is short).
+        if plan.kind == cols.AWARDS or plan.register_state != _register_state(commune):
             plan = plan_rows(session, plan)   # something changed since the preview: judge the rows again
         changes: list[dict] = []
         created = updated = 0
