@@ -471,3 +471,87 @@ class ExcelImportDialog(QDialog):
                 "Undone: %1 records.").replace("%1", format_count(count)))
 
         self.runner.run(importing.undo_import, self.result.batch_id, parent=self, on_success=undone)
+
+
+class ImportHistoryDialog(QDialog):
+    """Tệp › Các lần nhập từ Excel…: every import with its file, counts and state; one can be undone as a whole."""
+
+    def __init__(self, runner: OperationRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.batches: list[importing.BatchRow] = []
+        self.setWindowTitle(self.tr("Imports from Excel"))
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("batches")
+        self.table.setHorizontalHeaderLabels([self.tr("Imported at"), self.tr("File"), self.tr("List"),
+                                              self.tr("Rows"), self.tr("State")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeToContents)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.undo_button = QPushButton(self.tr("Undo the selected import…"))
+        self.undo_button.setObjectName("undo_batch")
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.clicked.connect(self.undo_selected)
+        close = QPushButton(self.tr("Close"))
+        close.setAutoDefault(False)
+        close.clicked.connect(self.accept)
+        row.addWidget(self.undo_button)
+        row.addStretch()
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.table.itemSelectionChanged.connect(self._update)
+        runner.notifier.changed.connect(lambda _changes: self.reload())
+        self.resize(1000, 420)
+        fit_to_screen(self, min_width=1000)
+        self.reload()
+
+    def reload(self) -> None:
+        self.batches = importing.import_batches(self.runner.session)
+        self.table.setRowCount(len(self.batches))
+        for i, b in enumerate(self.batches):
+            counts = b.counts or {}
+            text = self.tr("%1 new, %2 updated, %3 unchanged, %4 not imported").replace(
+                "%1", format_count(counts.get("new", 0))).replace("%2", format_count(counts.get("update", 0))).replace(
+                "%3", format_count(counts.get("same", 0))).replace(
+                "%4", format_count(counts.get("error", 0) + counts.get("duplicate", 0)))
+            state = (self.tr("undone on %1").replace("%1", format_vn_datetime(b.undone_at)) if b.undone_at
+                     else self.tr("in effect"))
+            for column, value in enumerate((format_vn_datetime(b.created_at), b.file_name,
+                                            cols.LIST_KINDS.get(b.kind, b.kind), text, state)):
+                item = QTableWidgetItem(value)
+                if column == 1:
+                    item.setToolTip("SHA-256: " + b.sha256)
+                self.table.setItem(i, column, item)
+        self._update()
+
+    def selected(self) -> importing.BatchRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.batches[rows[0].row()] if rows else None
+
+    def _update(self) -> None:
+        batch = self.selected()
+        self.undo_button.setEnabled(batch is not None and not batch.undone_at)
+
+    def undo_selected(self) -> None:
+        batch = self.selected()
+        if batch is None or batch.undone_at:
+            return
+        answer = QMessageBox.question(self, self.tr("Undo the import"), self.tr(
+            "Undo the import of %1 (%2): remove what it added and give the updated records their earlier "
+            "values back?").replace("%1", batch.file_name).replace("%2", format_vn_datetime(batch.created_at)))
+        if answer != QMessageBox.Yes:
+            return
+        self.runner.run(importing.undo_import, batch.id, parent=self,
+                        on_success=lambda count: QMessageBox.information(
+                            self, self.tr("Undo the import"),
+                            self.tr("Undone: %1 records.").replace("%1", format_count(count))))

@@ -210,6 +210,10 @@ class MainWindow(QMainWindow):
         import_action.setObjectName("import_excel")
         import_action.triggered.connect(lambda: self.import_excel())
         file_menu.addAction(import_action)
+        history = QAction(self.tr("Imports from Excel (undo)…"), self)
+        history.setObjectName("import_history")
+        history.triggered.connect(self.import_history)
+        file_menu.addAction(history)
         export_menu = file_menu.addMenu(self.tr("Export to Excel"))
         export_menu.setObjectName("export_excel_menu")
         register = export_menu.addAction(self.tr("The register (as shown: search and filters)…"))
@@ -237,6 +241,12 @@ class MainWindow(QMainWindow):
 
         self.excel_import = ExcelImportDialog(self.runner, self, path=path)
         self.excel_import.open()   # window-modal, without a nested event loop
+
+    def import_history(self) -> None:
+        from .excel_import_dialog import ImportHistoryDialog
+
+        self.excel_history = ImportHistoryDialog(self.runner, self)
+        self.excel_history.open()   # window-modal, without a nested event loop
 
     def export_register(self) -> None:
         from . import excel_export

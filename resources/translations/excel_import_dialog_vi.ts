@@ -234,6 +234,80 @@
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="483"/>
+        <source>Imports from Excel</source>
+        <translation>Các lần nhập từ Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="487"/>
+        <source>Imported at</source>
+        <translation>Thời gian nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="487"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="487"/>
+        <source>List</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="488"/>
+        <source>Rows</source>
+        <translation>Số dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="488"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="501"/>
+        <source>Undo the selected import…</source>
+        <translation>Hoàn tác lần nhập đã chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="505"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="523"/>
+        <source>%1 new, %2 updated, %3 unchanged, %4 not imported</source>
+        <translation>%1 mới, %2 cập nhật, %3 không đổi, %4 không nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="527"/>
+        <source>undone on %1</source>
+        <translation>đã hoàn tác lúc %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="528"/>
+        <source>in effect</source>
+        <translation>còn hiệu lực</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="549"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="556"/>
+        <source>Undo the import</source>
+        <translation>Hoàn tác lần nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="550"/>
+        <source>Undo the import of %1 (%2): remove what it added and give the updated records their earlier values back?</source>
+        <translation>Hoàn tác lần nhập tệp %1 (%2): xóa những gì lần nhập đó đã thêm và trả các bản ghi đã cập nhật về giá trị cũ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="557"/>
+        <source>Undone: %1 records.</source>
+        <translation>Đã hoàn tác: %1 bản ghi.</translation>
+    </message>
+</context>
+<context>
     <name>PlanRowsModel</name>
     <message>
         <location filename="../../desktop_app/ui/excel_import_dialog.py" line="54"/>

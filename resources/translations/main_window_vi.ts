@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="198"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="277"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="287"/>
         <source>About Sổ Thi đua</source>
         <translation>Giới thiệu Sổ Thi đua</translation>
     </message>
@@ -122,36 +122,41 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="213"/>
+        <source>Imports from Excel (undo)…</source>
+        <translation>Các lần nhập từ Excel (hoàn tác)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="219"/>
         <source>The register (as shown: search and filters)…</source>
         <translation>Sổ theo dõi (đúng như đang xem: tìm kiếm và bộ lọc)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
         <source>The award history…</source>
         <translation>Lịch sử khen thưởng…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="225"/>
         <source>A round&apos;s list of nominees…</source>
         <translation>Danh sách đề nghị của một đợt…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="224"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
         <source>Checklist results with their reasons…</source>
         <translation>Kết quả phiếu tiêu chuẩn (kèm lý do)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
         <source>Blank Excel template</source>
         <translation>Tải mẫu Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="288"/>
         <source>Sổ Thi đua %1
 Register of the emulation movement and nomination dossiers for communes.
 Data folder: %2

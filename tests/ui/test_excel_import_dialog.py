@@ -197,3 +197,33 @@ def test_the_register_as_shown_goes_to_excel(qtbot, window, runner, session, tmp
     runner.wait()
     qtbot.waitUntil(lambda: "text" in seen)
     assert openpyxl.load_workbook(blank).sheetnames[:2] == ["Danh sách", "Hướng dẫn"]
+
+
+def test_an_earlier_import_is_undone_from_the_list_of_imports(qtbot, window, runner, session, tmp_path):
+    from desktop_app.core.spreadsheets import importing
+
+    source = samples.collectives(tmp_path / "tap-the.xlsx")
+    commune = session.home_commune()
+    flt = ParticipantFilter(commune_id=commune.id)
+    before = count_participants(session, flt)
+    runner.run(importing.apply_import, importing.read_import(session, source))
+    runner.wait()
+    assert count_participants(session, flt) == before + 1      # Thôn Nà Làng was there: updated
+    click_menu(qtbot, window, "import_history")
+    qtbot.waitUntil(lambda: getattr(window, "excel_history", None) is not None and window.excel_history.isVisible())
+    dialog = window.excel_history
+    table = dialog.table
+    assert table.rowCount() == 1 and table.item(0, 1).text() == "tap-the.xlsx"
+    assert "còn hiệu lực" == table.item(0, 4).text()
+    assert not dialog.undo_button.isEnabled()
+    QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier, table.visualItemRect(table.item(0, 1)).center())
+    assert dialog.undo_button.isEnabled()
+    shot(dialog, "excel-5-cac-lan-nhap", tmp_path)
+    asked = answer_next_message(QMessageBox.Yes)
+    done = answer_next_message(QMessageBox.Ok, timeout_ms=15000)
+    click(dialog.undo_button)
+    runner.wait()
+    qtbot.waitUntil(lambda: "text" in done, timeout=15000)
+    assert "tap-the.xlsx" in asked["text"] and "2" in done["text"]
+    assert count_participants(session, flt) == before
+    qtbot.waitUntil(lambda: table.item(0, 4).text().startswith("đã hoàn tác"))
