@@ -243,19 +243,18 @@ class _Row:
                     value = value.strip() or None
             self.columns[key] = index
             self.raw[key] = value
+        # Each cell's text once (a row's checks ask for the same cells many times).
+        self.texts = {key: (nfc_multiline(value) if key in _MULTILINE and isinstance(value, str) else as_text(value))
+                      for key, value in self.raw.items()}
 
     def address(self, index: int) -> str:
         return f"{cols.column_letter(index)}{self.number}"
 
     def text(self, key: str) -> str:
-        value = self.raw.get(key)
-        if key in _MULTILINE and isinstance(value, str):
-            return nfc_multiline(value)
-        return as_text(value)
+        return self.texts.get(key, "")
 
     def has(self, key: str) -> bool:
-        value = self.raw.get(key)
-        return value is not None and as_text(value) != ""
+        return self.texts.get(key, "") != ""
 
     def problem(self, key: str, code: str, **params) -> None:
         label = cols.FIELD_BY_KEY[key].label if key in cols.FIELD_BY_KEY else key
