@@ -266,7 +266,11 @@ class ExcelImportDialog(QDialog):
         self.mapping_note.setText(self.tr("Reading the file…"))
         self.runner.run(importing.read_import, path, sheet=sheet, read=True, parent=self,
                         progress=self.tr("Reading the Excel file…"), on_success=self._planned,
-                        on_failure=self._failed)
+                        on_failure=self._failed, on_cancelled=self._read_cancelled)
+
+    def _read_cancelled(self) -> None:
+        self.mapping_note.setText(self.tr("Reading was cancelled. Choose the file again to import it."))
+        self._update_buttons()
 
     def _failed(self, error) -> None:
         self.mapping_note.setText(str(error))
@@ -436,7 +440,12 @@ class ExcelImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.runner.run(importing.apply_import, self.plan, parent=self, progress=self.tr("Importing…"),
                         on_success=self._imported, on_failure=self._failed,
-                        on_cancelled=self._update_buttons)
+                        on_cancelled=self._import_cancelled)
+
+    def _import_cancelled(self) -> None:
+        self.summary_label.setText(self.plan.summary() + " " + self.tr("The import was cancelled: nothing was "
+                                                                        "written."))
+        self._update_buttons()
 
     def _imported(self, result: importing.ImportResult) -> None:
         self.result = result

@@ -5,8 +5,8 @@
     <name>ExcelImportDialog</name>
     <message>
         <location filename="../../desktop_app/ui/excel_import_dialog.py" line="89"/>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="273"/>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="429"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="277"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="433"/>
         <source>Import from Excel</source>
         <translation>Nhập từ Excel</translation>
     </message>
@@ -67,7 +67,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/excel_import_dialog.py" line="149"/>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="416"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="420"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/excel_import_dialog.py" line="247"/>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="463"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="472"/>
         <source>Undo this import</source>
         <translation>Hoàn tác lần nhập này</translation>
     </message>
@@ -133,102 +133,112 @@
         <translation>Đang đọc tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="272"/>
+        <source>Reading was cancelled. Choose the file again to import it.</source>
+        <translation>Đã hủy việc đọc tệp. Chọn lại tệp để nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="315"/>
         <source>(hidden)</source>
         <translation>(ẩn)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="325"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="329"/>
         <source>(do not import)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="336"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="340"/>
         <source>(detected)</source>
         <translation>(tự nhận ra)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="343"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="347"/>
         <source>Header found on row %1 of sheet &quot;%2&quot;; %3 data rows.</source>
         <translation>Dòng tiêu đề là dòng %1 của trang tính &quot;%2&quot;; %3 dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="346"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="350"/>
         <source>The columns are mapped as you confirmed for a file with the same headings.</source>
         <translation>Các cột được ghép như lần trước anh/chị đã xác nhận cho tệp có cùng tiêu đề.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="348"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="352"/>
         <source>Old-font text found in columns %1: converted to Unicode (change it in the Encoding column if a column is not).</source>
         <translation>Cột %1 gõ bằng phông chữ cũ: đã chuyển sang Unicode (nếu cột nào không phải, đổi ở cột Bảng mã).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="351"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="355"/>
         <source>This very file was imported on %1: importing it again adds nothing.</source>
         <translation>Chính tệp này đã được nhập lúc %1: nhập lại sẽ không thêm gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="353"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="357"/>
         <source>Check each column, then click Preview.</source>
         <translation>Kiểm tra từng cột rồi bấm Xem trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="390"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="394"/>
         <source>Rows with errors are not imported: save them as Excel, fix and import them again.</source>
         <translation>Các dòng lỗi sẽ không được nhập: lưu chúng ra Excel, sửa rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="413"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="417"/>
         <source>Import %1 valid rows</source>
         <translation>Nhập %1 dòng hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="416"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="420"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="422"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="426"/>
         <source>Save the rows to fix</source>
         <translation>Lưu các dòng cần sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="430"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="434"/>
         <source>Saved %1. Fix the rows (the reason is in the last column), save, and import this file again.</source>
         <translation>Đã lưu %1. Sửa các dòng (lý do ở cột cuối), lưu lại rồi nhập tệp đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="437"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="441"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="444"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="446"/>
+        <source>The import was cancelled: nothing was written.</source>
+        <translation>Đã hủy việc nhập: không có gì được ghi vào sổ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="453"/>
         <source>Imported from %1:</source>
         <translation>Đã nhập từ tệp %1:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="445"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="454"/>
         <source>%1 new, %2 updated, %3 already there unchanged.</source>
         <translation>%1 mới, %2 cập nhật, %3 đã có và không đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="449"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="458"/>
         <source>%1 rows were not imported (errors or duplicates in the file).</source>
         <translation>%1 dòng không được nhập (lỗi hoặc trùng trong tệp).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="452"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="461"/>
         <source>The import is recorded with the file&apos;s name and fingerprint; it can be undone as a whole while nothing else has changed these records.</source>
         <translation>Lần nhập được ghi lại cùng tên tệp và mã băm của tệp; có thể hoàn tác toàn bộ khi các bản ghi này chưa bị thay đổi thêm.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="464"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="473"/>
         <source>Remove what this import added and give the updated records their earlier values back?</source>
         <translation>Xóa những gì lần nhập này đã thêm và trả các bản ghi đã cập nhật về giá trị cũ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="471"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="480"/>
         <source>Undone: %1 records.</source>
         <translation>Đã hoàn tác: %1 bản ghi.</translation>
     </message>
@@ -236,73 +246,73 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="483"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="492"/>
         <source>Imports from Excel</source>
         <translation>Các lần nhập từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="487"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="496"/>
         <source>Imported at</source>
         <translation>Thời gian nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="487"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="496"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="487"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="496"/>
         <source>List</source>
         <translation>Danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="488"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="497"/>
         <source>Rows</source>
         <translation>Số dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="488"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="497"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="501"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="510"/>
         <source>Undo the selected import…</source>
         <translation>Hoàn tác lần nhập đã chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="505"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="514"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="523"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="532"/>
         <source>%1 new, %2 updated, %3 unchanged, %4 not imported</source>
         <translation>%1 mới, %2 cập nhật, %3 không đổi, %4 không nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="527"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="536"/>
         <source>undone on %1</source>
         <translation>đã hoàn tác lúc %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="528"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="537"/>
         <source>in effect</source>
         <translation>còn hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="549"/>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="556"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="558"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="565"/>
         <source>Undo the import</source>
         <translation>Hoàn tác lần nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="550"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="559"/>
         <source>Undo the import of %1 (%2): remove what it added and give the updated records their earlier values back?</source>
         <translation>Hoàn tác lần nhập tệp %1 (%2): xóa những gì lần nhập đó đã thêm và trả các bản ghi đã cập nhật về giá trị cũ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="557"/>
+        <location filename="../../desktop_app/ui/excel_import_dialog.py" line="566"/>
         <source>Undone: %1 records.</source>
         <translation>Đã hoàn tác: %1 bản ghi.</translation>
     </message>

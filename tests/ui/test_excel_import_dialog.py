@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from desktop_app.core.register.participants import ParticipantFilter, count_participants
 from desktop_app.ui.main_window import MainWindow
@@ -227,3 +227,43 @@ def test_an_earlier_import_is_undone_from_the_list_of_imports(qtbot, window, run
     assert "tap-the.xlsx" in asked["text"] and "2" in done["text"]
     assert count_participants(session, flt) == before
     qtbot.waitUntil(lambda: table.item(0, 4).text().startswith("đã hoàn tác"))
+
+
+def test_cancel_on_the_progress_dialog_writes_nothing(qtbot, window, runner, session, tmp_path, monkeypatch):
+    import openpyxl as xl
+    from PySide6.QtWidgets import QProgressDialog
+
+    big = tmp_path / "lon.xlsx"
+    wb = xl.Workbook(write_only=True)
+    ws = wb.create_sheet("Danh sách")
+    ws.append(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Đơn vị công tác"])
+    for i in range(6000):
+        ws.append([i + 1, f"Người Thử {i:05d}", f"{1 + i % 28:02d}/{1 + i % 12:02d}/{1960 + i % 40}",
+                   "Nam" if i % 2 else "Nữ", f"Thôn {i % 9}"])
+    wb.save(big)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(big), ""))
+    commune = session.home_commune()
+    before = count_participants(session, ParticipantFilter(commune_id=commune.id))
+    click_menu(qtbot, window, "import_excel")
+    qtbot.waitUntil(lambda: getattr(window, "excel_import", None) is not None and window.excel_import.isVisible())
+    dialog = window.excel_import
+    click(dialog.choose_button)
+    runner.wait(120000)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=60000)
+    click(dialog.next_button)
+    assert dialog.plan.importable == 6000
+    click(dialog.import_button)
+
+    def progress_box():
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()),
+                    None)
+
+    qtbot.waitUntil(lambda: progress_box() is not None, timeout=20000)   # shown after 600 ms, with Cancel
+    box = progress_box()
+    cancel = box.findChild(QPushButton)
+    click(cancel)
+    runner.wait(120000)
+    assert "nothing" not in dialog.summary_label.text()    # translated:
+    assert "không có gì được ghi" in dialog.summary_label.text()
+    assert count_participants(session, ParticipantFilter(commune_id=commune.id)) == before
+    assert dialog.pages.currentIndex() == 1

@@ -8,7 +8,7 @@ import peewee as pw
 
 from ..changes import Topic
 from ..dates import format_vn_date
-from ..errors import UserError, ValidationError
+from ..errors import UserCancelled, UserError, ValidationError
 from ..storage.models import Achievement, Award, Checklist, Draft, Participant, new_uid
 from ..storage.session import Session
 from ..text import fold, fts_query, name_sort_key, tokens
@@ -355,7 +355,8 @@ def iter_participant_tuples(session: Session, flt: ParticipantFilter, columns, *
             return
 
 
-def insert_participants(session: Session, values_list: list[dict], *, cleaned: list[dict] | None = None) -> list[int]:
+def insert_participants(session: Session, values_list: list[dict], *, cleaned: list[dict] | None = None,
+                        cancelled=None) -> list[int]:
     """Create many participants in one transaction (an import): each validated as a form would be (or given
     already validated as `cleaned`), stored with its sort key and search document exactly as save_participant
     stores one, in one prepared statement per table. Returns the new ids in order."""
@@ -372,7 +373,9 @@ def insert_participants(session: Session, values_list: list[dict], *, cleaned: l
         commune = _require_commune(session)
         cursor = session.db.cursor()
         fts = []
-        for clean in cleaned:
+        for n, clean in enumerate(cleaned):
+            if cancelled is not None and n % 500 == 0 and cancelled():
+                raise UserCancelled()   # inside the write: nothing of it is kept
             allowed = set(COMMON_FIELDS) | set(INDIVIDUAL_FIELDS if clean["kind"] == INDIVIDUAL else COLLECTIVE_FIELDS)
             values = {f: (clean.get(f) if f in allowed else _EMPTY.get(f, "")) for f in fields}
             search = " " + " ".join(tokens(" ".join(

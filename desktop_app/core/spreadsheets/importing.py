@@ -766,7 +766,7 @@ def apply_import(session: Session, plan: ImportPlan, *, remember: bool = True, p
             if cancelled is not None and cancelled():
                 raise UserCancelled()
             ids = participant_register.insert_participants(session, [r.values for r in fresh],
-                                                           cleaned=[r.clean for r in fresh])
+                                                           cleaned=[r.clean for r in fresh], cancelled=cancelled)
             for r, pid in zip(fresh, ids):
                 changes.append({"t": "participant", "id": pid, "a": "new", "before": None,
                                 "stamp": _stamp(participant_register.participant_form_values(
@@ -809,6 +809,8 @@ def apply_import(session: Session, plan: ImportPlan, *, remember: bool = True, p
         if remember:
             key = MAPPING_SETTING + cols.headings_signature(plan.headings, plan.kind)
             Setting.insert(key=key, value=json.dumps(plan.mapping)).on_conflict_replace().execute()
+        if cancelled is not None and cancelled():
+            raise UserCancelled()   # the officer cancelled while the last rows were written: roll all back
     return ImportResult(batch.id if batch else None, created, updated, plan.count(SAME),
                         plan.count(ERROR) + plan.count(DUPLICATE), plan)
 
