@@ -284,3 +284,25 @@ def test_date_of_birth_under_nam_and_nu_gives_the_gender(session, commune, tmp_p
     assert plan.mapping[2:4] == ["birth_male", "birth_female"]
     assert [(r.values["gender"], r.values["birth_date"]) for r in plan.rows] == [("nam", "12/03/1980"),
                                                                                  ("nu", "01/01/1975")]
+
+
+def test_namesakes_born_the_same_day_with_different_cccd_are_two_people(session, commune, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD"])
+    ws.append([1, "Nguyễn Văn Nam", "01/01/1980", "Nam", "001080000001"])
+    ws.append([2, "Nguyễn Văn Nam", "01/01/1980", "Nam", "001080000002"])
+    ws.append([3, "Nguyễn Văn Nam", "01/01/1980", "Nam", None])        # which one? the first of them
+    ws.append([4, "Nguyễn Văn Nam", "01/01/1980", "Nam", "001080000002"])
+    wb.save(tmp_path / "trung-ten.xlsx")
+    plan = imp.read_import(session, tmp_path / "trung-ten.xlsx")
+    assert _verdicts(plan) == [(2, "new"), (3, "new"), (4, "duplicate"), (5, "duplicate")]
+    assert [r.duplicate_of for r in plan.rows[2:]] == [2, 3]
+    imp.apply_import(session, plan)
+    again = imp.read_import(session, tmp_path / "trung-ten.xlsx")
+    assert _verdicts(again)[:2] == [(2, "same"), (3, "same")]
+    wb = openpyxl.load_workbook(tmp_path / "trung-ten.xlsx")
+    wb.active.append([5, "Nguyễn Văn Nam", "01/01/1980", "Nam", "001080000003"])   # a third namesake
+    wb.save(tmp_path / "trung-ten-3.xlsx")
+    third = imp.read_import(session, tmp_path / "trung-ten-3.xlsx")
+    assert third.rows[-1].verdict == "new" and not third.rows[-1].changes

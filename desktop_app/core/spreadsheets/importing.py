@@ -362,7 +362,7 @@ class _PersonIndex:
                   Participant.cccd)
         for pid, kind, name, birth, workplace, cccd in (Participant.select(*fields)
                                                          .where(Participant.commune == commune).tuples()):
-            self.rows[pid] = (kind, name, str(birth) if birth else "", fold(workplace))
+            self.rows[pid] = (kind, name, str(birth) if birth else "", fold(workplace), cccd or "")
             if cccd:
                 self.by_cccd[cccd] = pid
             self.by_name.setdefault(fold(name), []).append(pid)
@@ -373,7 +373,8 @@ class _PersonIndex:
         if cccd and cccd in self.by_cccd:
             pid = self.by_cccd[cccd]
             return [pid] if kind is None or self.rows[pid][0] == kind else []
-        same_name = [p for p in self.by_name.get(fold(name), []) if kind is None or self.rows[p][0] == kind]
+        same_name = [p for p in self.by_name.get(fold(name), []) if (kind is None or self.rows[p][0] == kind)
+                     and not (cccd and self.rows[p][4])]   # a CCCD on both sides that differs: another person
         if birth:
             found = [p for p in same_name if self.rows[p][2] == str(birth)]
             if found:
@@ -477,14 +478,17 @@ class _ParticipantPlanner:
             row.problem("name", "xlsx.value.ambiguous", count=len(matches))
             return self._error(result, row)
         identities = self._identities(kind, values, birth) + ([("id", matches[0])] if matches else [])
-        earlier = next((self.seen[k] for k in identities if k in self.seen), None)
+        cccd = values.get("cccd", "")
+        # Two rows with different CCCDs are two people, even with the same name and date of birth.
+        earlier = next((self.seen[k][0] for k in identities if k in self.seen
+                        and (not cccd or not self.seen[k][1] or self.seen[k][1] == cccd)), None)
         if earlier is not None:
             result.verdict = DUPLICATE
             result.duplicate_of = earlier
             result.notes.append(message_text("xlsx.note.duplicate", row=earlier))
             return result
         for k in identities:
-            self.seen[k] = row.number
+            self.seen.setdefault(k, (row.number, cccd))
         existing = Participant.get_by_id(matches[0]) if matches else None
         if existing is None:
             values.setdefault("category", self.plan.default_category
