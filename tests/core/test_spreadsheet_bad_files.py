@@ -161,3 +161,24 @@ def test_file_held_open_by_excel(session, commune, tmp_path, monkeypatch):
 def test_no_header_row(session, commune, tmp_path):
     path = _raw_xlsx(tmp_path / "khong-tieu-de.xlsx", _sheet(5))
     _refused(session, path, "xlsx.no_header")
+
+
+def test_formulas_give_the_value_excel_cached_and_xlsm_macros_are_never_run(session, commune, tmp_path):
+    sheet = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             '<sheetData>'
+             '<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c>'
+             '<c r="B1" t="inlineStr"><is><t>Giới tính</t></is></c>'
+             '<c r="C1" t="inlineStr"><is><t>Ngày sinh</t></is></c></row>'
+             # a VLOOKUP whose cached result is the name; a formula for the date with its cached serial number
+             '<row r="2"><c r="A2" t="str"><f>VLOOKUP(1,[1]Sheet1!$A:$B,2,0)</f><v>Nguyễn Thị Đào</v></c>'
+             '<c r="B2" t="inlineStr"><is><t>Nữ</t></is></c><c r="C2"><f>DATE(1985,2,5)</f><v>31083</v></c></row>'
+             '</sheetData></worksheet>').encode("utf-8")
+    plain = _raw_xlsx(tmp_path / "cong-thuc.xlsx", sheet)
+    macro = tmp_path / "co-macro.xlsm"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(macro, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0" + b"Sub Auto_Open(): Shell \"calc\": End Sub")
+    for path in (plain, macro):
+        plan = imp.read_import(session, path)
+        assert [(r.name, r.values.get("birth_date")) for r in plan.rows] == [("Nguyễn Thị Đào", "05/02/1985")]
