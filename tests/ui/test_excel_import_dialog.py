@@ -54,7 +54,7 @@ def click_menu(qtbot, window, *names: str) -> None:
         # From elsewhere first: a move to where the cursor already is (the same item in an earlier test) is no move.
         QTest.mouseMove(menu, QPoint(where.x(), 2))
         QTest.mouseMove(menu, where)
-        qtbot.waitUntil(lambda: menu.activeAction() is action)
+        qtbot.waitUntil(lambda m=menu, a=action: m.activeAction() is a)
         QTest.mouseClick(menu, Qt.LeftButton, Qt.NoModifier, where)
         if action.menu() is not None:
             menu = action.menu()

@@ -32,8 +32,8 @@ from ..storage.models import (Achievement, Award, Campaign, Checklist, EvidenceF
                               Participant, Setting)
 from ..storage.session import Session
 from ..text import fold, nfc_multiline
-from ..vocabulary import (AWARD_CATEGORIES, AWARD_CODES_BY_CATEGORY, AWARD_FORMS, CATEGORIES_BY_KIND, COLLECTIVE,
-                          COMMENDATION_TYPES, GENDERS, INDIVIDUAL, PARTICIPANT_KINDS)
+from ..vocabulary import (AWARD_CATEGORIES, AWARD_CODES_BY_CATEGORY, CATEGORIES_BY_KIND, COLLECTIVE,
+                          COMMENDATION_TYPES, INDIVIDUAL, PARTICIPANT_KINDS)
 from . import columns as cols
 from .values import (CellProblem, as_text, is_excel_error, is_group_heading, is_mark, is_subtotal, match_term,
                      parse_date, parse_digits, parse_gender, parse_integer)
@@ -978,7 +978,7 @@ def write_error_report(session: Session | None, plan: ImportPlan, target: str | 
         if r.verdict not in (ERROR, DUPLICATE):
             continue
         cells = list(r.cells) + [None] * (len(headings) - len(r.cells))
-        ws.append([r.row] + [c if not isinstance(c, str) else c for c in cells[:len(headings)]] + [r.reason])
+        ws.append([r.row] + cells[:len(headings)] + [r.reason])
     ws.freeze_panes = "B2"
     ws.column_dimensions["A"].width = 10
     for i, h in enumerate(headings, start=2):

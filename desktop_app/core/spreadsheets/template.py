@@ -9,8 +9,8 @@ from pathlib import Path
 from ..errors import UserError
 from ..register.campaigns import list_campaigns
 from ..storage.session import Session
-from ..vocabulary import (AWARD_CATEGORIES, AWARD_CODES_BY_CATEGORY, COLLECTIVE_CATEGORIES, COMMENDATION_TYPES,
-                          GENDERS, INDIVIDUAL_CATEGORIES, PARTICIPANT_KINDS)
+from ..vocabulary import (AWARD_CODES_BY_CATEGORY, COLLECTIVE_CATEGORIES, COMMENDATION_TYPES,
+                          GENDERS, INDIVIDUAL_CATEGORIES)
 from .columns import ACHIEVEMENTS, AWARDS, COLLECTIVES, INDIVIDUALS, LIST_KINDS
 
 # (heading, what it takes, example, drop-down list or None)
