@@ -13,12 +13,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 
 from desktop_app.core.dates import format_vn_datetime
 from desktop_app.core.formats import format_count
-from desktop_app.core.legacy_text import ENCODING_NAMES, ENCODINGS, to_unicode
+from desktop_app.core.legacy_text import ENCODING_NAMES, ENCODINGS
 from desktop_app.core.register.campaigns import label as campaign_label
 from desktop_app.core.register.campaigns import list_campaigns
 from desktop_app.core.spreadsheets import columns as cols
 from desktop_app.core.spreadsheets import importing
-from desktop_app.core.spreadsheets.values import as_text
 from desktop_app.core.vocabulary import CATEGORIES_BY_KIND, COLLECTIVE, INDIVIDUAL
 
 from .layout import SCREEN_MARGIN, TITLE_BAR, available_geometry, fit_to_screen
@@ -307,7 +306,6 @@ class ExcelImportDialog(QDialog):
 
     def _fill_mapping(self, plan: importing.ImportPlan) -> None:
         fields = cols.fields_for(plan.kind)
-        body = plan._body  # type: ignore[attr-defined]
         self.mapping_table.setRowCount(len(plan.headings))
         for i, heading in enumerate(plan.headings):
             letter = cols.column_letter(i)
@@ -318,8 +316,7 @@ class ExcelImportDialog(QDialog):
             item = QTableWidgetItem(" ".join(heading.split()))
             item.setFlags(Qt.ItemIsEnabled)
             self.mapping_table.setItem(i, 1, item)
-            samples = [cells[i] for _n, cells in body[:40] if i < len(cells) and cells[i] not in (None, "")][:3]
-            shown = [to_unicode(s, plan.encodings[i]) if isinstance(s, str) else as_text(s) for s in samples]
+            shown = plan.column_samples(i)
             item = QTableWidgetItem(" · ".join(shown))
             item.setFlags(Qt.ItemIsEnabled)
             item.setToolTip("\n".join(shown))

@@ -97,6 +97,25 @@ class ImportPlan:
     def count(self, verdict: str) -> int:
         return sum(1 for r in self.rows if r.verdict == verdict)
 
+    def column_samples(self, index: int, count: int = 3) -> list[str]:
+        """The first values of a column as they would be stored (its encoding applied), for the mapping step."""
+        body = getattr(self, "_body", [])
+        encoding = self.encodings[index] if index < len(self.encodings) else UNICODE
+        key = self.mapping[index] if index < len(self.mapping) else ""
+        out = []
+        for _number, cells in body[:60]:
+            value = cells[index] if index < len(cells) else None
+            if value in (None, ""):
+                continue
+            if isinstance(value, str):
+                shown = to_unicode(value, UNICODE if any(ord(ch) > 0xFF for ch in value) else encoding)
+                out.append(_capitalised(shown) if encoding != UNICODE and key in _NAMES else shown)
+            else:
+                out.append(as_text(value))
+            if len(out) >= count:
+                break
+        return out
+
     @property
     def counts(self) -> dict[str, int]:
         return {v: self.count(v) for v in VERDICT_LABELS}
