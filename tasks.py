@@ -23,6 +23,7 @@ DEBIAN_PACKAGES = [
     "libxcb-image0", "libxcb-render-util0", "libxcb-xkb1", "libxcb-cursor0", "libxcb-randr0", "libxcb-shape0",
     "libxcb-xinerama0", "binutils",  # binutils: objdump/strip for the PyInstaller bundle
     "libreoffice-calc-nogui",  # the tests open exported .xlsx files in LibreOffice headless
+    "fuse3", "libfuse3-3",  # the power-cut test's recording filesystem (tests/powercut/)
 ]
 
 
