@@ -203,7 +203,10 @@ class MainWindow(QMainWindow):
         """Tệp › Nhập từ Excel…, Tệp › Xuất ra Excel ›, Tệp › Tải mẫu Excel › (issue 14)."""
         from desktop_app.core.spreadsheets.columns import LIST_KINDS
 
-        from . import excel_export
+        def excel_export():
+            # Loaded on first use: the export code brings the rounds and their signing code (not for the start).
+            from . import excel_export as module
+            return module
 
         file_menu.addSeparator()
         import_action = QAction(self.tr("Import from Excel…"), self)
@@ -221,19 +224,19 @@ class MainWindow(QMainWindow):
         register.triggered.connect(self.export_register)
         awards = export_menu.addAction(self.tr("The award history…"))
         awards.setObjectName("export_awards")
-        awards.triggered.connect(lambda: excel_export.export_award_history(self.runner, self))
+        awards.triggered.connect(lambda: excel_export().export_award_history(self.runner, self))
         round_list = export_menu.addAction(self.tr("A round's list of nominees…"))
         round_list.setObjectName("export_round")
-        round_list.triggered.connect(lambda: excel_export.export_round(self.runner, self))
+        round_list.triggered.connect(lambda: excel_export().export_round(self.runner, self))
         checklists = export_menu.addAction(self.tr("Checklist results with their reasons…"))
         checklists.setObjectName("export_checklists")
-        checklists.triggered.connect(lambda: excel_export.export_checklists(self.runner, self))
+        checklists.triggered.connect(lambda: excel_export().export_checklists(self.runner, self))
         template_menu = file_menu.addMenu(self.tr("Blank Excel template"))
         template_menu.setObjectName("template_menu")
         for kind, name in LIST_KINDS.items():
             action = template_menu.addAction(name + "…")
             action.setObjectName(f"template_{kind}")
-            action.triggered.connect(lambda _=False, k=kind: excel_export.save_template(self.runner, self, k))
+            action.triggered.connect(lambda _=False, k=kind: excel_export().save_template(self.runner, self, k))
         file_menu.addSeparator()
 
     def import_excel(self, path: str | None = None) -> None:
