@@ -556,6 +556,90 @@ def bench_hostile(sizes: Sizes, work: Path) -> list[Row]:
     return rows
 
 
+def _excel_people(n: int) -> list[list]:
+    """A commune's list as officers keep it: STT, name, date of birth (a real date), gender, position, unit, CCCD."""
+    rnd = random.Random(14)
+    out = []
+    for i in range(n):
+        gender = rnd.choice(("Nam", "Nữ"))
+        name = f"{rnd.choice(FAMILY)} {'Thị' if gender == 'Nữ' else rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}"
+        born = date(1960 + rnd.randrange(45), 1 + rnd.randrange(12), 1 + rnd.randrange(28))
+        out.append([i + 1, name, born, gender, rnd.choice(POSITIONS), f"Thôn {rnd.choice(PLACES)}",
+                    f"0{rnd.randrange(10, 96):02d}{i:09d}"])
+    return out
+
+
+def bench_excel(sizes: Sizes, work: Path, data: Path) -> list[Row]:
+    """Import of a list with its preview against openpyxl reading the same sheet (read-only); export of the
+    whole register against openpyxl's write-only mode writing the same cells."""
+    import openpyxl
+
+    from desktop_app.core.register.communes import save_commune_settings
+    from desktop_app.core.register.participants import ParticipantFilter
+    from desktop_app.core.spreadsheets import exporting, importing
+
+    n = max(sizes.participants // 10, 200)
+    source = work / "danh-sach.xlsx"
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("Danh sách")
+    ws.append(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Đơn vị công tác", "Số CCCD"])
+    for row in _excel_people(n):
+        ws.append(row)
+    wb.save(source)
+
+    t = time.perf_counter()
+    book = openpyxl.load_workbook(source, read_only=True, data_only=True)
+    cells = sum(len(r) for r in book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    baseline_read = time.perf_counter() - t
+    assert cells
+
+    ws_dir = work / "excel-ws"
+    shutil.rmtree(ws_dir, ignore_errors=True)
+    session = open_bench_workspace(ws_dir)
+    try:
+        save_commune_settings(session, {"name": "Xã Thượng Quan", "admin_code": "02095", "province": "Thái Nguyên",
+                                        "receiving_authority": "Sở Nội vụ tỉnh Thái Nguyên",
+                                        "receiving_level": "so_noi_vu", "chairman_name": "Hoàng Văn Thắng",
+                                        "doc_prefix": "UBND"})
+        t = time.perf_counter()
+        plan = importing.read_import(session, source)
+        preview = time.perf_counter() - t
+        result = importing.apply_import(session, plan)
+        whole = time.perf_counter() - t
+        assert result.created == n, (result.created, plan.counts)
+    finally:
+        session.close()
+
+    session = open_bench_workspace(data)
+    try:
+        commune = session.home_commune()
+        flt = ParticipantFilter(commune_id=commune.id)
+        table = exporting.register_table(session, flt)
+        rows = list(table.rows)   # the same cells, fetched beforehand: the baseline only writes
+        t = time.perf_counter()
+        wb = openpyxl.Workbook(write_only=True)
+        ws = wb.create_sheet("x")
+        ws.append([c.heading for c in exporting.REGISTER_COLUMNS])
+        for row in rows:
+            ws.append(row)
+        wb.save(work / "baseline.xlsx")
+        baseline_write = time.perf_counter() - t
+        t = time.perf_counter()
+        exporting.export_register(session, flt, work / "so.xlsx")
+        export = time.perf_counter() - t
+    finally:
+        session.close()
+    return [
+        Row(f"Excel import preview of {n:,} people (read, map, check every row)", preview, baseline_read, "s",
+            "openpyxl read-only reading the same sheet", "—", None),
+        Row(f"Excel import of {n:,} people, preview included, written", whole, baseline_read, "s",
+            "openpyxl read-only reading the same sheet", "≤ 1.5×", whole <= 1.5 * baseline_read),
+        Row(f"Excel export of the register ({len(rows):,} rows, 16 columns)", export, baseline_write, "s",
+            "openpyxl write-only writing the same cells", "≤ 1.3×", export <= 1.3 * baseline_write),
+    ]
+
+
 def _rss(args: list[str]) -> dict:
     import json
 
@@ -701,6 +785,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes (CI)")
     parser.add_argument("--keep", metavar="DIR", help="build the data here and keep it (default: a temp folder)")
+    parser.add_argument("--only", choices=("excel",), help="run one group of benchmarks only")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="sothidua-bench-"))
@@ -711,12 +796,16 @@ def main(argv: list[str] | None = None) -> int:
         if not (data / "sothidua.sqlite3").exists():
             build_search_database(data, sizes)
         notes = [f"search database built in {time.perf_counter() - t0:.0f} s"]
+        if args.only == "excel":
+            print_table(bench_excel(sizes, work, data), notes, "quick sizes" if args.quick else "full size")
+            return 0
         rows = [bench_start(sizes, work)]
         rows += bench_search(sizes, data)
         rows += bench_documents(sizes)
         rows += bench_packets(sizes, work)
         rows += bench_hostile(sizes, work)
         rows += bench_memory(sizes, data)
+        rows += bench_excel(sizes, work, data)
         rows += bench_durability(sizes, work)
         notes += bench_start_checks(data)
         print_table(rows, notes, "quick sizes" if args.quick else "full size")

@@ -224,6 +224,141 @@ cmd_export_packet.configure = lambda p: (
     p.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi gói (ví dụ ổ USB)"))
 
 
+@command("import-xlsx", "nhập danh sách cá nhân, tập thể, thành tích hoặc lịch sử khen thưởng từ tệp Excel "
+                        "(.xlsx, .xlsm, .xls); --dry-run chỉ xem trước, không ghi gì")
+def cmd_import_xlsx(args) -> int:
+    from .core.spreadsheets import importing
+
+    with opened(args) as ws:
+        plan = importing.read_import(ws, args.file, sheet=args.sheet, kind=args.kind,
+                                     default_category=args.category)
+        say(f"Tệp {plan.file_name}, trang tính \"{plan.sheet}\", dòng tiêu đề {plan.header_row}: "
+            f"{importing.cols.LIST_KINDS[plan.kind]}")
+        for index, (heading, key, detected) in enumerate(zip(plan.headings, plan.mapping, plan.encodings)):
+            if not heading and not key:
+                continue
+            target = importing.cols.FIELD_BY_KEY[key].label if key else "(không nhập)"
+            code = "" if detected == "unicode" else f" [bảng mã {detected.upper()} → Unicode]"
+            shown = " ".join(heading.split())
+            say(f"  cột {importing.cols.column_letter(index)} \"{shown}\" → {target}{code}")
+        if plan.already_imported:
+            say(f"Tệp này (cùng SHA-256) đã được nhập lúc {plan.already_imported}.")
+        for row in plan.rows:
+            line = f"  dòng {row.row}: {importing.VERDICT_LABELS[row.verdict]}"
+            if row.name:
+                line += f" — {row.name}"
+            if row.changes:
+                line += " (" + "; ".join(f"{label}: \"{old}\" → \"{new}\"" for label, old, new in row.changes) + ")"
+            if row.reason:
+                line += f" — {row.reason}"
+            say(line)
+        say(plan.summary())
+        if args.errors_out and (plan.errors or plan.count(importing.DUPLICATE)):
+            path = importing.write_error_report(ws, plan, args.errors_out)
+            say(f"Đã ghi các dòng chưa nhập (cột \"Lý do\") vào {path}")
+        if args.dry_run:
+            say("Xem trước (--dry-run): chưa ghi gì vào sổ.")
+            return 1 if plan.errors else 0
+        if plan.errors and not args.skip_errors:
+            say(f"Có {len(plan.errors)} dòng lỗi: chưa nhập gì. Sửa tệp rồi nhập lại, hoặc dùng --skip-errors để "
+                f"nhập các dòng hợp lệ.", file=sys.stderr)
+            return 1
+        result = importing.apply_import(ws, plan)
+    say(f"Đã nhập: {result.created} mới, {result.updated} cập nhật, {result.unchanged} đã có không đổi"
+        + (f", {result.not_imported} dòng không nhập" if result.not_imported else "")
+        + (f". Lần nhập số {result.batch_id} (hoàn tác: python main.py undo-import {result.batch_id})"
+           if result.batch_id else "."))
+    return 0
+
+
+cmd_import_xlsx.configure = lambda p: (
+    p.add_argument("file", metavar="TỆP", help="tệp Excel (.xlsx, .xlsm, .xls)"),
+    p.add_argument("--sheet", metavar="TÊN", help="tên trang tính (mặc định: trang đầu tiên)"),
+    p.add_argument("--kind", choices=("individuals", "collectives", "achievements", "awards"),
+                   help="loại danh sách (mặc định: đoán theo tiêu đề cột)"),
+    p.add_argument("--category", metavar="MÃ", help="thành phần cho người/tập thể mới khi tệp không có cột này "
+                                                    "(ví dụ can_bo, thon_ban)"),
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước từng dòng, không ghi gì"),
+    p.add_argument("--skip-errors", action="store_true", help="nhập các dòng hợp lệ dù có dòng lỗi"),
+    p.add_argument("--errors-out", metavar="TỆP.xlsx", help="ghi các dòng lỗi, trùng kèm cột \"Lý do\" để sửa"))
+
+
+@command("undo-import", "hoàn tác một lần nhập từ Excel (khi chưa có gì khác thay đổi các bản ghi đó)")
+def cmd_undo_import(args) -> int:
+    from .core.spreadsheets import importing
+
+    with opened(args) as ws:
+        if args.batch is None:
+            for b in importing.import_batches(ws):
+                state = f"đã hoàn tác {b.undone_at}" if b.undone_at else "còn hiệu lực"
+                say(f"  {b.id}: {b.created_at} {b.file_name} ({importing.cols.LIST_KINDS[b.kind]}) — {state}")
+            return 0
+        count = importing.undo_import(ws, args.batch)
+    say(f"Đã hoàn tác lần nhập số {args.batch} ({count} bản ghi).")
+    return 0
+
+
+cmd_undo_import.configure = lambda p: p.add_argument("batch", type=int, nargs="?", metavar="SỐ",
+                                                     help="số lần nhập (không ghi: liệt kê các lần nhập)")
+
+
+@command("export-xlsx", "xuất một danh sách ra tệp Excel .xlsx (hoặc CSV UTF-8 có BOM)")
+def cmd_export_xlsx(args) -> int:
+    from .core.register.participants import ParticipantFilter
+    from .core.spreadsheets import exporting
+    from .core.vocabulary import COLLECTIVE, INDIVIDUAL
+
+    with opened(args) as ws:
+        commune = ws.home_commune()
+        if commune is None:
+            raise UserError("commune.not_configured")
+        if args.list == "register":
+            kind = {"individuals": INDIVIDUAL, "collectives": COLLECTIVE}.get(args.kind)
+            flt = ParticipantFilter(commune_id=commune.id, kind=kind, search=args.search or "",
+                                    archived=args.archived)
+            path = exporting.export_register(ws, flt, args.out, as_csv=args.csv)
+        elif args.list == "awards":
+            path = exporting.export_award_history(ws, args.out, as_csv=args.csv)
+        elif args.list == "checklists":
+            path = exporting.export_checklists(ws, args.out, as_csv=args.csv)
+        else:
+            from .core.nominations import rounds
+
+            if args.round is None:
+                raise UserError("cli.round_needed")
+            round_ = rounds.find_round(ws, args.round)
+            path = exporting.export_round(ws, round_.id, args.out, as_csv=args.csv)
+    say(f"Đã ghi {path}")
+    return 0
+
+
+cmd_export_xlsx.configure = lambda p: (
+    p.add_argument("list", choices=("register", "awards", "round", "checklists"),
+                   help="register: sổ theo dõi; awards: lịch sử khen thưởng; round: danh sách của một đợt; "
+                        "checklists: kết quả phiếu tiêu chuẩn kèm lý do"),
+    p.add_argument("--out", required=True, metavar="TỆP", help="tệp ghi ra (.xlsx, hoặc .csv với --csv)"),
+    p.add_argument("--csv", action="store_true", help="ghi CSV UTF-8 có BOM thay cho .xlsx"),
+    p.add_argument("--kind", choices=("individuals", "collectives"), help="chỉ cá nhân hoặc chỉ tập thể"),
+    p.add_argument("--search", metavar="CHỮ", help="như ô tìm kiếm của sổ theo dõi"),
+    p.add_argument("--archived", action="store_true", help="danh sách đã lưu trữ"),
+    p.add_argument("--round", type=int, metavar="N", help="số đợt (với round)"))
+
+
+@command("template-xlsx", "ghi tệp Excel mẫu (trống) cho một loại danh sách")
+def cmd_template_xlsx(args) -> int:
+    from .core.spreadsheets import template
+
+    with opened(args) as ws:
+        path = template.write_template(ws, args.kind, args.out)
+    say(f"Đã ghi tệp mẫu {path}")
+    return 0
+
+
+cmd_template_xlsx.configure = lambda p: (
+    p.add_argument("kind", choices=("individuals", "collectives", "achievements", "awards")),
+    p.add_argument("--out", required=True, metavar="TỆP.xlsx"))
+
+
 def say(text: str = "", file=None) -> None:
     """Print text that may come from a packet: every control, escape, bidi or zero-width character (and anything
     the console cannot encode) shown escaped, never acted on by the terminal."""

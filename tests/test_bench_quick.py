@@ -18,7 +18,8 @@ def test_bench_quick_prints_the_table():
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
     for measure in ("cold start to a shown main window", "search as you type p95", "documents of a round of",
-                    "packet verification", "peak RSS, register of 2,000 shown"):
+                    "packet verification", "peak RSS, register of 2,000 shown", "Excel import of",
+                    "Excel export of the register"):
         line = next((line for line in out.splitlines() if line.startswith(measure)), None)
         assert line is not None, f"{measure!r} missing from:\n{out}"
         cells = [c.strip() for c in line.split("|")]

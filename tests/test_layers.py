@@ -17,11 +17,11 @@ CORE = APP / "core"
 # Floors of the core, lowest first. A module may import from its own floor and the floors below.
 FLOORS = [
     {"errors", "text", "dates", "formats", "resources", "vocabulary", "changes", "decoding", "fingerprints",
-     "validation", "legal"},
+     "validation", "legal", "legacy_text"},
     {"storage"},
     {"register"},
     {"nominations"},
-    {"documents"},
+    {"documents", "spreadsheets"},
     {"exchange"},
     {"workspace", "demo"},
 ]
@@ -35,6 +35,11 @@ LATE_IMPORTS_ALLOWED = {
     "desktop_app.core": {"peewee"},
     # keyring takes 0.2 s to import (it scans its backends): loaded on first use, never at start-up.
     "desktop_app.core.storage.secrets": {"keyring"},
+    # openpyxl (~0.2 s) and xlrd load only when a spreadsheet is read or written, never at start-up.
+    "desktop_app.core.spreadsheets.workbook": {"openpyxl", "xlrd"},
+    "desktop_app.core.spreadsheets.importing": {"openpyxl"},
+    "desktop_app.core.spreadsheets.exporting": {"openpyxl"},
+    "desktop_app.core.spreadsheets.template": {"openpyxl"},
 }
 
 

@@ -167,6 +167,8 @@ class MainWindow(QMainWindow):
             send.setObjectName("send_packet")
             send.triggered.connect(lambda: self.send_packet())
             file_menu.addAction(send)
+        if self.commune is not None:
+            self._build_excel_menu(file_menu)
         backup_action = QAction(self.tr("Back up to USB…"), self)
         backup_action.triggered.connect(self.backup_to_usb)
         file_menu.addAction(backup_action)
@@ -196,6 +198,64 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("About Sổ Thi đua"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def _build_excel_menu(self, file_menu) -> None:
+        """Tệp › Nhập từ Excel…, Tệp › Xuất ra Excel ›, Tệp › Tải mẫu Excel › (issue 14)."""
+        from desktop_app.core.spreadsheets.columns import LIST_KINDS
+
+        def excel_export():
+            # Loaded on first use: the export code brings the rounds and their signing code (not for the start).
+            from . import excel_export as module
+            return module
+
+        file_menu.addSeparator()
+        import_action = QAction(self.tr("Import from Excel…"), self)
+        import_action.setObjectName("import_excel")
+        import_action.triggered.connect(lambda: self.import_excel())
+        file_menu.addAction(import_action)
+        history = QAction(self.tr("Imports from Excel (undo)…"), self)
+        history.setObjectName("import_history")
+        history.triggered.connect(self.import_history)
+        file_menu.addAction(history)
+        export_menu = file_menu.addMenu(self.tr("Export to Excel"))
+        export_menu.setObjectName("export_excel_menu")
+        register = export_menu.addAction(self.tr("The register (as shown: search and filters)…"))
+        register.setObjectName("export_register")
+        register.triggered.connect(self.export_register)
+        awards = export_menu.addAction(self.tr("The award history…"))
+        awards.setObjectName("export_awards")
+        awards.triggered.connect(lambda: excel_export().export_award_history(self.runner, self))
+        round_list = export_menu.addAction(self.tr("A round's list of nominees…"))
+        round_list.setObjectName("export_round")
+        round_list.triggered.connect(lambda: excel_export().export_round(self.runner, self))
+        checklists = export_menu.addAction(self.tr("Checklist results with their reasons…"))
+        checklists.setObjectName("export_checklists")
+        checklists.triggered.connect(lambda: excel_export().export_checklists(self.runner, self))
+        template_menu = file_menu.addMenu(self.tr("Blank Excel template"))
+        template_menu.setObjectName("template_menu")
+        for kind, name in LIST_KINDS.items():
+            action = template_menu.addAction(name + "…")
+            action.setObjectName(f"template_{kind}")
+            action.triggered.connect(lambda _=False, k=kind: excel_export().save_template(self.runner, self, k))
+        file_menu.addSeparator()
+
+    def import_excel(self, path: str | None = None) -> None:
+        from .excel_import_dialog import ExcelImportDialog
+
+        self.excel_import = ExcelImportDialog(self.runner, self, path=path)
+        self.excel_import.open()   # window-modal, without a nested event loop
+
+    def import_history(self) -> None:
+        from .excel_import_dialog import ImportHistoryDialog
+
+        self.excel_history = ImportHistoryDialog(self.runner, self)
+        self.excel_history.open()   # window-modal, without a nested event loop
+
+    def export_register(self) -> None:
+        from . import excel_export
+
+        screen = self.participants
+        excel_export.export_register(self.runner, self, screen.model.filter, screen.filter_description())
 
     def backup_to_usb(self) -> None:
         from .backup_dialog import BackupDialog

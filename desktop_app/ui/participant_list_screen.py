@@ -60,12 +60,16 @@ class ParticipantListScreen(QWidget):
         self.print_button.setObjectName("print_list")
         self.print_button.setToolTip(self.tr("Print the list as it is shown now (search and filters)"))
         self.print_button.clicked.connect(self.print_list)
+        self.excel_button = QPushButton(self.tr("Export to Excel…"))
+        self.excel_button.setObjectName("export_excel")
+        self.excel_button.setToolTip(self.tr("Save the list as it is shown now (search and filters) as an Excel file"))
+        self.excel_button.clicked.connect(self.export_excel)
         self.extract_button = QPushButton(self.tr("Award history extract…"))
         self.extract_button.setObjectName("print_extract")
         self.extract_button.setToolTip(self.tr("Print the selected participant's award history (trích ngang)"))
         self.extract_button.clicked.connect(self.print_extract)
         for button in (self.add_individual_button, self.add_collective_button, self.edit_button, self.archive_button,
-                       self.print_button, self.extract_button):
+                       self.print_button, self.excel_button, self.extract_button):
             buttons.addWidget(button)
         self.add_individual_button.setToolTip("Ctrl+N")
         self.search.setToolTip("Ctrl+F")
@@ -228,6 +232,7 @@ class ParticipantListScreen(QWidget):
         self.archive_button.setEnabled(has)
         self.extract_button.setEnabled(has)
         self.print_button.setEnabled(self.model.rowCount() > 0)
+        self.excel_button.setEnabled(self.model.rowCount() > 0)
 
     def _selection_changed(self, current, _previous) -> None:
         self.detail.show_participant_id(self.selected_id())
@@ -307,6 +312,11 @@ class ParticipantListScreen(QWidget):
 
         self.runner.run(lists.print_register_list, self.model.filter, self.filter_description(), read=True,
                         progress=self.tr("Preparing the list…"), parent=self, on_success=show)
+
+    def export_excel(self) -> None:
+        from . import excel_export
+
+        excel_export.export_register(self.runner, self, self.model.filter, self.filter_description())
 
     def print_extract(self) -> None:
         from desktop_app.core.documents import lists

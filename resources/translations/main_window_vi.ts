@@ -70,53 +70,93 @@
         <translation>Gửi hồ sơ (gói có chữ ký)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="172"/>
         <source>Back up to USB…</source>
         <translation>Sao lưu ra USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="175"/>
         <source>Restore from a backup…</source>
         <translation>Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="179"/>
         <source>E&amp;xit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="185"/>
         <source>Commune information…</source>
         <translation>Thông tin xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="187"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
         <source>Signing key of the commune…</source>
         <translation>Khóa ký của xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="190"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="193"/>
         <source>User guide</source>
         <translation>Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="230"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="290"/>
         <source>About Sổ Thi đua</source>
         <translation>Giới thiệu Sổ Thi đua</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="212"/>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <source>Imports from Excel (undo)…</source>
+        <translation>Các lần nhập từ Excel (hoàn tác)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
+        <source>Export to Excel</source>
+        <translation>Xuất ra Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
+        <source>The register (as shown: search and filters)…</source>
+        <translation>Sổ theo dõi (đúng như đang xem: tìm kiếm và bộ lọc)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="225"/>
+        <source>The award history…</source>
+        <translation>Lịch sử khen thưởng…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
+        <source>A round&apos;s list of nominees…</source>
+        <translation>Danh sách đề nghị của một đợt…</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/main_window.py" line="231"/>
+        <source>Checklist results with their reasons…</source>
+        <translation>Kết quả phiếu tiêu chuẩn (kèm lý do)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="234"/>
+        <source>Blank Excel template</source>
+        <translation>Tải mẫu Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="291"/>
         <source>Sổ Thi đua %1
 Register of the emulation movement and nomination dossiers for communes.
 Data folder: %2

@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/participant_list_screen.py" line="54"/>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="202"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="206"/>
         <source>Archive</source>
         <translation>Lưu trữ</translation>
     </message>
@@ -61,106 +61,116 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/participant_list_screen.py" line="63"/>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="65"/>
+        <source>Save the list as it is shown now (search and filters) as an Excel file</source>
+        <translation>Lưu danh sách đang hiển thị (theo ô tìm và các bộ lọc) thành tệp Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="67"/>
         <source>Award history extract…</source>
         <translation>In trích ngang…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="65"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="69"/>
         <source>Print the selected participant&apos;s award history (trích ngang)</source>
         <translation>In trích ngang thành tích khen thưởng của đối tượng đang chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="140"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="144"/>
         <source>Category: all</source>
         <translation>Thành phần: tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="141"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="145"/>
         <source>Village / unit: all</source>
         <translation>Thôn / đơn vị: tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="142"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="146"/>
         <source>Gender: all</source>
         <translation>Giới tính: tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="143"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="147"/>
         <source>Award year: all</source>
         <translation>Năm khen thưởng: tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="144"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="148"/>
         <source>Title / award form: all</source>
         <translation>Danh hiệu / hình thức: tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="146"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="150"/>
         <source>Checklist: all</source>
         <translation>Phiếu tiêu chuẩn: tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="147"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="151"/>
         <source>Clear filters</source>
         <translation>Bỏ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="202"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="206"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="217"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="221"/>
         <source>counting…</source>
         <translation>đang đếm…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="221"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="225"/>
         <source>more than %1 found</source>
         <translation>hơn %1 kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="223"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="227"/>
         <source>%1 found</source>
         <translation>%1 kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="281"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="286"/>
         <source>Archive %1? It leaves the lists but nothing is deleted; you can restore it from “Show archived”.</source>
         <translation>Lưu trữ %1? Mục này sẽ không hiện trong danh sách nhưng không bị xóa; có thể khôi phục ở “Xem mục đã lưu trữ”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="282"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="287"/>
         <source>Restore %1 to the lists?</source>
         <translation>Đưa %1 trở lại danh sách?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="283"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="288"/>
         <source>Register</source>
         <translation>Sổ theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="294"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="299"/>
         <source>search: %1</source>
         <translation>tìm: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="296"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="301"/>
         <source>archived</source>
         <translation>đã lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="306"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="311"/>
         <source>Print the list</source>
         <translation>In danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="309"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="314"/>
         <source>Preparing the list…</source>
         <translation>Đang chuẩn bị danh sách…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_list_screen.py" line="322"/>
+        <location filename="../../desktop_app/ui/participant_list_screen.py" line="332"/>
         <source>Award history extract</source>
         <translation>Trích ngang thành tích khen thưởng</translation>
     </message>

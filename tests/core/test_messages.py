@@ -19,6 +19,10 @@ Q = r"[\"']"
 PATTERNS = [
     # UserError("db.newer_version", ...), DateParseError("date.invalid"), message_text("campaign.file_invalid", ...)
     re.compile(rf"\b(?:UserError|DateParseError|ValidationError|message_text)\(\s*{Q}({CODE}){Q}"),
+    # CellProblem("xlsx.value.date_invalid", ...), _fail("xlsx.corrupt", path) (spreadsheets)
+    re.compile(rf"\b(?:CellProblem|_fail)\(\s*{Q}({CODE}){Q}"),
+    # row.problem("birth_date", "xlsx.value.required") (spreadsheets: a problem of one cell)
+    re.compile(rf"\.problem\(\s*[^,()]+,\s*{Q}({CODE}){Q}"),
     # v.fail("year", "award.year_invalid") / self.fail(field, "field.required")
     re.compile(rf"\.fail\(\s*[^,()]+,\s*{Q}({CODE}){Q}"),
     # v.pattern("cccd", r"\d{12}", "participant.cccd_invalid")
@@ -54,7 +58,7 @@ def load_messages() -> tuple[dict[str, str], list[str]]:
 CORE_FILES = sorted(p for p in CORE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
 #: The core's packages (and the nested ones): the scan must reach into each.
 PACKAGES = ("storage", "storage/migrations", "register", "nominations", "nominations/criteria", "documents",
-            "exchange", "exchange/packets", "exchange/receiving")
+            "exchange", "exchange/packets", "exchange/receiving", "spreadsheets")
 
 
 def codes_in(path: Path) -> set[str]:

@@ -8,8 +8,8 @@ import peewee as pw
 
 from ..changes import Topic
 from ..dates import format_vn_date
-from ..errors import UserError, ValidationError
-from ..storage.models import Achievement, Award, Checklist, Draft, Participant
+from ..errors import UserCancelled, UserError, ValidationError
+from ..storage.models import Achievement, Award, Checklist, Draft, Participant, new_uid
 from ..storage.session import Session
 from ..text import fold, fts_query, name_sort_key, tokens
 from ..validation import Validator
@@ -333,3 +333,60 @@ def award_years(session: Session) -> list[int]:
     commune = session.home_commune()
     return [y for (y,) in Award.select(Award.year).distinct().where(
         (Award.commune == commune) & Award.archived_at.is_null()).order_by(Award.year.desc()).tuples()]
+
+
+def iter_participant_tuples(session: Session, flt: ParticipantFilter, columns, *, block: int = 2000):
+    """The filtered list in name order as blocks of tuples of `columns` (an export streams the whole register
+    without holding it: keyset paging on (sort_key, id), never OFFSET)."""
+    session.activate()
+    after = None
+    columns = tuple(columns) + (Participant.sort_key, Participant.id)
+    while True:
+        query = _ordered(session, flt, "name", False, columns)
+        if after is not None:
+            query = query.where((Participant.sort_key > after[0])
+                                | ((Participant.sort_key == after[0]) & (Participant.id > after[1])))
+        chunk = list(query.limit(block).tuples())
+        if not chunk:
+            return
+        yield [row[:-2] for row in chunk]
+        after = chunk[-1][-2:]
+        if len(chunk) < block:
+            return
+
+
+def insert_participants(session: Session, values_list: list[dict], *, cleaned: list[dict] | None = None,
+                        cancelled=None) -> list[int]:
+    """Create many participants in one transaction (an import): each validated as a form would be (or given
+    already validated as `cleaned`), stored with its sort key and search document exactly as save_participant
+    stores one, in one prepared statement per table. Returns the new ids in order."""
+    cleaned = cleaned if cleaned is not None else [validate_participant(session, v) for v in values_list]
+    now = session.clock.now_iso()
+    fields = sorted(set(COMMON_FIELDS) | set(INDIVIDUAL_FIELDS) | set(COLLECTIVE_FIELDS))
+    meta = Participant._meta.fields
+    names = ["uid", "commune", "created_at", "updated_at", "sort_key", "search_text"] + [
+        "organization" if f == "organization_id" else f for f in fields]
+    sql = (f"INSERT INTO participant ({', '.join(meta[n].column_name for n in names)}) "
+           f"VALUES ({', '.join('?' for _ in names)})")
+    ids: list[int] = []
+    with session.write(Topic.PARTICIPANTS):
+        commune = _require_commune(session)
+        cursor = session.db.cursor()
+        fts = []
+        for n, clean in enumerate(cleaned):
+            if cancelled is not None and n % 500 == 0 and cancelled():
+                raise UserCancelled()   # inside the write: nothing of it is kept
+            allowed = set(COMMON_FIELDS) | set(INDIVIDUAL_FIELDS if clean["kind"] == INDIVIDUAL else COLLECTIVE_FIELDS)
+            values = {f: (clean.get(f) if f in allowed else _EMPTY.get(f, "")) for f in fields}
+            search = " " + " ".join(tokens(" ".join(
+                str(values[k]) for k in ("name", "position", "workplace", "address", "head_name", "cccd", "phone")
+                if values[k]))) + " "
+            row = [new_uid(), commune.id, now, now, name_sort_key(values["name"]), search]
+            for f in fields:
+                v = values[f]
+                row.append(v.isoformat() if isinstance(v, date) else int(v) if isinstance(v, bool) else v)
+            cursor.execute(sql, row)
+            ids.append(cursor.lastrowid)
+            fts.append((cursor.lastrowid, search))
+        cursor.executemany("INSERT INTO participant_fts(rowid, search_text) VALUES (?, ?)", fts)
+    return ids

@@ -367,7 +367,25 @@ class ImportedRound(BaseModel):
         table_name = "imported_round"
 
 
+class ImportBatch(BaseModel):
+    """One import from Excel (migration 0009): what it read and what it changed, so it can be undone."""
+
+    uid = pw.TextField(unique=True, default=new_uid)
+    commune = pw.ForeignKeyField(Commune)
+    list_kind = pw.TextField()  # individuals | collectives | achievements | awards
+    file_name = pw.TextField()
+    file_sha256 = pw.TextField()
+    sheet = pw.TextField(default="")
+    counts = JSONField(default=dict)
+    changes = JSONField(default=list)  # [{"t": table, "id": id, "a": "new"|"upd", "before": {...}, "stamp": ...}]
+    created_at = pw.TextField()
+    undone_at = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "import_batch"
+
+
 MODELS = [Setting, Commune, Campaign, Participant, Achievement, EvidenceFile, Award, Draft, Checklist,
           NominationRound, Nominee, CouncilMeeting, AwardDecision, DocumentNumber, IssuedDocument, PacketExport,
           ReceivedPacket,
-          TrustedKey, ImportedRound]
+          TrustedKey, ImportedRound, ImportBatch]
