@@ -23,7 +23,7 @@ def _row(session, round_id, name):
     return next(r for r in outcomes.outcomes_of(session, round_id) if r.name == name)
 
 
-PROVINCE = {"award_form": "bang_khen_tinh", "number": "2417/QĐ-UBND", "decided_on": "05/05/2026",
+PROVINCE = {"award_form": "bang_khen_tinh", "number": "3001/QĐ-UBND", "decided_on": "05/05/2026",
             "issuer": "Chủ tịch UBND tỉnh Thái Nguyên", "level": "tinh", "signer": "Trịnh Việt Hùng",
             "signer_title": "CHỦ TỊCH", "title": "Về việc tặng Bằng khen của Chủ tịch UBND tỉnh"}
 
@@ -41,7 +41,7 @@ def test_the_communes_own_decision_gives_outcomes(demo):
 def test_a_paper_decision_typed_per_nominee_lands_once(demo):
     session, r = demo
     decision = outcomes.record_decision_back(session, r.id, PROVINCE)
-    hoa = _row(session, r.id, "Nông Thị Hoa")
+    hoa = _row(session, r.id, "Ma Thị Lan")   # still waiting in the demo
     before = len(list_awards(session, hoa.participant_id))
     for _ in range(2):
         outcomes.set_outcome(session, hoa.nominee_id, "awarded", decision_id=decision.id,
@@ -50,13 +50,13 @@ def test_a_paper_decision_typed_per_nominee_lands_once(demo):
     assert len(awards) == before + 1
     got = [a for a in awards if a.decision_id == decision.id]
     assert len(got) == 1 and got[0].code == "bang_khen_tinh" and got[0].issuer == PROVINCE["issuer"]
-    assert got[0].decision_number == "2417/QĐ-UBND" and got[0].decision_date == date(2026, 5, 5)
-    row = _row(session, r.id, "Nông Thị Hoa")
+    assert got[0].decision_number == "3001/QĐ-UBND" and got[0].decision_date == date(2026, 5, 5)
+    row = _row(session, r.id, "Ma Thị Lan")
     assert (row.outcome, row.prize_amount, row.signer) == ("awarded", 2_340_000, "Trịnh Việt Hùng")
     # A corrected decision number follows into the history (linked by row, not by the number's text).
     outcomes.record_decision_back(session, r.id, {**PROVINCE, "decided_on": "06/05/2026"})
     assert Award.get_by_id(got[0].id).decision_date == date(2026, 5, 6)
-    assert AwardDecision.select().where(AwardDecision.number == "2417/QĐ-UBND").count() == 1
+    assert AwardDecision.select().where(AwardDecision.number == PROVINCE["number"]).count() == 1
     # Changed to not awarded: a reason is required; the award leaves the history (archived, kept).
     with pytest.raises(UserError, match="lý do"):
         outcomes.set_outcome(session, hoa.nominee_id, "not_awarded")
@@ -84,11 +84,11 @@ def test_a_return_payload_lands_once(demo):
     session, r = demo
     nominees = {n.participant.name: n for n in Nominee.select().where(Nominee.round == r.id)}
     returned = outcomes.ReturnedDecision(
-        packet_id="tra-0001", round_uid=r.uid, award_form="bang_khen_tinh", number="2417/QĐ-UBND",
+        packet_id="tra-0001", round_uid=r.uid, award_form="bang_khen_tinh", number="3002/QĐ-UBND",
         decided_on=date(2026, 5, 5), issuer="Chủ tịch UBND tỉnh Thái Nguyên", signer="Trịnh Việt Hùng",
         decision_file="quyet_dinh/2417.pdf", decision_sha256="ab" * 32,
-        outcomes=(outcomes.ReturnedOutcome(nominees["Nông Thị Hoa"].uid, "awarded", prize_amount=2_340_000),
-                  outcomes.ReturnedOutcome(nominees["Thôn Nà Khoang"].uid, "not_awarded",
+        outcomes=(outcomes.ReturnedOutcome(nominees["Ma Thị Lan"].uid, "awarded", prize_amount=2_340_000),
+                  outcomes.ReturnedOutcome(nominees["Trạm Y tế xã Thượng Quan"].uid, "not_awarded",
                                            reason="Chưa có số liệu minh chứng năm 2025")))
     count = Award.select().count()
     first = outcomes.apply_return(session, returned)

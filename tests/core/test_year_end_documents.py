@@ -31,11 +31,8 @@ def year(session):
     made = create_demo_commune(session)
     campaign = Campaign.get(Campaign.code == "KH-635-2022-BK")
     pid = {p.name: p.id for p in Participant.select()}
-    reg.register_collective(session, {"campaign_id": campaign.id, "year": "2025", "participant_id": pid["Trạm Y tế xã Thượng Quan"],
-                                      "aim_category": "danh_hieu", "aim_code": "TTLDXS", "registered_on": "10/01/2025"},
-                            [pid["Ma Thị Lan"], pid["Lý Thị Hằng"]])
-    reg.save_registration(session, {"campaign_id": campaign.id, "year": "2025", "participant_id": pid["Nông Thị Hoa"],
-                                    "aim_category": "danh_hieu", "aim_code": "CSTDCS", "registered_on": "12/01/2025"})
+    # The demo registers for 2024 and 2025 (Trạm Y tế with two members, Nông Thị Hoa for CSTĐCS, …) and has the
+    # province's decision back for round 1 (Nông Thị Hoa awarded the Bằng khen, Thôn Nà Khoang not).
     return session, campaign, made["round"], pid
 
 
@@ -54,30 +51,31 @@ def test_registration_list_of_a_unit_and_of_the_commune(year):
                  "I. TẬP THỂ", "II. CÁ NHÂN", "Ma Thị Lan", "Lý Thị Hằng", "Tập thể lao động xuất sắc",
                  "THỦ TRƯỞNG ĐƠN VỊ", "Tổng số: 1 tập thể, 2 cá nhân"):
         assert text in flat, text
-    assert "Nông Thị Hoa" not in flat
+    assert "Nông Thị Hoa" not in flat and "Trường Phổ thông" not in flat
     _fonts_embedded(unit)
     commune = squash(pdftotext(year_end.print_registration_list(session, campaign.id, 2025), "-raw"))
     assert "Nông Thị Hoa" in commune and "Chiến sĩ thi đua cơ sở" in commune and "TM. ỦY BAN NHÂN DÂN" in commune
     with pytest.raises(UserError):
-        year_end.print_registration_list(session, campaign.id, 2024)
+        year_end.print_registration_list(session, campaign.id, 2023)
 
 
 def test_ceremony_and_payout_lists(year):
     session, _c, r, _pid = year
     flat = squash(pdftotext(year_end.print_ceremony_list(session, r.id), "-raw"))
     assert "TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG" in flat and "Đặng Thị Huyền" in flat and "Thôn Bản Chang" in flat
-    assert "Mã Văn Long" not in flat          # not awarded
+    assert "Mã Văn Long" not in flat and "Thôn Nà Khoang" not in flat     # not awarded
+    assert "Nông Thị Hoa" in flat and "2417/QĐ-UBND" in flat               # the province's Bằng khen
     assert "Quyết định số 18/QĐ-UBND ngày 20/03/2026" in flat
     pay = year_end.print_payout_list(session, r.id)
     flat = squash(pdftotext(pay, "-raw"))
-    # 0,3 × 2.340.000 = 702.000 per person; 0,6 × for a collective (rules data), total in words.
-    assert "702.000" in flat and "1.404.000" in flat and "2.808.000" in flat
-    assert "Hai triệu tám trăm linh tám nghìn đồng" in flat and "Ký nhận" in flat
+    # Giấy khen 0,3 × 2.340.000 = 702.000 per person, 0,6 × for a collective; Bằng khen 1,0 × (rules data).
+    assert "702.000" in flat and "1.404.000" in flat and "2.340.000" in flat and "5.148.000" in flat
+    assert "Năm triệu một trăm bốn mươi tám nghìn đồng" in flat and "Ký nhận" in flat
     _fonts_embedded(pay)
     wb = openpyxl.load_workbook(io.BytesIO(year_end.payout_xlsx(session, r.id)))
     ws = wb.active
     values = [row for row in ws.iter_rows(min_row=5, values_only=True)]
-    assert values[-1][1] == "Tổng cộng" and values[-1][4] == 2_808_000 == sum(v[4] for v in values[:-1])
+    assert values[-1][1] == "Tổng cộng" and values[-1][4] == 5_148_000 == sum(v[4] for v in values[:-1])
     ceremony = openpyxl.load_workbook(io.BytesIO(year_end.ceremony_xlsx(session, r.id))).active
     names = [row[1] for row in ceremony.iter_rows(min_row=5, values_only=True)]
     assert "Đặng Thị Huyền" in names and "Mã Văn Long" not in names
@@ -88,7 +86,7 @@ def test_an_amount_recorded_with_the_outcome_wins_over_the_rules(year):
     row = next(x for x in outcomes.outcomes_of(session, r.id) if x.name == "Đặng Thị Huyền")
     outcomes.set_outcome(session, row.nominee_id, "awarded", decision_id=row.decision_id, prize_amount=800_000)
     rows, total = year_end.payout_rows(session, r.id)
-    assert ("Đặng Thị Huyền", "Giấy khen", "individual", 800_000) in rows and total == 2_906_000
+    assert ("Đặng Thị Huyền", "Giấy khen", "individual", 800_000) in rows and total == 5_246_000
 
 
 def test_long_texts_shrink_and_never_leave_their_box():
@@ -138,7 +136,7 @@ def test_certificates_on_the_blank_and_on_plain_a4_and_the_printers_offset(year)
 
 def test_only_the_chosen_nominees_get_a_certificate(year):
     session, _c, r, _pid = year
-    rows = [x for x in outcomes.outcomes_of(session, r.id) if x.outcome == "awarded"]
+    rows = [x for x in outcomes.outcomes_of(session, r.id) if x.outcome == "awarded" and x.award_form == "giay_khen"]
     one = cert.print_certificates(session, r.id, [rows[0].nominee_id])
     assert len(words(one)) == 1
     nobody = next(x for x in outcomes.outcomes_of(session, r.id) if x.outcome == "not_awarded")
@@ -169,8 +167,12 @@ def test_registrations_against_awards_in_the_statistics(year):
     session, campaign, _r, _pid = year
     s = st.movement_statistics(session, campaign.id, 2022, 2025)
     pairs = {a.key: (a.value, b.value) for a, b in s.registrations}
-    # Ma Thị Lan and Lý Thị Hằng registered LĐTT for 2025 and the demo history gives them LĐTT in 2025.
-    assert pairs["reg:LDTT"] == (2, 2) and pairs["reg:CSTDCS"][0] == 1
+    # Each figure is the number of records behind it; "reached" counts those whose history has the title that year.
+    for key, (registered, reached) in pairs.items():
+        code = key.split(":", 1)[1]
+        assert len(st.figure_records(session, campaign.id, 2022, 2025, key)) == registered
+        assert len(st.figure_records(session, campaign.id, 2022, 2025, f"reached:{code}")) == reached <= registered
+    assert pairs["reg:LDTT"][0] == 12 and pairs["reg:CSTDCS"][0] == 1
     assert [x.name for x in st.figure_records(session, campaign.id, 2022, 2025, "reg:CSTDCS")] == ["Nông Thị Hoa"]
     # The round of March 2026 reports on 2025: its outcomes count in 2022–2025.
     assert any(f.key == "outcome:giay_khen:awarded" and f.value == 3 for f in s.outcomes)

@@ -82,7 +82,8 @@ def load_design(design_id: str) -> Design:
 # ----- the printer's offset and the chosen design (settings of the workspace) -------------------------------
 
 def printer_offset(session: Session, printer: str = "") -> tuple[float, float]:
-    raw = session.setting(OFFSET_KEY + printer, "")
+    """The offset saved for this printer, else the one saved for any printer ("")."""
+    raw = session.setting(OFFSET_KEY + printer, "") or session.setting(OFFSET_KEY, "")
     try:
         d = json.loads(raw) if raw else {}
         return float(d.get("dx", 0)), float(d.get("dy", 0))

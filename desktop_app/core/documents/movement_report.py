@@ -10,7 +10,7 @@ from ..changes import Topic
 from ..errors import UserError
 from ..formats import format_count
 from ..nominations import statistics as stats
-from ..storage.models import Achievement, Campaign, Participant, Setting
+from ..storage.models import Achievement, Campaign, Draft, Participant, Setting
 from ..storage.session import Session
 from ..text import nfc_multiline
 from .build import render
@@ -44,12 +44,14 @@ def report_texts(session: Session, campaign_id: int) -> dict[str, str]:
     return {part: str(stored.get(part, "")) for part in OFFICER_PARTS}
 
 
-def save_report_texts(session: Session, campaign_id: int, texts: dict[str, str]) -> None:
+def save_report_texts(session: Session, campaign_id: int, texts: dict[str, str], *, draft_key: str | None = None) -> None:
     clean = {part: nfc_multiline(texts.get(part, "")) for part in OFFICER_PARTS}
     for part, text in clean.items():
         if len(text) > MAX_PART:
             raise UserError("report.text_too_long", part=OFFICER_PARTS[part], max=format_count(MAX_PART))
-    with session.write(Topic.COMMUNE):
+    with session.write(Topic.COMMUNE, Topic.DRAFTS):
+        if draft_key:
+            Draft.delete().where(Draft.form_key == draft_key).execute()
         campaign = Campaign.get_by_id(campaign_id)
         Setting.insert(key=TEXTS_KEY + campaign.code, value=json.dumps(clean, ensure_ascii=False)) \
             .on_conflict_replace().execute()

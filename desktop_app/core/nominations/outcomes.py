@@ -13,7 +13,7 @@ from datetime import date
 
 from ..changes import Topic
 from ..errors import UserError
-from ..storage.models import Award, AwardDecision, Campaign, NominationRound, Nominee, NomineeOutcome, Participant
+from ..storage.models import Award, AwardDecision, Campaign, Draft, NominationRound, Nominee, NomineeOutcome, Participant
 from ..storage.session import Session
 from ..text import nfc_multiline
 from ..validation import Validator
@@ -38,12 +38,14 @@ def validate_decision(session: Session, values: dict) -> dict:
 
 
 def record_decision_back(session: Session, round_id: int, values: dict, *, source: str = "paper",
-                         return_packet_id: str | None = None) -> AwardDecision:
+                         return_packet_id: str | None = None, draft_key: str | None = None) -> AwardDecision:
     """A decision that came back for this round (typed from paper): its number, date, issuer, level, signer, title.
     The same number for the same round and form is the same decision: its details are corrected, not doubled."""
     clean = validate_decision(session, values)
     now = session.clock.now_iso()
-    with session.write(Topic.ROUNDS):
+    with session.write(Topic.ROUNDS, Topic.AWARDS, Topic.DRAFTS):
+        if draft_key:
+            Draft.delete().where(Draft.form_key == draft_key).execute()
         round_ = require_round(session, round_id)
         if round_.status == SUPERSEDED:
             raise UserError("rounds.superseded")
@@ -70,11 +72,14 @@ def record_decision_back(session: Session, round_id: int, values: dict, *, sourc
 
 
 def set_outcome(session: Session, nominee_id: int, outcome: str, *, decision_id: int | None = None, reason: str = "",
-                certificate_text: str = "", prize_amount: int | None = None) -> NomineeOutcome:
+                certificate_text: str = "", prize_amount: int | None = None,
+                draft_key: str | None = None) -> NomineeOutcome:
     """Record one nominee's outcome. Awarded: the award goes into the history once, linked to the decision; recording
     it again only corrects the certificate text and the prize. Not awarded: the reason is required; an award this
     nominee's outcome had put in the history is taken out of it (archived, never deleted)."""
-    with session.write(Topic.ROUNDS, Topic.AWARDS):
+    with session.write(Topic.ROUNDS, Topic.AWARDS, Topic.DRAFTS):
+        if draft_key:
+            Draft.delete().where(Draft.form_key == draft_key).execute()
         return _set_outcome(session, nominee_id, outcome, decision_id, reason, certificate_text, prize_amount)
 
 

@@ -11,7 +11,7 @@ import peewee as pw
 from ..changes import Topic
 from ..dates import format_vn_date
 from ..errors import UserError, ValidationError
-from ..storage.models import Campaign, Participant, Registration
+from ..storage.models import Campaign, Draft, Participant, Registration
 from ..storage.session import Session
 from ..text import name_sort_key
 from ..validation import Validator
@@ -73,14 +73,21 @@ def validate_registration(session: Session, values: dict) -> dict:
 
 
 def save_registration(session: Session, values: dict, registration_id: int | None = None, *,
-                      source: str = "window") -> Registration:
+                      source: str = "window", draft_key: str | None = None) -> Registration:
     """Register (or correct a registration). Registering again what an archived registration held brings it back;
     the same aim twice for the same campaign and year is refused."""
     if source not in REGISTRATION_SOURCES:
         raise ValueError(source)
-    with session.write(Topic.REGISTRATIONS):
+    with session.write(Topic.REGISTRATIONS, Topic.DRAFTS):
         clean = validate_registration(session, values)
-        return _store(session, clean, registration_id, source)
+        saved = _store(session, clean, registration_id, source)
+        _discard(draft_key)
+    return saved
+
+
+def _discard(draft_key: str | None) -> None:
+    if draft_key:
+        Draft.delete().where(Draft.form_key == draft_key).execute()
 
 
 def _store(session: Session, clean: dict, registration_id: int | None, source: str) -> Registration:
@@ -115,11 +122,12 @@ def _store(session: Session, clean: dict, registration_id: int | None, source: s
 
 
 def register_collective(session: Session, values: dict, member_ids: list[int], member_aim: tuple[str, str] = (TITLE, "LDTT"),
-                        ) -> list[Registration]:
+                        *, draft_key: str | None = None) -> list[Registration]:
     """A collective's registration with the members who register on its list (each its own aim, by default
     Lao động tiên tiến), in one transaction. Members already registered for that aim stay as they are."""
     made = []
-    with session.write(Topic.REGISTRATIONS):
+    with session.write(Topic.REGISTRATIONS, Topic.DRAFTS):
+        _discard(draft_key)
         clean = validate_registration(session, values)
         collective = Participant.get_by_id(clean["participant_id"])
         if collective.kind != COLLECTIVE:
