@@ -156,7 +156,8 @@ class OutcomeScreen(QWidget):
         self.table.resizeRowsToContents()
         decisions = core.decisions_back(self.session, round_id) if round_id else []
         self.decisions.setText(self.tr("Decisions: %1").replace("%1", "; ".join(
-            f"{d.number} {self.tr('of')} {format_vn_date(d.decided_on)} — {d.issuer}" for d in decisions))
+            self.tr("%1 of %2 — %3").replace("%1", d.number).replace("%2", format_vn_date(d.decided_on))
+            .replace("%3", d.issuer) for d in decisions))
             if decisions else self.tr("No decision has come back for this round yet."))
         awarded = sum(1 for x in self.rows if x.outcome == AWARDED)
         refused = sum(1 for x in self.rows if x.outcome == NOT_AWARDED)

@@ -68,13 +68,18 @@ class RegistrationDialog(DraftFormDialog):
         self.apply_filter()
         if campaign_id is not None:
             set_widget_value(campaign, campaign_id)
-        year_edit.setText(str(year or self.session.clock.today().year))
-        self.fields["registered_on"].setText(format_vn_date(self.session.clock.today()))
+        today = self.session.clock.today()
+        year_edit.setText(str(year or today.year))
+        # Today for this year's registration; for an earlier year the officer types the date from the paper.
+        if (year or today.year) == today.year:
+            self.fields["registered_on"].setText(format_vn_date(today))
         self._person_changed(None, None)
         key = f"registration:{registration.id}" if registration else "registration:new"
         self.finish_form(layout, key, core.registration_form_values(registration) if registration else None,
                          draft_values)
-        self.autosave.watch(self.people, self.members)
+        # Choosing who, and ticking members, are changes of the form too (lists have no change signal of forms.py).
+        self.people.currentItemChanged.connect(self.autosave.changed)
+        self.members.itemChanged.connect(self.autosave.changed)
 
     # --- choosing who ----------------------------------------------------------------------------------
     def apply_filter(self) -> None:

@@ -3,6 +3,8 @@ PDF report as vectors and, as SVG, onto the statistics screen — no second char
 (docs/design.md, "Charts": matplotlib would add ~35 MB and ~0.6 s of import; Qt Charts is not in PySide6-Essentials)."""
 from __future__ import annotations
 
+import re
+
 from reportlab.graphics import renderSVG
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Rect, String
@@ -71,6 +73,12 @@ def chart_drawing(chart: Chart, font: str, width_mm: float = 160) -> Drawing:
     return d
 
 
-def chart_svg(chart: Chart, font: str, width_mm: float = 160) -> bytes:
-    """The chart as SVG bytes, for the screen (QtSvg draws it)."""
-    return renderSVG.drawToString(chart_drawing(chart, font, width_mm)).encode("utf-8")
+_CLIP = re.compile(r"<clipPath.*?</clipPath>", re.S)
+
+
+def chart_svg(chart: Chart, font: str, width_mm: float = 160, screen_font: str = "Liberation Sans") -> bytes:
+    """The chart as SVG bytes, for the screen. QtSvg speaks SVG Tiny 1.2, which has no clipPath: it would paint the
+    clip rectangle black over the whole chart, so the (whole-drawing) clip is dropped; the text uses the screen's font."""
+    svg = renderSVG.drawToString(chart_drawing(chart, font, width_mm))
+    svg = _CLIP.sub("", svg).replace(' style="clip-path: url(#clip)"', "")
+    return svg.replace(f"font-family: {font};", f"font-family: {screen_font};").encode("utf-8")
