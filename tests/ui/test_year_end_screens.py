@@ -188,3 +188,33 @@ def test_statistics_click_through_chart_and_report(qtbot, runner, demo, monkeypa
     click(qtbot, screen.texts_button, runner)
     click(qtbot, screen.report_button, runner)
     assert screen.preview.isVisible() and "Báo cáo tổng kết" in screen.preview.windowTitle()
+
+
+def test_typing_in_the_new_forms_survives_a_crash(qtbot, runner, demo):
+    """What was typed in a registration, a decision, an outcome or the report's text is offered back at start."""
+    from desktop_app.core.storage import drafts
+    from desktop_app.ui.draft_recovery import dialog_for_draft
+
+    session = runner.session
+    window, screen = open_screen(qtbot, runner, "outcomes")
+    lan = next(r for r in screen.rows if r.name == "Ma Thị Lan")
+    typed = []
+    for dialog, widget, text in (
+            (RegistrationDialog(runner, None, 2026), "note", "Đăng ký bổ sung"),
+            (ReturnedDecisionDialog(runner, screen.round, "bang_khen_tinh"), "number", "2600/QĐ-UBND"),
+            (OutcomeDialog(runner, screen.round, lan), "certificate_text", "Thành tích tiêu biểu"),
+            (ReportTextsDialog(runner, screen.round.campaign_id), "proposals", "Đề nghị hỗ trợ máy tính")):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        commit_text(dialog.fields[widget], text)
+        dialog.autosave.save_now()
+        assert runner.wait()
+        typed.append((dialog.autosave.form_key, widget, text))
+        dialog.autosave.stop()      # the app dies here: nothing else is written
+    pending = {d.form_key: d for d in drafts.pending_drafts(session)}
+    for key, widget, text in typed:
+        again = dialog_for_draft(runner, pending[key], None)
+        qtbot.addWidget(again)
+        value = again.fields[widget]
+        assert (value.toPlainText() if hasattr(value, "toPlainText") else value.text()) == text
+        again.autosave.stop()
