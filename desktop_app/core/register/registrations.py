@@ -13,7 +13,7 @@ from ..dates import format_vn_date
 from ..errors import UserError, ValidationError
 from ..storage.models import Campaign, Draft, Participant, Registration
 from ..storage.session import Session
-from ..text import name_sort_key
+from ..text import name_sort_key, nfc
 from ..validation import Validator
 from ..vocabulary import (AWARD_FORM, COLLECTIVE, PARTICIPANT_KINDS, REGISTRATION_AIMS, REGISTRATION_SOURCES, TITLE,
                           award_name)
@@ -264,3 +264,14 @@ def registration_form_values(r: Registration) -> dict:
             "collective_id": r.collective_id, "aim_category": r.aim_category, "aim_code": r.aim_code,
             "registered_on": format_vn_date(r.registered_on), "note": r.note}
 
+
+
+def participant_named(session: Session, name: str) -> Participant:
+    """The home commune's one active participant of this exact name (for the command line)."""
+    session.activate()
+    home = session.home_commune()
+    found = list(Participant.select().where((Participant.commune == (home.id if home else -1))
+                                            & (Participant.name == nfc(name)) & Participant.archived_at.is_null()))
+    if len(found) != 1:
+        raise UserError("registration.name_not_unique" if found else "registration.name_unknown", name=name)
+    return found[0]
