@@ -5,6 +5,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout)
 
 from desktop_app.core.errors import ValidationError
+from desktop_app.core.exchange.keys import save_commune_and_key
 from desktop_app.core.register import communes as core
 from desktop_app.core.vocabulary import RECEIVING_LEVELS
 
@@ -94,7 +95,7 @@ class CommuneSettingsDialog(DraftFormDialog):
             self.errors.show(error)
             return
         self.errors.clear()
-        self.submit(core.save_commune_settings, self.values())
+        self.submit(save_commune_and_key, self.values())
 
     @property
     def saved_commune(self):

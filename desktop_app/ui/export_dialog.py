@@ -40,7 +40,8 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "The round's documents, evidence and data are put into one signed file (.zip). Copy it onto a USB "
-            "stick for the receiving level, together with the printed Tờ trình that shows the key fingerprint. "
+            "stick for the receiving level, together with the signed paper Tờ trình (or covering letter) that shows "
+            "the key fingerprint. "
             "After sending, the round is locked: a change becomes a new corrected version."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -191,7 +192,7 @@ class ExportDialog(QDialog):
             "The round is now locked as sent.").replace("%1", str(written.path)).replace(
             "%2", format_size(written.size)).replace("%3", str(written.sequence)))
         groups = format_fingerprint(written.signer_fingerprint)[len("SHA256:"):].split()
-        self.fingerprint.setText(self.tr("Key fingerprint (as printed on the Tờ trình):") + "\nSHA256: "
+        self.fingerprint.setText(self.tr("Key fingerprint (as printed on the Tờ trình or the covering letter):") + "\nSHA256: "
                                  + " ".join(groups[:8]) + "\n        " + " ".join(groups[8:]))
         self.open_button.setVisible(True)
         self.round_box.setItemText(self.round_box.currentIndex(),

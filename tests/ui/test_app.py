@@ -133,3 +133,45 @@ def test_a_failed_daily_backup_shows_in_the_status_bar(qtbot, session, demo, mon
     _daily_backup_after_start(host)
     qtbot.waitUntil(lambda: str(session.paths.backups_dir) in window.statusBar().currentMessage(), timeout=10000)
     assert not any(session.paths.backups_dir.glob("tu-dong-*"))
+
+
+def test_cycles_are_collected_on_the_gui_thread_only(qtbot):
+    """A Qt object freed by the cycle collector on the runner's thread crashes Qt: the application collects on the
+    GUI thread from a timer, and a background thread allocating never triggers a collection itself."""
+    import gc
+    import threading
+    import weakref
+
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop_app.ui.application import MainThreadGarbageCollector
+
+    app = QApplication.instance()
+    collector = MainThreadGarbageCollector(app)
+    try:
+        assert not gc.isenabled()
+        collected_on = []
+        gc.callbacks.append(lambda phase, info: phase == "start" and collected_on.append(threading.current_thread()))
+
+        class Holder:
+            pass
+
+        def background():
+            for _ in range(50_000):  # far past the first threshold, on a worker thread
+                a, b = Holder(), Holder()
+                a.b, b.a = b, a
+                a.widget_ref = None
+        worker = threading.Thread(target=background)
+        worker.start()
+        worker.join()
+        assert worker not in collected_on
+        cycle = QWidget()
+        cycle.me = cycle                  # a widget in a reference cycle
+        ref = weakref.ref(cycle)
+        del cycle
+        qtbot.waitUntil(lambda: ref() is None, timeout=5000)
+        assert collected_on and set(collected_on) == {threading.main_thread()}
+    finally:
+        gc.callbacks.pop()
+        collector.timer.stop()
+        gc.enable()
