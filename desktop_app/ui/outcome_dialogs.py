@@ -3,9 +3,11 @@ issuer, level, signer, title), OutcomeDialog (one nominee: awarded with the cert
 awarded with the reason given) and PrinterOffsetDialog (how far the printer puts the text off the blank's boxes)."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QRadioButton, QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPlainTextEdit, QRadioButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout)
 
 from desktop_app.core.dates import format_vn_date
 from desktop_app.core.documents import certificates
@@ -236,4 +238,63 @@ class PrinterOffsetDialog(QDialog):
 
     def _failed(self, error: UserError) -> None:
         self.buttons.setEnabled(True)
+        QMessageBox.warning(self, self.windowTitle(), str(error))
+
+
+class ReturnedDossierDialog(QDialog):
+    """The dossier came back for more information (trả lại): the reply's reason, and what each named nominee must
+    add. Saving reopens the round as a correction version (its documents are issued again with new numbers)."""
+
+    def __init__(self, runner: OperationRunner, round_, rows, parent=None):
+        super().__init__(parent)
+        self.runner = runner
+        self.round = round_
+        self.rows = rows
+        self.fresh = None
+        self.setWindowTitle(self.tr("Dossier returned — round %1").replace("%1", str(round_.number)))
+        self.setMinimumWidth(640)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("The round is reopened as a correction version: add what is asked, then issue its "
+                               "documents again and send it."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(QLabel(self.tr("Reason given in the reply:")))
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("returned_reason")
+        self.reason.setFixedHeight(70)
+        layout.addWidget(self.reason)
+        layout.addWidget(QLabel(self.tr("What each nominee must add (leave empty when not named):")))
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setObjectName("returned_nominees")
+        self.table.setHorizontalHeaderLabels([self.tr("Nominee"), self.tr("To add")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        for r, row in enumerate(rows):
+            name = QTableWidgetItem(row.name)
+            name.setFlags(name.flags() & ~Qt.ItemIsEditable)
+            self.table.setItem(r, 0, name)
+            self.table.setItem(r, 1, QTableWidgetItem(""))
+        self.table.resizeColumnToContents(0)
+        layout.addWidget(self.table, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        self.save_button = self.buttons.addButton(self.tr("Reopen as a correction"), QDialogButtonBox.AcceptRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def reasons(self) -> dict[int, str]:
+        return {row.nominee_id: self.table.item(r, 1).text() for r, row in enumerate(self.rows)
+                if self.table.item(r, 1).text().strip()}
+
+    def save(self) -> None:
+        self.save_button.setEnabled(False)
+        self.runner.run(core.return_for_more_information, self.round.id, self.reason.toPlainText(), self.reasons(),
+                        parent=self, on_success=self._done, on_failure=self._failed)
+
+    def _done(self, fresh) -> None:
+        self.fresh = fresh
+        self.accept()
+
+    def _failed(self, error: UserError) -> None:
+        self.save_button.setEnabled(True)
         QMessageBox.warning(self, self.windowTitle(), str(error))

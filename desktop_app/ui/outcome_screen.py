@@ -20,7 +20,7 @@ from desktop_app.core.nominations.rounds import get_round
 from desktop_app.core.vocabulary import AWARD_FORMS, AWARDED, NOMINATION_FORMS, NOT_AWARDED, OUTCOMES
 
 from .operations import OperationRunner
-from .outcome_dialogs import OutcomeDialog, PrinterOffsetDialog, ReturnedDecisionDialog
+from .outcome_dialogs import OutcomeDialog, PrinterOffsetDialog, ReturnedDecisionDialog, ReturnedDossierDialog
 
 
 def _item(text: str, data=None) -> QTableWidgetItem:
@@ -73,8 +73,11 @@ class OutcomeScreen(QWidget):
         self.decision_button.setObjectName("outcome_enter_decision")
         self.outcome_button = QPushButton(self.tr("Record the outcome…"))
         self.outcome_button.setObjectName("outcome_record")
+        self.returned_button = QPushButton(self.tr("Dossier returned for more information…"))
+        self.returned_button.setObjectName("outcome_returned")
         row1.addWidget(self.decision_button)
         row1.addWidget(self.outcome_button)
+        row1.addWidget(self.returned_button)
         row1.addStretch(1)
         box.addLayout(row1)
         row2 = QHBoxLayout()
@@ -95,6 +98,7 @@ class OutcomeScreen(QWidget):
         box.addLayout(row2)
         self.decision_button.clicked.connect(self.enter_decision)
         self.outcome_button.clicked.connect(self.record_outcome)
+        self.returned_button.clicked.connect(self.dossier_returned)
         self.print_button.clicked.connect(self.print_certificates)
         self.calibrate_button.clicked.connect(self.print_calibration)
         self.offset_button.clicked.connect(lambda: PrinterOffsetDialog(self.runner, self).exec())
@@ -141,6 +145,8 @@ class OutcomeScreen(QWidget):
             outcome = OUTCOMES.name(row.outcome) if row.outcome else self.tr("Not known yet")
             decision = f"{row.decision_number} ({format_vn_date(row.decided_on)})" if row.decision_number else ""
             detail = row.certificate_text if row.outcome == AWARDED else row.reason
+            if not row.outcome and row.return_reason:
+                detail = self.tr("Returned — to add: %1").replace("%1", row.return_reason)
             prize = row.prize_amount if row.prize_amount is not None else (
                 year_end.default_prize(self.session, row.kind, row.award_form) if row.outcome == AWARDED else None)
             cells = (row.name, AWARD_FORMS.short_name(row.award_form), outcome, decision, detail,
@@ -173,6 +179,8 @@ class OutcomeScreen(QWidget):
     def _enable(self) -> None:
         has_round = self.round_box.currentData() is not None
         self.decision_button.setEnabled(has_round)
+        round_ = self.round if has_round else None
+        self.returned_button.setEnabled(round_ is not None and round_.status != "draft")
         self.outcome_button.setEnabled(len(self.selected_rows()) == 1)
         here = any(r.outcome == AWARDED and NOMINATION_FORMS.get(r.award_form) and
                    NOMINATION_FORMS[r.award_form].decided_here for r in self.rows)
@@ -188,6 +196,13 @@ class OutcomeScreen(QWidget):
             (r.award_form for r in self.rows if not NOMINATION_FORMS.get(r.award_form) or
              not NOMINATION_FORMS[r.award_form].decided_here), "bang_khen_tinh")
         ReturnedDecisionDialog(self.runner, self.round, form, parent=self).exec()
+
+    def dossier_returned(self) -> None:
+        dialog = ReturnedDossierDialog(self.runner, self.round, self.rows, parent=self)
+        if dialog.exec() and dialog.fresh is not None:
+            index = self.round_box.findData(dialog.fresh.id)
+            if index >= 0:
+                self.round_box.setCurrentIndex(index)
 
     def record_outcome(self) -> None:
         chosen = self.selected_rows()

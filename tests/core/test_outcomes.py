@@ -120,3 +120,19 @@ def test_a_return_payload_for_a_corrected_round_lands_in_the_newest_version(demo
     assert AwardDecision.get_by_id(report.decision_id).round_id == fresh.id
     assert _row(session, fresh.id, "Nông Thị Hoa").outcome == "awarded"
     assert NominationRound.get_by_id(r.id).status == "superseded"
+
+
+def test_a_dossier_returned_for_more_information_reopens_the_round_with_the_reasons(demo):
+    session, r = demo
+    rows = {x.name: x for x in outcomes.outcomes_of(session, r.id)}
+    with pytest.raises(UserError):
+        outcomes.return_for_more_information(session, r.id, " ")
+    rounds.lock_round(session, r.id, "sent")
+    fresh = outcomes.return_for_more_information(session, r.id, "Thiếu minh chứng số liệu năm 2025",
+                                                 {rows["Nguyễn Văn Đức"].nominee_id: "Bổ sung xác nhận của Trạm"})
+    assert (fresh.version, fresh.status) == (2, "draft")
+    assert fresh.correction_reason == "Trả lại để bổ sung: Thiếu minh chứng số liệu năm 2025"
+    assert NominationRound.get_by_id(r.id).status == "superseded"
+    new_rows = {x.name: x for x in outcomes.outcomes_of(session, fresh.id)}
+    assert new_rows["Nguyễn Văn Đức"].return_reason == "Bổ sung xác nhận của Trạm"
+    assert new_rows["Ma Thị Lan"].return_reason == ""

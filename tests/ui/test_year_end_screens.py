@@ -218,3 +218,33 @@ def test_typing_in_the_new_forms_survives_a_crash(qtbot, runner, demo):
         value = again.fields[widget]
         assert (value.toPlainText() if hasattr(value, "toPlainText") else value.text()) == text
         again.autosave.stop()
+
+
+def test_a_dossier_returned_reopens_the_round_with_the_reasons_shown(qtbot, runner, demo, monkeypatch):
+    from desktop_app.core.nominations import rounds
+    from desktop_app.ui.outcome_dialogs import ReturnedDossierDialog
+
+    window, screen = open_screen(qtbot, runner, "outcomes")
+    assert not screen.returned_button.isEnabled()          # a draft round has not been sent: nothing to return
+    rounds.lock_round(runner.session, screen.round.id, "sent")
+    assert runner.wait()
+    screen.reload()
+    assert screen.returned_button.isEnabled()
+
+    def write(dialog):
+        dialog.show()
+        commit_text(dialog.reason, "Thiếu minh chứng số liệu năm 2025")
+        row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "Nguyễn Văn Đức")
+        dialog.table.setCurrentCell(row, 1)
+        dialog.table.editItem(dialog.table.item(row, 1))
+        editor = dialog.table.viewport().focusWidget() or dialog.table.focusWidget()
+        commit_text(editor, "Bổ sung xác nhận của Trạm Y tế")
+        dialog.table.setCurrentCell(0, 0)                 # leaving the cell commits what was typed
+        click(qtbot, dialog.save_button, runner)
+        return dialog.result()
+
+    monkeypatch.setattr(ReturnedDossierDialog, "exec", write)
+    click(qtbot, screen.returned_button, runner)
+    assert "(version 2)" not in screen.round_box.currentText() and "lần 2" in screen.round_box.currentText()
+    rows = {screen.table.item(r, 0).text(): r for r in range(screen.table.rowCount())}
+    assert screen.table.item(rows["Nguyễn Văn Đức"], 4).text() == "Trả lại — cần bổ sung: Bổ sung xác nhận của Trạm Y tế"

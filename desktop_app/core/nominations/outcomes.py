@@ -19,7 +19,7 @@ from ..text import nfc_multiline
 from ..validation import Validator
 from ..vocabulary import (AWARD_FORM, AWARD_FORMS, AWARDED, COLLECTIVE, DECISION_LEVELS, NOMINATION_FORMS, NOT_AWARDED,
                           SUPERSEDED)
-from .rounds import default_certificate_text, require_round
+from .rounds import default_certificate_text, new_version, require_round
 
 MAX_PRIZE = 10**10  # đồng: a typing slip of a few zeros is refused
 
@@ -141,6 +141,27 @@ def _set_outcome(session, nominee_id, outcome, decision_id, reason, certificate_
     return row
 
 
+def return_for_more_information(session: Session, round_id: int, reason: str,
+                                nominee_reasons: dict[int, str] | None = None) -> NominationRound:
+    """The dossier came back for more information (trả lại): the round reopens as a correction version whose reason
+    says so, and each nominee the reply names carries its own reason in the new version (shown next to it)."""
+    reason = nfc_multiline(reason)
+    if not reason:
+        raise UserError("outcomes.return_reason_required")
+    with session.write(Topic.ROUNDS):
+        old = {n.id: (n.participant_id, n.award_form) for n in Nominee.select().where(Nominee.round == round_id)}
+        fresh = new_version(session, round_id, f"Trả lại để bổ sung: {reason}")
+        by_key = {(n.participant_id, n.award_form): n for n in Nominee.select().where(Nominee.round == fresh.id)}
+        for nominee_id, text in (nominee_reasons or {}).items():
+            text = nfc_multiline(text)
+            target = by_key.get(old.get(nominee_id))
+            if target is None:
+                raise UserError("outcomes.nominee_not_found")
+            if text:
+                Nominee.update(return_reason=text).where(Nominee.id == target.id).execute()
+    return NominationRound.get_by_id(fresh.id)
+
+
 # ----- the signed return packet (the receiving-level issue reads and verifies it) ---------------------------
 
 @dataclass(frozen=True)
@@ -252,6 +273,7 @@ class OutcomeRow:
     award_id: int | None
     unit: str                         # the individual's workplace (the collective for a collective)
     gender: str
+    return_reason: str = ""           # trả lại: what this nominee's dossier must add
 
 
 def outcomes_of(session: Session, round_id: int) -> list[OutcomeRow]:
@@ -270,7 +292,8 @@ def outcomes_of(session: Session, round_id: int) -> list[OutcomeRow]:
                               d.id if d else None, d.number if d else "", d.decided_on if d else None,
                               d.issuer if d else "", d.signer if d else "", d.signer_title if d else "",
                               o.reason if o else "", o.certificate_text if o else "", o.prize_amount if o else None,
-                              o.award_id if o else None, p.name if p.kind == COLLECTIVE else p.workplace, p.gender))
+                              o.award_id if o else None, p.name if p.kind == COLLECTIVE else p.workplace, p.gender,
+                              n.return_reason))
     return out
 
 

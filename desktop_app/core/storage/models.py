@@ -218,6 +218,7 @@ class Nominee(BaseModel):
     votes_abstain = pw.IntegerField(null=True)
     position = pw.IntegerField(default=0)
     created_at = pw.TextField()
+    return_reason = pw.TextField(default="")  # trả lại: what the receiving level asked to add for this nominee
 
 
 class CouncilMeeting(BaseModel):

@@ -7,7 +7,9 @@
   imported from the receiving level's signed return packet), and the decision file's name and SHA-256;
 - nominee_outcome: a round's outcome per nominee, once (awarded with its decision, the certificate text and the
   prize money; or not awarded with the reason given). The award it put in the history is linked (award_id).
-  The commune's own Giấy khen decisions recorded before this version get their outcomes here.
+  The commune's own Giấy khen decisions recorded before this version get their outcomes here;
+- nominee.return_reason: a dossier returned for more information (trả lại) reopens the round as a correction
+  version; each nominee the reply names carries its reason there.
 
 PROBE_TABLE makes it apply even on a database whose version already passed 10 without it (numbers are renumbered
 when parallel branches are merged). This file is frozen: a later change is a new migration.
@@ -67,6 +69,7 @@ STEPS = [
         CHECK ((outcome = 'awarded' AND decision_id IS NOT NULL) OR (outcome = 'not_awarded' AND reason <> ''))
     )""",
     "CREATE INDEX nominee_outcome_decision ON nominee_outcome(decision_id)",
+    "ALTER TABLE nominee ADD COLUMN return_reason TEXT NOT NULL DEFAULT ''",
     "CREATE INDEX nominee_outcome_award ON nominee_outcome(award_id)",
     # The commune's own decisions recorded before: each award they gave is the outcome of its nominee.
     """INSERT INTO nominee_outcome (uid, commune_id, nominee_id, outcome, decision_id, award_id, recorded_at)
