@@ -78,6 +78,10 @@ class StatisticsScreen(QWidget):
         top.addWidget(self.year_to)
         for spin in (self.year_from, self.year_to):
             spin.setRange(2000, 2100)
+        self.busy = QLabel(self.tr("Counting…"))
+        self.busy.setObjectName("statistics_busy")
+        self.busy.setStyleSheet("color: #7a4a00;")
+        top.addWidget(self.busy)
         box.addLayout(top)
         split = QSplitter(Qt.Horizontal)
         self.tree = QTreeWidget()
@@ -165,10 +169,14 @@ class StatisticsScreen(QWidget):
         if campaign_id is None:
             return
         y0, y1 = self.years()
-        self.runner.run(core.movement_statistics, campaign_id, y0, y1, read=True, on_success=self._show)
+        # On a large register the counting takes seconds (docs/performance.md): say so while it runs.
+        self.busy.show()
+        self.runner.run(core.movement_statistics, campaign_id, y0, y1, read=True, on_success=self._show,
+                        on_failure=lambda e: (self.busy.hide(), self._warn(e)))
         self.runner.run(movement_report.chart_svgs, campaign_id, y0, y1, read=True, on_success=self._charts)
 
     def _show(self, s: core.Statistics) -> None:
+        self.busy.hide()
         chosen = self.tree.currentItem().data(0, KEY_ROLE) if self.tree.currentItem() else None
         self.tree.clear()
         sections = [

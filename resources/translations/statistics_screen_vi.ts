@@ -24,162 +24,167 @@
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="86"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="81"/>
+        <source>Counting…</source>
+        <translation>Đang tính số liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="90"/>
         <source>Figure</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="86"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="90"/>
         <source>Number</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="94"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="98"/>
         <source>Click a figure to see the records behind it.</source>
         <translation>Bấm vào một chỉ tiêu để xem danh sách hồ sơ tạo nên số liệu đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="100"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="104"/>
         <source>Collective / person</source>
         <translation>Tập thể / cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="100"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="104"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="106"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="110"/>
         <source>Records</source>
         <translation>Danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="111"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="115"/>
         <source>Achievements by content</source>
         <translation>Thành tích theo nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="111"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="115"/>
         <source>Achievements by field</source>
         <translation>Thành tích theo lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="112"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="116"/>
         <source>Trend by year</source>
         <translation>Diễn biến theo năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="112"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="116"/>
         <source>Share of women</source>
         <translation>Tỷ lệ nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="113"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="117"/>
         <source>Registered and reached</source>
         <translation>Đăng ký và kết quả đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="119"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="123"/>
         <source>Charts</source>
         <translation>Biểu đồ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="124"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="128"/>
         <source>Write the officer&apos;s parts of the report…</source>
         <translation>Viết phần nhận định của báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="125"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="129"/>
         <source>Summary report (PDF)…</source>
         <translation>Báo cáo tổng kết (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="127"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="131"/>
         <source>Save the report as .docx…</source>
         <translation>Lưu báo cáo thành .docx…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="175"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="183"/>
         <source>Taking part</source>
         <translation>Đối tượng tham gia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="176"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="184"/>
         <source>Achievements by content of the plan</source>
         <translation>Thành tích theo nội dung của Kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="177"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="185"/>
         <source>Achievements by priority field</source>
         <translation>Thành tích theo lĩnh vực ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="178"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="186"/>
         <source>Achievements by thôn / unit</source>
         <translation>Thành tích theo thôn, đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="179"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="187"/>
         <source>Achievements by year</source>
         <translation>Thành tích theo năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="180"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="188"/>
         <source>Registered (and reached)</source>
         <translation>Đăng ký thi đua (và kết quả đạt)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="181"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="189"/>
         <source>Awards by form and type</source>
         <translation>Khen thưởng theo hình thức và loại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="182"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="190"/>
         <source>Women</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="183"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="191"/>
         <source>Nomination rounds</source>
         <translation>Đợt đề nghị khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="184"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="192"/>
         <source>Outcomes of the nominations</source>
         <translation>Kết quả đề nghị khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="194"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="202"/>
         <source>— reached: %1</source>
         <translation>— đạt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="196"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="204"/>
         <source>Registered: %1</source>
         <translation>Đăng ký: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="217"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="225"/>
         <source>%1 — %2 record(s)</source>
         <translation>%1 — %2 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="235"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="243"/>
         <source>Summary report</source>
         <translation>Báo cáo tổng kết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="246"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="254"/>
         <source>Summary report of the movement</source>
         <translation>Báo cáo tổng kết phong trào</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="252"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="260"/>
         <source>Save the report in…</source>
         <translation>Lưu báo cáo vào…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="263"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="271"/>
         <source>Saved</source>
         <translation>Đã lưu</translation>
     </message>

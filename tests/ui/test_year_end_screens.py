@@ -248,3 +248,12 @@ def test_a_dossier_returned_reopens_the_round_with_the_reasons_shown(qtbot, runn
     assert "(version 2)" not in screen.round_box.currentText() and "lần 2" in screen.round_box.currentText()
     rows = {screen.table.item(r, 0).text(): r for r in range(screen.table.rowCount())}
     assert screen.table.item(rows["Nguyễn Văn Đức"], 4).text() == "Trả lại — cần bổ sung: Bổ sung xác nhận của Trạm Y tế"
+
+
+def test_the_statistics_say_they_are_counting_until_the_figures_come(qtbot, runner, demo):
+    window, screen = open_screen(qtbot, runner, "statistics")
+    assert screen.busy.isHidden()
+    screen.year_from.setValue(2023)         # a new range: counted again on the worker thread
+    assert screen.busy.isVisible() and screen.busy.text() == "Đang tính số liệu…"
+    assert runner.wait()
+    assert screen.busy.isHidden() and screen.tree.topLevelItem(0).child(0).text(1) == "20"
