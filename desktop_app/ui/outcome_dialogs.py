@@ -110,6 +110,7 @@ class OutcomeDialog(DraftFormDialog):
         self.not_awarded.setObjectName("outcome_not_awarded")
         layout.addWidget(self.awarded)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         layout.addLayout(form)
         self.fields = {}
         decision = QComboBox()
@@ -130,6 +131,7 @@ class OutcomeDialog(DraftFormDialog):
         self.fields["prize_amount"] = self.errors.add_row(form, self.tr("Prize money (đồng)"), "prize_amount", prize)
         layout.addWidget(self.not_awarded)
         form2 = QFormLayout()
+        form2.setRowWrapPolicy(QFormLayout.WrapAllRows)
         layout.addLayout(form2)
         reason = QPlainTextEdit()
         reason.setFixedHeight(60)

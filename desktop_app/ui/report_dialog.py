@@ -24,6 +24,7 @@ class ReportTextsDialog(DraftFormDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapAllRows)   # each part's title above its text: the text gets the width
         layout.addLayout(form)
         self.fields = {}
         titles = {"situation": self.tr("Situation of the commune (advantages, difficulties)"),
@@ -32,7 +33,7 @@ class ReportTextsDialog(DraftFormDialog):
                   "proposals": self.tr("Directions, proposals and recommendations")}
         for part in core.OFFICER_PARTS:
             edit = QPlainTextEdit()
-            edit.setMinimumHeight(110)
+            edit.setMinimumHeight(120)
             self.fields[part] = self.errors.add_row(form, titles[part], part, edit)
         self.finish_form(layout, f"report_texts:{campaign_id}", core.report_texts(self.session, campaign_id),
                          draft_values)
