@@ -464,9 +464,10 @@ cmd_certificates.configure = lambda p: (
     p.add_argument("--calibration", action="store_true"))
 
 
-@command("report", "số liệu phong trào và báo cáo tổng kết (PDF, .docx) cho một khoảng năm")
+@command("report", "số liệu phong trào và báo cáo tổng kết (PDF, .docx) cho một khoảng năm, kèm biểu số liệu khen "
+                   "thưởng của năm cuối (PDF, .xlsx; tiêu đề theo biểu 0603.N, chưa đối chiếu)")
 def cmd_report(args) -> int:
-    from .core.documents import movement_report
+    from .core.documents import movement_report, year_end
     from .core.documents.round_documents import save_files
     from .core.nominations import statistics
 
@@ -483,7 +484,11 @@ def cmd_report(args) -> int:
         for path in save_files([(f"{stem}.pdf", movement_report.print_summary_report(ws, campaign.id, args.year_from,
                                                                                       args.year_to)),
                                 (f"{stem}.docx", movement_report.print_summary_report(
-                                    ws, campaign.id, args.year_from, args.year_to, "docx"))], args.out):
+                                    ws, campaign.id, args.year_from, args.year_to, "docx")),
+                                (f"Bieu_so_lieu_khen_thuong_{args.year_to}.pdf",
+                                 year_end.print_statistics_form(ws, args.year_to)),
+                                (f"Bieu_so_lieu_khen_thuong_{args.year_to}.xlsx",
+                                 year_end.statistics_form_xlsx(ws, args.year_to))], args.out):
             print(path)
     return 0
 

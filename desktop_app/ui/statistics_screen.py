@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from desktop_app.core.changes import Topic, touches
-from desktop_app.core.documents import movement_report
+from desktop_app.core.documents import movement_report, year_end
 from desktop_app.core.documents.round_documents import save_files
 from desktop_app.core.errors import UserError
 from desktop_app.core.formats import format_count
@@ -129,7 +129,10 @@ class StatisticsScreen(QWidget):
         self.report_button = QPushButton(self.tr("Summary report (PDF)…"))
         self.report_button.setObjectName("statistics_report")
         self.docx_button = QPushButton(self.tr("Save the report as .docx…"))
+        self.form_button = QPushButton(self.tr("Yearly award statistics form…"))
+        self.form_button.setObjectName("statistics_form")
         buttons.addWidget(self.texts_button)
+        buttons.addWidget(self.form_button)
         buttons.addStretch(1)
         buttons.addWidget(self.report_button)
         buttons.addWidget(self.docx_button)
@@ -138,6 +141,7 @@ class StatisticsScreen(QWidget):
             lambda: ReportTextsDialog(self.runner, self.campaign.currentData(), parent=self).exec())
         self.report_button.clicked.connect(self.show_report)
         self.docx_button.clicked.connect(lambda: self.save_docx())
+        self.form_button.clicked.connect(lambda: self.save_form())
         self.tree.currentItemChanged.connect(self._figure_chosen)
         self.chart_choice.currentIndexChanged.connect(self._show_chart)
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
@@ -254,6 +258,23 @@ class StatisticsScreen(QWidget):
         self.preview = PrintPreviewDialog(self.tr("Summary report of the movement"), pdf,
                                           f"Bao_cao_tong_ket_{y0}-{y1}.pdf", self)
         self.preview.open()
+
+    def save_form(self, folder: str | None = None) -> None:
+        """The year's award statistics (biểu 0603.N structure, headings unverified) of the last year, PDF and .xlsx."""
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Save the form in…"))
+            if not folder:
+                return
+        year = self.years()[1]
+
+        def write(session):
+            return save_files([(f"Bieu_so_lieu_khen_thuong_{year}.pdf", year_end.print_statistics_form(session, year)),
+                               (f"Bieu_so_lieu_khen_thuong_{year}.xlsx", year_end.statistics_form_xlsx(session, year))],
+                              folder)
+
+        self.runner.run(write, read=True, parent=self, on_failure=self._warn,
+                        on_success=lambda paths: QMessageBox.information(
+                            self, self.tr("Saved"), "\n".join(str(p) for p in paths)))
 
     def save_docx(self, folder: str | None = None) -> None:
         if folder is None:

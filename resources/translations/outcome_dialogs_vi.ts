@@ -19,42 +19,42 @@
         <translation>Không được khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="118"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="119"/>
         <source>No. %1 of %2 — %3</source>
         <translation>Số %1 ngày %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="120"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="121"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="123"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="124"/>
         <source>The words printed on the certificate under the name</source>
         <translation>Dòng chữ in trên giấy khen, dưới tên người được khen</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="124"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="125"/>
         <source>Text on the certificate</source>
         <translation>Nội dung ghi trên giấy khen</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="128"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="129"/>
         <source>by the rules: %1 đồng</source>
         <translation>theo quy định: %1 đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="130"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="131"/>
         <source>Prize money (đồng)</source>
         <translation>Tiền thưởng (đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="136"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="138"/>
         <source>The reason given in the reply</source>
         <translation>Lý do nêu trong văn bản trả lời</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="137"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="139"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -62,32 +62,32 @@
 <context>
     <name>PrinterOffsetDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="197"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="199"/>
         <source>Printer offset for certificates</source>
         <translation>Độ lệch máy in khi in giấy khen</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="199"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="201"/>
         <source>Print the calibration page on plain paper, lay it over a blank against the light and measure how far the boxes are from the blank&apos;s lines. Right and down are positive.</source>
         <translation>In trang căn chỉnh trên giấy trắng, đặt chồng lên phôi, soi đèn và đo các ô lệch bao nhiêu so với dòng kẻ của phôi. Sang phải và xuống dưới là số dương.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="207"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="209"/>
         <source>(any printer / PDF)</source>
         <translation>(mọi máy in / tệp PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="210"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="212"/>
         <source>Printer</source>
         <translation>Máy in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="219"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="221"/>
         <source>Move right by</source>
         <translation>Dịch sang phải</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="220"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="222"/>
         <source>Move down by</source>
         <translation>Dịch xuống dưới</translation>
     </message>
@@ -148,37 +148,37 @@
 <context>
     <name>ReturnedDossierDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="254"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="256"/>
         <source>Dossier returned — round %1</source>
         <translation>Hồ sơ bị trả lại — đợt %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="257"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="259"/>
         <source>The round is reopened as a correction version: add what is asked, then issue its documents again and send it.</source>
         <translation>Đợt đề nghị được mở lại thành bản điều chỉnh: bổ sung những gì được yêu cầu, ban hành lại văn bản rồi gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="261"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="263"/>
         <source>Reason given in the reply:</source>
         <translation>Lý do nêu trong văn bản trả lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="266"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="268"/>
         <source>What each nominee must add (leave empty when not named):</source>
         <translation>Nội dung từng người cần bổ sung (để trống nếu văn bản không nêu):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="269"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="271"/>
         <source>Nominee</source>
         <translation>Người được đề nghị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="269"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="271"/>
         <source>To add</source>
         <translation>Cần bổ sung</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="280"/>
+        <location filename="../../desktop_app/ui/outcome_dialogs.py" line="282"/>
         <source>Reopen as a correction</source>
         <translation>Mở lại thành bản điều chỉnh</translation>
     </message>

@@ -14,22 +14,22 @@
         <translation>Số liệu, biểu đồ và điển hình được lấy từ dữ liệu. Ở đây chỉ viết những phần cần người viết; phần để trống sẽ được đánh dấu trong báo cáo để bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="29"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="30"/>
         <source>Situation of the commune (advantages, difficulties)</source>
         <translation>Đặc điểm tình hình của xã (thuận lợi, khó khăn)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="30"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="31"/>
         <source>Direction, launching and communication of the movement</source>
         <translation>Công tác chỉ đạo, phát động, tuyên truyền phong trào</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="31"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="32"/>
         <source>Shortcomings and their causes</source>
         <translation>Tồn tại, hạn chế và nguyên nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="32"/>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="33"/>
         <source>Directions, proposals and recommendations</source>
         <translation>Phương hướng, đề xuất, kiến nghị</translation>
     </message>

@@ -104,87 +104,98 @@
         <translation>Lưu báo cáo thành .docx…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="183"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="132"/>
+        <source>Yearly award statistics form…</source>
+        <translation>Biểu số liệu khen thưởng năm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="187"/>
         <source>Taking part</source>
         <translation>Đối tượng tham gia</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="184"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="188"/>
         <source>Achievements by content of the plan</source>
         <translation>Thành tích theo nội dung của Kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="185"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="189"/>
         <source>Achievements by priority field</source>
         <translation>Thành tích theo lĩnh vực ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="186"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="190"/>
         <source>Achievements by thôn / unit</source>
         <translation>Thành tích theo thôn, đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="187"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="191"/>
         <source>Achievements by year</source>
         <translation>Thành tích theo năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="188"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="192"/>
         <source>Registered (and reached)</source>
         <translation>Đăng ký thi đua (và kết quả đạt)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="189"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="193"/>
         <source>Awards by form and type</source>
         <translation>Khen thưởng theo hình thức và loại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="190"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="194"/>
         <source>Women</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="191"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="195"/>
         <source>Nomination rounds</source>
         <translation>Đợt đề nghị khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="192"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="196"/>
         <source>Outcomes of the nominations</source>
         <translation>Kết quả đề nghị khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="202"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="206"/>
         <source>— reached: %1</source>
         <translation>— đạt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="204"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="208"/>
         <source>Registered: %1</source>
         <translation>Đăng ký: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="225"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="229"/>
         <source>%1 — %2 record(s)</source>
         <translation>%1 — %2 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="243"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="247"/>
         <source>Summary report</source>
         <translation>Báo cáo tổng kết</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="254"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="258"/>
         <source>Summary report of the movement</source>
         <translation>Báo cáo tổng kết phong trào</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="260"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="265"/>
+        <source>Save the form in…</source>
+        <translation>Lưu biểu vào…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="281"/>
         <source>Save the report in…</source>
         <translation>Lưu báo cáo vào…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/statistics_screen.py" line="271"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="277"/>
+        <location filename="../../desktop_app/ui/statistics_screen.py" line="292"/>
         <source>Saved</source>
         <translation>Đã lưu</translation>
     </message>

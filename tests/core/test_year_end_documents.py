@@ -176,3 +176,17 @@ def test_registrations_against_awards_in_the_statistics(year):
     assert [x.name for x in st.figure_records(session, campaign.id, 2022, 2025, "reg:CSTDCS")] == ["Nông Thị Hoa"]
     # The round of March 2026 reports on 2025: its outcomes count in 2022–2025.
     assert any(f.key == "outcome:giay_khen:awarded" and f.value == 3 for f in s.outcomes)
+
+
+def test_the_yearly_statistics_form_is_counted_from_the_history_and_labelled_unverified(year):
+    session, _c, _r, _pid = year
+    rows = {r[0]: r[1:] for r in year_end.statistics_form_rows(session, 2025)}
+    # The demo gives every individual one title a year (LĐTT or CSTĐCS), all công trạng.
+    titles = rows["Lao động tiên tiến"][0] + rows["Chiến sĩ thi đua cơ sở"][0]
+    assert titles == 20 == rows["Lao động tiên tiến"][3] + rows["Chiến sĩ thi đua cơ sở"][3]
+    for total, groups, households, people, cadres, others, *types in rows.values():
+        assert total == groups + households + people == sum(types) and people == cadres + others
+    flat = squash(pdftotext(year_end.print_statistics_form(session, 2025), "-raw"))
+    assert "CHƯA ĐỐI CHIẾU VỚI VĂN BẢN GỐC" in flat and "0603.N" in flat and "Lao động tiên tiến" in flat
+    sheet = openpyxl.load_workbook(io.BytesIO(year_end.statistics_form_xlsx(session, 2025))).active
+    assert "0603.N" in sheet["A2"].value and sheet["A4"].value == "Danh hiệu, hình thức"

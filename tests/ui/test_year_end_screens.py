@@ -257,3 +257,15 @@ def test_the_statistics_say_they_are_counting_until_the_figures_come(qtbot, runn
     assert screen.busy.isVisible() and screen.busy.text() == "Đang tính số liệu…"
     assert runner.wait()
     assert screen.busy.isHidden() and screen.tree.topLevelItem(0).child(0).text(1) == "20"
+
+
+def test_the_yearly_statistics_form_is_saved_from_the_screen(qtbot, runner, demo, tmp_path, monkeypatch):
+    from desktop_app.ui import statistics_screen
+
+    window, screen = open_screen(qtbot, runner, "statistics")
+    out = tmp_path / "usb"
+    monkeypatch.setattr(statistics_screen.QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    monkeypatch.setattr(statistics_screen.QMessageBox, "information", lambda *a, **k: None)
+    click(qtbot, screen.form_button, runner)
+    assert sorted(p.name for p in out.iterdir()) == ["Bieu_so_lieu_khen_thuong_2025.pdf",
+                                                         "Bieu_so_lieu_khen_thuong_2025.xlsx"]

@@ -17,7 +17,7 @@ from ..nominations.rounds import require_round
 from ..register import registrations
 from ..storage.models import Campaign, Participant
 from ..storage.session import Session
-from ..vocabulary import AWARD_FORMS, AWARDED, COLLECTIVE
+from ..vocabulary import AWARD_FORMS, AWARDED, COLLECTIVE, award_name
 from .build import render
 from .inputs import RewardRule
 from .model import Cell, Closing, Document, Header, Paragraph, Run, Signature, Table, Title
@@ -289,3 +289,63 @@ def payout_xlsx(session: Session, round_id: int) -> bytes:
                   ("STT", "Tên tập thể / Họ và tên", "Hình thức", "Loại", "Số tiền (đồng)", "Ký nhận"), lines,
                   (6, 40, 18, 10, 16, 18))
 
+
+
+# ----- the yearly statistics of awards (biểu 0603.N structure, unverified) -------------------------------------
+
+FORM_0603_LABEL = ("Số liệu khen thưởng năm {year} — sắp xếp theo cấu trúc biểu 0603.N của Thông tư 02/2023/TT-BNV "
+                   "(biểu của Thông tư 18/2025/TT-BNV chưa được kiểm chứng). TIÊU ĐỀ CỘT CHƯA ĐỐI CHIẾU VỚI VĂN BẢN "
+                   "GỐC: kiểm tra với biểu Sở Nội vụ phát hành trước khi gửi.")
+FORM_0603_COLUMNS = ("Danh hiệu, hình thức", "Tổng số", "Tập thể", "Hộ gia đình", "Cá nhân", "Trong đó: cán bộ",
+                     "Cá nhân khác", "Thường xuyên (công trạng)", "Chuyên đề", "Đột xuất", "Cống hiến")
+_TYPES = ("cong_trang", "chuyen_de", "dot_xuat", "cong_hien")
+
+
+def statistics_form_rows(session: Session, year: int) -> list[tuple]:
+    """Per title or award form given in `year` (decision year) to the commune's participants: total, collectives,
+    households (the register has none: 0), individuals, of whom cán bộ (by category — the register does not record
+    who leads), other individuals, and by award type. Counted from the award history."""
+    home = session.home_commune()
+    rows = session.db.execute_sql(
+        """SELECT w.category, w.code, p.kind, p.category, w.award_type, COUNT(*) FROM award AS w
+           JOIN participant AS p ON p.id = w.participant_id
+           WHERE w.commune_id = ? AND w.year = ? AND w.archived_at IS NULL AND p.archived_at IS NULL
+             AND w.category IN ('danh_hieu', 'hinh_thuc')
+           GROUP BY 1, 2, 3, 4, 5 ORDER BY 1 DESC, 2""", (home.id if home else -1, year)).fetchall()
+    table: dict[tuple[str, str], list[int]] = {}
+    for category, code, kind, pcat, award_type, n in rows:
+        line = table.setdefault((category, code), [0] * 10)
+        line[0] += n
+        if kind == COLLECTIVE:
+            line[1] += n
+        else:
+            line[3] += n
+            line[4 if pcat == "can_bo" else 5] += n
+        if award_type in _TYPES:
+            line[6 + _TYPES.index(award_type)] += n
+    return [(award_name(cat, code), *values) for (cat, code), values in table.items()]
+
+
+def statistics_form(session: Session, year: int) -> Document:
+    rows = statistics_form_rows(session, year)
+    head = (tuple(_cell(h, "center", True) for h in FORM_0603_COLUMNS),)
+    body = tuple((_cell(label), *(_cell(format_count(v), "right") for v in values)) for label, *values in rows)
+    if not body:
+        body = ((Cell((Run("Không có khen thưởng nào trong năm."),), span=len(FORM_0603_COLUMNS)),),)
+    blocks = (Paragraph((Run(FORM_0603_LABEL.format(year=year), italic=True),), align="left", indent=False),
+              Table(columns_mm=(38, 12, 11, 12, 12, 14, 12, 17, 16, 12, 13), header=head, rows=body, size=10),
+              Closing(left=Signature(("NGƯỜI LẬP BIỂU",), "", "(Ký, ghi rõ họ và tên)", 20),
+                      right=Signature(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), session.home_commune().chairman_name)))
+    title = Title("BIỂU SỐ LIỆU KHEN THƯỞNG", ((Run(f"Năm {year}", bold=True),),))
+    return Document(header=_commune_header(session, session.clock.today()), title=title, blocks=blocks,
+                    meta_title=f"Biểu số liệu khen thưởng năm {year}",
+                    author=commune_settings(session.home_commune()).name)
+
+
+def print_statistics_form(session: Session, year: int) -> bytes:
+    return render_pdf_bytes(statistics_form(session, year))
+
+
+def statistics_form_xlsx(session: Session, year: int) -> bytes:
+    return _sheet("Biểu số liệu khen thưởng", FORM_0603_LABEL.format(year=year), FORM_0603_COLUMNS,
+                  statistics_form_rows(session, year), (34, 9, 9, 9, 9, 10, 9, 13, 10, 9, 9))
