@@ -44,7 +44,8 @@ def test_the_rule_reads_the_registrations_of_the_assessment_year():
 def test_the_checklists_record_carries_the_participants_registrations(session):
     create_demo_commune(session)
     campaign = Campaign.get(Campaign.code == "KH-635-2022-BK")
-    p = Participant.get(Participant.name == "Nông Thị Hoa")
+    p = Participant.get(Participant.name == "Hà Thị Thu")     # the demo registered nobody of her thôn
+    assert checklists.participant_record(session, p, principles_confirmed=True, assessment_year=2025).registrations == ()
     reg.save_registration(session, {"campaign_id": campaign.id, "year": "2025", "participant_id": p.id,
                                     "aim_category": "danh_hieu", "aim_code": "CSTDCS", "registered_on": "12/01/2025"})
     record = checklists.participant_record(session, p, principles_confirmed=True, assessment_year=2025)

@@ -241,6 +241,8 @@ def remove_nominee(session: Session, nominee_id: int) -> None:
     with session.write(Topic.ROUNDS):
         nominee = _nominee(session, nominee_id)
         _editable(nominee.round)
+        # Its outcome goes with it; an award it gave stays in the history, linked to its decision.
+        NomineeOutcome.delete().where(NomineeOutcome.nominee == nominee).execute()
         nominee.delete_instance()
 
 
