@@ -206,7 +206,11 @@ def cmd_export_packet(args) -> int:
 
     with opened(args) as ws:
         round_ = rounds.find_round(ws, args.round)
+        drafts = exports.unissued_documents(ws, round_.id)
         written = exports.export_round(ws, round_.id, args.out)
+    if drafts:
+        say(f"Cảnh báo: chưa ban hành {', '.join(drafts)} — gói mang bản dự thảo (ghi “DỰ THẢO”, chưa có số); cấp "
+            "trên sẽ trả lại hồ sơ. Ban hành: python main.py dossier --round N --issue …", file=sys.stderr)
     print(f"Đã xuất và kiểm tra lại gói hồ sơ đợt {round_.number} (lần {round_.version}), gói số {written.sequence}:")
     print(f"  {written.path}")
     print(f"  SHA-256 của tệp: {written.sha256}")

@@ -233,7 +233,7 @@ def main() -> int:
     extra = getattr(window, "screenshot_extras", None)
     if extra:
         extra(shot)
-    packets_screenshots(app, session, runner, window, shot)
+    packets_screenshots(app, session, runner, window, shot, out)
     if args.guide:
         guide_pictures(out, Path(args.guide))
     return 0
@@ -254,7 +254,7 @@ def guide_pictures(shots: Path, guide: Path) -> None:
         print(guide / picture)
 
 
-def packets_screenshots(app, session, runner, window, shot) -> None:
+def packets_screenshots(app, session, runner, window, shot, out: Path) -> None:
     """Gửi hồ sơ (export), the signing key, then a receiving workspace: first contact, verdicts, imported round."""
     import zipfile
 
@@ -272,6 +272,18 @@ def packets_screenshots(app, session, runner, window, shot) -> None:
     drives = [RemovableDrive(str(stick), "USB_XA", 7_500_000_000)]
     dialog = ExportDialog(runner, drives=lambda: drives, parent=window)
     shot(dialog, "40_export_dialog")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def send_drafts_anyway():
+        """The demo's documents are not issued: shoot the warning, then choose "Vẫn gửi bản dự thảo"."""
+        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(20, send_drafts_anyway)
+            return
+        box.grab().save(str(out / "40b_export_drafts_warning.png"))
+        next(b for b in box.buttons() if b.text() == "Vẫn gửi bản dự thảo").click()
+    QTimer.singleShot(0, send_drafts_anyway)
     dialog.export_button.click()
     runner.wait(120000)
     shot(dialog, "41_export_done")

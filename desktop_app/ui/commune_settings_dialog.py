@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout)
 
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.exchange.keys import save_commune_and_key
 from desktop_app.core.register import communes as core
 from desktop_app.core.vocabulary import RECEIVING_LEVELS
 
@@ -95,6 +94,9 @@ class CommuneSettingsDialog(DraftFormDialog):
             self.errors.show(error)
             return
         self.errors.clear()
+        # The key code (cryptography) loads when the commune is saved, not with the main window's menus.
+        from desktop_app.core.exchange.keys import save_commune_and_key
+
         self.submit(save_commune_and_key, self.values())
 
     @property

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDia
 
 from desktop_app import __version__
 from desktop_app.core.errors import UserCancelled, UserError
-from desktop_app.core.exchange.packets.drives import list_removable_drives
-from desktop_app.core.storage.error_report import write_error_report
 
 from .layout import fit_to_screen
 
@@ -79,6 +77,9 @@ class CrashDialog(QDialog):
 
     def report_folder(self) -> str | None:
         """The USB stick when exactly one is plugged in; otherwise the officer chooses the folder."""
+        # Loaded when asked for: the crash dialog's module is imported at every start, the packet code is not.
+        from desktop_app.core.exchange.packets.drives import list_removable_drives
+
         drives = list_removable_drives() if self._drives is None else self._drives
         if len(drives) == 1:
             return drives[0].path
@@ -89,6 +90,8 @@ class CrashDialog(QDialog):
         folder = self.report_folder()
         if not folder:
             return
+        from desktop_app.core.storage.error_report import write_error_report
+
         try:
             self.report_path = write_error_report(folder, self.details.toPlainText(), self.log_path,
                                                   version=__version__)

@@ -43,8 +43,7 @@ class CalendarPopup(QWidget):
     def pick(self, day: QDate) -> None:
         text = f"{day.day():02d}/{day.month():02d}/{day.year():04d}"
         if text != self.edit.text():
-            self.edit.setText(text)
-            self.edit.textEdited.emit(text)   # as if typed: the form's draft and unsaved state follow
+            self.edit.setText(text)   # textChanged: the form's draft and unsaved state follow, as when typing
         self.close()
         self.edit.setFocus()
 

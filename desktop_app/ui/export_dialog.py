@@ -153,6 +153,10 @@ class ExportDialog(QDialog):
                 return
             if choice != "new":
                 return
+        else:
+            drafts = exports.unissued_documents(self.session, round_id)
+            if drafts and not self.ask_send_drafts(drafts):
+                return
         self.result.setText("")
         self.fingerprint.setText("")
         self.error = None
@@ -176,6 +180,20 @@ class ExportDialog(QDialog):
         box.setDefaultButton(again)
         box.exec()
         return {again: "again", new: "new"}.get(box.clickedButton(), "")
+
+    def ask_send_drafts(self, drafts: list[str]) -> bool:
+        """Documents not issued yet travel as drafts: say so, and send only when the officer says "send anyway"
+        (Enter and Esc keep the packet back)."""
+        box = QMessageBox(QMessageBox.Warning, self.windowTitle(), self.tr(
+            "Not issued yet: %1.\n\nA packet made now carries their drafts (marked \"DỰ THẢO\", no number), and "
+            "the receiving level will send the dossier back. Issue them on the Dossier screen once signed, then "
+            "send.").replace("%1", ", ".join(drafts)), parent=self)
+        keep = box.addButton(self.tr("Do not send"), QMessageBox.RejectRole)
+        anyway = box.addButton(self.tr("Send the drafts anyway"), QMessageBox.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is anyway
 
     def _copied(self, path) -> None:
         self._busy(False)

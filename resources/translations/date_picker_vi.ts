@@ -4,7 +4,7 @@
 <context>
     <name>date_picker</name>
     <message>
-        <location filename="../../desktop_app/ui/date_picker.py" line="67"/>
+        <location filename="../../desktop_app/ui/date_picker.py" line="66"/>
         <source>Choose the date on a calendar</source>
         <translation>Chọn ngày trên lịch</translation>
     </message>

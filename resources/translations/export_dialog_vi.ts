@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/export_dialog.py" line="54"/>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="217"/>
         <source>already sent</source>
         <translation>đã gửi</translation>
     </message>
@@ -85,12 +85,12 @@
         <translation>Đang chép gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="161"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="165"/>
         <source>Writing the packet…</source>
         <translation>Đang ghi gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="172"/>
         <source>This round was already sent: packet no. %1 of %2 (%3).
 
 If the USB stick was lost or broken, copy the same packet again: the receiving level gets it in order. Make a new packet only if the receiving level asked for it.</source>
@@ -99,24 +99,43 @@ If the USB stick was lost or broken, copy the same packet again: the receiving l
 Nếu thẻ nhớ lần trước bị mất hoặc hỏng, hãy chép lại đúng gói đó: cấp trên nhận đúng thứ tự. Chỉ tạo gói mới khi cấp trên yêu cầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="172"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="176"/>
         <source>Copy packet no. %1 again</source>
         <translation>Chép lại gói số %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="178"/>
         <source>Make a new packet</source>
         <translation>Tạo gói mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="188"/>
+        <source>Not issued yet: %1.
+
+A packet made now carries their drafts (marked &quot;DỰ THẢO&quot;, no number), and the receiving level will send the dossier back. Issue them on the Dossier screen once signed, then send.</source>
+        <translation>Chưa ban hành: %1.
+
+Gói tạo lúc này mang bản dự thảo (ghi &quot;DỰ THẢO&quot;, chưa có số) và cấp trên sẽ trả lại hồ sơ. Hãy ban hành ở màn hình Hồ sơ đề nghị sau khi đã ký, rồi mới gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="191"/>
+        <source>Do not send</source>
+        <translation>Không gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="192"/>
+        <source>Send the drafts anyway</source>
+        <translation>Vẫn gửi bản dự thảo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="200"/>
         <source>Done. The same packet was copied again and checked on the drive:
 %1</source>
         <translation>Xong. Đã chép lại đúng gói cũ và kiểm tra trên ổ:
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="191"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="209"/>
         <source>Done. The packet was written and checked again from the drive:
 %1
 Size %2, packet no. %3. The round is now locked as sent.</source>
@@ -125,13 +144,13 @@ Size %2, packet no. %3. The round is now locked as sent.</source>
 Dung lượng %2, gói số %3. Đợt đề nghị đã được khóa (đã gửi).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="213"/>
         <source>Key fingerprint (as printed on the Tờ trình or the covering letter):</source>
         <translation>Dấu vân tay khóa (in trên Tờ trình hoặc phiếu gửi hồ sơ):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="204"/>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="227"/>
         <source>The packet was not written.</source>
         <translation>Chưa ghi được gói hồ sơ.</translation>
     </message>

@@ -175,3 +175,29 @@ def test_cycles_are_collected_on_the_gui_thread_only(qtbot):
         gc.callbacks.pop()
         collector.timer.stop()
         gc.enable()
+
+
+def test_the_start_loads_no_server_driver_no_crypto_no_pdf(tmp_path):
+    """What a commune's start must not pay for (issue 9, start-up): the PostgreSQL driver peewee looks for
+    (psycopg, 0.2–0.5 s), the signing code (cryptography), the document code (ReportLab, python-docx). The real
+    start in a child process, up to the shown window, then the list of loaded modules."""
+    data = tmp_path / "ws"
+    assert run_main("demo", data_dir=data).returncode == 0
+    code = ("import sys, json\n"
+            "from PySide6.QtCore import QTimer\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication(sys.argv[:1])\n"
+            "QTimer.singleShot(0, app.quit)\n"
+            "from desktop_app.app import run_gui\n"
+            "run_gui(sys.argv[1])\n"
+            "print(json.dumps(sorted(m for m, v in sys.modules.items() if v is not None)))\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run([sys.executable, "-c", code, str(data)], capture_output=True, text=True, env=env, cwd=ROOT,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    import json
+
+    loaded = set(json.loads(r.stdout.strip().splitlines()[-1]))
+    assert "desktop_app.ui.main_window" in loaded and "peewee" in loaded       # the start really happened
+    for heavy in ("psycopg", "psycopg2", "cryptography", "reportlab", "docx", "keyring"):
+        assert heavy not in loaded, heavy

@@ -58,3 +58,29 @@ def test_headings_of_the_commune_screens_are_whole(qtbot, session, runner, demo)
         rect = table.visualItemRect(item)
         need = table.fontMetrics().boundingRect(rect.adjusted(0, 0, -8, 0), 0x1000 | 0x0001, item.text()).height()
         assert rect.height() >= need, item.text()     # two-line "next step" rows are tall enough
+
+
+def test_the_checklist_never_scrolls_sideways_on_a_narrow_window(qtbot, session, runner, demo):
+    """Seen 11: the checklist scrolled sideways at 1200 px. The longest checklist of the demo, on a 1200 px wide
+    window (and on the full 1366 px one): its criteria wrap; no horizontal scroll bar."""
+    from desktop_app.core.nominations import checklists
+    from desktop_app.core.storage.models import Checklist, Participant
+
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_screen("checklists")
+    screen = window.screen_named("checklists")
+    person = Participant.get(Participant.name == "Hoàng Văn Thắng")
+    checklist = Checklist.get((Checklist.participant == person.id)
+                              & (Checklist.set_id == "bang_khen_tinh.ca_nhan.cong_trang"))
+    assert checklists.get_checklist(session, checklist.id) is not None
+    screen.open_checklist(checklist.id)
+    runner.wait()
+    for width in (1200, 1366):
+        window.resize(width, 696)
+        qtbot.wait(50)
+        scroll = screen.panel.scroll
+        assert scroll.widget() is not None and scroll.widget().isVisible()
+        bar = scroll.horizontalScrollBar()
+        assert bar.maximum() == 0, f"{width} px: the checklist scrolls {bar.maximum()} px sideways"
