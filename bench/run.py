@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import platform
 import random
@@ -660,6 +661,116 @@ def bench_memory(sizes: Sizes, data: Path) -> list[Row]:
                 "empty PySide6 QMainWindow", "≤ +80 MB", all_rows <= empty + 80, "+")]
 
 
+# ----- the movement's statistics (issue 15) ---------------------------------------------------------------
+
+def _statistics_copy(data: Path, work: Path, sizes: Sizes) -> Path:
+    """A copy of the search database whose achievements carry the plan's contents, priority fields and years,
+    whose individuals belong to 40 thôn (collectives), a third of whom registered — deterministic."""
+    target = work / "statistics-ws"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(data, target)
+    conn = sqlite3.connect(target / "sothidua.sqlite3")
+    rng = random.Random(15)
+    commune_id, campaign_id = conn.execute("SELECT commune_id, campaign_id FROM achievement LIMIT 1").fetchone()
+    now = "2026-03-09T08:00:00+07:00"
+    with conn:
+        conn.executemany(
+            "INSERT INTO participant (uid, commune_id, kind, category, name, sort_key, search_text, member_count, "
+            "female_count, created_at, updated_at) VALUES (?, ?, 'collective', 'thon_ban', ?, ?, ' ', ?, ?, ?, ?)",
+            [(f"bench-thon-{i}", commune_id, f"Thôn {i}", f"thon {i:03d}", 200, 60 + i * 3, now, now)
+             for i in range(40)])
+        thon = [r[0] for r in conn.execute("SELECT id FROM participant WHERE kind = 'collective' ORDER BY id")]
+        ids = [r[0] for r in conn.execute("SELECT id FROM participant WHERE kind = 'individual' ORDER BY id")]
+        conn.executemany("UPDATE participant SET organization_id = ? WHERE id = ?",
+                         [(thon[i % len(thon)], pid) for i, pid in enumerate(ids)])
+        contents = [f"ND{i}" for i in range(1, 6)]
+        fields = [f"LV{i:02d}" for i in range(1, 11)]
+        rows = []
+        for (aid,) in conn.execute("SELECT id FROM achievement").fetchall():
+            year = 2022 + rng.randrange(4)
+            rows.append((json.dumps(sorted(rng.sample(contents, 1 + rng.randrange(2)))),
+                         json.dumps(sorted(rng.sample(fields, 1 + rng.randrange(2)))),
+                         f"{year}-01-01", f"{year}-12-31", aid))
+        conn.executemany("UPDATE achievement SET content_codes = ?, field_codes = ?, date_from = ?, date_to = ? "
+                         "WHERE id = ?", rows)
+        conn.executemany(
+            "INSERT INTO registration (uid, commune_id, campaign_id, year, participant_id, aim_category, aim_code, "
+            "registered_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'danh_hieu', ?, ?, ?, ?)",
+            [(f"bench-reg-{i}", commune_id, campaign_id, 2022 + i % 4, pid, "LDTT" if i % 5 else "CSTDCS",
+              f"{2022 + i % 4}-01-15", now, now) for i, pid in enumerate(ids[::3])])
+    conn.execute("ANALYZE")
+    conn.close()
+    return target
+
+
+# The same aggregates as core/nominations/statistics.py, as bare SQL on a plain sqlite3 connection.
+_BARE_ACH = """FROM achievement AS a JOIN participant AS p ON p.id = a.participant_id
+   WHERE a.commune_id = ? AND a.campaign_id = ? AND a.archived_at IS NULL AND p.archived_at IS NULL
+     AND CAST(strftime('%Y', COALESCE(a.date_to, a.date_from)) AS INTEGER) BETWEEN ? AND ?"""
+_BARE_REG = """FROM registration AS r JOIN participant AS p ON p.id = r.participant_id
+   WHERE r.commune_id = ? AND r.campaign_id = ? AND r.archived_at IS NULL AND r.year BETWEEN ? AND ?"""
+_BARE_PART = f"SELECT a.participant_id {_BARE_ACH} UNION SELECT r.participant_id {_BARE_REG}"
+BARE_STATISTICS = [
+    (f"SELECT p.kind, COUNT(*) FROM participant AS p WHERE p.id IN ({_BARE_PART}) GROUP BY p.kind", 2),
+    (f"SELECT j.value, COUNT(*) {_BARE_ACH.replace('WHERE', ', json_each(a.content_codes) AS j WHERE', 1)} GROUP BY 1", 1),
+    (f"SELECT j.value, COUNT(*) {_BARE_ACH.replace('WHERE', ', json_each(a.field_codes) AS j WHERE', 1)} GROUP BY 1", 1),
+    (f"SELECT CAST(strftime('%Y', COALESCE(a.date_to, a.date_from)) AS INTEGER), COUNT(*) {_BARE_ACH} GROUP BY 1", 1),
+    (f"SELECT COALESCE(CASE WHEN p.kind = 'collective' THEN p.id END, p.organization_id, 0) AS u, COUNT(*) "
+     f"{_BARE_ACH} GROUP BY u", 1),
+    (f"SELECT r.aim_category, r.aim_code, COUNT(*) {_BARE_REG} GROUP BY 1, 2", 1),
+    (f"SELECT r.aim_category, r.aim_code, COUNT(*) {_BARE_REG} AND EXISTS (SELECT 1 FROM award AS w WHERE "
+     f"w.participant_id = r.participant_id AND w.code = r.aim_code AND w.year = r.year AND w.archived_at IS NULL) "
+     f"GROUP BY 1, 2", 1),
+    ("SELECT w.category, w.code, w.award_type, COUNT(*) FROM award AS w JOIN participant AS p ON p.id = "
+     "w.participant_id WHERE w.commune_id = ? AND w.archived_at IS NULL AND p.archived_at IS NULL AND w.category "
+     "IN ('danh_hieu', 'hinh_thuc') AND w.year BETWEEN ? AND ? GROUP BY 1, 2, 3", 0),
+    (f"SELECT SUM(p.gender = 'nu'), COUNT(*) FROM participant AS p WHERE p.kind = 'individual' AND p.id IN "
+     f"({_BARE_PART})", 2),
+    (f"SELECT SUM(p.member_count > 0 AND p.female_count * 1.0 / p.member_count >= 0.7), COUNT(*) FROM participant "
+     f"AS p WHERE p.kind = 'collective' AND p.id IN ({_BARE_PART})", 2),
+    ("SELECT status, COUNT(*) FROM nomination_round WHERE commune_id = ? AND campaign_id = ? AND year BETWEEN ? "
+     "AND ? + 1 AND status != 'superseded' GROUP BY status", 1),
+    ("SELECT n.award_form, COALESCE(o.outcome, 'pending'), COUNT(*) FROM nominee AS n JOIN nomination_round AS r "
+     "ON r.id = n.round_id LEFT JOIN nominee_outcome AS o ON o.nominee_id = n.id WHERE r.commune_id = ? AND "
+     "r.campaign_id = ? AND r.year BETWEEN ? AND ? + 1 AND r.status != 'superseded' GROUP BY 1, 2", 1),
+]
+
+
+def bench_statistics(sizes: Sizes, data: Path, work: Path) -> list[Row]:
+    """The statistics screen's figures over the whole register (2022–2025) against the bare SQL of the same
+    aggregates on a plain sqlite3 connection, interleaved, median of 7."""
+    from desktop_app.core.nominations import statistics as stats
+
+    target = _statistics_copy(data, work, sizes)
+    ws = open_bench_workspace(target)
+    commune_id, campaign_id = ws.db.execute_sql("SELECT commune_id, campaign_id FROM achievement LIMIT 1").fetchone()
+    conn = sqlite3.connect(target / "sothidua.sqlite3")
+    base = (commune_id, campaign_id, 2022, 2025)
+
+    def bare():
+        for sql, repeats in BARE_STATISTICS:
+            params = (base * repeats) if repeats else (commune_id, 2022, 2025)
+            conn.execute(sql, params).fetchall()
+
+    def app():
+        stats.movement_statistics(ws, campaign_id, 2022, 2025)
+
+    app(), bare()   # warm the page cache
+    ours, theirs = [], []
+    for _ in range(7):
+        for fn, out in ((app, ours), (bare, theirs)):
+            t = time.perf_counter()
+            fn()
+            out.append((time.perf_counter() - t) * 1000)
+    conn.close()
+    ws.close()
+    value, baseline = statistics.median(ours), statistics.median(theirs)
+    return [Row(f"statistics of the movement, {sizes.participants:,} participants / {sizes.achievements:,} "
+                f"achievements", value, baseline, "ms", "bare SQL of the same aggregates", "≤ 200 ms, ≤ 1.5×",
+                value <= 200 and value <= 1.5 * baseline)]
+
+
 def bench_start_checks(data: Path) -> list[str]:
     """Extra facts for docs/performance.md: what the start-up checks cost on the big database."""
     from desktop_app.core.storage import snapshots
@@ -806,6 +917,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += bench_hostile(sizes, work)
         rows += bench_memory(sizes, data)
         rows += bench_excel(sizes, work, data)
+        rows += bench_statistics(sizes, data, work)
         rows += bench_durability(sizes, work)
         notes += bench_start_checks(data)
         print_table(rows, notes, "quick sizes" if args.quick else "full size")

@@ -445,6 +445,199 @@ cmd_receive.configure = lambda p: (
                    help="nhận gói dù sai thứ tự (gói trước bị mất, xã khôi phục bản sao lưu…); ghi rõ lý do đã kiểm tra"))
 
 
+# ----- the two ends of the year (issue 15) ------------------------------------------------------------------
+
+def _campaign(args):
+    from .core.register.campaigns import list_campaigns
+
+    found = [c for c in list_campaigns(args._session) if not getattr(args, "campaign", None) or c.code == args.campaign]
+    if not found:
+        raise UserError("registration.campaign_required")
+    return found[0]
+
+
+@command("register", "đăng ký thi đua đầu năm: một tập thể hoặc cá nhân đăng ký danh hiệu, hình thức khen thưởng "
+                     "(tập thể có thể kèm danh sách thành viên --member)")
+def cmd_register(args) -> int:
+    from .core.register import registrations
+    from .core.vocabulary import AWARD_CODES_BY_CATEGORY
+
+    with opened(args) as ws:
+        args._session = ws
+        campaign = _campaign(args)
+        who = registrations.participant_named(ws, args.participant)
+        category = next((cat for cat, terms in AWARD_CODES_BY_CATEGORY.items() if args.aim in terms), "")
+        values = {"campaign_id": campaign.id, "year": str(args.year), "participant_id": who.id,
+                  "aim_category": category, "aim_code": args.aim, "registered_on": args.date, "note": args.note or ""}
+        if args.member:
+            members = [registrations.participant_named(ws, m).id for m in args.member]
+            made = registrations.register_collective(ws, values, members)
+        else:
+            made = [registrations.save_registration(ws, values, source="command")]
+    print(f"Đã ghi {len(made)} đăng ký thi đua năm {args.year} ({who.name}).")
+    return 0
+
+
+def _configure_register(p):
+    p.add_argument("--participant", required=True, metavar="TÊN", help="tên tập thể hoặc cá nhân, đúng như trong sổ")
+    p.add_argument("--aim", required=True, metavar="MÃ", help="mã danh hiệu hoặc hình thức: LDTT, CSTDCS, TTLDXS, "
+                                                               "THON_VH, giay_khen, bang_khen_tinh…")
+    p.add_argument("--year", required=True, type=int)
+    p.add_argument("--date", required=True, metavar="dd/mm/yyyy", help="ngày đăng ký")
+    p.add_argument("--member", action="append", metavar="TÊN", help="thành viên đăng ký theo danh sách của tập thể "
+                                                                      "(Lao động tiên tiến); lặp lại cho mỗi người")
+    p.add_argument("--campaign", metavar="MÃ", help="mã phong trào (mặc định: phong trào mới nhất)")
+    p.add_argument("--note")
+
+
+cmd_register.configure = _configure_register
+
+
+@command("registrations", "bản đăng ký thi đua của một năm (của xã, hoặc của một đơn vị --unit) thành PDF")
+def cmd_registrations(args) -> int:
+    from .core.documents import year_end
+    from .core.documents.round_documents import save_files
+    from .core.register import registrations
+
+    with opened(args) as ws:
+        args._session = ws
+        campaign = _campaign(args)
+        unit = registrations.participant_named(ws, args.unit).id if args.unit else None
+        rows = registrations.list_registrations(ws, campaign.id, args.year, collective_id=unit)
+        for r in rows:
+            print(f"{r.name}\t{r.aim_name}\t{r.collective_name}")
+        written = save_files([(f"Ban_dang_ky_thi_dua_{args.year}.pdf",
+                               year_end.print_registration_list(ws, campaign.id, args.year, unit))], args.out)
+    print(f"{len(rows)} đăng ký; đã ghi {written[0]}")
+    return 0
+
+
+cmd_registrations.configure = lambda p: (
+    p.add_argument("--year", required=True, type=int), p.add_argument("--unit", metavar="TÊN_TẬP_THỂ"),
+    p.add_argument("--campaign", metavar="MÃ"), p.add_argument("--out", required=True, metavar="DIR"))
+
+
+@command("decision", "nhập quyết định khen thưởng nhận về (bản giấy) cho một đợt đề nghị")
+def cmd_decision(args) -> int:
+    from .core.nominations import outcomes, rounds
+
+    with opened(args) as ws:
+        r = rounds.find_round(ws, args.round)
+        issuer, level = outcomes.decision_issuer_default(ws, args.form)
+        d = outcomes.record_decision_back(ws, r.id, {
+            "award_form": args.form, "number": args.number, "decided_on": args.date, "issuer": args.issuer or issuer,
+            "level": level, "signer": args.signer, "signer_title": args.signer_title, "title": args.title or ""})
+    print(f"Đã ghi quyết định số {d.number} ngày {args.date} ({d.issuer}) cho đợt số {args.round}.")
+    return 0
+
+
+cmd_decision.configure = lambda p: (
+    p.add_argument("--round", required=True, type=int, metavar="N"),
+    p.add_argument("--form", default="bang_khen_tinh", metavar="MÃ", help="hình thức (mặc định bang_khen_tinh)"),
+    p.add_argument("--number", required=True), p.add_argument("--date", required=True, metavar="dd/mm/yyyy"),
+    p.add_argument("--issuer"), p.add_argument("--signer", required=True),
+    p.add_argument("--signer-title", default="CHỦ TỊCH"), p.add_argument("--title"))
+
+
+@command("outcome", "ghi kết quả của một người được đề nghị theo quyết định nhận về: được khen (--decision SỐ) "
+                    "hoặc không được khen (--reason)")
+def cmd_outcome(args) -> int:
+    from .core.nominations import outcomes, rounds
+    from .core.register import registrations
+
+    with opened(args) as ws:
+        r = rounds.find_round(ws, args.round)
+        who = registrations.participant_named(ws, args.participant)
+        row = next((x for x in outcomes.outcomes_of(ws, r.id) if x.participant_id == who.id
+                    and (not args.form or x.award_form == args.form)), None)
+        if row is None:
+            raise UserError("outcomes.nominee_not_found")
+        if args.reason:
+            outcomes.set_outcome(ws, row.nominee_id, "not_awarded", reason=args.reason)
+            print(f"{who.name}: không được khen thưởng — {args.reason}")
+            return 0
+        decision = next((d for d in outcomes.decisions_back(ws, r.id) if d.number == args.decision), None)
+        if decision is None:
+            raise UserError("outcomes.decision_required")
+        o = outcomes.set_outcome(ws, row.nominee_id, "awarded", decision_id=decision.id,
+                                 certificate_text=args.text or "", prize_amount=args.prize)
+        print(f"{who.name}: được khen thưởng theo quyết định số {decision.number}; đã ghi vào lịch sử khen thưởng "
+              f"(mục {o.award_id}).")
+    return 0
+
+
+cmd_outcome.configure = lambda p: (
+    p.add_argument("--round", required=True, type=int, metavar="N"),
+    p.add_argument("--participant", required=True, metavar="TÊN"), p.add_argument("--form", metavar="MÃ"),
+    p.add_argument("--decision", metavar="SỐ"), p.add_argument("--reason", metavar="LÝ_DO"),
+    p.add_argument("--text", metavar="NỘI_DUNG", help="nội dung ghi trên giấy khen"),
+    p.add_argument("--prize", type=int, metavar="ĐỒNG"))
+
+
+@command("certificates", "in giấy khen của một đợt (PDF, A4 ngang) theo mẫu phôi, kèm danh sách khen thưởng và "
+                         "danh sách chi tiền thưởng (PDF, .xlsx); --calibration: trang căn chỉnh")
+def cmd_certificates(args) -> int:
+    from .core.documents import certificates, year_end
+    from .core.documents.round_documents import save_files
+    from .core.nominations import rounds
+
+    with opened(args) as ws:
+        if args.calibration:
+            files = [("Trang_can_chinh.pdf", certificates.print_calibration(ws, args.design, args.printer or ""))]
+        else:
+            r = rounds.find_round(ws, args.round)
+            files = [("Giay_khen.pdf", certificates.print_certificates(ws, r.id, None, args.design, args.printer or "")),
+                     ("Danh_sach_khen_thuong.pdf", year_end.print_ceremony_list(ws, r.id)),
+                     ("Danh_sach_khen_thuong.xlsx", year_end.ceremony_xlsx(ws, r.id)),
+                     ("Danh_sach_chi_thuong.pdf", year_end.print_payout_list(ws, r.id)),
+                     ("Danh_sach_chi_thuong.xlsx", year_end.payout_xlsx(ws, r.id))]
+        for path in save_files(files, args.out):
+            print(path)
+    return 0
+
+
+cmd_certificates.configure = lambda p: (
+    p.add_argument("--round", type=int, metavar="N"), p.add_argument("--out", required=True, metavar="DIR"),
+    p.add_argument("--design", metavar="MẪU", help="phoi_giay_khen_xa | a4_khung_giay_khen (mặc định: mẫu đã chọn)"),
+    p.add_argument("--printer", metavar="MÁY_IN", help="dùng độ lệch đã lưu cho máy in này"),
+    p.add_argument("--calibration", action="store_true"))
+
+
+@command("report", "số liệu phong trào và báo cáo tổng kết (PDF, .docx) cho một khoảng năm, kèm biểu số liệu khen "
+                   "thưởng của năm cuối (PDF, .xlsx; tiêu đề theo biểu 0603.N, chưa đối chiếu)")
+def cmd_report(args) -> int:
+    from .core.documents import movement_report, year_end
+    from .core.documents.round_documents import save_files
+    from .core.nominations import statistics
+
+    with opened(args) as ws:
+        args._session = ws
+        campaign = _campaign(args)
+        s = statistics.movement_statistics(ws, campaign.id, args.year_from, args.year_to)
+        for title, figures in (("Tham gia", s.participants), ("Nội dung", s.by_content), ("Lĩnh vực", s.by_field),
+                               ("Năm", s.by_year), ("Khen thưởng", s.awards), ("Nữ", s.women),
+                               ("Kết quả đề nghị", s.outcomes)):
+            print(title + ": " + "; ".join(f"{f.label} {f.value}" + (f"/{f.total}" if f.total is not None else "")
+                                           for f in figures))
+        stem = f"Bao_cao_tong_ket_{args.year_from}-{args.year_to}"
+        for path in save_files([(f"{stem}.pdf", movement_report.print_summary_report(ws, campaign.id, args.year_from,
+                                                                                      args.year_to)),
+                                (f"{stem}.docx", movement_report.print_summary_report(
+                                    ws, campaign.id, args.year_from, args.year_to, "docx")),
+                                (f"Bieu_so_lieu_khen_thuong_{args.year_to}.pdf",
+                                 year_end.print_statistics_form(ws, args.year_to)),
+                                (f"Bieu_so_lieu_khen_thuong_{args.year_to}.xlsx",
+                                 year_end.statistics_form_xlsx(ws, args.year_to))], args.out):
+            print(path)
+    return 0
+
+
+cmd_report.configure = lambda p: (
+    p.add_argument("--from", dest="year_from", required=True, type=int),
+    p.add_argument("--to", dest="year_to", required=True, type=int), p.add_argument("--campaign", metavar="MÃ"),
+    p.add_argument("--out", required=True, metavar="DIR"))
+
+
 def run_command(args) -> int:
     """Run one command: a message and exit 2 for what the user can fix; never a traceback on the console (an
     unexpected error is written to the log with its traceback, and named in one line, exit 70)."""

@@ -174,6 +174,39 @@ def main() -> int:
         dialog.save()   # refused on the runner: a written reason is required
         runner.wait()
         shot(dialog, "38_nominee_reason_required")
+    if "registrations" in window.screens:   # the two ends of the year (issue 15)
+        from desktop_app.ui.outcome_dialogs import OutcomeDialog, PrinterOffsetDialog, ReturnedDecisionDialog
+        from desktop_app.ui.registration_dialog import RegistrationDialog
+        from desktop_app.ui.report_dialog import ReportTextsDialog
+
+        window.show_screen("registrations")
+        registrations_screen = window.screens["registrations"]
+        registrations_screen.year.setValue(2025)
+        shot(window, "50_registrations")
+        dialog = RegistrationDialog(runner, registrations_screen.campaign.currentData(), 2025, parent=window)
+        dialog.select_participant(person("Trạm Y tế xã Thượng Quan").id)
+        shot(dialog, "51_registration_dialog")
+        dialog.autosave.discard()
+        window.show_screen("outcomes")
+        outcome_screen = window.screens["outcomes"]
+        shot(window, "52_outcomes")
+        lan = next(r for r in outcome_screen.rows if r.name == "Ma Thị Lan")
+        for name, dialog in (("53_outcome_dialog", OutcomeDialog(runner, outcome_screen.round, lan, parent=window)),
+                             ("54_decision_received", ReturnedDecisionDialog(runner, outcome_screen.round,
+                                                                             "bang_khen_tinh", parent=window))):
+            shot(dialog, name)
+            dialog.autosave.discard()
+        shot(PrinterOffsetDialog(runner, window), "55_printer_offset")
+        window.show_screen("statistics")
+        statistics_screen = window.screens["statistics"]
+        runner.wait()
+        statistics_screen.tree.setCurrentItem(statistics_screen.tree.topLevelItem(2).child(9))
+        shot(window, "56_statistics_records")
+        statistics_screen.tabs.setCurrentIndex(1)
+        shot(window, "57_statistics_chart")
+        dialog = ReportTextsDialog(runner, statistics_screen.campaign.currentData(), parent=window)
+        shot(dialog, "58_report_texts")
+        dialog.autosave.discard()
     dossier_screen = window.screen_named("dossier") if "dossier" in window.screens else None
     if dossier_screen is not None:
         window.show_screen("dossier")

@@ -18,6 +18,7 @@ class Topic(str, Enum):
     ACHIEVEMENTS = "achievements"    # achievements and their evidence files
     AWARDS = "awards"                # the award history
     CHECKLISTS = "checklists"
+    REGISTRATIONS = "registrations"  # đăng ký thi đua
     ROUNDS = "rounds"                # rounds, nominees, council meeting, votes, decisions
     DOCUMENTS = "documents"          # issued numbers and document files
     PACKETS = "packets"              # packets sent and received, trusted keys, imported rounds

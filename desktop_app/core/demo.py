@@ -7,8 +7,9 @@ from datetime import date
 from .changes import Topic
 from .dates import format_vn_date
 from .errors import UserError
-from .nominations import checklists, rounds
+from .nominations import checklists, outcomes, rounds
 from .register.achievements import add_evidence, list_achievements, save_achievement
+from .register import registrations
 from .register.awards import save_award
 from .register.communes import save_commune_settings
 from .register.participants import participant_form_values, save_participant
@@ -180,7 +181,53 @@ def _demo_checklists_and_round(session: Session, commune, campaign: Campaign) ->
     for n in rounds.nominees_of(session, r.id):
         rounds.set_votes(session, n.id, *votes[(n.participant.name, n.award_form)])
     rounds.record_decision(session, r.id, "18/QĐ-UBND", date(2026, 3, 20), commune.chairman_name)
+    _demo_province_decision(session, r, by_name)
     return {"checklists": len(made), "round": r}
+
+
+# The province's decision back on round 1 (fictitious number and signer): one Bằng khen awarded, one not, with the
+# reason the Sở Nội vụ gave; the others are still waiting.
+PROVINCE_DECISION = {"award_form": "bang_khen_tinh", "number": "2417/QĐ-UBND", "decided_on": "05/05/2026",
+                     "issuer": "Chủ tịch UBND tỉnh Thái Nguyên", "level": "tinh", "signer": "Nguyễn Văn A",
+                     "signer_title": "KT. CHỦ TỊCH — PHÓ CHỦ TỊCH",
+                     "title": "Về việc tặng Bằng khen của Chủ tịch UBND tỉnh cho các tập thể, cá nhân đã có thành tích "
+                              "xuất sắc trong phong trào thi đua chuyển đổi số giai đoạn 2022 - 2025"}
+PROVINCE_REFUSAL = ("Chưa có số liệu minh chứng kết quả năm 2025 được cơ quan chuyên môn xác nhận "
+                    "(Văn bản trả lời của Sở Nội vụ).")
+
+
+def _demo_province_decision(session: Session, r, by_name) -> None:
+    decision = outcomes.record_decision_back(session, r.id, PROVINCE_DECISION)
+    nominees = {n.participant_id: n for n in rounds.nominees_of(session, r.id)}
+    outcomes.set_outcome(session, nominees[by_name["Nông Thị Hoa"].id].id, "awarded", decision_id=decision.id)
+    outcomes.set_outcome(session, nominees[by_name["Thôn Nà Khoang"].id].id, "not_awarded", reason=PROVINCE_REFUSAL)
+
+
+# Registrations of the demo (đăng ký thi đua), two years: (year, collective, its title, members with LĐTT).
+DEMO_REGISTRATIONS = [
+    (2024, "Trạm Y tế xã Thượng Quan", "TTLDTT", ["Ma Thị Lan", "Lý Thị Hằng"]),
+    (2025, "Trạm Y tế xã Thượng Quan", "TTLDXS", ["Ma Thị Lan", "Lý Thị Hằng"]),
+    (2025, "Trường Phổ thông dân tộc bán trú Tiểu học Thượng Quan", "TTLDXS",
+     ["Hoàng Thị Phương", "Đặng Thị Huyền", "Ninh Thị Duyên"]),
+    (2025, "Thôn Nà Khoang", "THON_VH", []),
+    (2025, "Thôn Bản Chang", "THON_VH", []),
+    (2024, "Văn phòng HĐND và UBND xã Thượng Quan", "TTLDTT", ["Nguyễn Văn Đức", "Nông Thị Hoa"]),
+    (2025, "Văn phòng HĐND và UBND xã Thượng Quan", "TTLDXS", ["Nguyễn Văn Đức", "Nông Thị Hoa", "Triệu Thị Mai"]),
+]
+
+
+def _demo_registrations(session: Session, campaign: Campaign) -> int:
+    by_name = {p.name: p.id for p in Participant.select()}
+    made = 0
+    for year, collective, aim, members in DEMO_REGISTRATIONS:
+        made += len(registrations.register_collective(session, {
+            "campaign_id": campaign.id, "year": str(year), "participant_id": by_name[collective],
+            "aim_category": "danh_hieu", "aim_code": aim, "registered_on": f"15/01/{year}"},
+            [by_name[m] for m in members]))
+    made += registrations.save_registration(session, {
+        "campaign_id": campaign.id, "year": "2025", "participant_id": by_name["Nông Thị Hoa"],
+        "aim_category": "danh_hieu", "aim_code": "CSTDCS", "registered_on": "16/01/2025"}) is not None
+    return made
 
 
 def create_demo_commune(session: Session) -> dict:
@@ -235,7 +282,8 @@ def _create(session: Session) -> dict:
                                 "note": "Khen thưởng sơ kết phong trào chuyển đổi số"})
         awards += 1
     session.paths.evidence_dir.mkdir(parents=True, exist_ok=True)
+    registered = _demo_registrations(session, campaign)
     extra = _demo_checklists_and_round(session, commune, campaign)
     return {"commune": commune, "participants": len(collectives) + len(individuals),
             "achievements": achievements, "awards": Award.select().where(Award.commune == commune).count(),
-            "checklists": extra["checklists"], "round": extra["round"]}
+            "checklists": extra["checklists"], "round": extra["round"], "registrations": registered}

@@ -158,6 +158,18 @@ RECEIVING_LEVELS = Terms(Term("so_noi_vu", "Tỉnh — Sở Nội vụ"), Term("
 COMMUNE_ROLE, RECEIVER_ROLE = "commune", "receiver"
 WORKSPACE_ROLES = Terms(Term(COMMUNE_ROLE, "Xã (lập hồ sơ)"), Term(RECEIVER_ROLE, "Nơi tiếp nhận hồ sơ"))
 
+# ----- the two ends of the year (issue 15) ------------------------------------------------------------------
+
+#: What a participant may register for (đăng ký thi đua): a title or an award form (domain.md §10).
+REGISTRATION_AIMS = {TITLE: TITLES, AWARD_FORM: AWARD_FORMS}
+REGISTRATION_SOURCES = Terms(Term("window", "Nhập trên màn hình"), Term("excel", "Nhập từ Excel"),
+                             Term("command", "Dòng lệnh"))
+AWARDED, NOT_AWARDED = "awarded", "not_awarded"
+OUTCOMES = Terms(Term(AWARDED, "Được khen thưởng"), Term(NOT_AWARDED, "Không được khen thưởng"))
+DECISION_LEVELS = Terms(Term("xa", "Cấp xã"), Term("tinh", "Cấp tỉnh"), Term("trung_uong", "Trung ương"))
+DECISION_SOURCES = Terms(Term("commune", "Quyết định của xã"), Term("paper", "Nhập từ quyết định giấy"),
+                         Term("return_packet", "Gói trả kết quả có chữ ký"))
+
 # ----- old spellings ---------------------------------------------------------------------------------------
 
 #: Codes written by earlier versions → today's code (migration 0006 rewrote stored data; packets from older

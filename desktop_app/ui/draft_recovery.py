@@ -37,6 +37,8 @@ def dialog_for_draft(runner: OperationRunner, draft, parent: QWidget | None):
         return CommuneSettingsDialog(runner, draft_values=values, parent=parent)
     if session.home_commune() is None:
         return None
+    if form in ("registration", "report_texts", "decision_back", "outcome"):
+        return _year_end_dialog(runner, form, payload, values, parent)
     if form == "participant":
         participant = get_participant(session, payload.get("participant_id"))
         return EditParticipantDialog(runner, payload.get("kind", "individual"), participant, draft_values=values,
@@ -50,6 +52,35 @@ def dialog_for_draft(runner: OperationRunner, draft, parent: QWidget | None):
     if form == "award":
         record = get_award(session, payload.get("award_id"))
         return EditAwardDialog(runner, owner, record, draft_values=values, parent=parent)
+    return None
+
+
+def _year_end_dialog(runner: OperationRunner, form, payload: dict, values: dict, parent):
+    """The forms of the two ends of the year (issue 15): registration, decision received, outcome, report text."""
+    from desktop_app.core.nominations import outcomes
+    from desktop_app.core.nominations.rounds import get_round
+    from desktop_app.core.register.registrations import get_registration
+
+    from .outcome_dialogs import OutcomeDialog, ReturnedDecisionDialog
+    from .registration_dialog import RegistrationDialog
+    from .report_dialog import ReportTextsDialog
+
+    session = runner.session
+    if form == "registration":
+        record = get_registration(session, payload.get("registration_id"))
+        return RegistrationDialog(runner, registration=record, draft_values=values, parent=parent)
+    if form == "report_texts" and payload.get("campaign_id"):
+        return ReportTextsDialog(runner, payload["campaign_id"], draft_values=values, parent=parent)
+    round_ = get_round(session, payload.get("round_id"))
+    if round_ is None:
+        return None
+    if form == "decision_back":
+        return ReturnedDecisionDialog(runner, round_, values.get("award_form") or "bang_khen_tinh",
+                                      draft_values=values, parent=parent)
+    if form == "outcome":
+        row = next((r for r in outcomes.outcomes_of(session, round_.id) if r.nominee_id == payload.get("nominee_id")),
+                   None)
+        return OutcomeDialog(runner, round_, row, draft_values=values, parent=parent) if row else None
     return None
 
 

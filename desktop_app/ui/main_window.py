@@ -49,9 +49,12 @@ class MainWindow(QMainWindow):
             self.add_screen("participants", self.tr("Register of participants"), self.participants)
             # The other screens (and the document and packet code they import) are built on first visit:
             # start-up on an old PC pays only for the register.
+            self.add_lazy_screen("registrations", self.tr("Emulation registration"), self._make_registrations)
             self.add_lazy_screen("checklists", self.tr("Criteria checklists"), self._make_checklists)
             self.add_lazy_screen("rounds", self.tr("Nomination rounds"), self._make_rounds)
             self.add_lazy_screen("dossier", self.tr("Nomination dossier"), self._make_dossier)
+            self.add_lazy_screen("outcomes", self.tr("Decisions and certificates"), self._make_outcomes)
+            self.add_lazy_screen("statistics", self.tr("Statistics and report"), self._make_statistics)
         if self.receiver:
             self.add_lazy_screen("receiving", self.tr("Receive dossiers"), self._make_receiving)
         self.nav.setCurrentRow(0)
@@ -82,7 +85,8 @@ class MainWindow(QMainWindow):
         return self.tr("Commune %1, %2").replace("%1", self.commune.name).replace("%2", self.commune.province)
 
     NAV_ICONS = {"participants": "register", "checklists": "checklist", "rounds": "rounds", "dossier": "dossier",
-                 "receiving": "receiving"}
+                 "receiving": "receiving", "registrations": "registration", "outcomes": "outcomes",
+                 "statistics": "statistics"}
 
     def add_screen(self, key: str, title: str, widget) -> None:
         self.screens[key] = widget
@@ -136,6 +140,21 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.UserRole) == key:
                 self.nav.setCurrentRow(row)
+
+    def _make_registrations(self):
+        from .registration_screen import RegistrationScreen
+
+        return RegistrationScreen(self.runner)
+
+    def _make_outcomes(self):
+        from .outcome_screen import OutcomeScreen
+
+        return OutcomeScreen(self.runner)
+
+    def _make_statistics(self):
+        from .statistics_screen import StatisticsScreen
+
+        return StatisticsScreen(self.runner)
 
     def _make_checklists(self):
         from .checklist_screen import ChecklistScreen

@@ -16,8 +16,10 @@ from .printing import a4_printer, print_dialog, print_pdf
 
 
 class PrintPreviewDialog(QDialog):
-    def __init__(self, title: str, pdf_bytes: bytes, file_name: str, parent: QWidget | None = None):
+    def __init__(self, title: str, pdf_bytes: bytes, file_name: str, parent: QWidget | None = None, *,
+                 landscape: bool = False):
         super().__init__(parent)
+        self.landscape = landscape   # certificates: A4 landscape, printed so
         self.setWindowTitle(title)
         self.pdf_bytes = pdf_bytes
         self.file_name = file_name
@@ -29,7 +31,7 @@ class PrintPreviewDialog(QDialog):
         self.pdf.load(self._buffer)
         self.pages = QLabel(self.tr("%1 page(s), A4").replace("%1", str(self.pdf.pageCount())))
         layout.addWidget(self.pages)
-        view = QPdfView()
+        view = self.view = QPdfView()
         view.setObjectName("preview")
         view.setDocument(self.pdf)
         view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -38,6 +40,11 @@ class PrintPreviewDialog(QDialog):
         buttons = QDialogButtonBox()
         self.print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.AcceptRole)
         self.save_button = buttons.addButton(self.tr("Save as PDF…"), QDialogButtonBox.ActionRole)
+        # At 100 % QPdfView draws a point as 1/72 inch of the screen's logical resolution: the page at true size,
+        # to hold a ruler (or a blank) against.
+        self.true_size = buttons.addButton(self.tr("True size"), QDialogButtonBox.ActionRole)
+        self.true_size.setCheckable(True)
+        self.true_size.toggled.connect(self._zoom)
         buttons.addButton(QDialogButtonBox.Close)
         self.print_button.clicked.connect(self.print_now)
         self.save_button.clicked.connect(lambda: self.save_as())
@@ -46,8 +53,15 @@ class PrintPreviewDialog(QDialog):
         room = available_geometry(parent)
         self.resize(min(860, room.width() - 40), room.height() - 80)
 
+    def _zoom(self, true_size: bool) -> None:
+        if true_size:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(1.0)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
     def print_now(self) -> None:
-        printer = a4_printer()
+        printer = a4_printer(self.landscape)
         printer.setDocName(self.file_name)
         dialog = print_dialog(printer, self)
         if dialog.exec() == QPrintDialog.Accepted and print_pdf(self.pdf, printer) == 0:

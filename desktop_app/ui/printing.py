@@ -10,10 +10,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 PRINT_DPI = 300          # enough for text on paper; a 1200 dpi printer would need 140 MB per page image
 
 
-def a4_printer() -> QPrinter:
+def a4_printer(landscape: bool = False) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
     return printer
 

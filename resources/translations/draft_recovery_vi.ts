@@ -4,7 +4,7 @@
 <context>
     <name>draft_recovery</name>
     <message>
-        <location filename="../../desktop_app/ui/draft_recovery.py" line="66"/>
+        <location filename="../../desktop_app/ui/draft_recovery.py" line="97"/>
         <source>Recover unsaved data from %1?
 
 %2</source>
@@ -13,7 +13,7 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/draft_recovery.py" line="71"/>
+        <location filename="../../desktop_app/ui/draft_recovery.py" line="102"/>
         <source>Unsaved data</source>
         <translation>Dữ liệu chưa lưu</translation>
     </message>

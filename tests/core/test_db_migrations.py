@@ -214,10 +214,21 @@ def test_saved_database_is_migrated_by_the_app_keeping_every_row(tmp_path, name)
         assert session.problems == []
     assert schema_version(db) == latest_version()
 
-    # Every row kept; the tables the file lacked exist now, empty.
+    # Every row kept; the tables the file lacked exist now, empty — except the outcomes (issue 15, migration 0010):
+    # every award a commune decision gave to a nominee of its round is that nominee's outcome, once.
     after = row_counts(db)
     assert {t: after.get(t) for t in before} == before
-    assert {t: n for t, n in after.items() if t not in before} == {t: 0 for t in after if t not in before}
+    filled = {"nominee_outcome"} if "nominee_outcome" not in before else set()
+    assert {t: n for t, n in after.items() if t not in before and t not in filled} == \
+        {t: 0 for t in after if t not in before and t not in filled}
+    if filled:
+        given = query(db, "SELECT count(*) FROM award WHERE decision_id IS NOT NULL")[0][0]
+        assert after["nominee_outcome"] == given
+        assert query(db, """SELECT count(*) FROM nominee_outcome o JOIN nominee n ON n.id = o.nominee_id
+                            JOIN award a ON a.id = o.award_id JOIN award_decision d ON d.id = o.decision_id
+                            WHERE o.outcome = 'awarded' AND a.participant_id = n.participant_id
+                              AND a.decision_id = d.id AND d.round_id = n.round_id
+                              AND o.commune_id = n.commune_id""") == [(given,)]
     assert query(db, "PRAGMA integrity_check") == [("ok",)]
     assert query(db, "PRAGMA foreign_key_check") == []
     # The schema is exactly the one a new workspace gets (v4-without-m0003 included: m0003's packet tables).

@@ -63,15 +63,17 @@ def test_main_window_shows_the_register(qtbot, runner, demo):
     assert "Thông tin xã…" in actions and "Khóa ký của xã…" in actions
     # The other screens are built on first visit, then kept.
     titles = [window.nav.item(row).text() for row in range(window.nav.count())]
-    assert titles == ["Sổ theo dõi", "Phiếu tiêu chuẩn", "Đợt đề nghị", "Hồ sơ đề nghị"]
+    assert titles == ["Sổ theo dõi", "Đăng ký thi đua", "Phiếu tiêu chuẩn", "Đợt đề nghị", "Hồ sơ đề nghị",
+                      "Khen thưởng", "Thống kê, báo cáo"]
     assert type(window.screens["rounds"]).__name__ == "QWidget"
-    for row, name in enumerate(("ParticipantListScreen", "ChecklistScreen", "RoundScreen", "DossierScreen")):
+    for row, name in enumerate(("ParticipantListScreen", "RegistrationScreen", "ChecklistScreen", "RoundScreen",
+                                "DossierScreen", "OutcomeScreen", "StatisticsScreen")):
         window.nav.setCurrentRow(row)
         assert type(window.stack.currentWidget()).__name__ == name
     built = window.screens["rounds"]
     window.nav.setCurrentRow(0)
     window.show_screen("rounds")
-    assert window.stack.currentWidget() is built and window.nav.currentRow() == 2
+    assert window.stack.currentWidget() is built and window.nav.currentRow() == 3
 
 
 def test_user_error_becomes_a_message_and_bugs_reach_the_crash_dialog(qtbot, monkeypatch, tmp_path):

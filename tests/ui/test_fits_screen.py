@@ -148,7 +148,7 @@ def test_every_screen_of_the_main_window_fits(qtbot, runner, demo):
     window = MainWindow(runner)
     qtbot.addWidget(window)
     window.resize(screen().width(), screen().height() - TITLE_BAR)
-    for key in ("participants", "checklists", "rounds", "dossier"):
+    for key in ("participants", "registrations", "checklists", "rounds", "dossier", "outcomes", "statistics"):
         window.show_screen(key)
         runner.wait()
         check_fits(window)

@@ -109,7 +109,18 @@ class PageBreak:
     pass
 
 
-Block = Union[Paragraph, Table, Closing, PageBreak]
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart (documents/charts.py draws it in the PDF); the .docx carries its figures as a small table."""
+
+    title: str
+    labels: tuple[str, ...]
+    series: tuple[tuple[int, ...], ...]        # one or two series of values, one value per label
+    kind: str = "hbar"                         # hbar (long labels) | bar (years)
+    legend: tuple[str, ...] = ()               # the series' names when there are two
+
+
+Block = Union[Paragraph, Table, Closing, PageBreak, Chart]
 
 
 @dataclass(frozen=True)
@@ -150,6 +161,8 @@ class Document:
             elif isinstance(b, Table):
                 for row in b.header + b.rows:
                     out += [c.text for c in row]
+            elif isinstance(b, Chart):
+                out.append(b.title)
             elif isinstance(b, Closing):
                 out += list(b.recipients)
                 for s in (b.left, b.right):

@@ -20,7 +20,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 from reportlab.pdfbase import pdfmetrics
 
-from .model import Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table, keep_ranges
+from .model import Cell, Chart, Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table, keep_ranges
 from .render_pdf import _registered, _registered_italic, register_fonts
 
 LANGUAGE = "vi-VN"                     # Word must not spell-check the documents as English
@@ -254,6 +254,15 @@ class _DocxRenderer:
                 placed = True
             elif isinstance(b, PageBreak):
                 out.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+            elif isinstance(b, Chart):
+                # No image renderer in the bundle: the chart's figures as a small table under its title.
+                out.append(self.p([Run(b.title, italic=True)], align="center", keep_with_next=True))
+                names = b.legend or ("Số lượng",)
+                head = (tuple(Cell((Run(x, bold=True),), align="center") for x in ("", *names)),)
+                rows = tuple((Cell((Run(label),)), *(Cell((Run(str(s[i])),), align="right") for s in b.series))
+                             for i, label in enumerate(b.labels))
+                out.append(self.data_table(Table(columns_mm=(90,) + (30,) * len(b.series), header=head, rows=rows,
+                                                 size=11)))
         if doc.fingerprint and not placed:
             out.append(self.p([Run(doc.fingerprint, italic=True)], size=9, align="left"))
         return "".join(out)

@@ -18,7 +18,8 @@ from reportlab.platypus import Table as RLTable
 
 from ..errors import UserError
 from ..resources import resource_path
-from .model import Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table, keep_ranges
+from .charts import chart_drawing
+from .model import Chart, Closing, Document, Layout, PageBreak, Paragraph, Run, Signature, Table, keep_ranges
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _SINGLE = 1.15                         # Word's "single" line of Times New Roman, in font sizes
@@ -323,6 +324,8 @@ class _Renderer:
                 placed_fingerprint = True
             elif isinstance(b, PageBreak):
                 story.append(RLPageBreak())
+            elif isinstance(b, Chart):
+                story.append(KeepTogether([Spacer(1, 4), chart_drawing(b, self.family, self.width / mm), Spacer(1, 6)]))
         if doc.fingerprint and not placed_fingerprint:
             story.append(Spacer(1, 6))
             story.append(self.para([Run(doc.fingerprint, italic=True)], size=10, align="left", leading=12))

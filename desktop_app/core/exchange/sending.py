@@ -196,7 +196,9 @@ def build_round_data(session: Session, round_id: int, commune_code: str,
                   "secretary_title", "members_total", "members_present", "conclusion", "document_number")}
     decisions = [{"uid": d.uid, "award_form": d.award_form, "number": d.number, "document_number": d.document_number,
                   "decided_on": _d(d.decided_on), "signer": d.signer, "signer_title": d.signer_title}
-                 for d in AwardDecision.select().where(AwardDecision.round == round_).order_by(AwardDecision.id)]
+                 # Only the commune's own decisions go up; a decision that came back from above stays here.
+                 for d in AwardDecision.select().where((AwardDecision.round == round_)
+                                                      & (AwardDecision.source == "commune")).order_by(AwardDecision.id)]
 
     doc_list = []
     for doc in documents:

@@ -8,10 +8,11 @@ from functools import lru_cache
 from ..changes import Topic
 from ..errors import UserError
 from ..register.awards import list_awards
+from ..register.registrations import registrations_of
 from ..storage.models import Checklist, Participant
 from ..storage.session import Session
 from ..text import nfc_multiline
-from ..vocabulary import FEMALE, MALE
+from ..vocabulary import FEMALE, MALE, award_name
 from . import rules_pack
 from .criteria import (Answer, Assessment, CriteriaCatalog, CriteriaFileError, CriteriaSet, HistoryEntry,
                        MigrationResult, ParticipantRecord, criteria_set_from_snapshot, evaluate, load_catalog,
@@ -74,9 +75,13 @@ def participant_record(session: Session, participant: Participant, *, principles
     history = tuple(HistoryEntry(category=a.category, code=a.code, year=a.year, award_type=a.award_type,
                                  decision_number=a.decision_number, name=a.name, ref=a.uid)
                     for a in list_awards(session, participant.id))
+    registered = tuple(HistoryEntry(category=r.aim_category, code=r.aim_code, year=r.year,
+                                    name=award_name(r.aim_category, r.aim_code), ref=r.uid)
+                       for r in registrations_of(session, participant.id))
     return ParticipantRecord(kind=participant.kind, flags=flags, history=history, assessment_year=assessment_year,
                              name=participant.name, gender=GENDER_TO_ENGINE.get(participant.gender, ""),
-                             member_count=participant.member_count, female_count=participant.female_count)
+                             member_count=participant.member_count, female_count=participant.female_count,
+                             registrations=registered)
 
 
 def routes_for(participant: Participant, award_form: str | None = None, session: Session | None = None

@@ -15,12 +15,12 @@ from ..changes import Topic
 from ..errors import UserError, ValidationError
 from ..register.achievements import list_achievements
 from ..storage.models import (Award, AwardDecision, Campaign, Checklist, Commune, CouncilMeeting, IssuedDocument,
-                              NominationRound, Nominee, Participant)
+                              NominationRound, Nominee, NomineeOutcome, Participant)
 from ..storage.session import Session
 from ..text import nfc, nfc_multiline
 from ..validation import Validator
 from ..vocabulary import (AWARD_FORM, BANG_KHEN_TINH, DRAFT, EDITABLE_ROUND_STATUSES, ELIGIBLE, FEMALE, GIAY_KHEN,
-                          LOCKED, MALE, NOMINATION_FORMS, SENT, SUPERSEDED, AWARD_FORMS)
+                          LOCKED, MALE, NOMINATION_FORMS, AWARDED, NOT_AWARDED, SENT, SUPERSEDED, AWARD_FORMS)
 from . import council, rules_pack
 from .checklists import catalog, reassess_in_write
 
@@ -242,6 +242,8 @@ def remove_nominee(session: Session, nominee_id: int) -> None:
     with session.write(Topic.ROUNDS):
         nominee = _nominee(session, nominee_id)
         _editable(nominee.round)
+        # Its outcome goes with it; an award it gave stays in the history, linked to its decision.
+        NomineeOutcome.delete().where(NomineeOutcome.nominee == nominee).execute()
         nominee.delete_instance()
 
 
@@ -429,7 +431,8 @@ def new_version(session: Session, round_id: int, reason: str) -> NominationRound
         for d in decisions_of(session, round_.id):
             AwardDecision.create(round=fresh, commune=round_.commune_id, award_form=d.award_form, number=d.number,
                                  document_number=d.document_number, decided_on=d.decided_on, signer=d.signer,
-                                 signer_title=d.signer_title, created_at=d.created_at)
+                                 signer_title=d.signer_title, created_at=d.created_at, issuer=d.issuer, level=d.level,
+                                 title=d.title, source=d.source, file_name=d.file_name, file_sha256=d.file_sha256)
         round_.status = SUPERSEDED
         round_.updated_at = now
         round_.save()
@@ -460,12 +463,31 @@ def record_decision(session: Session, round_id: int, number: str, decided_on: da
         if not approved:
             raise UserError("rounds.no_approved_nominee")
         commune = Commune.get_by_id(round_.commune_id)
+        issuer = f"Chủ tịch UBND xã {commune.name}"
         decision = AwardDecision.create(round=round_, commune=commune, award_form=award_form, number=number,
-                                        decided_on=decided_on, signer=signer, created_at=now)
+                                        decided_on=decided_on, signer=signer, created_at=now, issuer=issuer,
+                                        level="xa", source="commune")
+        campaign = Campaign.get_or_none(Campaign.id == round_.campaign_id)
         for n in approved:
-            Award.create(commune=commune, participant=n.participant_id, category=AWARD_FORM, code=award_form,
-                         name=AWARD_FORMS.short_name(award_form), year=decided_on.year, decision=decision,
-                         decision_number=number, decision_date=decided_on,
-                         issuer=f"Chủ tịch UBND xã {commune.name}", award_type="chuyen_de",
-                         note=f"Đợt đề nghị số {round_.number}", created_at=now)
+            award = Award.create(commune=commune, participant=n.participant_id, category=AWARD_FORM, code=award_form,
+                                 name=AWARD_FORMS.short_name(award_form), year=decided_on.year, decision=decision,
+                                 decision_number=number, decision_date=decided_on,
+                                 issuer=issuer, award_type="chuyen_de",
+                                 note=f"Đợt đề nghị số {round_.number}", created_at=now)
+            # The round's outcome per nominee (issue 15): what the certificate prints comes from here.
+            NomineeOutcome.create(commune=commune, nominee=n, outcome=AWARDED, decision=decision, award=award,
+                                  certificate_text=default_certificate_text(campaign), recorded_at=now)
+        for n in nominees_of(session, round_id):
+            if n.award_form == award_form and n not in approved and n.id in results:
+                r = results[n.id]
+                NomineeOutcome.create(commune=commune, nominee=n, outcome=NOT_AWARDED, recorded_at=now,
+                                      reason=f"Hội đồng Thi đua – Khen thưởng không thông qua ({r.votes_for} phiếu "
+                                             f"đồng ý trên {r.members_present} thành viên có mặt).")
     return decision
+
+
+def default_certificate_text(campaign: Campaign | None) -> str:
+    """The line a certificate prints under the name; the officer may change it per nominee."""
+    title = (campaign.title if campaign else "").strip().strip("“”\"")
+    return (f"Đã có thành tích xuất sắc trong phong trào thi đua “{title}”." if title
+            else "Đã có thành tích xuất sắc trong phong trào thi đua.")

@@ -218,6 +218,7 @@ class Nominee(BaseModel):
     votes_abstain = pw.IntegerField(null=True)
     position = pw.IntegerField(default=0)
     created_at = pw.TextField()
+    return_reason = pw.TextField(default="")  # trả lại: what the receiving level asked to add for this nominee
 
 
 class CouncilMeeting(BaseModel):
@@ -249,6 +250,54 @@ class AwardDecision(BaseModel):
     signer = pw.TextField()
     signer_title = pw.TextField(default="CHỦ TỊCH")
     created_at = pw.TextField()
+    issuer = pw.TextField(default="")              # "Chủ tịch UBND tỉnh Thái Nguyên"
+    level = pw.TextField(default="xa")             # xa | tinh | trung_uong
+    title = pw.TextField(default="")               # "Về việc tặng Bằng khen …"
+    source = pw.TextField(default="commune")       # commune | paper | return_packet
+    file_name = pw.TextField(default="")           # the decision's PDF under documents/ (a return packet's)
+    file_sha256 = pw.TextField(default="")
+    return_packet_id = pw.TextField(null=True)     # the return packet it came in (idempotent import)
+
+
+class Registration(BaseModel):
+    """Đăng ký thi đua: a collective or an individual aims at a title or an award form in a campaign's year."""
+
+    uid = pw.TextField(unique=True, default=new_uid)
+    commune = pw.ForeignKeyField(Commune)
+    campaign = pw.ForeignKeyField(Campaign)
+    year = pw.IntegerField()
+    participant = pw.ForeignKeyField(Participant, backref="registrations")
+    collective = pw.ForeignKeyField(Participant, null=True, backref="member_registrations")  # the list it is on
+    aim_category = pw.TextField()  # danh_hieu | hinh_thuc
+    aim_code = pw.TextField()
+    registered_on = pw.DateField()
+    note = pw.TextField(default="")
+    source = pw.TextField(default="window")  # window | excel | command
+    archived_at = pw.TextField(null=True)
+    created_at = pw.TextField()
+    updated_at = pw.TextField()
+
+    class Meta:
+        indexes = ((("campaign", "year", "participant", "aim_code"), True),)
+
+
+class NomineeOutcome(BaseModel):
+    """What the decision that came back says of one nominee: awarded (its decision, the certificate's text, the
+    prize) or not awarded (the reason given). One per nominee."""
+
+    uid = pw.TextField(unique=True, default=new_uid)
+    commune = pw.ForeignKeyField(Commune)
+    nominee = pw.ForeignKeyField(Nominee, unique=True, backref="outcomes")
+    outcome = pw.TextField()  # awarded | not_awarded
+    decision = pw.ForeignKeyField(AwardDecision, null=True, backref="outcomes")
+    award = pw.ForeignKeyField(Award, null=True)
+    reason = pw.TextField(default="")
+    certificate_text = pw.TextField(default="")
+    prize_amount = pw.IntegerField(null=True)  # đồng
+    recorded_at = pw.TextField()
+
+    class Meta:
+        table_name = "nominee_outcome"
 
 
 class DocumentNumber(BaseModel):
@@ -386,6 +435,6 @@ class ImportBatch(BaseModel):
 
 
 MODELS = [Setting, Commune, Campaign, Participant, Achievement, EvidenceFile, Award, Draft, Checklist,
-          NominationRound, Nominee, CouncilMeeting, AwardDecision, DocumentNumber, IssuedDocument, PacketExport,
+          NominationRound, Nominee, CouncilMeeting, AwardDecision, Registration, NomineeOutcome, DocumentNumber, IssuedDocument, PacketExport,
           ReceivedPacket,
           TrustedKey, ImportedRound, ImportBatch]

@@ -51,6 +51,7 @@ class ParticipantRecord:
     gender: str = ""
     member_count: int | None = None
     female_count: int | None = None
+    registrations: tuple[HistoryEntry, ...] = ()   # đăng ký thi đua: the title/form registered (code, year)
 
 
 @dataclass(frozen=True)

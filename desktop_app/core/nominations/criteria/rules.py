@@ -229,4 +229,37 @@ class RecognisedInitiatives(Rule):
         return ComputedValue(met, value, tuple(counted), tuple(excluded), _entries_text(counted, common), excluded_text)
 
 
-RULES: dict[str, Rule] = {r.id: r for r in (ConsecutiveYears(), ConsecutiveTitles(), ConsecutiveRatings(), RecognisedInitiatives())}
+class Registered(Rule):
+    """The participant registered (đăng ký thi đua) for the assessment year — some provinces' rules require it.
+
+    params: {"codes": ["LDTT", "CSTDCS"] (optional: only a registration for one of these counts)}
+    """
+
+    id = "registered"
+
+    def check_params(self, params):
+        problems = _only(params, ("codes",))
+        codes = params.get("codes")
+        if codes is not None and not (isinstance(codes, list) and codes and all(isinstance(c, str) for c in codes)):
+            problems.append(("criteria.load.bad_param", {"param": "codes", "expected": "danh sách mã"}))
+        return problems
+
+    def codes_used(self, params):
+        return []
+
+    def compute(self, params, record, common):
+        codes = params.get("codes")
+        year = record.assessment_year
+        found = tuple(e for e in record.registrations
+                      if (year is None or e.year == year) and (not codes or e.code in codes))
+        # A registration has no decision: name what was registered and the year, nothing more.
+        text = ", ".join(f"{e.name or (common.label(e.category, e.code) if common else e.code)} ({e.year})" for e in found)
+        if found:
+            value = message_text("criteria.computed.registered.met", year=year or found[0].year, entries=text)
+        else:
+            value = message_text("criteria.computed.registered.missing", year=year if year is not None else "")
+        return ComputedValue(bool(found), value, found, (), text, "")
+
+
+RULES: dict[str, Rule] = {r.id: r for r in (ConsecutiveYears(), ConsecutiveTitles(), ConsecutiveRatings(),
+                                             RecognisedInitiatives(), Registered())}

@@ -1,0 +1,271 @@
+"""The two ends of the year in the window, driven as the officer does: register a collective with its members, print
+its registration list; type a decision that came back and each nominee's outcome; print the Giấy khen and the
+lists; open the statistics, click a figure to see its records, look at a chart, write the report's own parts and
+open the summary report."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop_app.core.nominations import outcomes
+from desktop_app.core.register import registrations
+from desktop_app.core.storage.models import Award, Participant
+from desktop_app.ui import outcome_screen, registration_screen
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.outcome_dialogs import OutcomeDialog, ReturnedDecisionDialog
+from desktop_app.ui.registration_dialog import RegistrationDialog
+from desktop_app.ui.report_dialog import ReportTextsDialog
+
+from .conftest import commit_text, type_text
+
+
+def click(qtbot, widget, runner):
+    qtbot.mouseClick(widget, Qt.LeftButton)
+    assert runner.wait()
+
+
+def open_screen(qtbot, runner, key):
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    row = next(r for r in range(window.nav.count()) if window.nav.item(r).data(Qt.UserRole) == key)
+    rect = window.nav.visualItemRect(window.nav.item(row))
+    qtbot.mouseClick(window.nav.viewport(), Qt.LeftButton, pos=rect.center())
+    assert runner.wait()
+    return window, window.screens[key]
+
+
+def pick(answer):
+    """QInputDialog.getItem answered with the item whose text contains `answer` (the officer's choice)."""
+    def get_item(_parent, _title, _label, items, _current=0, _editable=False):
+        return next(i for i in items if answer in i), True
+    return get_item
+
+
+def test_register_a_collective_with_members_and_print_its_list(qtbot, runner, demo, monkeypatch):
+    window, screen = open_screen(qtbot, runner, "registrations")
+    assert window.nav.currentItem().text() == "Đăng ký thi đua"
+    screen.year.setValue(2023)
+    assert screen.table.rowCount() == 0 and not screen.print_button.isEnabled()
+    made = []
+
+    def fill(dialog):
+        made.append(dialog)
+        dialog.show()
+        type_text(dialog.search, "tram y te")
+        dialog.apply_filter()
+        item = next(dialog.people.item(r) for r in range(dialog.people.count())
+                    if dialog.people.item(r).text().startswith("Trạm Y tế"))
+        qtbot.mouseClick(dialog.people.viewport(), Qt.LeftButton, pos=dialog.people.visualItemRect(item).center())
+        assert dialog.participant.name == "Trạm Y tế xã Thượng Quan"
+        dialog.aim.setCurrentIndex(dialog.aim.findText("Tập thể lao động tiên tiến"))
+        type_text(dialog.fields["registered_on"], "12/01/2023")
+        for r in range(dialog.members.count()):     # tick every member, as the officer does, box by box
+            rect = dialog.members.visualItemRect(dialog.members.item(r))
+            qtbot.mouseClick(dialog.members.viewport(), Qt.LeftButton, pos=QPoint(rect.left() + 9, rect.center().y()))
+        assert len(dialog.member_ids()) == 2
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.Save), runner)
+        return dialog.result()
+
+    monkeypatch.setattr(RegistrationDialog, "exec", fill)
+    click(qtbot, screen.add_button, runner)
+    assert made[0].saved_registration.aim_code == "TTLDTT"
+    names = sorted(screen.table.item(r, 0).text() for r in range(screen.table.rowCount()))
+    assert names == ["Lý Thị Hằng", "Ma Thị Lan", "Trạm Y tế xã Thượng Quan"]
+    assert screen.summary.text() == "1 tập thể và 2 cá nhân đăng ký thi đua năm 2023."
+    monkeypatch.setattr(registration_screen.QInputDialog, "getItem", pick("Trạm Y tế"))
+    click(qtbot, screen.print_button, runner)
+    assert screen.preview.isVisible() and "1 trang" in screen.preview.pages.text()
+    assert "Trạm Y tế xã Thượng Quan" in screen.preview.windowTitle()
+
+
+def test_a_typo_in_the_registration_shows_under_the_field_and_saves_nothing(qtbot, runner, demo):
+    dialog = RegistrationDialog(runner, None, 2026)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select_participant(Participant.get(Participant.name == "Nông Thị Hoa").id)
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.Save), runner)
+    assert dialog.isVisible() and dialog.errors.text("year").startswith("Năm đăng ký phải nằm trong")
+    assert registrations.registrations_of(runner.session, dialog.participant.id)[0].year == 2025  # only the demo's
+
+
+def test_a_decision_received_and_an_outcome_typed_by_hand(qtbot, runner, demo, monkeypatch):
+    window, screen = open_screen(qtbot, runner, "outcomes")
+    rows = {screen.table.item(r, 0).text(): r for r in range(screen.table.rowCount())}
+    assert screen.table.item(rows["Nông Thị Hoa"], 2).text() == "Được khen thưởng"
+    assert screen.table.item(rows["Thôn Nà Khoang"], 2).text() == "Không được khen thưởng"
+    assert screen.table.item(rows["Ma Thị Lan"], 2).text() == "Chưa có kết quả"
+
+    def type_decision(dialog):
+        dialog.show()
+        type_text(dialog.fields["number"], "2500/QĐ-UBND")
+        type_text(dialog.fields["decided_on"], "02/06/2026")
+        type_text(dialog.fields["signer"], "Trịnh Văn B")
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.Save), runner)
+        return dialog.result()
+
+    monkeypatch.setattr(ReturnedDecisionDialog, "exec", type_decision)
+    click(qtbot, screen.decision_button, runner)
+    assert "2500/QĐ-UBND ngày 02/06/2026" in screen.decisions.text()
+
+    def type_outcome(dialog):
+        dialog.show()
+        dialog.fields["decision_id"].setCurrentIndex(dialog.fields["decision_id"].findText("Số 2500", Qt.MatchStartsWith))
+        commit_text(dialog.fields["certificate_text"], "Đã có thành tích xuất sắc trong xây dựng Trạm Y tế số")
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.Save), runner)
+        return dialog.result()
+
+    monkeypatch.setattr(OutcomeDialog, "exec", type_outcome)
+    rect = screen.table.visualItemRect(screen.table.item(rows["Ma Thị Lan"], 0))
+    qtbot.mouseClick(screen.table.viewport(), Qt.LeftButton, pos=rect.center())
+    click(qtbot, screen.outcome_button, runner)
+    rows = {screen.table.item(r, 0).text(): r for r in range(screen.table.rowCount())}
+    assert screen.table.item(rows["Ma Thị Lan"], 2).text() == "Được khen thưởng"
+    assert screen.table.item(rows["Ma Thị Lan"], 4).text() == "Đã có thành tích xuất sắc trong xây dựng Trạm Y tế số"
+    lan = Participant.get(Participant.name == "Ma Thị Lan")
+    award = Award.get((Award.participant == lan) & (Award.code == "bang_khen_tinh"))
+    assert award.decision.number == "2500/QĐ-UBND" and award.archived_at is None
+
+    # Not awarded without a reason: the message stays in the dialog.
+    def refuse_without_reason(dialog):
+        dialog.show()
+        # on the round button itself (a radio button answers clicks on its circle and its words only)
+        qtbot.mouseClick(dialog.not_awarded, Qt.LeftButton, pos=QPoint(8, dialog.not_awarded.height() // 2))
+        assert dialog.not_awarded.isChecked() and not dialog.fields["certificate_text"].isEnabled()
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.Save), runner)
+        assert dialog.isVisible() and dialog.errors.text("reason").startswith("Ghi rõ lý do")
+        dialog.autosave.discard()
+        dialog.done(0)
+        return 0
+
+    monkeypatch.setattr(OutcomeDialog, "exec", refuse_without_reason)
+    click(qtbot, screen.outcome_button, runner)
+    lan_row = next(r for r in outcomes.outcomes_of(runner.session, screen.round.id) if r.name == "Ma Thị Lan")
+    assert lan_row.outcome == "awarded"      # nothing changed
+
+
+def test_certificates_and_lists_from_the_window(qtbot, runner, demo, monkeypatch):
+    window, screen = open_screen(qtbot, runner, "outcomes")
+    monkeypatch.setattr(outcome_screen.QInputDialog, "getItem", pick("Phôi"))
+    click(qtbot, screen.print_button, runner)
+    preview = screen.preview
+    assert preview.isVisible() and "3 trang" in preview.pages.text() and preview.landscape
+    qtbot.mouseClick(preview.true_size, Qt.LeftButton)
+    assert preview.view.zoomFactor() == 1.0
+    preview.close()
+    click(qtbot, screen.payout_button, runner)
+    assert screen.preview.windowTitle() == "Danh sách chi tiền thưởng" and not screen.preview.landscape
+    screen.preview.close()
+    click(qtbot, screen.ceremony_button, runner)
+    assert "1 trang" in screen.preview.pages.text()
+
+
+def test_statistics_click_through_chart_and_report(qtbot, runner, demo, monkeypatch):
+    window, screen = open_screen(qtbot, runner, "statistics")
+    sections = [screen.tree.topLevelItem(i).text(0) for i in range(screen.tree.topLevelItemCount())]
+    assert sections[:3] == ["Đối tượng tham gia", "Thành tích theo nội dung của Kế hoạch",
+                            "Thành tích theo lĩnh vực ưu tiên"]
+    women = screen.tree.topLevelItem(sections.index("Nữ")).child(0)
+    assert women.text(1) == "10/20"
+    screen.tree.scrollToItem(women)
+    rect = screen.tree.visualItemRect(women)
+    qtbot.mouseClick(screen.tree.viewport(), Qt.LeftButton, pos=rect.center())
+    assert runner.wait()
+    assert screen.records.rowCount() == 10 and "10 hồ sơ" in screen.records_title.text()
+    assert all(Participant.get(Participant.name == screen.records.item(r, 0).text()).gender == "nu"
+               for r in range(10))
+    qtbot.mouseClick(screen.tabs.tabBar(), Qt.LeftButton, pos=screen.tabs.tabBar().tabRect(1).center())
+    assert screen.chart.renderer.isValid() and screen.chart.isVisible()
+
+    def write(dialog):
+        dialog.show()
+        commit_text(dialog.fields["situation"], "Xã vùng cao, 4 thôn.")
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.Save), runner)
+        return dialog.result()
+
+    monkeypatch.setattr(ReportTextsDialog, "exec", write)
+    click(qtbot, screen.texts_button, runner)
+    click(qtbot, screen.report_button, runner)
+    assert screen.preview.isVisible() and "Báo cáo tổng kết" in screen.preview.windowTitle()
+
+
+def test_typing_in_the_new_forms_survives_a_crash(qtbot, runner, demo):
+    """What was typed in a registration, a decision, an outcome or the report's text is offered back at start."""
+    from desktop_app.core.storage import drafts
+    from desktop_app.ui.draft_recovery import dialog_for_draft
+
+    session = runner.session
+    window, screen = open_screen(qtbot, runner, "outcomes")
+    lan = next(r for r in screen.rows if r.name == "Ma Thị Lan")
+    typed = []
+    for dialog, widget, text in (
+            (RegistrationDialog(runner, None, 2026), "note", "Đăng ký bổ sung"),
+            (ReturnedDecisionDialog(runner, screen.round, "bang_khen_tinh"), "number", "2600/QĐ-UBND"),
+            (OutcomeDialog(runner, screen.round, lan), "certificate_text", "Thành tích tiêu biểu"),
+            (ReportTextsDialog(runner, screen.round.campaign_id), "proposals", "Đề nghị hỗ trợ máy tính")):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        commit_text(dialog.fields[widget], text)
+        dialog.autosave.save_now()
+        assert runner.wait()
+        typed.append((dialog.autosave.form_key, widget, text))
+        dialog.autosave.stop()      # the app dies here: nothing else is written
+    pending = {d.form_key: d for d in drafts.pending_drafts(session)}
+    for key, widget, text in typed:
+        again = dialog_for_draft(runner, pending[key], None)
+        qtbot.addWidget(again)
+        value = again.fields[widget]
+        assert (value.toPlainText() if hasattr(value, "toPlainText") else value.text()) == text
+        again.autosave.stop()
+
+
+def test_a_dossier_returned_reopens_the_round_with_the_reasons_shown(qtbot, runner, demo, monkeypatch):
+    from desktop_app.core.nominations import rounds
+    from desktop_app.ui.outcome_dialogs import ReturnedDossierDialog
+
+    window, screen = open_screen(qtbot, runner, "outcomes")
+    assert not screen.returned_button.isEnabled()          # a draft round has not been sent: nothing to return
+    rounds.lock_round(runner.session, screen.round.id, "sent")
+    assert runner.wait()
+    screen.reload()
+    assert screen.returned_button.isEnabled()
+
+    def write(dialog):
+        dialog.show()
+        commit_text(dialog.reason, "Thiếu minh chứng số liệu năm 2025")
+        row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "Nguyễn Văn Đức")
+        dialog.table.setCurrentCell(row, 1)
+        dialog.table.editItem(dialog.table.item(row, 1))
+        editor = dialog.table.viewport().focusWidget() or dialog.table.focusWidget()
+        commit_text(editor, "Bổ sung xác nhận của Trạm Y tế")
+        dialog.table.setCurrentCell(0, 0)                 # leaving the cell commits what was typed
+        click(qtbot, dialog.save_button, runner)
+        return dialog.result()
+
+    monkeypatch.setattr(ReturnedDossierDialog, "exec", write)
+    click(qtbot, screen.returned_button, runner)
+    assert "(version 2)" not in screen.round_box.currentText() and "lần 2" in screen.round_box.currentText()
+    rows = {screen.table.item(r, 0).text(): r for r in range(screen.table.rowCount())}
+    assert screen.table.item(rows["Nguyễn Văn Đức"], 4).text() == "Trả lại — cần bổ sung: Bổ sung xác nhận của Trạm Y tế"
+
+
+def test_the_statistics_say_they_are_counting_until_the_figures_come(qtbot, runner, demo):
+    window, screen = open_screen(qtbot, runner, "statistics")
+    assert screen.busy.isHidden()
+    screen.year_from.setValue(2023)         # a new range: counted again on the worker thread
+    assert screen.busy.isVisible() and screen.busy.text() == "Đang tính số liệu…"
+    assert runner.wait()
+    assert screen.busy.isHidden() and screen.tree.topLevelItem(0).child(0).text(1) == "20"
+
+
+def test_the_yearly_statistics_form_is_saved_from_the_screen(qtbot, runner, demo, tmp_path, monkeypatch):
+    from desktop_app.ui import statistics_screen
+
+    window, screen = open_screen(qtbot, runner, "statistics")
+    out = tmp_path / "usb"
+    monkeypatch.setattr(statistics_screen.QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    monkeypatch.setattr(statistics_screen.QMessageBox, "information", lambda *a, **k: None)
+    click(qtbot, screen.form_button, runner)
+    assert sorted(p.name for p in out.iterdir()) == ["Bieu_so_lieu_khen_thuong_2025.pdf",
+                                                         "Bieu_so_lieu_khen_thuong_2025.xlsx"]
