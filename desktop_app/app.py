@@ -19,10 +19,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command:
         return cli.run_command(args)
     if args.self_test:
-        return self_test(getattr(args, "data_dir", None))
+        return self_test(getattr(args, "data_dir", None), database=getattr(args, "database", None))
     if args.keyring_check:
         return keyring_check()
-    return run_gui(getattr(args, "data_dir", None), demo_if_empty=args.demo_if_empty)
+    return run_gui(getattr(args, "data_dir", None), demo_if_empty=args.demo_if_empty,
+                   database=getattr(args, "database", None))
 
 
 def _check_database_or_restore(data_dir) -> bool:
@@ -69,8 +70,9 @@ class WindowHost:
     """Owns what the window runs on: the session, the operation runner, the main window — and replaces all
     three when a restore swaps the database under them."""
 
-    def __init__(self, data_dir):
+    def __init__(self, data_dir, database: str | None = None):
         self.data_dir = data_dir
+        self.database = database
         self.session = None
         self.runner = None
         self.window = None
@@ -79,7 +81,7 @@ class WindowHost:
         from .ui.main_window import MainWindow
         from .ui.operations import OperationRunner
 
-        self.session = session or open_session(self.data_dir)
+        self.session = session or open_session(self.data_dir, database=self.database)
         self.runner = OperationRunner(self.session)
         self.window = MainWindow(self.runner)
         self.window.restore_and_reopen = self.restore_and_reopen
@@ -140,7 +142,7 @@ def _daily_backup_after_start(host: WindowHost) -> None:
     QTimer.singleShot(DAILY_BACKUP_DELAY_MS, start)
 
 
-def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
+def run_gui(data_dir, *, demo_if_empty: bool = False, database: str | None = None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from .core.register.communes import is_receiver
@@ -149,10 +151,10 @@ def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
     from .ui.draft_recovery import offer_recovery
 
     app = create_application(sys.argv[:1])
-    if not _check_database_or_restore(data_dir):
+    if database is None and not _check_database_or_restore(data_dir):
         return 1
     try:
-        session = open_session(data_dir)
+        session = open_session(data_dir, database=database)
     except UserError as error:
         QMessageBox.critical(None, "Sổ Thi đua", str(error))
         return 1
@@ -175,7 +177,7 @@ def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
         if not accepted:
             session.close()
             return 0
-    host = WindowHost(data_dir)
+    host = WindowHost(data_dir, database)
     window = host.open(session)
     window.show()
     _daily_backup_after_start(host)
@@ -185,7 +187,7 @@ def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
     return code
 
 
-def self_test(data_dir) -> int:
+def self_test(data_dir, database: str | None = None) -> int:
     """Open the workspace and build the main window offscreen; 0 when everything loads."""
     import os
 
@@ -196,13 +198,13 @@ def self_test(data_dir) -> int:
 
     app = create_application(sys.argv[:1])
     paths = workspace_for(data_dir)
-    problem = check_database(paths.database)
+    problem = None if database else check_database(paths.database)
     if problem is not None:
         latest = latest_good_backup(paths)
         print(f"self-test: damaged database {paths.database}: {problem}; latest good automatic backup: "
               f"{latest.path if latest else 'none'}", file=sys.stderr)
         return 1
-    host = WindowHost(data_dir)
+    host = WindowHost(data_dir, database)
     try:
         window = host.open()
     except UserError as error:

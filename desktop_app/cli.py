@@ -22,6 +22,10 @@ def command(name: str, help_text: str):
 def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="thư mục dữ liệu (mặc định: thư mục của người dùng); dùng để chạy từ USB")
+    parser.add_argument("--database", metavar="postgresql://…", default=argparse.SUPPRESS,
+                        help="cấp tiếp nhận: cơ sở dữ liệu PostgreSQL dùng chung (postgresql://tài_khoản@máy_chủ/tên); "
+                             "mật khẩu lấy từ kho khóa của hệ điều hành (lệnh db-password); --data-dir là thư mục "
+                             "dùng chung chứa tệp hồ sơ")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 @contextlib.contextmanager
 def opened(args):
     """The workspace of --data-dir as a Session, closed at the end."""
-    session = open_session(getattr(args, "data_dir", None))
+    session = open_session(getattr(args, "data_dir", None), database=getattr(args, "database", None))
     try:
         yield session
     finally:
