@@ -28,6 +28,7 @@ from ..packets import format as fmt
 from ..packets.archive import Refusal
 from .importer import ImportDataError, import_round_data, stage_evidence
 from .lock import commune_lock, receiver_lock
+from .review import open_review
 from .queries import record_fingerprint_display, record_outcome_label, record_reason_text, record_verdict_label
 from .trust import (ACCEPTED_OUTCOMES, DUPLICATE_OUTCOME, IMPORTED, NEEDS_CONFIRMATION, REJECTED, RESOLVED, SUPERSEDED,
                     commune_state, require_receiver, retire_key, trust_key)
@@ -339,6 +340,7 @@ def _process_packet(session: Session, kept: Path, *, sha: str, size: int, origin
                     retire_key(session, code, cls.retire[0], at=cls.retire[1],
                                replaced_by=cls.newly_trusted_fingerprint)
             round_, replaced, superseded = import_round_data(session, data, code, extracted.folder, row, staged)
+            open_review(session, round_)
             row.round = round_
             row.commune = round_.commune_id
             row.outcome = SUPERSEDED if superseded else IMPORTED
