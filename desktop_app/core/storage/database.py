@@ -139,6 +139,8 @@ def open_postgres_database(url: str, password: str | None = None) -> peewee.Post
             engines.migrate_postgres(db, discover_migrations())
     except peewee.DatabaseError as exc:
         db.close()
+        if "permission denied" in str(exc):  # an officer's role opened a database the administrator must upgrade
+            raise UserError("db.postgres_needs_admin", url=engines.redact(url)) from exc
         raise UserError("db.migration_failed", path=engines.redact(url), version="?", detail=str(exc)) from exc
     except BaseException:
         db.close()

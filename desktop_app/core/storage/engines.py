@@ -189,7 +189,9 @@ class _Empty:
 
 
 def postgres_version(db: peewee.PostgresqlDatabase) -> int:
-    db.execute_sql(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version BIGINT NOT NULL)")
+    """The last migration applied (0: a new database; its version table is made by whoever migrates it)."""
+    if db.execute_sql("SELECT to_regclass(%s)", (VERSION_TABLE,)).fetchone()[0] is None:
+        db.execute_sql(f"CREATE TABLE {VERSION_TABLE} (version BIGINT NOT NULL)")
     row = db.execute_sql(f"SELECT max(version) FROM {VERSION_TABLE}").fetchone()
     return int(row[0] or 0)
 

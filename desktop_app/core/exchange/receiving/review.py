@@ -26,7 +26,7 @@ from ...storage.migrations.m0011_province_review import DUTY_ROLES
 from ...storage.models import (AuditLog, Commune, CommuneAssignment, CouncilMeeting, NominationRound, Nominee,
                                NomineeOutcome, Officer, ReceivedPacket, ReviewNote, RoundDecision, RoundReview)
 from ...storage.session import Session
-from ...vocabulary import (DECIDED, NOMINEE_OUTCOMES, NOT_AWARDED, READY, RECEIVED, RESULT_SENT, RETURNED,
+from ...vocabulary import (DECIDED, DUTIES, NOMINEE_OUTCOMES, NOT_AWARDED, READY, RECEIVED, RESULT_SENT, RETURNED,
                            REVIEW_STATES, SUPERSEDED, UNDER_REVIEW)
 
 # Which state may follow which (the window offers only these; the core refuses the others).
@@ -79,7 +79,7 @@ class _Permitted:
 
     def __exit__(self, exc_type, exc, tb):
         if exc is not None and isinstance(exc, pw.ProgrammingError) and "permission denied" in str(exc):
-            raise UserError("review.not_permitted", duty=self.duty) from exc
+            raise UserError("review.not_permitted", duty=DUTIES.name(self.duty)) from exc
         return False
 
 
@@ -139,7 +139,8 @@ def _move(session: Session, review: RoundReview, state: str, reason: str = "") -
     previous = review.state
     review.state, review.reason = state, reason
     review.updated_by, review.updated_at = actor(session), session.clock.now_iso()
-    review.save()
+    # only the columns a duty may change (PostgreSQL grants them column by column)
+    review.save(only=[RoundReview.state, RoundReview.reason, RoundReview.updated_by, RoundReview.updated_at])
     log_action(session, f"state:{state}", _subject(review.round), f"{previous} → {state}" + (f": {reason}" if reason else ""))
     return review
 
