@@ -195,7 +195,7 @@ def test_three_officers_import_review_and_return_at_once(province, packets, post
     assert {a.actor for a in log if a.action == "state:dang_tham_dinh"} == {"can_bo_tham_dinh"}
     assert {a.actor for a in log if a.action == "return:bo_sung"} == {"can_bo_tham_dinh"}
     # the return packets: one sequence per commune without gaps, each verified with stock tools and by the reader
-    all_returns = [p for r in live for p in returns.returns_of(province, rv.review_of_round(province, r.id).id)]
+    all_returns = [p for r in imported for p in returns.returns_of(province, rv.review_of_round(province, r.id).id)]
     per_commune = Counter(p.commune_code for p in all_returns)
     for code, n in per_commune.items():
         assert sorted(p.sequence for p in all_returns if p.commune_code == code) == list(range(1, n + 1))
