@@ -20,7 +20,9 @@ from desktop_app.core.nominations import rounds
 from desktop_app.core.storage.models import AuditLog
 from desktop_app.core import vocabulary as v
 
-from .test_receiving import packets, receiver, store  # noqa: F401 (fixtures)
+from desktop_app.core.exchange.receiving.preview import preview_packet
+
+from .test_receiving import counts, packets, receiver, store  # noqa: F401 (fixtures)
 
 
 def pdf_file(folder: Path) -> Path:
@@ -165,3 +167,24 @@ def test_the_dashboard_shows_every_commune_with_its_rounds_and_officer(receiver,
     rv.request_more(receiver, received.id, [rv.ReturnReason("Thiếu hồ sơ")])
     assert [r.code for r in rv.dashboard(receiver, state=v.RETURNED)] == ["02095"]
     assert [r.code for r in rv.dashboard(receiver, search="0209")] == ["02095", "02096"]
+
+
+def test_a_dry_run_says_what_an_import_would_do_and_writes_nothing(packets, receiver):  # noqa: F811
+    first = preview_packet(receiver, packets["p1"].path)
+    assert first.verdict == "untrusted_signer" and not first.would_import   # the paper fingerprint first
+    receiving.trust_key(receiver, "02095", packets["p1"].signer_fingerprint, trusted_by="giấy")
+    before = counts(receiver)
+    preview = preview_packet(receiver, packets["p1"].path)
+    assert preview.would_import and preview.new_commune and preview.superseded == []
+    assert preview.added["nominee"] == len(packets["expected"]) and preview.updated["nominee"] == 0
+    assert preview.added["participant"] > 0 and preview.updated["participant"] == 0
+    assert counts(receiver) == before and receiving.received_packets(receiver) == []
+    receiving.receive_packet(receiver, packets["p1"].path)
+    receiving.receive_packet(receiver, packets["p2"].path)
+    again = preview_packet(receiver, packets["p1"].path)
+    assert again.verdict == "duplicate" and not again.would_import
+    correction = preview_packet(receiver, packets["p3"].path)
+    assert correction.would_import and not correction.new_commune
+    assert correction.updated["participant"] == preview.added["participant"] and correction.added["participant"] == 0
+    assert correction.added["nomination_round"] == 1 and len(correction.superseded) == 1
+    assert "1" in correction.superseded[0]
