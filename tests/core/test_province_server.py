@@ -261,3 +261,46 @@ def test_the_migrations_on_the_server(postgres_server, tmp_path):
                     db.execute_sql("UPDATE participant SET category = 'khong_co'")
         finally:
             db.close()
+
+
+def test_the_two_commands_on_the_server_pc(postgres_server, packets, tmp_path):  # noqa: F811
+    """README: create the database, then start the app pointing at it; officers added with their duties; the
+    dashboard exported as .xlsx; a dry run of a packet."""
+    import openpyxl  # noqa: PLC0415
+
+    url = server_url(postgres_server, f"snv_{os.getpid()}_{int(time.time())}")
+    shared = tmp_path / "shared"
+
+    def cli(*args, stdin=""):
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args), "--database", url,
+                               "--data-dir", str(shared)], input=stdin, capture_output=True, text=True, cwd=ROOT,
+                              timeout=180)
+
+    created = cli("receiving-db", "create", "--province-code", "SNV-TN", "--province-name", "Sở Nội vụ tỉnh Thái Nguyên")
+    assert created.returncode == 0 and "Đã tạo cơ sở dữ liệu" in created.stdout, created.stdout + created.stderr
+    again = cli("receiving-db", "create")   # idempotent: the database is there, nothing to migrate
+    assert again.returncode == 0 and "Đã tạo" not in again.stdout, again.stdout + again.stderr
+    added = cli("receiving-db", "add-officer", "can_bo_moi", "--duty", "import", "--duty", "review",
+                "--name", "Lê Văn Mới", stdin="pw-1\npw-1\n")
+    assert added.returncode == 0, added.stdout + added.stderr
+    assigned = cli("receiving-db", "assign", "can_bo_moi", "--commune", "02095")
+    assert assigned.returncode == 0, assigned.stdout + assigned.stderr
+    preview = cli("preview", packets["p1"].path)
+    assert preview.returncode == 1 and "chưa được tin cậy" in preview.stdout, preview.stdout + preview.stderr
+    received = cli("receive", packets["p1"].path, "--trust-fingerprint", packets["p1"].signer_fingerprint)
+    assert received.returncode == 0, received.stdout + received.stderr
+    export = cli("dashboard", "--xlsx", tmp_path / "theo-doi.xlsx")
+    assert export.returncode == 0, export.stdout + export.stderr
+    sheet = openpyxl.load_workbook(tmp_path / "theo-doi.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Mã xã" and rows[1][0] == "02095" and rows[1][4] == 1 and rows[1][8] == "Lê Văn Mới"
+    # the officer signs in as their own role, the password given to the keyring, never in a file
+    officer = url.replace("//postgres@", "//can_bo_moi@")
+    secrets = SecretStore(InMemoryKeyring())
+    secrets.set(engines.password_key(officer), "pw-1")
+    session = open_workspace(shared, secrets=secrets, database=officer)
+    try:
+        assert rv.my_commune_codes(session) == {"02095"} and rv.actor(session) == "can_bo_moi"
+        assert not any("pw-1" in p.read_text(errors="ignore") for p in shared.rglob("*") if p.is_file())
+    finally:
+        session.close()
