@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
             self.add_lazy_screen("dossier", self.tr("Nomination dossier"), self._make_dossier)
         if self.receiver:
             self.add_lazy_screen("receiving", self.tr("Receive dossiers"), self._make_receiving)
+            self.add_lazy_screen("review", self.tr("Review dossiers"), self._make_review)
         self.nav.setCurrentRow(0)
 
         self._build_menus()
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         return self.tr("Commune %1, %2").replace("%1", self.commune.name).replace("%2", self.commune.province)
 
     NAV_ICONS = {"participants": "register", "checklists": "checklist", "rounds": "rounds", "dossier": "dossier",
-                 "receiving": "receiving"}
+                 "receiving": "receiving", "review": "checklist"}
 
     def add_screen(self, key: str, title: str, widget) -> None:
         self.screens[key] = widget
@@ -156,6 +157,11 @@ class MainWindow(QMainWindow):
         from .receiving_screen import ReceivingScreen
 
         return ReceivingScreen(self.runner)
+
+    def _make_review(self):
+        from .review_screen import ReviewScreen
+
+        return ReviewScreen(self.runner)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
