@@ -19,6 +19,9 @@ import re
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import peewee
+import psycopg
+from psycopg.adapt import Dumper
+from psycopg.pq import Format
 
 from ..errors import UserError
 
@@ -27,13 +30,6 @@ log = logging.getLogger(__name__)
 VERSION_TABLE = "schema_migration"
 MIGRATION_LOCK = 0x5354_4431   # pg_advisory_lock key: one process migrates (and syncs reference data) at a time
 
-try:  # psycopg is needed only where a receiving workspace lives on a server
-    import psycopg
-    from psycopg.adapt import Dumper
-    from psycopg.pq import Format
-except ImportError:  # pragma: no cover - the app ships it (requirements.txt)
-    psycopg = None
-    Dumper = object  # type: ignore[assignment,misc]
 
 
 def is_postgres_url(value: str | None) -> bool:
@@ -65,34 +61,36 @@ def has_password(url: str) -> bool:
 
 # ----- storing SQLite's forms on PostgreSQL ----------------------------------------------------------------------
 
-if psycopg is not None:
-    _TEXT_OID = psycopg.adapters.types["text"].oid
-    _INT8_OID = psycopg.adapters.types["int8"].oid
+_TEXT_OID = psycopg.adapters.types["text"].oid
+_INT8_OID = psycopg.adapters.types["int8"].oid
 
-    class _DateAsText(Dumper):
-        """A date is stored as 'YYYY-MM-DD' text, as sqlite3 stores it."""
 
-        oid = _TEXT_OID
-        format = Format.TEXT
+class _DateAsText(Dumper):
+    """A date is stored as 'YYYY-MM-DD' text, as sqlite3 stores it."""
 
-        def dump(self, obj):
-            return obj.isoformat().encode()
+    oid = _TEXT_OID
+    format = Format.TEXT
 
-    class _DateTimeAsText(Dumper):
-        oid = _TEXT_OID
-        format = Format.TEXT
+    def dump(self, obj):
+        return obj.isoformat().encode()
 
-        def dump(self, obj):
-            return obj.isoformat(" ").encode()
 
-    class _BoolAsInt(Dumper):
-        """A flag is stored as 0/1, as SQLite stores it."""
+class _DateTimeAsText(Dumper):
+    oid = _TEXT_OID
+    format = Format.TEXT
 
-        oid = _INT8_OID
-        format = Format.TEXT
+    def dump(self, obj):
+        return obj.isoformat(" ").encode()
 
-        def dump(self, obj):
-            return b"1" if obj else b"0"
+
+class _BoolAsInt(Dumper):
+    """A flag is stored as 0/1, as SQLite stores it."""
+
+    oid = _INT8_OID
+    format = Format.TEXT
+
+    def dump(self, obj):
+        return b"1" if obj else b"0"
 
 
 class ReceivingPostgres(peewee.PostgresqlDatabase):
@@ -108,8 +106,6 @@ class ReceivingPostgres(peewee.PostgresqlDatabase):
 
 def connect_postgres(url: str, password: str | None = None) -> ReceivingPostgres:
     """Open the receiving database at `url` as the role it names; `password` from the keyring (never a file)."""
-    if psycopg is None:  # pragma: no cover
-        raise UserError("db.postgres_driver_missing")
     params = {"connect_timeout": 10, "application_name": "SoThiDua"}
     if password is not None and not has_password(url):
         params["password"] = password
@@ -188,25 +184,30 @@ class _Empty:
         return iter(())
 
 
-def postgres_version(db: peewee.PostgresqlDatabase) -> int:
-    """The last migration applied (0: a new database; its version table is made by whoever migrates it)."""
+def postgres_versions(db: peewee.PostgresqlDatabase) -> set[int]:
+    """The numbers of every migration applied (a new database: none; its table is made by whoever migrates it).
+    A set, not only the last: a migration renumbered below one already applied (parallel branches merged) is still
+    found missing and applied, as PROBE_TABLE does for SQLite."""
     if db.execute_sql("SELECT to_regclass(%s)", (VERSION_TABLE,)).fetchone()[0] is None:
         db.execute_sql(f"CREATE TABLE {VERSION_TABLE} (version BIGINT NOT NULL)")
-    row = db.execute_sql(f"SELECT max(version) FROM {VERSION_TABLE}").fetchone()
-    return int(row[0] or 0)
+    return {int(r[0]) for r in db.execute_sql(f"SELECT version FROM {VERSION_TABLE}")}
+
+
+def postgres_version(db: peewee.PostgresqlDatabase) -> int:
+    return max(postgres_versions(db), default=0)
 
 
 def migrate_postgres(db: peewee.PostgresqlDatabase, steps, target: int | None = None) -> list[int]:
     """Apply the numbered migrations the database lacks, one transaction each (the caller holds MIGRATION_LOCK)."""
     latest = steps[-1][0] if steps else 0
     target = latest if target is None else target
-    current = postgres_version(db)
-    if current > latest:
-        raise UserError("db.newer_version", found=current, supported=latest)
+    done = postgres_versions(db)
+    if max(done, default=0) > latest:
+        raise UserError("db.newer_version", found=max(done), supported=latest)
     conn = PostgresMigrationConnection(db)
     applied = []
     for number, module in steps:
-        if not current < number <= target:
+        if number in done or number > target:
             continue
         with db.atomic():
             if hasattr(module, "apply"):
