@@ -65,7 +65,10 @@ class ReviewScreen(QWidget):
                                                                        "PDF (*.pdf)")[0])
         self.ask_xlsx = ask_xlsx or (lambda: QFileDialog.getSaveFileName(self, self.tr("Export to Excel"),
                                                                          "theo-doi-ho-so.xlsx", "Excel (*.xlsx)")[0])
-        self.rows: list[rv.CommuneRow] = []
+        self.all_rows: list[rv.CommuneRow] = []   # read from the database on a change notice
+        self.mine_codes: set[str] = set()
+        self.rows: list[rv.CommuneRow] = []       # what the filters leave, on screen
+        self.shown_code: str | None = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -128,11 +131,11 @@ class ReviewScreen(QWidget):
         splitter.setSizes([300, 380])
         layout.addWidget(splitter, 1)
 
-        self.search.textChanged.connect(self.refresh)
-        self.state.currentIndexChanged.connect(self.refresh)
-        self.mine.toggled.connect(self.refresh)
+        self.search.textChanged.connect(self.apply_filters)
+        self.state.currentIndexChanged.connect(self.apply_filters)
+        self.mine.toggled.connect(self.apply_filters)
         self.export_button.clicked.connect(self.export)
-        self.communes.currentCellChanged.connect(lambda *_: self._show_commune())
+        self.communes.currentCellChanged.connect(lambda *_: self._commune_changed())
         self.reviews.currentCellChanged.connect(lambda *_: self._show_review())
         self.start_button.clicked.connect(lambda: self._act(rv.start_review))
         self.ready_button.clicked.connect(lambda: self._act(rv.mark_ready))
@@ -148,9 +151,18 @@ class ReviewScreen(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        code = self.current_code()
-        self.rows = rv.dashboard(self.session, only_mine=self.mine.isChecked(), search=self.search.text(),
-                                 state=self.state.currentData())
+        """Read the dashboard again (a change notice), then show it through the filters."""
+        self.all_rows = rv.dashboard(self.session)
+        self.mine_codes = rv.my_commune_codes(self.session)
+        self.shown_code = None   # the chosen commune's rounds may have changed too
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        """A filter changed: nothing is read from the database (p95 ≤ 50 ms on a province's 92 communes)."""
+        code = self.current_code() or self.shown_code
+        codes = self.mine_codes if self.mine.isChecked() and self.mine_codes else None
+        self.rows = rv.filter_rows(self.all_rows, search=self.search.text(), state=self.state.currentData(),
+                                   codes=codes)
         today = self.session.clock.today()
         values = []
         for r in self.rows:
@@ -163,9 +175,16 @@ class ReviewScreen(QWidget):
         _fill(self.communes, values, [r.code for r in self.rows])
         self.communes.blockSignals(False)
         row = next((i for i, r in enumerate(self.rows) if r.code == code), 0 if self.rows else -1)
+        self.communes.blockSignals(True)
         if row >= 0:
             self.communes.setCurrentCell(row, 0)
-        self._show_commune()
+        self.communes.blockSignals(False)
+        self._commune_changed()
+
+    def _commune_changed(self) -> None:
+        if self.current_code() != self.shown_code or self.shown_code is None:
+            self.shown_code = self.current_code()
+            self._show_commune()
 
     def current_code(self) -> str | None:
         item = self.communes.item(self.communes.currentRow(), 0) if self.communes.currentRow() >= 0 else None

@@ -327,6 +327,17 @@ class CommuneRow:
     decided: int               # rounds decided or answered
     next_deadline: date | None
     officer: str
+    states: tuple[str, ...] = ()   # the review states its live rounds are in
+
+
+def filter_rows(rows: list[CommuneRow], *, search: str = "", state: str | None = None,
+                codes: set[str] | None = None) -> list[CommuneRow]:
+    """The dashboard's filters, on rows already read (a filter change reads nothing from the database)."""
+    needle = search.strip().lower()
+    return [r for r in rows
+            if (not needle or needle in r.code.lower() or needle in r.name.lower())
+            and (state is None or state in r.states)
+            and (codes is None or r.code in codes)]
 
 
 def dashboard(session: Session, campaign_id: int | None = None, *, only_mine: bool = False,
@@ -361,22 +372,16 @@ def dashboard(session: Session, campaign_id: int | None = None, *, only_mine: bo
         if st in WAITING and deadline is not None:
             d = deadline if isinstance(deadline, date) else date.fromisoformat(str(deadline))
             deadlines[code] = min(deadlines.get(code, d), d)
-    mine = my_commune_codes(session) if only_mine else set()
-    needle = search.strip().lower()
     rows = []
     for code, name in communes.items():
-        if only_mine and mine and code not in mine:
-            continue
-        if needle and needle not in code.lower() and needle not in name.lower():
-            continue
         c = counts.get(code, {})
-        if state is not None and not c.get(state):
-            continue
         at, seq = last.get(code, ("", None))
         rows.append(CommuneRow(code, name, at or "", seq, sum(c.get(s, 0) for s in WAITING), c.get(RETURNED, 0),
-                               c.get(DECIDED, 0) + c.get(RESULT_SENT, 0), deadlines.get(code), officers.get(code, "")))
+                               c.get(DECIDED, 0) + c.get(RESULT_SENT, 0), deadlines.get(code), officers.get(code, ""),
+                               tuple(sorted(c))))
     rows.sort(key=lambda r: (r.next_deadline or date.max, r.code))
-    return rows
+    mine = my_commune_codes(session) if only_mine else set()
+    return filter_rows(rows, search=search, state=state, codes=mine if mine else None)
 
 
 def reviews_of_commune(session: Session, commune_code: str) -> list[RoundReview]:
