@@ -426,6 +426,24 @@ cmd_dashboard.configure = lambda p: (p.add_argument("--xlsx", metavar="FILE"),
                                      p.add_argument("--mine", action="store_true", help="chỉ các xã giao cho tôi"))
 
 
+@command("publish-rules", "cấp tiếp nhận: ký bộ quy định của tỉnh (PACK.json) bằng khóa của Sở trong kho khóa, ghi ra --out")
+def cmd_publish_rules(args) -> int:
+    import json
+
+    from .core.exchange import returns
+    from .core.fingerprints import format_fingerprint
+
+    with opened(args) as ws:
+        pack = json.loads(open(args.pack, encoding="utf-8").read())
+        signed = returns.publish_rules_pack(ws, pack.get("pack", pack), args.out)
+    say(f"Đã ký và ghi {args.out}\nDấu vân tay khóa của Sở (công bố để xã đối chiếu): {format_fingerprint(signed.fingerprint)}")
+    return 0
+
+
+cmd_publish_rules.configure = lambda p: (p.add_argument("pack", metavar="PACK.json"),
+                                         p.add_argument("--out", required=True, metavar="OUT.json"))
+
+
 def run_command(args) -> int:
     func, _ = COMMANDS[args.command]
     try:

@@ -188,3 +188,21 @@ def test_a_dry_run_says_what_an_import_would_do_and_writes_nothing(packets, rece
     assert correction.updated["participant"] == preview.added["participant"] and correction.added["participant"] == 0
     assert correction.added["nomination_round"] == 1 and len(correction.superseded) == 1
     assert "1" in correction.superseded[0]
+
+
+def test_the_province_publishes_its_rules_pack_signed_with_its_own_key(receiver, tmp_path):  # noqa: F811
+    import json
+
+    from desktop_app.core.nominations import rules_pack
+    from desktop_app.core.resources import resource_path
+
+    sample = json.loads(resource_path("rules_packs", "tinh_mau_gia_dinh.json").read_text(encoding="utf-8"))
+    signed = returns.publish_rules_pack(receiver, sample["pack"], tmp_path / "quy-dinh.json")
+    assert signed.fingerprint == returns.province_key(receiver).fingerprint
+    assert rules_pack.read_pack_file(tmp_path / "quy-dinh.json").deadlines == signed.deadlines
+    # a byte changed in the published file: the communes' reader refuses it
+    text = (tmp_path / "quy-dinh.json").read_text(encoding="utf-8")
+    (tmp_path / "bad.json").write_text(text.replace('"version": 1', '"version": 2', 1), encoding="utf-8")
+    with pytest.raises(UserError):
+        rules_pack.read_pack_file(tmp_path / "bad.json")
+    assert [a.action for a in rv.audit_log(receiver)] == ["rules_pack"]

@@ -9,8 +9,10 @@ exactly such a packet signed by the key the commune trusts for its province.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
+import json
 import os
 import uuid
 import zipfile
@@ -30,6 +32,7 @@ from ..storage.models import Commune, Nominee, ReturnPacket
 from ..storage.session import Session
 from ..vocabulary import DECIDED, NOMINEE_OUTCOMES, RESULT_SENT, RETURNED
 from ..documents.render_pdf import register_fonts
+from ..nominations import rules_pack
 from . import keys
 from .packets import format as fmt
 from .receiving import review as rv
@@ -277,3 +280,20 @@ def verify_return_packet(path: str | os.PathLike, trusted_fingerprint: str,
         if not isinstance(o, dict) or o.get("outcome") not in NOMINEE_OUTCOMES:
             refuse("kết quả khen thưởng không hợp lệ")
     return ReturnCheck(manifest, data, {k: v for k, v in content.items() if k.startswith("documents/")}, fp)
+
+
+def publish_rules_pack(session: Session, pack: dict, out: str | os.PathLike) -> rules_pack.RulesPack:
+    """Sign the province's rules pack (criteria layer, thresholds, deadlines, the regulation's citation) with the
+    province's key from this PC's keyring, write it to `out` for the communes (they import it with import-rules,
+    after comparing the fingerprint with the one the province published), and check it reads back."""
+    key = province_key(session)
+    signed = {"format": rules_pack.FORMAT, "schema_version": 1, "pack": pack, "public_key": key.public_key_pem,
+              "signature": base64.b64encode(key.sign(rules_pack.canonical(pack))).decode("ascii")}
+    parsed = rules_pack.parse_pack(signed)   # refuses a pack the communes would refuse
+    target = Path(out)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(json.dumps(signed, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, target)
+    with session.write(Topic.REVIEWS):
+        rv.log_action(session, "rules_pack", f"rules:{pack.get('id', '')}", parsed.fingerprint)
+    return rules_pack.read_pack_file(target)
