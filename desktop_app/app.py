@@ -22,8 +22,16 @@ def main(argv: list[str] | None = None) -> int:
         return self_test(getattr(args, "data_dir", None), database=getattr(args, "database", None))
     if args.keyring_check:
         return keyring_check()
-    return run_gui(getattr(args, "data_dir", None), demo_if_empty=args.demo_if_empty,
-                   database=getattr(args, "database", None))
+    data_dir, database = getattr(args, "data_dir", None), getattr(args, "database", None)
+    if data_dir is None and database is None:
+        # An officer of the Sở whose PC was connected to the shared database in the window (Cài đặt › Kết nối…)
+        from .core.storage.engines import saved_connection
+        from .core.storage.paths import user_config_dir
+
+        saved = saved_connection(user_config_dir())
+        if saved is not None:
+            data_dir, database = saved["data_dir"], saved["database"]
+    return run_gui(data_dir, demo_if_empty=args.demo_if_empty, database=database)
 
 
 def _check_database_or_restore(data_dir) -> bool:

@@ -189,6 +189,11 @@ class MainWindow(QMainWindow):
             commune_action = QAction(self.tr("Commune information…"), self)
             commune_action.triggered.connect(self.edit_commune)
             settings_menu.addAction(commune_action)
+        if self.receiver:
+            server_action = QAction(self.tr("Connection to the Sở's shared database…"), self)
+            server_action.setObjectName("server_connection")
+            server_action.triggered.connect(self.server_connection)
+            settings_menu.addAction(server_action)
         if self.commune is not None:
             key_action = QAction(self.tr("Signing key of the commune…"), self)
             key_action.triggered.connect(self.key_settings)
@@ -220,6 +225,11 @@ class MainWindow(QMainWindow):
         from .export_dialog import ExportDialog
 
         ExportDialog(self.runner, round_id=round_id, parent=self).exec()
+
+    def server_connection(self) -> None:
+        from .server_connection_dialog import ServerConnectionDialog
+
+        ServerConnectionDialog(self.runner, parent=self).exec()
 
     def key_settings(self) -> None:
         from .key_settings_dialog import KeySettingsDialog

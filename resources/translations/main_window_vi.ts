@@ -101,27 +101,32 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="193"/>
+        <source>Connection to the Sở&apos;s shared database…</source>
+        <translation>Kết nối cơ sở dữ liệu dùng chung của Sở…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="198"/>
         <source>Signing key of the commune…</source>
         <translation>Khóa ký của xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="201"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="197"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="202"/>
         <source>User guide</source>
         <translation>Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="202"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="236"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
         <source>About Sổ Thi đua</source>
         <translation>Giới thiệu Sổ Thi đua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
         <source>Sổ Thi đua %1
 Register of the emulation movement and nomination dossiers for communes.
 Data folder: %2

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import json
 import logging
+import os
 import re
-from urllib.parse import unquote, urlsplit, urlunsplit
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import peewee
 import psycopg
@@ -28,6 +31,7 @@ from ..errors import UserError
 log = logging.getLogger(__name__)
 
 VERSION_TABLE = "schema_migration"
+CONNECTION_FILE = "ket-noi-may-chu.json"   # in the user's config folder: which shared database this PC opens
 MIGRATION_LOCK = 0x5354_4431   # pg_advisory_lock key: one process migrates (and syncs reference data) at a time
 
 
@@ -44,6 +48,46 @@ def redact(url: str) -> str:
         host += f":{parts.port}"
     user = f"{unquote(parts.username)}@" if parts.username else ""
     return urlunsplit((parts.scheme, user + host, parts.path, parts.query, ""))
+
+
+def build_url(host: str, port: int | str, database: str, user: str) -> str:
+    """postgresql://user@host:port/database, each part quoted; never a password (that lives in the keyring)."""
+    host, database, user = host.strip(), database.strip(), user.strip()
+    if not host or not database or not user:
+        raise UserError("db.connection_incomplete")
+    port_part = f":{int(port)}" if str(port).strip() else ""
+    return f"postgresql://{quote(user, safe='')}@{host}{port_part}/{quote(database, safe='')}"
+
+
+def saved_connection(config_dir: Path) -> dict | None:
+    """This PC's saved connection to the Sở's shared database ({"database": url, "data_dir": folder}), or None."""
+    try:
+        raw = json.loads((config_dir / CONNECTION_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(raw, dict) and is_postgres_url(raw.get("database")) and not has_password(raw["database"]) \
+            and isinstance(raw.get("data_dir"), str):
+        return {"database": raw["database"], "data_dir": raw["data_dir"]}
+    return None
+
+
+def save_connection(config_dir: Path, database: str, data_dir: str) -> Path:
+    """Remember on this PC which shared database and folder the app opens (no password: it is in the keyring)."""
+    if not is_postgres_url(database) or has_password(database):
+        raise UserError("db.connection_incomplete")
+    config_dir.mkdir(parents=True, exist_ok=True)
+    target = config_dir / CONNECTION_FILE
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(json.dumps({"database": database, "data_dir": data_dir}, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
+def forget_connection(config_dir: Path) -> None:
+    try:
+        (config_dir / CONNECTION_FILE).unlink()
+    except FileNotFoundError:
+        pass
 
 
 def url_user(url: str) -> str:
