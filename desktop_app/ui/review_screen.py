@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -69,6 +69,10 @@ class ReviewScreen(QWidget):
         self.mine_codes: set[str] = set()
         self.rows: list[rv.CommuneRow] = []       # what the filters leave, on screen
         self.shown_code: str | None = None
+        # The chosen commune's rounds load once typing in the filter pauses: a keystroke only filters the table.
+        self.details_timer = QTimer(self)
+        self.details_timer.setSingleShot(True)
+        self.details_timer.setInterval(250)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -136,6 +140,7 @@ class ReviewScreen(QWidget):
         self.mine.toggled.connect(self.apply_filters)
         self.export_button.clicked.connect(self.export)
         self.communes.currentCellChanged.connect(lambda *_: self._commune_changed())
+        self.details_timer.timeout.connect(self._commune_changed)
         self.reviews.currentCellChanged.connect(lambda *_: self._show_review())
         self.start_button.clicked.connect(lambda: self._act(rv.start_review))
         self.ready_button.clicked.connect(lambda: self._act(rv.mark_ready))
@@ -179,7 +184,10 @@ class ReviewScreen(QWidget):
         if row >= 0:
             self.communes.setCurrentCell(row, 0)
         self.communes.blockSignals(False)
-        self._commune_changed()
+        if self.shown_code is None:
+            self._commune_changed()          # a change notice: show the chosen commune again at once
+        else:
+            self.details_timer.start()
 
     def _commune_changed(self) -> None:
         if self.current_code() != self.shown_code or self.shown_code is None:

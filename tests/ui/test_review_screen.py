@@ -139,6 +139,8 @@ def test_the_review_of_a_round_by_mouse(qtbot, runner, received, tmp_path):
     # the filters and the export
     type_text(screen.search, "02096")
     assert [screen.communes.item(r, 0).text() for r in range(screen.communes.rowCount())] == ["02096"]
+    qtbot.waitUntil(lambda: "02096" in screen.commune_title.text())   # its rounds once typing paused
+    assert screen.reviews.rowCount() == 0
     screen.search.clear()
     screen.state.setCurrentIndex(screen.state.findData(RESULT_SENT))
     assert [screen.communes.item(r, 0).text() for r in range(screen.communes.rowCount())] == ["02095"]
