@@ -9,10 +9,13 @@ from .errors import UserError
 from .register.campaigns import sync_campaigns
 from .resources import resource_path
 from .storage import engines
-from .storage.database import open_database, open_postgres_database
+from .storage.database import latest_version, open_database, open_postgres_database, schema_version
+from .storage.health import (DamagedDatabase, WorkspaceLock, check_folder, clean_leftovers, database_damage,
+                             storage_error)
 from .storage.paths import workspace_for
 from .storage.secrets import SecretStore
 from .storage.session import Clock, Session
+from .storage.snapshots import check_database
 
 log = logging.getLogger(__name__)
 
@@ -25,31 +28,66 @@ def open_workspace(data_dir: str | os.PathLike | None, *, secrets: SecretStore |
     quarantine, evidence, documents) then live in `data_dir`, the folder every officer's PC shares. The role's
     password comes from the OS keyring (entry `engines.password_key(url)`), never from a file."""
     paths = workspace_for(data_dir)
-    try:
-        paths.ensure()
-    except OSError as exc:
-        raise UserError("workspace.not_writable", path=str(paths.root), detail=exc.strerror or str(exc)) from exc
-    secrets = secrets or SecretStore()
+    check_folder(paths)                  # missing stick, read-only folder or file, full disk: each named
     if engines.is_postgres_url(database):
-        password, keyring_problem = None, None
-        if not engines.has_password(database):
-            try:
-                password = secrets.get(engines.password_key(database))
-            except UserError as exc:  # no keyring here: fine for a server that asks no password of this PC
-                keyring_problem = exc
-        try:
-            db = open_postgres_database(database, password)
-        except UserError as exc:
-            if keyring_problem is not None and "password" in str(exc.params.get("detail", "")):
-                raise keyring_problem from exc
+        return _open_on_server(paths, database, secrets or SecretStore(), clock or Clock())
+    damage = database_damage(paths)      # an empty file next to backups is damage, never a new install
+    if damage is not None:
+        log.error("damaged database %s: %s", paths.database, damage)
+        raise DamagedDatabase(paths.database, damage)
+    lock = WorkspaceLock(paths)
+    if lock.acquire():                   # no other window works here: its working files are leftovers
+        clean_leftovers(paths)
+    db = None
+    try:
+        before = schema_version(paths.database) if paths.database.exists() else 0
+        db = open_database(paths.database, paths.backups_dir)
+        if 0 < before < latest_version():
+            damage = check_database(paths.database, deep=False)   # what the migration could not see
+            if damage is not None:
+                raise DamagedDatabase(paths.database, damage)
+        session = Session(paths=paths, db=db, secrets=secrets or SecretStore(), clock=clock or Clock()).activate()
+        session.lock = lock
+        session.problems = sync_campaigns(session, resource_path("campaigns"))
+    except BaseException as exc:
+        if db is not None:
+            db.close()
+        lock.release()
+        if isinstance(exc, UserError) or not isinstance(exc, Exception):
             raise
-        session = Session(paths=paths, db=db, secrets=secrets, clock=clock or Clock()).activate()
+        known = storage_error(exc, paths)
+        if known is not None and known.code != "storage.damaged":
+            raise known from exc
+        # Whatever else makes opening fail is treated as damage: the restore is offered, the file kept as it is.
+        log.exception("opening %s failed", paths.database)
+        raise DamagedDatabase(paths.database, f"{type(exc).__name__}: {exc}") from exc
+    log.info("workspace opened: %s", paths.root)
+    return session
+
+
+def _open_on_server(paths, database: str, secrets: SecretStore, clock: Clock) -> Session:
+    """The receiving workspace on the Sở's server. No workspace lock and no clean-up of leftovers here: several
+    officers' PCs share the folder at once (another one's file being copied is not a leftover); the server
+    coordinates them (storage/engines.py, receiving/lock.commune_lock)."""
+    paths.ensure()
+    password, keyring_problem = None, None
+    if not engines.has_password(database):
+        try:
+            password = secrets.get(engines.password_key(database))
+        except UserError as exc:  # no keyring here: fine for a server that asks no password of this PC
+            keyring_problem = exc
+    try:
+        db = open_postgres_database(database, password)
+    except UserError as exc:
+        if keyring_problem is not None and "password" in str(exc.params.get("detail", "")):
+            raise keyring_problem from exc
+        raise
+    try:
+        session = Session(paths=paths, db=db, secrets=secrets, clock=clock).activate()
         with engines.advisory_lock(db, engines.MIGRATION_LOCK):  # several officers may open it at the same moment
             session.problems = sync_campaigns(session, resource_path("campaigns"))
-        log.info("receiving workspace opened: %s, files in %s", engines.redact(database), paths.root)
-        return session
-    db = open_database(paths.database, paths.backups_dir)
-    session = Session(paths=paths, db=db, secrets=secrets, clock=clock or Clock()).activate()
-    session.problems = sync_campaigns(session, resource_path("campaigns"))
-    log.info("workspace opened: %s", paths.root)
+    except BaseException:
+        db.close()
+        raise
+    log.info("receiving workspace opened: %s, files in %s", engines.redact(database), paths.root)
     return session

@@ -54,27 +54,27 @@
         <translation>Thư mục dùng chung chứa tệp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/server_connection_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/server_connection_dialog.py" line="79"/>
         <source>Use this computer&apos;s folder again</source>
         <translation>Dùng lại thư mục dữ liệu của máy này</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/server_connection_dialog.py" line="105"/>
+        <location filename="../../desktop_app/ui/server_connection_dialog.py" line="106"/>
         <source>Choose the shared folder of the files.</source>
         <translation>Hãy chọn thư mục dùng chung chứa tệp hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/server_connection_dialog.py" line="107"/>
+        <location filename="../../desktop_app/ui/server_connection_dialog.py" line="108"/>
         <source>Checking the connection…</source>
         <translation>Đang kiểm tra kết nối…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/server_connection_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/server_connection_dialog.py" line="119"/>
         <source>Connected as %1. The app opens the shared database at its next start.</source>
         <translation>Đã kết nối bằng tài khoản %1. Lần mở phần mềm sau sẽ mở cơ sở dữ liệu dùng chung.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/server_connection_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/server_connection_dialog.py" line="127"/>
         <source>This computer opens its own data folder at the next start.</source>
         <translation>Lần mở phần mềm sau, máy này mở thư mục dữ liệu của riêng máy.</translation>
     </message>
