@@ -35,6 +35,9 @@ LATE_IMPORTS_ALLOWED = {
     "desktop_app.core": {"peewee"},
     # keyring takes 0.2 s to import (it scans its backends): loaded on first use, never at start-up.
     "desktop_app.core.storage.secrets": {"keyring"},
+    # psycopg only when a receiving workspace on a PostgreSQL server is opened (issue 16), handed to peewee then.
+    "desktop_app.core.storage.engines": {"psycopg"},
+    "desktop_app.core.exchange.receiving.review": {"psycopg"},
 }
 
 

@@ -22,9 +22,6 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import peewee
-import psycopg
-from psycopg.adapt import Dumper
-from psycopg.pq import Format
 
 from ..errors import UserError
 
@@ -105,51 +102,71 @@ def has_password(url: str) -> bool:
 
 # ----- storing SQLite's forms on PostgreSQL ----------------------------------------------------------------------
 
-_TEXT_OID = psycopg.adapters.types["text"].oid
-_INT8_OID = psycopg.adapters.types["int8"].oid
+_loaded: dict = {}
 
 
-class _DateAsText(Dumper):
-    """A date is stored as 'YYYY-MM-DD' text, as sqlite3 stores it."""
+def load_psycopg():
+    """psycopg, loaded only when a server workspace is opened (0.2–0.5 s: a commune's start never pays it), and
+    handed to peewee, which was imported with the drivers hidden (desktop_app/core/__init__.py)."""
+    if _loaded:
+        return _loaded["psycopg"]
+    import psycopg  # noqa: PLC0415 (late on purpose, see the docstring)
+    from psycopg.adapt import Dumper  # noqa: PLC0415
+    from psycopg.pq import Format, TransactionStatus  # noqa: PLC0415
+    from psycopg.types.json import Json, Jsonb  # noqa: PLC0415
 
-    oid = _TEXT_OID
-    format = Format.TEXT
+    if peewee.psycopg is None:
+        peewee.psycopg, peewee.TransactionStatus = psycopg, TransactionStatus
+        peewee.Json_pg3, peewee.Jsonb_pg3 = Json, Jsonb
+        adapter = peewee.Psycopg3Adapter
+        adapter.txn_idle, adapter.txn_inerror, adapter.txn_unknown = (
+            TransactionStatus.IDLE, TransactionStatus.INERROR, TransactionStatus.UNKNOWN)
+    text_oid, int8_oid = psycopg.adapters.types["text"].oid, psycopg.adapters.types["int8"].oid
 
-    def dump(self, obj):
-        return obj.isoformat().encode()
+    class DateAsText(Dumper):
+        """A date is stored as 'YYYY-MM-DD' text, as sqlite3 stores it."""
 
+        oid = text_oid
+        format = Format.TEXT
 
-class _DateTimeAsText(Dumper):
-    oid = _TEXT_OID
-    format = Format.TEXT
+        def dump(self, obj):
+            return obj.isoformat().encode()
 
-    def dump(self, obj):
-        return obj.isoformat(" ").encode()
+    class DateTimeAsText(Dumper):
+        oid = text_oid
+        format = Format.TEXT
 
+        def dump(self, obj):
+            return obj.isoformat(" ").encode()
 
-class _BoolAsInt(Dumper):
-    """A flag is stored as 0/1, as SQLite stores it."""
+    class BoolAsInt(Dumper):
+        """A flag is stored as 0/1, as SQLite stores it."""
 
-    oid = _INT8_OID
-    format = Format.TEXT
+        oid = int8_oid
+        format = Format.TEXT
 
-    def dump(self, obj):
-        return b"1" if obj else b"0"
+        def dump(self, obj):
+            return b"1" if obj else b"0"
+
+    _loaded.update(psycopg=psycopg, dumpers=((_dt.date, DateAsText), (_dt.datetime, DateTimeAsText),
+                                             (bool, BoolAsInt)))
+    return psycopg
 
 
 class ReceivingPostgres(peewee.PostgresqlDatabase):
     """peewee's PostgreSQL database over psycopg 3, with SQLite's storage forms."""
 
     def _connect(self):
+        load_psycopg()
         conn = super()._connect()
-        conn.adapters.register_dumper(_dt.date, _DateAsText)
-        conn.adapters.register_dumper(_dt.datetime, _DateTimeAsText)
-        conn.adapters.register_dumper(bool, _BoolAsInt)
+        for python_type, dumper in _loaded["dumpers"]:
+            conn.adapters.register_dumper(python_type, dumper)
         return conn
 
 
 def connect_postgres(url: str, password: str | None = None) -> ReceivingPostgres:
     """Open the receiving database at `url` as the role it names; `password` from the keyring (never a file)."""
+    load_psycopg()
     params = {"connect_timeout": 10, "application_name": "SoThiDua"}
     if password is not None and not has_password(url):
         params["password"] = password

@@ -19,7 +19,6 @@ from pathlib import Path
 import openpyxl
 import openpyxl.styles
 import peewee as pw
-from psycopg import sql as psycopg_sql
 
 from ...changes import Topic
 from ...errors import UserError
@@ -293,6 +292,8 @@ def create_officer_login(session: Session, login: str, password: str, duties: li
     unknown = [d for d in duties if d not in DUTY_ROLES]
     if unknown or not duties:
         raise UserError("review.bad_duty", duty=", ".join(unknown))
+    from psycopg import sql as psycopg_sql  # noqa: PLC0415 (loaded with the server, storage/engines.load_psycopg)
+
     conn = session.db.connection()
     groups = ", ".join(DUTY_ROLES[d] for d in duties)
     exists = session.db.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone()
