@@ -24,6 +24,7 @@ DEBIAN_PACKAGES = [
     "libxcb-xinerama0", "binutils",  # binutils: objdump/strip for the PyInstaller bundle
     "libreoffice-calc-nogui",  # the tests open exported .xlsx files in LibreOffice headless
     "fuse3", "libfuse3-3",  # the power-cut test's recording filesystem (tests/powercut/)
+    "postgresql",  # the receiving level's server: tests start a throwaway cluster (tools/pgcluster.py)
 ]
 
 
@@ -70,9 +71,15 @@ def start(args: list[str]) -> int:
 
 
 def test(args: list[str]) -> int:
+    """The whole suite; the receiving and migration tests also run against a real PostgreSQL server started here
+    in a temporary folder and stopped at the end (tools/pgcluster.py; skipped with the reason where none starts)."""
     ensure_debian_packages()
     python = ensure_venv("requirements-dev.txt")
-    return subprocess.call([str(python), "-m", "pytest", *args], cwd=ROOT)
+    sys.path.insert(0, str(ROOT / "tools"))
+    import pgcluster  # noqa: PLC0415 (tools/ is not a package; standard library only)
+
+    os.chdir(ROOT)
+    return pgcluster.run([str(python), "-m", "pytest", *args])
 
 
 def bundle(args: list[str]) -> int:

@@ -19,13 +19,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.command:
         return cli.run_command(args)
     if args.self_test:
-        return self_test(getattr(args, "data_dir", None))
+        return self_test(getattr(args, "data_dir", None), database=getattr(args, "database", None))
     if args.keyring_check:
         return keyring_check()
-    return run_gui(getattr(args, "data_dir", None), demo_if_empty=args.demo_if_empty)
+    data_dir, database = getattr(args, "data_dir", None), getattr(args, "database", None)
+    if data_dir is None and database is None:
+        # An officer of the Sở whose PC was connected to the shared database in the window (Cài đặt › Kết nối…)
+        from .core.storage.engines import saved_connection
+        from .core.storage.paths import user_config_dir
+
+        saved = saved_connection(user_config_dir())
+        if saved is not None:
+            data_dir, database = saved["data_dir"], saved["database"]
+    return run_gui(data_dir, demo_if_empty=args.demo_if_empty, database=database)
 
 
-def _open_or_recover(data_dir):
+def _open_or_recover(data_dir, database: str | None = None):
     """Open the workspace as a Session, or tell why not (None). A damaged database (power cut, failing disk,
     an empty file next to automatic backups) offers the newest good backup; a missing stick, a read-only folder
     or file and a full disk each get their own message with what to do. Never a crash, never a new install over
@@ -38,7 +47,7 @@ def _open_or_recover(data_dir):
     paths = workspace_for(data_dir)
     for attempt in range(2):
         try:
-            return open_session(data_dir)
+            return open_session(data_dir, database=database)
         except DamagedDatabase as damaged:
             from .ui.backup_dialog import offer_restore_damaged  # only now: it loads the USB-drive code
 
@@ -79,8 +88,9 @@ class WindowHost:
     """Owns what the window runs on: the session, the operation runner, the main window — and replaces all
     three when a restore swaps the database under them."""
 
-    def __init__(self, data_dir):
+    def __init__(self, data_dir, database: str | None = None):
         self.data_dir = data_dir
+        self.database = database
         self.session = None
         self.runner = None
         self.window = None
@@ -89,7 +99,7 @@ class WindowHost:
         from .ui.main_window import MainWindow
         from .ui.operations import OperationRunner
 
-        self.session = session or open_session(self.data_dir)
+        self.session = session or open_session(self.data_dir, database=self.database)
         self.runner = OperationRunner(self.session)
         self.window = MainWindow(self.runner)
         self.window.restore_and_reopen = self.restore_and_reopen
@@ -150,11 +160,11 @@ def _daily_backup_after_start(host: WindowHost) -> None:
     QTimer.singleShot(DAILY_BACKUP_DELAY_MS, start)
 
 
-def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
+def run_gui(data_dir, *, demo_if_empty: bool = False, database: str | None = None) -> int:
     from .ui.application import create_application
 
     app = create_application(sys.argv[:1])
-    host = start_gui(data_dir, demo_if_empty=demo_if_empty)
+    host = start_gui(data_dir, demo_if_empty=demo_if_empty, database=database)
     if isinstance(host, int):
         return host
     code = app.exec()
@@ -162,7 +172,7 @@ def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
     return code
 
 
-def start_gui(data_dir, *, demo_if_empty: bool = False) -> WindowHost | int:
+def start_gui(data_dir, *, demo_if_empty: bool = False, database: str | None = None) -> WindowHost | int:
     """What happens when the officer starts the app, up to the window on screen (the event loop is the caller's):
     open (or recover) the workspace, the first-run commune form on an empty one, the main window, the day's copy
     and the offer of unsaved drafts. An exit code when there is no window (1: not opened, 0: the first-run form
@@ -171,7 +181,7 @@ def start_gui(data_dir, *, demo_if_empty: bool = False) -> WindowHost | int:
     from .ui.crash_dialog import ErrorReporter
     from .ui.draft_recovery import offer_recovery
 
-    session = _open_or_recover(data_dir)
+    session = _open_or_recover(data_dir, database)
     if session is None:
         return 1
     ErrorReporter(session.paths.log_file).install()
@@ -193,7 +203,7 @@ def start_gui(data_dir, *, demo_if_empty: bool = False) -> WindowHost | int:
         if not accepted:
             session.close()
             return 0
-    host = WindowHost(data_dir)
+    host = WindowHost(data_dir, database)
     window = host.open(session)
     window.show()
     _daily_backup_after_start(host)
@@ -201,7 +211,7 @@ def start_gui(data_dir, *, demo_if_empty: bool = False) -> WindowHost | int:
     return host
 
 
-def self_test(data_dir) -> int:
+def self_test(data_dir, database: str | None = None) -> int:
     """Open the workspace and build the main window offscreen; 0 when everything loads."""
     import os
 
@@ -213,7 +223,7 @@ def self_test(data_dir) -> int:
 
     app = create_application(sys.argv[:1])
     paths = workspace_for(data_dir)
-    host = WindowHost(data_dir)
+    host = WindowHost(data_dir, database)
     try:
         window = host.open()
     except DamagedDatabase as damaged:

@@ -34,6 +34,10 @@ def command(name: str, help_text: str):
 def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="thư mục dữ liệu (mặc định: thư mục của người dùng); dùng để chạy từ USB")
+    parser.add_argument("--database", metavar="postgresql://…", default=argparse.SUPPRESS,
+                        help="cấp tiếp nhận: cơ sở dữ liệu PostgreSQL dùng chung (postgresql://tài_khoản@máy_chủ/tên); "
+                             "mật khẩu lấy từ kho khóa của hệ điều hành (lệnh db-password); --data-dir là thư mục "
+                             "dùng chung chứa tệp hồ sơ")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 @contextlib.contextmanager
 def opened(args):
     """The workspace of --data-dir as a Session, closed at the end."""
-    session = open_session(getattr(args, "data_dir", None))
+    session = open_session(getattr(args, "data_dir", None), database=getattr(args, "database", None))
     try:
         yield session
     finally:
@@ -636,6 +640,151 @@ cmd_report.configure = lambda p: (
     p.add_argument("--from", dest="year_from", required=True, type=int),
     p.add_argument("--to", dest="year_to", required=True, type=int), p.add_argument("--campaign", metavar="MÃ"),
     p.add_argument("--out", required=True, metavar="DIR"))
+def _ask_password(prompt: str) -> str:
+    import getpass
+
+    password = getpass.getpass(prompt)
+    if not password:
+        raise UserError("cli.password_empty")
+    return password
+
+
+@command("db-password", "lưu mật khẩu tài khoản PostgreSQL của cán bộ vào kho khóa của hệ điều hành (không lưu ra tệp)")
+def cmd_db_password(args) -> int:
+    from .core.storage import engines
+    from .core.storage.secrets import SecretStore
+
+    url = getattr(args, "database", None)
+    if not engines.is_postgres_url(url) or engines.has_password(url):
+        raise UserError("cli.database_url_needed")
+    SecretStore().set(engines.password_key(url), _ask_password(f"Mật khẩu của {engines.url_user(url)}: "))
+    say(f"Đã lưu mật khẩu vào kho khóa của hệ điều hành cho {engines.redact(url)}.")
+    return 0
+
+
+@command("receiving-db", "quản trị cơ sở dữ liệu tiếp nhận dùng chung của Sở (PostgreSQL): create — tạo và nâng cấp; "
+         "add-officer — thêm tài khoản cán bộ với quyền; assign — giao xã cho cán bộ")
+def cmd_receiving_db(args) -> int:
+    import psycopg
+    from psycopg import sql as psql
+
+    from .core.exchange import receiving
+    from .core.exchange.receiving import review
+    from .core.storage import engines
+    from .core.storage.secrets import SecretStore
+    from .core.register.communes import set_setting
+
+    url = getattr(args, "database", None)
+    if not engines.is_postgres_url(url):
+        raise UserError("cli.database_url_needed")
+    if not getattr(args, "data_dir", None):
+        raise UserError("cli.receive_needs_data_dir")
+    if args.action == "create":
+        # the database itself, made by the server's administrator (a role that may create databases and roles)
+        password = None
+        if not engines.has_password(url):
+            try:
+                password = SecretStore().get(engines.password_key(url))
+            except UserError:
+                password = None
+        base = url.rsplit("/", 1)[0] + "/postgres"
+        name = url.rsplit("/", 1)[1].split("?", 1)[0]
+        try:
+            with psycopg.connect(base, password=password, autocommit=True, connect_timeout=10) as conn:
+                if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
+                    conn.execute(psql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(
+                        psql.Identifier(name)))
+                    say(f"Đã tạo cơ sở dữ liệu {name}.")
+        except psycopg.Error as exc:
+            raise UserError("db.postgres_unreachable", url=engines.redact(base), detail=str(exc).splitlines()[0]) from exc
+    with opened(args) as ws:
+        if args.action == "create":
+            receiving.make_receiver_workspace(ws)
+            if args.province_code:
+                set_setting(ws, "province_code", args.province_code)
+            if args.province_name:
+                set_setting(ws, "province_name", args.province_name)
+            say(f"Cơ sở dữ liệu tiếp nhận sẵn sàng: {engines.redact(url)}; thư mục dùng chung: {ws.paths.root}")
+        elif args.action == "add-officer":
+            if not args.login or not args.duty:
+                raise UserError("cli.officer_needs_login_and_duty")
+            password = _ask_password(f"Mật khẩu mới cho {args.login}: ")
+            if _ask_password("Nhập lại mật khẩu: ") != password:
+                raise UserError("cli.passwords_differ")
+            review.create_officer_login(ws, args.login, password, args.duty, full_name=args.name or "")
+            say(f"Đã tạo tài khoản {args.login} với quyền: {', '.join(args.duty)}.")
+        elif args.action == "assign":
+            if not args.login or not args.commune:
+                raise UserError("cli.assign_needs_commune_and_login")
+            review.assign_commune(ws, args.commune, args.login)
+            say(f"Đã giao xã {args.commune} cho {args.login}.")
+    return 0
+
+
+cmd_receiving_db.configure = lambda p: (
+    p.add_argument("action", choices=["create", "add-officer", "assign"]),
+    p.add_argument("login", nargs="?", help="tên tài khoản của cán bộ (chữ thường, số, _)"),
+    p.add_argument("--duty", action="append", choices=["import", "review", "decide", "admin"],
+                   help="quyền: import (tiếp nhận), review (thẩm định), decide (ghi quyết định), admin; lặp lại được"),
+    p.add_argument("--name", help="họ và tên cán bộ"),
+    p.add_argument("--commune", metavar="MÃ_XÃ", help="mã xã giao cho cán bộ (assign)"),
+    p.add_argument("--province-code", help="mã của Sở dùng trong tên gói trả kết quả (create)"),
+    p.add_argument("--province-name", help="tên cơ quan in trên thông báo (create)"))
+
+
+@command("preview", "xem trước việc tiếp nhận một gói: sẽ thêm, cập nhật, thay thế gì (không ghi gì)")
+def cmd_preview(args) -> int:
+    from .core.exchange.receiving.preview import preview_packet
+
+    with opened(args) as ws:
+        p = preview_packet(ws, args.packet)
+    say(f"{p.file_name}: {p.verdict_label}" + (f" — xã {p.commune_name} ({p.commune_code}), đợt {p.round_number} "
+                                               f"lần {p.round_version}" if p.commune_code else ""))
+    for table in p.added:
+        say(f"  {table}: thêm {p.added[table]}, cập nhật {p.updated[table]}")
+    for name in p.superseded:
+        say(f"  thay thế: {name}")
+    return 0 if p.would_import else 1
+
+
+cmd_preview.configure = lambda p: p.add_argument("packet", metavar="PACKET")
+
+
+@command("dashboard", "bảng theo dõi hồ sơ của các xã (cấp tiếp nhận); --xlsx ghi ra tệp Excel")
+def cmd_dashboard(args) -> int:
+    from .core.exchange.receiving import review
+
+    with opened(args) as ws:
+        rows = review.dashboard(ws, only_mine=args.mine)
+    if args.xlsx:
+        say(f"Đã ghi {review.export_dashboard(rows, args.xlsx)}")
+        return 0
+    for r in rows:
+        say(f"{r.code}\t{r.name}\tchờ {r.waiting}\tbổ sung {r.returned}\tquyết định {r.decided}\t"
+            f"hạn {r.next_deadline.strftime('%d/%m/%Y') if r.next_deadline else '—'}\t{r.officer}")
+    return 0
+
+
+cmd_dashboard.configure = lambda p: (p.add_argument("--xlsx", metavar="FILE"),
+                                     p.add_argument("--mine", action="store_true", help="chỉ các xã giao cho tôi"))
+
+
+@command("publish-rules", "cấp tiếp nhận: ký bộ quy định của tỉnh (PACK.json) bằng khóa của Sở trong kho khóa, ghi ra --out")
+def cmd_publish_rules(args) -> int:
+    import json
+
+    from .core.exchange import returns
+    from .core.fingerprints import format_fingerprint
+
+    with opened(args) as ws:
+        pack = json.loads(open(args.pack, encoding="utf-8").read())
+        signed = returns.publish_rules_pack(ws, pack.get("pack", pack), args.out)
+    say(f"Đã ký và ghi {args.out}\nDấu vân tay khóa của Sở (công bố để xã đối chiếu): {format_fingerprint(signed.fingerprint)}")
+    return 0
+
+
+cmd_publish_rules.configure = lambda p: (p.add_argument("pack", metavar="PACK.json"),
+                                         p.add_argument("--out", required=True, metavar="OUT.json"))
 
 
 def run_command(args) -> int:

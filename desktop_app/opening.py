@@ -23,9 +23,10 @@ def setup_logging(log_file: Path) -> None:
     root.setLevel(logging.INFO)
 
 
-def open_session(data_dir, *, log_to_file: bool = True):
-    """Open the workspace in `data_dir` (None: the user's data folder) as a Session."""
-    session = open_workspace(data_dir)
+def open_session(data_dir, *, log_to_file: bool = True, database: str | None = None):
+    """Open the workspace in `data_dir` (None: the user's data folder) as a Session; `database`: a receiving
+    workspace's PostgreSQL URL (its files in `data_dir`, the shared folder)."""
+    session = open_workspace(data_dir, database=database)
     if log_to_file:
         setup_logging(session.paths.log_file)
     return session

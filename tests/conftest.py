@@ -7,6 +7,8 @@ store fails loudly instead of writing into a real keyring."""
 from __future__ import annotations
 
 import os
+import sys
+import uuid
 
 # Before anything can load Qt: tests run without a display, on a screen the size the officers have — 1366×768
 # with the Windows taskbar taking 40 px (tests/data/screen-1366x728.json, Qt's offscreen platform).
@@ -22,6 +24,9 @@ from desktop_app.core.register.communes import save_commune_settings  # noqa: E4
 from desktop_app.core.storage.memory_keyring import InMemoryKeyring
 from desktop_app.core.storage.secrets import SecretStore  # noqa: E402
 from desktop_app.core.workspace import open_workspace  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(__file__)), "tools"))
+import pgcluster  # noqa: E402
 
 COMMUNE_SETTINGS = {
     "name": "Xã Thượng Quan",
@@ -75,3 +80,75 @@ def workspace(session):
 def commune(session):
     """The workspace's own commune, configured as on first run."""
     return save_commune_settings(session, dict(COMMUNE_SETTINGS))
+
+
+# ----- PostgreSQL (issue 16): the receiving tests run against both engines ---------------------------------------
+
+ENGINES = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The superuser URL of a real local PostgreSQL server: the one `tasks.py test` / tools/pgcluster.py started
+    (SOTHIDUA_TEST_POSTGRES), else a throwaway cluster started here and stopped at the end. Where none can be
+    started, every PostgreSQL test is reported skipped with the reason — never passed."""
+    url = os.environ.get(pgcluster.URL_ENV)
+    if url:
+        yield url
+        return
+    if os.environ.get(pgcluster.SKIP_ENV):
+        pytest.skip(f"PostgreSQL: {os.environ[pgcluster.SKIP_ENV]}")
+    try:
+        cluster = pgcluster.start()
+    except pgcluster.Unavailable as exc:
+        pytest.skip(f"PostgreSQL: {exc}")
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+def _admin(url: str):
+    import psycopg  # noqa: PLC0415 (only where a server is used)
+    return psycopg.connect(url, autocommit=True)
+
+
+def server_url(superuser_url: str, database: str, user: str = "postgres", password: str | None = None) -> str:
+    base = superuser_url.split("://", 1)[1].split("@", 1)[1].rsplit("/", 1)[0]
+    auth = f"{user}:{password}" if password else user
+    return f"postgresql://{auth}@{base}/{database}"
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server, tmp_path_factory):
+    """A database migrated by the app's migrations (and its campaigns synced), copied for every test."""
+    name = f"tmpl_{uuid.uuid4().hex[:8]}"
+    with _admin(postgres_server) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    s = open_workspace(tmp_path_factory.mktemp("pg-template"), secrets=SecretStore(InMemoryKeyring()),
+                       database=server_url(postgres_server, name))
+    s.close()
+    return name
+
+
+@pytest.fixture
+def postgres_url(postgres_server, postgres_template):
+    """A fresh receiving database for this test (the superuser's URL to it); dropped afterwards."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with _admin(postgres_server) as conn:
+        conn.execute(f"CREATE DATABASE {name} TEMPLATE {postgres_template}")
+    yield server_url(postgres_server, name)
+    with _admin(postgres_server) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request):
+    """'sqlite' or 'postgresql': a test taking it runs once on each engine."""
+    return request.param
+
+
+@pytest.fixture
+def receiver_database(engine, request):
+    """None for SQLite (the workspace's own file), else the URL of a fresh PostgreSQL database."""
+    return request.getfixturevalue("postgres_url") if engine == "postgresql" else None

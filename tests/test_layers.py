@@ -40,6 +40,9 @@ LATE_IMPORTS_ALLOWED = {
     "desktop_app.core.spreadsheets.importing": {"openpyxl"},
     "desktop_app.core.spreadsheets.exporting": {"openpyxl"},
     "desktop_app.core.spreadsheets.template": {"openpyxl"},
+    # psycopg only when a receiving workspace on a PostgreSQL server is opened (issue 16), handed to peewee then.
+    "desktop_app.core.storage.engines": {"psycopg"},
+    "desktop_app.core.exchange.receiving.review": {"psycopg"},
 }
 
 

@@ -22,6 +22,7 @@ class Topic(str, Enum):
     ROUNDS = "rounds"                # rounds, nominees, council meeting, votes, decisions
     DOCUMENTS = "documents"          # issued numbers and document files
     PACKETS = "packets"              # packets sent and received, trusted keys, imported rounds
+    REVIEWS = "reviews"              # the receiving level's review of rounds, decisions, return packets, officers
     KEYS = "keys"                    # the commune's signing key (in the OS keyring)
     DRAFTS = "drafts"                # unsaved form contents
     EVERYTHING = "everything"        # the whole database was replaced (a restore)

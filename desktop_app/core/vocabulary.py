@@ -153,6 +153,18 @@ ROUND_STATUSES = Terms(Term(DRAFT, "Đang soạn"), Term(LOCKED, "Đã khóa"), 
                        Term(SUPERSEDED, "Đã thay thế"))
 EDITABLE_ROUND_STATUSES = (DRAFT,)
 
+# The review of a received round at the province (issue 16; stored in round_review.state, migration 0011).
+RECEIVED, UNDER_REVIEW, RETURNED, READY, DECIDED, RESULT_SENT = (
+    "da_tiep_nhan", "dang_tham_dinh", "can_bo_sung", "du_dieu_kien", "da_co_quyet_dinh", "da_tra_ket_qua")
+REVIEW_STATES = Terms(Term(RECEIVED, "Đã tiếp nhận"), Term(UNDER_REVIEW, "Đang thẩm định"),
+                      Term(RETURNED, "Cần bổ sung"), Term(READY, "Đủ điều kiện trình"),
+                      Term(DECIDED, "Đã có quyết định"), Term(RESULT_SENT, "Đã trả kết quả"))
+AWARDED, NOT_AWARDED = "awarded", "not_awarded"
+NOMINEE_OUTCOMES = Terms(Term(AWARDED, "Được khen thưởng"), Term(NOT_AWARDED, "Không được khen thưởng"))
+# What an officer of the receiving level may do (PostgreSQL group roles of migration 0011).
+DUTIES = Terms(Term("import", "Tiếp nhận hồ sơ"), Term("review", "Thẩm định"), Term("decide", "Trình và ghi quyết định"),
+               Term("admin", "Quản trị"))
+
 RECEIVING_LEVELS = Terms(Term("so_noi_vu", "Tỉnh — Sở Nội vụ"), Term("huyen", "Huyện (trước 01/7/2025)"),
                          Term("khac", "Khác"))
 COMMUNE_ROLE, RECEIVER_ROLE = "commune", "receiver"

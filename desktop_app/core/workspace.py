@@ -8,7 +8,8 @@ import os
 from .errors import UserError
 from .register.campaigns import sync_campaigns
 from .resources import resource_path
-from .storage.database import latest_version, open_database, schema_version
+from .storage import engines
+from .storage.database import latest_version, open_database, open_postgres_database, schema_version
 from .storage.health import (DamagedDatabase, WorkspaceLock, check_folder, clean_leftovers, database_damage,
                              storage_error)
 from .storage.paths import workspace_for
@@ -20,10 +21,16 @@ log = logging.getLogger(__name__)
 
 
 def open_workspace(data_dir: str | os.PathLike | None, *, secrets: SecretStore | None = None,
-                   clock: Clock | None = None) -> Session:
-    """Open (creating it where needed) the workspace in `data_dir` (None: the user's data folder)."""
+                   clock: Clock | None = None, database: str | None = None) -> Session:
+    """Open (creating it where needed) the workspace in `data_dir` (None: the user's data folder).
+
+    database: a receiving workspace on a PostgreSQL server (postgresql://role@host/dbname); its files (inbox,
+    quarantine, evidence, documents) then live in `data_dir`, the folder every officer's PC shares. The role's
+    password comes from the OS keyring (entry `engines.password_key(url)`), never from a file."""
     paths = workspace_for(data_dir)
     check_folder(paths)                  # missing stick, read-only folder or file, full disk: each named
+    if engines.is_postgres_url(database):
+        return _open_on_server(paths, database, secrets or SecretStore(), clock or Clock())
     damage = database_damage(paths)      # an empty file next to backups is damage, never a new install
     if damage is not None:
         log.error("damaged database %s: %s", paths.database, damage)
@@ -55,4 +62,32 @@ def open_workspace(data_dir: str | os.PathLike | None, *, secrets: SecretStore |
         log.exception("opening %s failed", paths.database)
         raise DamagedDatabase(paths.database, f"{type(exc).__name__}: {exc}") from exc
     log.info("workspace opened: %s", paths.root)
+    return session
+
+
+def _open_on_server(paths, database: str, secrets: SecretStore, clock: Clock) -> Session:
+    """The receiving workspace on the Sở's server. No workspace lock and no clean-up of leftovers here: several
+    officers' PCs share the folder at once (another one's file being copied is not a leftover); the server
+    coordinates them (storage/engines.py, receiving/lock.commune_lock)."""
+    paths.ensure()
+    password, keyring_problem = None, None
+    if not engines.has_password(database):
+        try:
+            password = secrets.get(engines.password_key(database))
+        except UserError as exc:  # no keyring here: fine for a server that asks no password of this PC
+            keyring_problem = exc
+    try:
+        db = open_postgres_database(database, password)
+    except UserError as exc:
+        if keyring_problem is not None and "password" in str(exc.params.get("detail", "")):
+            raise keyring_problem from exc
+        raise
+    try:
+        session = Session(paths=paths, db=db, secrets=secrets, clock=clock).activate()
+        with engines.advisory_lock(db, engines.MIGRATION_LOCK):  # several officers may open it at the same moment
+            session.problems = sync_campaigns(session, resource_path("campaigns"))
+    except BaseException:
+        db.close()
+        raise
+    log.info("receiving workspace opened: %s, files in %s", engines.redact(database), paths.root)
     return session

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
             self.add_lazy_screen("statistics", self.tr("Statistics and report"), self._make_statistics)
         if self.receiver:
             self.add_lazy_screen("receiving", self.tr("Receive dossiers"), self._make_receiving)
+            self.add_lazy_screen("review", self.tr("Review dossiers"), self._make_review)
         self.nav.setCurrentRow(0)
 
         self._build_menus()
@@ -86,7 +87,8 @@ class MainWindow(QMainWindow):
 
     NAV_ICONS = {"participants": "register", "checklists": "checklist", "rounds": "rounds", "dossier": "dossier",
                  "receiving": "receiving", "registrations": "registration", "outcomes": "outcomes",
-                 "statistics": "statistics"}
+                 "statistics": "statistics",
+                 "review": "checklist"}
 
     def add_screen(self, key: str, title: str, widget) -> None:
         self.screens[key] = widget
@@ -176,6 +178,11 @@ class MainWindow(QMainWindow):
 
         return ReceivingScreen(self.runner)
 
+    def _make_review(self):
+        from .review_screen import ReviewScreen
+
+        return ReviewScreen(self.runner)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         open_dir = QAction(self.tr("Open the data folder"), self)
@@ -204,6 +211,11 @@ class MainWindow(QMainWindow):
             commune_action = QAction(self.tr("Commune information…"), self)
             commune_action.triggered.connect(self.edit_commune)
             settings_menu.addAction(commune_action)
+        if self.receiver:
+            server_action = QAction(self.tr("Connection to the Sở's shared database…"), self)
+            server_action.setObjectName("server_connection")
+            server_action.triggered.connect(self.server_connection)
+            settings_menu.addAction(server_action)
         if self.commune is not None:
             key_action = QAction(self.tr("Signing key of the commune…"), self)
             key_action.triggered.connect(self.key_settings)
@@ -293,6 +305,11 @@ class MainWindow(QMainWindow):
         from .export_dialog import ExportDialog
 
         ExportDialog(self.runner, round_id=round_id, parent=self).exec()
+
+    def server_connection(self) -> None:
+        from .server_connection_dialog import ServerConnectionDialog
+
+        ServerConnectionDialog(self.runner, parent=self).exec()
 
     def key_settings(self) -> None:
         from .key_settings_dialog import KeySettingsDialog

@@ -4,7 +4,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="29" />
-        <location filename="../../desktop_app/ui/main_window.py" line="73" />
+        <location filename="../../desktop_app/ui/main_window.py" line="74" />
         <source>Sổ Thi đua — %1</source>
         <translation>Sổ Thi đua — %1</translation>
     </message>
@@ -36,7 +36,7 @@
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="56" />
         <source>Decisions and certificates</source>
-        <translation>Khen thưởng</translation>
+        <translation>Kết quả khen thưởng</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="57" />
@@ -49,128 +49,138 @@
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="63" />
+        <location filename="../../desktop_app/ui/main_window.py" line="60" />
+        <source>Review dossiers</source>
+        <translation>Thẩm định hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="64" />
         <source>Data folder: %1</source>
         <translation>Thư mục dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <location filename="../../desktop_app/ui/main_window.py" line="85" />
         <source>commune not set up</source>
         <translation>chưa khai báo xã</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <location filename="../../desktop_app/ui/main_window.py" line="85" />
         <source>receiving dossiers</source>
         <translation>nơi tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="85" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>Commune %1, %2</source>
         <translation>Xã %1, tỉnh %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180" />
+        <location filename="../../desktop_app/ui/main_window.py" line="187" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181" />
+        <location filename="../../desktop_app/ui/main_window.py" line="188" />
         <source>Open the data folder</source>
         <translation>Mở thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185" />
+        <location filename="../../desktop_app/ui/main_window.py" line="192" />
         <source>Send the dossier (signed packet)…</source>
         <translation>Gửi hồ sơ (gói có chữ ký)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191" />
+        <location filename="../../desktop_app/ui/main_window.py" line="198" />
         <source>Back up to USB…</source>
         <translation>Sao lưu ra USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194" />
+        <location filename="../../desktop_app/ui/main_window.py" line="201" />
         <source>Restore from a backup…</source>
         <translation>Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="198" />
+        <location filename="../../desktop_app/ui/main_window.py" line="205" />
         <source>E&amp;xit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="202" />
+        <location filename="../../desktop_app/ui/main_window.py" line="209" />
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="204" />
+        <location filename="../../desktop_app/ui/main_window.py" line="211" />
         <source>Commune information…</source>
         <translation>Thông tin xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208" />
+        <location filename="../../desktop_app/ui/main_window.py" line="215" />
+        <source>Connection to the Sở's shared database…</source>
+        <translation>Kết nối cơ sở dữ liệu dùng chung của Sở…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="220" />
         <source>Signing key of the commune…</source>
         <translation>Khóa ký của xã…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="211" />
+        <location filename="../../desktop_app/ui/main_window.py" line="223" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="212" />
+        <location filename="../../desktop_app/ui/main_window.py" line="224" />
         <source>User guide</source>
         <translation>Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="217" />
-        <location filename="../../desktop_app/ui/main_window.py" line="309" />
+        <location filename="../../desktop_app/ui/main_window.py" line="229" />
+        <location filename="../../desktop_app/ui/main_window.py" line="326" />
         <source>About Sổ Thi đua</source>
         <translation>Giới thiệu Sổ Thi đua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="231" />
+        <location filename="../../desktop_app/ui/main_window.py" line="243" />
         <source>Import from Excel…</source>
         <translation>Nhập từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="235" />
+        <location filename="../../desktop_app/ui/main_window.py" line="247" />
         <source>Imports from Excel (undo)…</source>
         <translation>Các lần nhập từ Excel (hoàn tác)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="239" />
+        <location filename="../../desktop_app/ui/main_window.py" line="251" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="241" />
+        <location filename="../../desktop_app/ui/main_window.py" line="253" />
         <source>The register (as shown: search and filters)…</source>
         <translation>Sổ theo dõi (đúng như đang xem: tìm kiếm và bộ lọc)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="244" />
+        <location filename="../../desktop_app/ui/main_window.py" line="256" />
         <source>The award history…</source>
         <translation>Lịch sử khen thưởng…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247" />
+        <location filename="../../desktop_app/ui/main_window.py" line="259" />
         <source>A round's list of nominees…</source>
         <translation>Danh sách đề nghị của một đợt…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="250" />
+        <location filename="../../desktop_app/ui/main_window.py" line="262" />
         <source>Checklist results with their reasons…</source>
         <translation>Kết quả phiếu tiêu chuẩn (kèm lý do)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="253" />
+        <location filename="../../desktop_app/ui/main_window.py" line="265" />
         <source>Blank Excel template</source>
         <translation>Tải mẫu Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="310" />
+        <location filename="../../desktop_app/ui/main_window.py" line="327" />
         <source>Sổ Thi đua %1
 Register of the emulation movement and nomination dossiers for communes.
 Data folder: %2

@@ -28,10 +28,11 @@ from desktop_app.core.workspace import open_workspace
 
 
 @contextmanager
-def opened(root: Path, secrets: SecretStore | None = None):
+def opened(root: Path, secrets: SecretStore | None = None, database: str | None = None):
     """Open a workspace (keys in memory unless `secrets` is given) for the duration of the block. Several may be
-    open at once: the service functions bind the models to the session they are given."""
-    session = open_workspace(root, secrets=secrets or SecretStore(InMemoryKeyring()))
+    open at once: the service functions bind the models to the session they are given. database: a receiving
+    workspace's PostgreSQL URL (its files stay in `root`)."""
+    session = open_workspace(root, secrets=secrets or SecretStore(InMemoryKeyring()), database=database)
     try:
         yield session
     finally:

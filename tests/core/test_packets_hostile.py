@@ -379,7 +379,7 @@ def test_signed_data_of_the_wrong_shape_is_refused_naming_the_place(genuine, tru
     check = check_packet(packet)
     assert (check.verdict, check.reason) == (fmt.MALFORMED, "bad_data") and place in check.detail, check.detail
     ws = trusting_receiver
-    before = counts(ws.paths.root)
+    before = counts(ws)
 
     result = receiving.receive_packet(ws, packet)
     record = result.record
@@ -387,7 +387,7 @@ def test_signed_data_of_the_wrong_shape_is_refused_naming_the_place(genuine, tru
     assert place in record.detail, record.detail
     assert receiving.record_reason_text(record)
     # Nothing imported …
-    assert counts(ws.paths.root) == before
+    assert counts(ws) == before
     assert receiving.imported_rounds(ws) == [] and record.round_id is None
     # … and the packet kept, byte for byte, in quarantine; nothing of it left extracted in the inbox.
     kept = ws.paths.root / record.kept_path

@@ -24,8 +24,11 @@ TABLES = ("commune", "participant", "achievement", "evidence_file", "award", "ch
           "nominee", "council_meeting", "award_decision", "trusted_key", "imported_round")
 
 
-def counts(root: Path) -> dict[str, int]:
-    conn = sqlite3.connect(root / "sothidua.sqlite3")
+def counts(where) -> dict[str, int]:
+    """Rows per table of a receiving workspace: an open session (either engine), or a SQLite workspace folder."""
+    if hasattr(where, "db"):
+        return {t: where.db.execute_sql(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+    conn = sqlite3.connect(where / "sothidua.sqlite3")
     try:
         return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
     finally:
@@ -55,11 +58,18 @@ def packets(tmp_path, store):
 
 
 @pytest.fixture
-def receiver(tmp_path):
-    """The receiving level's workspace (Sở Nội vụ), opened after the commune's (the models are bound to it)."""
-    with opened(tmp_path / "receiver") as ws:
+def receiver(tmp_path, receiver_database):
+    """The receiving level's workspace (Sở Nội vụ), opened after the commune's (the models are bound to it): on
+    SQLite, and again on a PostgreSQL server (its files in the shared folder tmp_path/receiver)."""
+    with opened(tmp_path / "receiver", database=receiver_database) as ws:
+        assert ws.is_postgres == (receiver_database is not None)
         receiving.make_receiver_workspace(ws)
         yield ws.activate()
+
+
+def workspace_args(ws) -> list[str]:
+    """The command line's arguments naming the receiving workspace `ws` (its folder, and its server database)."""
+    return ["--data-dir", str(ws.paths.root)] + (["--database", ws.db.database] if ws.is_postgres else [])
 
 
 def nominees_at(session, round_) -> list:
@@ -68,12 +78,12 @@ def nominees_at(session, round_) -> list:
 
 
 def test_first_contact_waits_for_the_paper_fingerprint_then_imports(packets, receiver):
-    before = counts(receiver.paths.root)
+    before = counts(receiver)
     result = receiving.receive_packet(receiver, packets["p1"].path)
     assert result.needs_confirmation and result.first_contact
     assert result.record.verdict == fmt.UNTRUSTED_SIGNER and result.record.reason == "first_contact"
     assert result.record.signer_fingerprint == packets["p1"].signer_fingerprint
-    assert counts(receiver.paths.root) == before  # nothing imported, nothing trusted
+    assert counts(receiver) == before  # nothing imported, nothing trusted
     kept = receiver.paths.root / result.record.kept_path
     assert kept.parent == receiver.paths.quarantine_dir and kept.is_file()
 
@@ -103,16 +113,16 @@ def test_first_contact_waits_for_the_paper_fingerprint_then_imports(packets, rec
 def test_the_same_packet_twice_changes_nothing(packets, receiver):
     first = receiving.receive_packet(receiver, packets["p1"].path, trust_fingerprint=packets["p1"].signer_fingerprint)
     assert first.outcome == receiving.IMPORTED
-    before = counts(receiver.paths.root)
+    before = counts(receiver)
     again = receiving.receive_packet(receiver, packets["p1"].path)
     assert again.outcome == receiving.DUPLICATE_OUTCOME and again.record.verdict == fmt.DUPLICATE
     assert "gửi lại trùng" in receiving.record_verdict_label(again.record).lower()
-    assert counts(receiver.paths.root) == before
+    assert counts(receiver) == before
     assert again.record.kept_path == first.record.kept_path  # the same bytes are kept once
     # the re-exported packet (new id, next sequence) imports the same records: still nothing new
     resent = receiving.receive_packet(receiver, packets["p2"].path)
     assert resent.outcome == receiving.IMPORTED
-    assert counts(receiver.paths.root) == before
+    assert counts(receiver) == before
     assert len(receiving.received_packets(receiver)) == 3
 
 
@@ -146,14 +156,14 @@ def test_tampered_packet_is_quarantined_with_its_reason(packets, receiver, tmp_p
     assert (first.outcome, first.record.verdict) == (receiving.NEEDS_CONFIRMATION, fmt.UNTRUSTED_SIGNER)
     receiving.reject_pending(receiver, first.record.id)
     receiving.trust_key(receiver, "02095", packets["p1"].signer_fingerprint, trusted_by="test")
-    before = counts(receiver.paths.root)
+    before = counts(receiver)
     result = receiving.receive_packet(receiver, bad)
     assert result.outcome == receiving.REJECTED
     assert (result.record.verdict, result.record.reason) == (fmt.TAMPERED, "hash_mismatch")
     assert receiving.record_verdict_label(result.record) == "Tệp bị sửa đổi"
     kept = receiver.paths.root / result.record.kept_path
     assert kept.parent == receiver.paths.quarantine_dir and kept.read_bytes() == bad.read_bytes()
-    assert counts(receiver.paths.root) == before
+    assert counts(receiver) == before
     assert [r.verdict for r in receiving.received_packets(receiver)] == [fmt.TAMPERED, fmt.UNTRUSTED_SIGNER]
     assert not any(p.name != "packets" and not p.name.startswith(".") for p in receiver.paths.inbox_dir.iterdir())
 

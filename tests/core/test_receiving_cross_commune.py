@@ -77,14 +77,14 @@ def test_a_gap_is_accepted_only_with_a_written_reason(packets, receiver):  # noq
     gap = receiving.receive_packet(receiver, packets["p3"].path)  # sequence 2 was lost with a stick
     assert (gap.outcome, gap.record.verdict, gap.record.reason) == (receiving.REJECTED, fmt.OUT_OF_SEQUENCE,
                                                                     "sequence_gap")
-    before = counts(receiver.paths.root)
+    before = counts(receiver)
     try:
         receiving.accept_out_of_order(receiver, gap.record.id, "   ")
     except UserError as error:
         assert error.code == "receiving.order_reason_required"
     else:
         raise AssertionError("an empty reason was accepted")
-    assert counts(receiver.paths.root) == before
+    assert counts(receiver) == before
     done = receiving.accept_out_of_order(receiver, gap.record.id, "Đã gọi điện cho xã: gói số 2 mất cùng USB",
                                          accepted_by="Cán bộ tiếp nhận")
     assert done.outcome in (receiving.IMPORTED, receiving.SUPERSEDED)

@@ -56,9 +56,9 @@ def index_achievement(session: Session, a: Achievement, *, with_participant: boo
     """Recompute an achievement's search entry and its participant's; call it inside the write that changed it.
     with_participant=False: the caller re-indexes the participant once after all its achievements (an import)."""
     db = session.db
-    db.execute_sql("DELETE FROM achievement_fts WHERE rowid = ?", (a.id,))
+    db.execute_sql(session.sql("DELETE FROM achievement_fts WHERE rowid = ?"), (a.id,))
     if a.archived_at is None:
-        db.execute_sql("INSERT INTO achievement_fts(rowid, search_text) VALUES (?, ?)", (a.id, a.search_text))
+        db.execute_sql(session.sql("INSERT INTO achievement_fts(rowid, search_text) VALUES (?, ?)"), (a.id, a.search_text))
     # The participant is found by its achievements' words too: its search document includes them.
     if with_participant:
         index_participant(session, Participant.get_by_id(a.participant_id))

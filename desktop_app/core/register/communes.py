@@ -64,7 +64,9 @@ def save_commune_settings(session: Session, values: dict, *, draft_key: str | No
 
 def set_setting(session: Session, key: str, value: str) -> None:
     with session.write(Topic.COMMUNE):
-        Setting.insert(key=key, value=value).on_conflict_replace().execute()
+        # An upsert both engines speak (SQLite's INSERT OR REPLACE is not PostgreSQL's).
+        Setting.insert(key=key, value=value).on_conflict(conflict_target=[Setting.key],
+                                                         update={Setting.value: value}).execute()
 
 
 def workspace_role(session: Session) -> str:

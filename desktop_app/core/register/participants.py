@@ -86,8 +86,8 @@ def index_participant(session: Session, p: Participant) -> None:
     p.search_text = _search_text(p)
     Participant.update(search_text=p.search_text).where(Participant.id == p.id).execute()
     db = session.db
-    db.execute_sql("DELETE FROM participant_fts WHERE rowid = ?", (p.id,))
-    db.execute_sql("INSERT INTO participant_fts(rowid, search_text) VALUES (?, ?)", (p.id, p.search_text))
+    db.execute_sql(session.sql("DELETE FROM participant_fts WHERE rowid = ?"), (p.id,))
+    db.execute_sql(session.sql("INSERT INTO participant_fts(rowid, search_text) VALUES (?, ?)"), (p.id, p.search_text))
 
 
 def find_duplicates(session: Session, name: str, birth_date: date | None, exclude_id: int | None = None) -> list[Participant]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import peewee
 
 from ..errors import UserError
+from . import engines
 from . import migrations as _migrations_pkg
 from .health import DamagedDatabase
 from .snapshots import backup_copy, rotate
@@ -147,3 +148,21 @@ def open_database(path: Path, backups_dir: Path) -> peewee.SqliteDatabase:
     database = WorkspaceDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     database.connect(reuse_if_open=True)
     return database
+
+
+def open_postgres_database(url: str, password: str | None = None) -> peewee.PostgresqlDatabase:
+    """Connect to the receiving database on a PostgreSQL server and bring it to the latest schema (the same
+    numbered migrations as SQLite's; one process migrates at a time, the others wait)."""
+    db = engines.connect_postgres(url, password)
+    try:
+        with engines.advisory_lock(db, engines.MIGRATION_LOCK):
+            engines.migrate_postgres(db, discover_migrations())
+    except peewee.DatabaseError as exc:
+        db.close()
+        if "permission denied" in str(exc):  # an officer's role opened a database the administrator must upgrade
+            raise UserError("db.postgres_needs_admin", url=engines.redact(url)) from exc
+        raise UserError("db.migration_failed", path=engines.redact(url), version="?", detail=str(exc)) from exc
+    except BaseException:
+        db.close()
+        raise
+    return db

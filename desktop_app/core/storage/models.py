@@ -434,7 +434,121 @@ class ImportBatch(BaseModel):
         table_name = "import_batch"
 
 
+# ----- the receiving level at province scale (migration 0011) ---------------------------------------------------
+
+class Officer(BaseModel):
+    """An officer of the receiving level: on PostgreSQL their own login role (login = the role's name)."""
+
+    login = pw.TextField(unique=True)
+    full_name = pw.TextField(default="")
+    created_at = pw.TextField()
+
+
+class CommuneAssignment(BaseModel):
+    """Which officer is in charge of a commune (by its code: assigned before its first packet arrives)."""
+
+    commune_code = pw.TextField(unique=True)
+    officer = pw.ForeignKeyField(Officer, backref="assignments")
+    assigned_at = pw.TextField()
+
+    class Meta:
+        table_name = "commune_assignment"
+
+
+class RoundReview(BaseModel):
+    """The review of one received round: its state in the workflow (vocabulary.REVIEW_STATES)."""
+
+    round = pw.ForeignKeyField(NominationRound, unique=True)
+    commune = pw.ForeignKeyField(Commune)
+    state = pw.TextField(default="da_tiep_nhan")
+    reason = pw.TextField(default="")
+    deadline = pw.DateField(null=True)
+    updated_by = pw.TextField(default="")
+    updated_at = pw.TextField()
+
+    class Meta:
+        table_name = "round_review"
+
+
+class ReviewNote(BaseModel):
+    """A reason the round is returned for more information: about one nominee, one document, or the round."""
+
+    review = pw.ForeignKeyField(RoundReview, backref="notes")
+    nominee = pw.ForeignKeyField(Nominee, null=True)
+    document = pw.TextField(default="")
+    text = pw.TextField()
+    created_by = pw.TextField(default="")
+    created_at = pw.TextField()
+
+    class Meta:
+        table_name = "review_note"
+
+
+class RoundDecision(BaseModel):
+    """The province's decision on a round (the Chủ tịch UBND tỉnh's Quyết định): number, date, signer, its PDF."""
+
+    review = pw.ForeignKeyField(RoundReview, unique=True)
+    number = pw.TextField()
+    decided_on = pw.DateField()
+    signer = pw.TextField()
+    signer_title = pw.TextField(default="")
+    file_name = pw.TextField(default="")
+    file_sha256 = pw.TextField(default="")
+    created_by = pw.TextField(default="")
+    created_at = pw.TextField()
+
+    class Meta:
+        table_name = "round_decision"
+
+
+class ReviewOutcome(BaseModel):
+    """What the province's decision on a received round says of one of its nominees (the receiving level's own
+    record; the commune keeps its nominees' outcomes in nominee_outcome)."""
+
+    decision = pw.ForeignKeyField(RoundDecision, backref="outcomes")
+    nominee = pw.ForeignKeyField(Nominee)
+    outcome = pw.TextField()  # 'awarded' | 'not_awarded'
+    reason = pw.TextField(default="")
+
+    class Meta:
+        table_name = "review_outcome"
+        indexes = ((("decision", "nominee"), True),)
+
+
+class ReturnPacket(BaseModel):
+    """A signed packet written back down to a commune (a decision, or a notice asking for more information)."""
+
+    review = pw.ForeignKeyField(RoundReview)
+    commune_code = pw.TextField()
+    packet_id = pw.TextField(unique=True)
+    kind = pw.TextField()  # 'quyet_dinh' | 'bo_sung'
+    sequence = pw.IntegerField()
+    sha256 = pw.TextField()
+    file_name = pw.TextField()
+    signer_fingerprint = pw.TextField()
+    created_by = pw.TextField(default="")
+    created_at = pw.TextField()
+
+    class Meta:
+        table_name = "return_packet"
+        indexes = ((("commune_code", "sequence"), True),)
+
+
+class AuditLog(BaseModel):
+    """Append-only: every action with who and when (on PostgreSQL the server writes both)."""
+
+    at = pw.TextField()
+    actor = pw.TextField()
+    action = pw.TextField()
+    subject = pw.TextField(default="")
+    detail = pw.TextField(default="")
+
+    class Meta:
+        table_name = "audit_log"
+
+
 MODELS = [Setting, Commune, Campaign, Participant, Achievement, EvidenceFile, Award, Draft, Checklist,
           NominationRound, Nominee, CouncilMeeting, AwardDecision, Registration, NomineeOutcome, DocumentNumber, IssuedDocument, PacketExport,
           ReceivedPacket,
-          TrustedKey, ImportedRound, ImportBatch]
+          TrustedKey, ImportedRound, ImportBatch, Officer, CommuneAssignment, RoundReview, ReviewNote,
+          RoundDecision, ReviewOutcome, ReturnPacket, AuditLog]

@@ -10,6 +10,11 @@ import platformdirs
 APP_DIR_NAME = "SoThiDua"
 
 
+def user_config_dir() -> Path:
+    """This user's settings of the app on this PC (the saved connection to a shared database)."""
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False, roaming=False))
+
+
 def default_data_dir() -> Path:
     """The per-user workspace: %LOCALAPPDATA%\\SoThiDua on Windows, the XDG data home elsewhere."""
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))

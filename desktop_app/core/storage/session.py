@@ -99,6 +99,15 @@ class Session:
     def is_sqlite(self) -> bool:
         return isinstance(self.db, peewee.SqliteDatabase)
 
+    @property
+    def is_postgres(self) -> bool:
+        """A receiving workspace on a PostgreSQL server (several officers at once)."""
+        return isinstance(self.db, peewee.PostgresqlDatabase)
+
+    def sql(self, statement: str) -> str:
+        """A raw statement written with '?' markers, in this engine's marker style."""
+        return statement if self.is_sqlite else statement.replace("?", self.db.param)
+
     @contextlib.contextmanager
     def write(self, *topics: Topic) -> Iterator[None]:
         """One transaction that changes `topics`; nested writes are savepoints of the outer one."""

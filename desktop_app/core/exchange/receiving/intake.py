@@ -2,6 +2,7 @@
 commune's sequence, then keep, quarantine or import it — and always write its record with the verdict."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import logging
@@ -26,7 +27,8 @@ from ..packets import archive
 from ..packets import format as fmt
 from ..packets.archive import Refusal
 from .importer import ImportDataError, import_round_data, stage_evidence
-from .lock import receiver_lock
+from .lock import commune_lock, receiver_lock
+from .review import open_review
 from .queries import record_fingerprint_display, record_outcome_label, record_reason_text, record_verdict_label
 from .trust import (ACCEPTED_OUTCOMES, DUPLICATE_OUTCOME, IMPORTED, NEEDS_CONFIRMATION, REJECTED, RESOLVED, SUPERSEDED,
                     commune_state, require_receiver, retire_key, trust_key)
@@ -223,9 +225,15 @@ def _save(session: Session, record: ReceivedPacket | None, values: dict) -> Rece
         return record
 
 
-def _process(session: Session, kept: Path, *, sha: str, size: int, original_name: str, source_path: str,
-             record: ReceivedPacket | None, trust: _Trust | None, progress: Progress | None,
-             accept_order: str = "") -> ReceiveResult:
+def _process(session: Session, kept: Path, **kwargs) -> ReceiveResult:
+    """_process_packet, holding the packet's commune's lock from the moment its manifest names the commune."""
+    with contextlib.ExitStack() as locks:
+        return _process_packet(session, kept, locks=locks, **kwargs)
+
+
+def _process_packet(session: Session, kept: Path, *, sha: str, size: int, original_name: str, source_path: str,
+                    record: ReceivedPacket | None, trust: _Trust | None, progress: Progress | None,
+                    accept_order: str = "", locks: contextlib.ExitStack) -> ReceiveResult:
     """Check the copy at `kept` — trust, duplicates and order decided as soon as its signed manifest is read, before
     any content — then import, keep or quarantine it; write the record.
 
@@ -239,6 +247,9 @@ def _process(session: Session, kept: Path, *, sha: str, size: int, original_name
 
     def judge(manifest: fmt.Manifest, fp: str) -> Classification:
         code = manifest.commune_code
+        if "locked" not in plan:  # before the commune's state is read: another officer may be importing its packet
+            locks.enter_context(commune_lock(session, code))
+            plan["locked"] = code
         state = commune_state(session, code)
         if trust is not None and fp not in state.trusted_fingerprints:
             if trust.typed != fp:
@@ -304,7 +315,8 @@ def _process(session: Session, kept: Path, *, sha: str, size: int, original_name
     data = check.data
     staged = where = None
     try:
-        snapshots.backup_before_import(paths)
+        if session.is_sqlite:  # a server's database is backed up by the server (pg_dump, docs/design.md)
+            snapshots.backup_before_import(paths)
         where = _keep(kept, paths.inbox_dir / "packets", sha, original_name)
         staged = stage_evidence(session, data, extracted.folder)       # file copies: before the transaction
         with session.write(Topic.PACKETS, Topic.ROUNDS, Topic.PARTICIPANTS, Topic.ACHIEVEMENTS, Topic.AWARDS,
@@ -328,6 +340,7 @@ def _process(session: Session, kept: Path, *, sha: str, size: int, original_name
                     retire_key(session, code, cls.retire[0], at=cls.retire[1],
                                replaced_by=cls.newly_trusted_fingerprint)
             round_, replaced, superseded = import_round_data(session, data, code, extracted.folder, row, staged)
+            open_review(session, round_)
             row.round = round_
             row.commune = round_.commune_id
             row.outcome = SUPERSEDED if superseded else IMPORTED

@@ -28,6 +28,7 @@ msvcrt = importlib.import_module("msvcrt") if os.name == "nt" else None
 fcntl = None if os.name == "nt" else importlib.import_module("fcntl")
 
 from ...errors import UserError
+from ...storage import engines
 from ...storage.session import Session
 
 LOCK_NAME = "receiving.lock"
@@ -133,7 +134,11 @@ def _busy(path: Path) -> UserError:
 @contextlib.contextmanager
 def receiver_lock(session: Session) -> Iterator[None]:
     """Hold the workspace's receiving lock for the block; UserError('receiving.busy', naming the holder) when
-    another window or command holds it."""
+    another window or command holds it. On a PostgreSQL server several officers receive at once: nothing to hold
+    here, each packet holds its commune's lock instead (commune_lock)."""
+    if session.is_postgres:
+        yield
+        return
     path = session.paths.root / LOCK_NAME
     key = str(path.resolve())
     with _guard:
@@ -202,3 +207,16 @@ def current_holder(session: Session) -> Holder | None:
     if locked is None and _stale_without_os_lock(holder, session.clock.now()):
         return None
     return holder
+
+
+@contextlib.contextmanager
+def commune_lock(session: Session, commune_code: str) -> Iterator[None]:
+    """On a PostgreSQL server: one packet of a commune at a time, across every officer's PC (an advisory lock of
+    the server, held by this connection; a crash of the PC frees it with the connection). Its trust, duplicate and
+    sequence checks then always see the commune's previous packet committed. On SQLite the workspace's receiving
+    lock already serializes every packet."""
+    if not session.is_postgres:
+        yield
+        return
+    with engines.advisory_lock(session.db, engines.lock_key("commune:" + commune_code)):
+        yield
