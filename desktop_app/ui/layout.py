@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QLayout, QScrollArea, QTableWidgetItem, QVBoxLayout, QWidget
 
 SCREEN_MARGIN = 16      # room left around a dialog on the screen (title bar and frame are outside its size)
 TITLE_BAR = 32          # what the window manager adds above a dialog
@@ -79,6 +79,15 @@ def fit_to_screen(dialog: QDialog, scroll: QScrollArea | None = None, min_width:
     # A minimum height larger than the screen would push the buttons off it: keep minimums within the screen.
     dialog.setMinimumHeight(min(max(dialog.minimumHeight(), height if scroll is None else 0), max_size.height()))
     dialog.resize(width, height)
+
+
+def read_only_item(text: str, data=None) -> QTableWidgetItem:
+    """A table cell the officer reads but does not edit in place; `data` (a record id) under Qt.UserRole."""
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+    if data is not None:
+        item.setData(Qt.UserRole, data)
+    return item
 
 
 def header_of(view):

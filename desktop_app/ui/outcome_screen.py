@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
-                               QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QLabel, QMessageBox, QPushButton, QTableWidget, QVBoxLayout, QWidget)
 
 from desktop_app.core.changes import Topic, touches
 from desktop_app.core.dates import format_vn_date
@@ -19,16 +19,9 @@ from desktop_app.core.nominations import outcomes as core
 from desktop_app.core.nominations.rounds import get_round
 from desktop_app.core.vocabulary import AWARD_FORMS, AWARDED, NOMINATION_FORMS, NOT_AWARDED, OUTCOMES
 
+from .layout import read_only_item
 from .operations import OperationRunner
 from .outcome_dialogs import OutcomeDialog, PrinterOffsetDialog, ReturnedDecisionDialog, ReturnedDossierDialog
-
-
-def _item(text: str, data=None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
-    if data is not None:
-        item.setData(Qt.UserRole, data)
-    return item
 
 
 class OutcomeScreen(QWidget):
@@ -152,7 +145,7 @@ class OutcomeScreen(QWidget):
             cells = (row.name, AWARD_FORMS.short_name(row.award_form), outcome, decision, detail,
                      format_count(prize) if prize else "")
             for c, text in enumerate(cells):
-                item = _item(text, row.nominee_id if c == 0 else None)
+                item = read_only_item(text, row.nominee_id if c == 0 else None)
                 if c == 2:
                     item.setForeground(QColor("#1b5e20" if row.outcome == AWARDED else
                                               "#b00020" if row.outcome == NOT_AWARDED else "#555555"))

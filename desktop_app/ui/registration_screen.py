@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QMessageBox, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QMessageBox, QPushButton, QSpinBox, QTableWidget, QVBoxLayout,
                                QWidget)
 
 from desktop_app.core.changes import Topic, touches
@@ -16,18 +16,11 @@ from desktop_app.core.register.campaigns import label as campaign_label
 from desktop_app.core.register.campaigns import list_campaigns
 from desktop_app.core.vocabulary import COLLECTIVE, PARTICIPANT_KINDS
 
+from .layout import read_only_item
 from .operations import OperationRunner
 from .registration_dialog import RegistrationDialog
 
 COLUMNS = 6
-
-
-def _item(text: str, data=None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
-    if data is not None:
-        item.setData(Qt.UserRole, data)
-    return item
 
 
 class RegistrationScreen(QWidget):
@@ -113,7 +106,7 @@ class RegistrationScreen(QWidget):
             cells = (row.name, PARTICIPANT_KINDS.name(row.kind), row.aim_name, row.collective_name,
                      format_vn_date(row.registered_on), row.note)
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, _item(text, row.id if c == 0 else None))
+                self.table.setItem(r, c, read_only_item(text, row.id if c == 0 else None))
             if row.id == selected:
                 self.table.selectRow(r)
         groups = sum(1 for x in rows if x.kind == COLLECTIVE)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QStyle, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+                               QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from desktop_app.core.changes import Topic, touches
 from desktop_app.core.dates import format_vn_date
@@ -17,7 +17,7 @@ from desktop_app.core.nominations import rounds
 from desktop_app.core.vocabulary import AWARD_FORMS, DRAFT, GIAY_KHEN, LOCKED, NOMINATION_FORMS, SENT, SUPERSEDED
 
 from .forms import FieldErrors, date_edit
-from .layout import widen_to_headers
+from .layout import read_only_item, widen_to_headers
 from .operations import OperationRunner
 from .round_correction_dialog import CorrectionDialog
 from .round_decision_dialog import DecisionDialog
@@ -42,14 +42,6 @@ def short_form_name(award_form: str) -> str:
 def shorten(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
-
-
-def _item(text: str, data=None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
-    if data is not None:
-        item.setData(Qt.UserRole, data)
-    return item
 
 
 class RoundScreen(QWidget):
@@ -363,7 +355,7 @@ class RoundScreen(QWidget):
             values = [str(r.number), str(r.version), format_vn_date(r.round_date), self.status_text(r.status),
                       str(r.nominee_count), r.title]
             for column, text in enumerate(values):
-                item = _item(text, r.id)
+                item = read_only_item(text, r.id)
                 if r.status == SUPERSEDED:
                     item.setForeground(QBrush(QColor("#777777")))
                 self.rounds_table.setItem(row, column, item)
@@ -470,8 +462,8 @@ class RoundScreen(QWidget):
         for n in rounds.nominees_of(self.session, self.round.id):
             row = table.rowCount()
             table.insertRow(row)
-            items = [_item(n.participant.name, n.id), _item(short_form_name(n.award_form)),
-                     _item(self._verdict_text(n.verdict_at_add)), _item(n.override_reason), _item(shorten(n.summary, 170))]
+            items = [read_only_item(n.participant.name, n.id), read_only_item(short_form_name(n.award_form)),
+                     read_only_item(self._verdict_text(n.verdict_at_add)), read_only_item(n.override_reason), read_only_item(shorten(n.summary, 170))]
             items[4].setToolTip(n.summary)
             if n.override_reason:
                 items[0].setIcon(warn)
@@ -526,8 +518,8 @@ class RoundScreen(QWidget):
         for n in rounds.nominees_of(self.session, self.round.id):
             row = table.rowCount()
             table.insertRow(row)
-            table.setItem(row, 0, _item(n.participant.name, n.id))
-            table.setItem(row, 1, _item(short_form_name(n.award_form)))
+            table.setItem(row, 0, read_only_item(n.participant.name, n.id))
+            table.setItem(row, 1, read_only_item(short_form_name(n.award_form)))
             spins = []
             for column, value in ((2, n.votes_for), (3, n.votes_against), (4, n.votes_abstain)):
                 spin = QSpinBox()
@@ -542,7 +534,7 @@ class RoundScreen(QWidget):
             for spin, value in zip(spins, typed.get(n.id, ())):
                 spin.setValue(value)
             result = results.get(n.id)
-            item = _item(result.explanation if result else self.tr("Votes not recorded yet"))
+            item = read_only_item(result.explanation if result else self.tr("Votes not recorded yet"))
             item.setToolTip(item.text())
             if result is not None:
                 item.setForeground(QBrush(QColor("#1b5e20" if result.passed else "#b71c1c")))
