@@ -13,6 +13,7 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -130,11 +131,35 @@ def run(command: list[str]) -> int:
         except Unavailable as exc:
             env[SKIP_ENV] = str(exc)
             print(f"PostgreSQL tests will be skipped: {exc}", flush=True)
+    child = None
+
+    def _stop(signum, _frame):
+        # Killed (CI's timeout, Ctrl+C, a terminal closed): stop the tests, then the server — never leave it running.
+        if child is not None and child.poll() is None:
+            child.terminate()
+        raise SystemExit(128 + signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        if hasattr(signal, name):
+            try:
+                previous[name] = signal.signal(getattr(signal, name), _stop)
+            except ValueError:  # not the main thread: the caller handles its own signals
+                pass
     try:
-        return subprocess.call(command, env=env)
+        child = subprocess.Popen(command, env=env)
+        return child.wait()
     finally:
+        if child is not None and child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                child.kill()
         if cluster is not None:
             cluster.stop()
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
 
 
 if __name__ == "__main__":

@@ -664,7 +664,8 @@ def test_the_officers_day(qtbot, tmp_path, os_keyring, application, monkeypatch)
     qtbot.addWidget(window)
     assert "Thư mục dữ liệu này sẽ dùng để tiếp nhận gói hồ sơ của các xã" in asked["box"]["text"]
     assert window.windowTitle() == "Sổ Thi đua — nơi tiếp nhận hồ sơ"
-    assert [window.nav.item(r).text() for r in range(window.nav.count())] == ["Tiếp nhận hồ sơ"]
+    navigation = [window.nav.item(r).text() for r in range(window.nav.count())]
+    assert navigation == ["Tiếp nhận hồ sơ", "Thẩm định hồ sơ"], navigation
     menus = [a.text() for m in window.menuBar().findChildren(QMenu) for a in m.actions()]
     assert "Thông tin xã…" not in menus                 # a receiving workspace has no commune of its own
     receiving = window.screen_named("receiving")
@@ -699,6 +700,21 @@ def test_the_officers_day(qtbot, tmp_path, os_keyring, application, monkeypatch)
     verdict = receiving.table.item(0, 5).text()
     assert verdict == "Hợp lệ", verdict
     shot(window, "24_received")
+
+    # The review team sees the commune's round waiting, and starts its review.
+    go_to(window, "Thẩm định hồ sơ")
+    review = window.screen_named("review")
+    communes = review.communes
+    wait_until(lambda: communes.rowCount() >= 1, what="the commune on the review dashboard")
+    row = next(r for r in range(communes.rowCount()) if communes.item(r, 1).text() == "Thượng Quan")
+    click(communes.viewport(), communes.visualItemRect(communes.item(row, 1)).center())
+    wait_until(lambda: review.reviews.rowCount() == 1, what="the received round listed for review")
+    assert review.reviews.item(0, 1).text() == "Đã tiếp nhận", review.reviews.item(0, 1).text()
+    assert sorted(review.nominees.item(r, 0).text() for r in range(review.nominees.rowCount())) == \
+        ["Lường Thị Mai", "Thôn Nà Khoang"]
+    click(review.start_button)
+    wait_until(lambda: review.reviews.item(0, 1).text() == "Đang thẩm định", what="the review started")
+    shot(window, "25_review_started")
 
 
 def plain(label) -> str:

@@ -157,7 +157,8 @@ def test_first_run_can_make_this_computer_the_receiving_level(qtbot, session, ru
     assert communes.is_receiver(session) and communes.home_commune(session) is None
     window = MainWindow(runner)
     qtbot.addWidget(window)
-    assert [window.nav.item(r).text() for r in range(window.nav.count())] == ["Tiếp nhận hồ sơ"]
+    navigation = [window.nav.item(r).text() for r in range(window.nav.count())]
+    assert navigation == ["Tiếp nhận hồ sơ", "Thẩm định hồ sơ"], navigation
     assert type(window.stack.currentWidget()).__name__ == "ReceivingScreen"
     # A receiving workspace has no commune of its own: no "Commune information…" menu.
     actions = [a.text() for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()]
