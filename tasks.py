@@ -22,6 +22,7 @@ DEBIAN_PACKAGES = [
     "libxkbcommon0", "libxkbcommon-x11-0", "libdbus-1-3", "libglib2.0-0", "libxcb-icccm4", "libxcb-keysyms1",
     "libxcb-image0", "libxcb-render-util0", "libxcb-xkb1", "libxcb-cursor0", "libxcb-randr0", "libxcb-shape0",
     "libxcb-xinerama0", "binutils",  # binutils: objdump/strip for the PyInstaller bundle
+    "softhsm2", "libnss3-tools",  # a real PKCS#11 token for the signing tests; certutil gives pdfsig its trust roots
 ]
 
 

@@ -21,7 +21,7 @@ FLOORS = [
     {"storage"},
     {"register"},
     {"nominations"},
-    {"documents"},
+    {"documents", "signatures"},
     {"exchange"},
     {"workspace", "demo"},
 ]
