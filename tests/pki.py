@@ -26,7 +26,7 @@ SO_PIN = "12345678"
 TOKEN_LABEL = "UBND xa Thu Nghiem"
 COMMUNE = "UBND xã Thử Nghiệm"
 CHAIRMAN = "Nguyễn Văn An"
-NOW = dt.datetime.now(dt.timezone.utc)
+NOW = dt.datetime.now(dt.UTC)
 
 
 def softhsm_library() -> str | None:

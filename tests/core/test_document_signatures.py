@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pkcs11
 import pytest
 from pypdf import PdfReader
 
@@ -19,7 +20,7 @@ from desktop_app.core.exchange.keys import create_key
 from desktop_app.core.nominations import rounds
 from desktop_app.core.register.communes import commune_code_of
 from desktop_app.core.signatures import certificates as certs
-from desktop_app.core.signatures import signing, verification
+from desktop_app.core.signatures import records, signing, verification
 from desktop_app.core.signatures.token import list_token_certificates
 from desktop_app.core.storage.models import DocumentSignature, IssuedDocument
 from tests import pki as P
@@ -54,7 +55,7 @@ def ws(session, world):
     dossier.issue_document(session, r.id, "to_trinh", 15, st["to_trinh"].earliest, signer_fingerprint=fp)
     certs.import_certificates(session, pem / "root.pem")
     certs.import_certificates(session, pem / "intermediate.pem")
-    signing.save_signing_settings(session, tok.library)
+    records.save_signing_settings(session, tok.library)
     return session
 
 
@@ -160,8 +161,8 @@ def test_one_changed_byte_after_signing_is_reported_by_pyhanko_and_pdfsig(ws, wo
 
 def test_appearance_carries_images_names_time_and_embedded_font(ws, world, tmp_path):
     k, *_ = world
-    signing.save_signature_image(ws, "signature", P.signature_png(tmp_path / "ky.png"), 40, person=P.CHAIRMAN)
-    signing.save_signature_image(ws, "seal", P.seal_png(tmp_path / "dau.png"), 36)
+    records.save_signature_image(ws, "signature", P.signature_png(tmp_path / "ky.png"), 40, person=P.CHAIRMAN)
+    records.save_signature_image(ws, "seal", P.seal_png(tmp_path / "dau.png"), 36)
     sign(ws, "personal", k.personal)
     sign(ws, "organisation", k.organisation)
     path = folder(ws) / "01_To_trinh.ky2.pdf"
@@ -268,8 +269,6 @@ def test_a_locked_pin_is_refused_before_any_try(tmp_path, session, world):
         with pytest.raises(UserError):
             list_token_certificates(own.library, "999999")
         P.lock_user_pin(own)
-        own.library and P.use_token.__wrapped__(own) if hasattr(P.use_token, "__wrapped__") else None
-        import pkcs11
         pkcs11.lib(own.library).reinitialize()     # the library reads the token's new state
         with pytest.raises(UserError) as e:
             list_token_certificates(own.library, P.USER_PIN)
@@ -281,7 +280,7 @@ def test_a_locked_pin_is_refused_before_any_try(tmp_path, session, world):
 
 def test_a_timestamp_server_that_does_not_answer_gives_b_b_and_says_so(ws, world):
     k, tok, *_ = world
-    signing.save_signing_settings(ws, tok.library, "http://127.0.0.1:9/tsa")
+    records.save_signing_settings(ws, tok.library, "http://127.0.0.1:9/tsa")
     out = sign(ws, "personal", k.personal)
     assert out.level == "B-B" and out.timestamp_skipped
     assert DocumentSignature.get().level == "B-B"
@@ -314,9 +313,47 @@ def test_trusted_roots_are_data_imported_from_files(session, world, tmp_path):
 
 def test_images_must_be_transparent_png(ws, tmp_path):
     with pytest.raises(UserError) as e:
-        signing.save_signature_image(ws, "seal", P.opaque_png(tmp_path / "x.png"), 36)
+        records.save_signature_image(ws, "seal", P.opaque_png(tmp_path / "x.png"), 36)
     assert e.value.code == "signatures.image_not_transparent"
     (tmp_path / "x.jpg").write_bytes(b"\xff\xd8\xff\xe0not png")
     with pytest.raises(UserError) as e:
-        signing.save_signature_image(ws, "seal", tmp_path / "x.jpg", 36)
+        records.save_signature_image(ws, "seal", tmp_path / "x.jpg", 36)
     assert e.value.code == "signatures.image_not_png"
+
+
+def run_main(*args, cwd=None):
+    root = Path(__file__).resolve().parents[2]
+    import sys
+    return subprocess.run([sys.executable, "-W", "error", str(root / "main.py"), *args], capture_output=True, text=True,
+                          timeout=120, cwd=cwd or root)
+
+
+def test_verify_pdf_command_prints_the_verdicts_and_exits_0_only_when_all_is_well(ws, world, tmp_path):
+    k, _tok, pem, _ = world
+    sign(ws, "personal", k.personal)
+    sign(ws, "organisation", k.organisation)
+    signed = folder(ws) / "01_To_trinh.ky2.pdf"
+    ok = run_main("verify-pdf", str(signed), "--root", str(pem / "root.pem"), "--root", str(pem / "intermediate.pem"))
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "Chữ ký hợp lệ" in ok.stdout and P.CHAIRMAN in ok.stdout and P.COMMUNE in ok.stdout
+    assert "+07:00" in ok.stdout and "không bị thay đổi" in ok.stdout
+    # The same file against a root nobody installed here: intact but not trusted → exit 1.
+    other = run_main("verify-pdf", str(signed), "--root", str(pem / "other_root.pem"))
+    assert other.returncode == 1 and "không dẫn tới chứng thư gốc được tin cậy" in other.stdout
+    # Changed after signing → exit 1 and said so.
+    data = bytearray(signed.read_bytes())
+    i = data.index(b"stream\n", 2000) + 40
+    data[i] ^= 0x01
+    bad = tmp_path / "sua.pdf"
+    bad.write_bytes(bytes(data))
+    changed = run_main("verify-pdf", str(bad), "--root", str(pem / "root.pem"))
+    assert changed.returncode == 1 and "đã bị sửa" in changed.stdout
+    # An issued PDF that was never signed is not "valid": exit 1.
+    unsigned = run_main("verify-pdf", str(folder(ws) / "01_To_trinh.pdf"), "--root", str(pem / "root.pem"))
+    assert unsigned.returncode == 1 and "Chưa ký số" in unsigned.stdout
+    # Roots installed into a workspace serve later checks of that workspace.
+    data_dir = tmp_path / "so_noi_vu"
+    assert run_main("import-roots", str(pem / "root.pem"), str(pem / "intermediate.pem"),
+                    "--data-dir", str(data_dir)).returncode == 0
+    again = run_main("verify-pdf", str(signed), "--data-dir", str(data_dir))
+    assert again.returncode == 0, again.stdout + again.stderr

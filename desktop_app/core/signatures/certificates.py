@@ -6,14 +6,20 @@ import asyncio
 import base64
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from asn1crypto import pem as asn1_pem
 from asn1crypto import x509 as asn1_x509
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
-from pyhanko_certvalidator.errors import (ExpiredError, InvalidCertificateError, NotYetValidError,
-                                          PathBuildingError, PathValidationError, RevokedError)
+from pyhanko_certvalidator.errors import (
+    ExpiredError,
+    InvalidCertificateError,
+    NotYetValidError,
+    PathBuildingError,
+    PathValidationError,
+    RevokedError,
+)
 
 from ..changes import Topic
 from ..errors import UserError
@@ -151,7 +157,7 @@ def check_signing_certificate(cert: asn1_x509.Certificate, store: TrustStore, at
     """Refuse, with the reason in Vietnamese, a certificate that must not sign now: outside its validity period,
     a key usage that does not allow signing, or no chain to a root this workspace trusts."""
     info = describe(cert)
-    at_utc = at.astimezone(timezone.utc)
+    at_utc = at.astimezone(UTC)
     if at_utc < info.not_before:
         raise UserError("signatures.cert_not_yet_valid", name=info.name, date=_vn_date(info.not_before))
     if at_utc > info.not_after:

@@ -13,11 +13,11 @@ from pathlib import Path
 from pyhanko.pdf_utils.misc import PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation import async_validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 
-from .certificates import TrustStore, describe, validation_context, vn_time
+from .certificates import TrustStore, describe, trust_store, validation_context, vn_time
 
 log = logging.getLogger(__name__)
 
@@ -149,3 +149,13 @@ def verify_file(path: str | Path, store: TrustStore) -> PdfReport:
     except OSError:
         return PdfReport(p.name, False, ())
     return verify_pdf(data, store, p.name)
+
+
+def verify_with_workspace_roots(session, path: str | Path) -> PdfReport:
+    """Verify a file against the roots this workspace trusts (a read for the window)."""
+    return verify_file(path, trust_store(session))
+
+
+def verify_many(session, paths) -> list[PdfReport]:
+    store = trust_store(session)
+    return [verify_file(p, store) for p in paths]
