@@ -103,7 +103,7 @@ class SignDocumentDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 190)
         self.table.setColumnWidth(1, 190)
-        self.table.setColumnWidth(2, 90)
+        self.table.setColumnWidth(2, 150)
         self.table.setMinimumHeight(130)
         self.table.itemSelectionChanged.connect(self._update)
         layout.addWidget(self.table, 1)
@@ -154,6 +154,8 @@ class SignDocumentDialog(QDialog):
             info = cert.info
             expired = info.not_after < today
             until = format_vn_date(info.not_after.date()) + (self.tr(" (expired)") if expired else "")
+            if not info.can_sign:
+                until += self.tr(" (not for signing)")
             for col, text in enumerate((info.name, info.organisation, until, info.issuer)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -167,12 +169,16 @@ class SignDocumentDialog(QDialog):
         self._update()
 
     def _best_row(self, contents) -> int:
-        """Preselect: the organisation's certificate for the seal, a person's for the personal signature."""
-        for i, cert in enumerate(contents.certificates):
-            is_org = bool(cert.info.organisation) and cert.info.name == cert.info.organisation
+        """Preselect a certificate that may sign now: the organisation's for the seal, a person's for the personal
+        signature."""
+        now = self.session.clock.now()
+        usable = [i for i, c in enumerate(contents.certificates) if c.info.can_sign and c.info.valid_at(now)]
+        for i in usable:
+            info = contents.certificates[i].info
+            is_org = bool(info.organisation) and info.name == info.organisation
             if is_org == (self.role == signing.ORGANISATION):
                 return i
-        return 0
+        return usable[0] if usable else 0
 
     def sign(self) -> None:
         cert = self.selected_certificate()

@@ -172,73 +172,88 @@
         <translation>Mở văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="228"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="235"/>
         <source>%1 — round %2, version %3</source>
         <translation>%1 — đợt %2, lần %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="231"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="238"/>
         <source>REPLACED by a newer version</source>
         <translation>ĐÃ ĐƯỢC THAY bằng bản điều chỉnh mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="265"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="272"/>
+        <source>Checking the digital signatures of the documents…</source>
+        <translation>Đang kiểm tra chữ ký số trên các văn bản…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="296"/>
+        <source>Digital signatures: %1 of %2 PDF documents signed, %3 of them valid and trusted. Select a document to see each signature.</source>
+        <translation>Chữ ký số: %1/%2 văn bản PDF có ký số, %3 văn bản hợp lệ và tin cậy. Chọn một văn bản để xem từng chữ ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="307"/>
+        <source>Signature %1: %2</source>
+        <translation>Chữ ký %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="318"/>
         <source>This file is not opened: only PDF and .docx documents are.</source>
         <translation>Không mở tệp này: chỉ mở văn bản PDF và .docx.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="271"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="324"/>
         <source>Open packet files</source>
         <translation>Mở tệp gói hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="272"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="325"/>
         <source>Dossier packets (*.zip)</source>
         <translation>Gói hồ sơ (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="264"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="280"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="308"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="318"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="317"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="333"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="361"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="371"/>
         <source>Receive dossiers</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="281"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="334"/>
         <source>No packet (.zip) found on the USB drives. Plug in the stick, or open the file with “Open a packet file…”.</source>
         <translation>Không tìm thấy gói hồ sơ (.zip) nào trên thẻ nhớ USB. Hãy cắm thẻ nhớ, hoặc mở tệp bằng “Mở tệp gói hồ sơ…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="282"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="335"/>
         <source>No USB drive found. Plug in the stick, or open the file with “Open a packet file…”.</source>
         <translation>Không thấy thẻ nhớ USB. Hãy cắm thẻ nhớ, hoặc mở tệp bằng “Mở tệp gói hồ sơ…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="289"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="342"/>
         <source>Receiving packets…</source>
         <translation>Đang tiếp nhận gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="319"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="372"/>
         <source>Select a packet refused as out of order in the list first.</source>
         <translation>Hãy chọn trong danh sách một gói bị từ chối vì sai thứ tự.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="323"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="376"/>
         <source>Accept despite the order</source>
         <translation>Nhận dù sai thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="324"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="377"/>
         <source>Packet %1 of %2 is out of order (%3).
 Write what you checked with the commune (e.g. the earlier packet was lost with a USB stick):</source>
         <translation>Gói số %1 của %2 sai thứ tự (%3).
 Ghi rõ điều đã kiểm tra với xã (ví dụ: gói trước bị mất cùng USB):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="330"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="349"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="383"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="402"/>
         <source>confirmed on screen</source>
         <translation>xác nhận trên màn hình</translation>
     </message>
