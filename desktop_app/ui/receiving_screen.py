@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLayout, QListWidget, QListWidgetItem, QMessageBox,
-                               QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from desktop_app.core.changes import Topic, touches
@@ -198,7 +198,13 @@ class ReceivingScreen(QWidget):
         self.signature_details.setObjectName("signature_details")
         self.signature_details.setWordWrap(True)
         self.signature_details.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        right.addWidget(self.signature_details)
+        self.signature_details.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        details = QScrollArea()
+        details.setObjectName("signature_scroll")
+        details.setWidgetResizable(True)
+        details.setWidget(self.signature_details)
+        details.setFixedHeight(130)          # each signature's lines scroll here; the list keeps its room
+        right.addWidget(details)
         self.documents.currentItemChanged.connect(self._show_signatures)
         self.documents.itemClicked.connect(self._show_signatures)
         rl.addLayout(right, 2)
