@@ -25,25 +25,35 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(getattr(args, "data_dir", None), demo_if_empty=args.demo_if_empty)
 
 
-def _check_database_or_restore(data_dir) -> bool:
-    """A damaged database file (power cut, failing disk) is found before opening it and a restore is offered."""
+def _open_or_recover(data_dir):
+    """Open the workspace as a Session, or tell why not (None). A damaged database (power cut, failing disk,
+    an empty file next to automatic backups) offers the newest good backup; a missing stick, a read-only folder
+    or file and a full disk each get their own message with what to do. Never a crash, never a new install over
+    damage; the damaged file is kept exactly as it was."""
     from PySide6.QtWidgets import QMessageBox
 
+    from .core.storage.health import DamagedDatabase
     from .core.storage.paths import workspace_for
-    from .core.storage.snapshots import check_database
 
     paths = workspace_for(data_dir)
-    problem = check_database(paths.database)
-    if problem is None:
-        return True
-    from .ui.backup_dialog import offer_restore_damaged  # only now: it loads the USB-drive code
+    for attempt in range(2):
+        try:
+            return open_session(data_dir)
+        except DamagedDatabase as damaged:
+            from .ui.backup_dialog import offer_restore_damaged  # only now: it loads the USB-drive code
 
-    log.error("damaged database %s: %s", paths.database, problem)
-    if offer_restore_damaged(paths, problem):
-        return True
-    QMessageBox.critical(None, "Sổ Thi đua", str(UserError("backup.damaged_not_opened", path=str(paths.database),
-                                                            detail=problem)))
-    return False
+            detail = damaged.params.get("detail", "")
+            log.error("damaged database %s: %s", paths.database, detail)
+            if attempt == 0 and offer_restore_damaged(paths, detail):
+                continue
+            QMessageBox.critical(None, "Sổ Thi đua", str(UserError(
+                "backup.damaged_not_opened", path=str(paths.database), detail=detail)))
+            return None
+        except UserError as error:
+            log.error("workspace not opened: %s", error)
+            QMessageBox.critical(None, "Sổ Thi đua", str(error))
+            return None
+    return None
 
 
 def keyring_report() -> tuple[str, list[str]]:
@@ -141,20 +151,14 @@ def _daily_backup_after_start(host: WindowHost) -> None:
 
 
 def run_gui(data_dir, *, demo_if_empty: bool = False) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
     from .core.register.communes import is_receiver
     from .ui.application import create_application
     from .ui.crash_dialog import ErrorReporter
     from .ui.draft_recovery import offer_recovery
 
     app = create_application(sys.argv[:1])
-    if not _check_database_or_restore(data_dir):
-        return 1
-    try:
-        session = open_session(data_dir)
-    except UserError as error:
-        QMessageBox.critical(None, "Sổ Thi đua", str(error))
+    session = _open_or_recover(data_dir)
+    if session is None:
         return 1
     ErrorReporter(session.paths.log_file).install()
     if session.home_commune() is None and demo_if_empty and not is_receiver(session):
@@ -190,21 +194,21 @@ def self_test(data_dir) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .core.storage.health import DamagedDatabase
     from .core.storage.paths import workspace_for
-    from .core.storage.snapshots import check_database, latest_good_backup
+    from .core.storage.snapshots import latest_good_backup
     from .ui.application import create_application
 
     app = create_application(sys.argv[:1])
     paths = workspace_for(data_dir)
-    problem = check_database(paths.database)
-    if problem is not None:
-        latest = latest_good_backup(paths)
-        print(f"self-test: damaged database {paths.database}: {problem}; latest good automatic backup: "
-              f"{latest.path if latest else 'none'}", file=sys.stderr)
-        return 1
     host = WindowHost(data_dir)
     try:
         window = host.open()
+    except DamagedDatabase as damaged:
+        latest = latest_good_backup(paths)
+        print(f"self-test: damaged database {paths.database}: {damaged.params.get('detail')}; latest good "
+              f"automatic backup: {latest.path if latest else 'none'}", file=sys.stderr)
+        return 1
     except UserError as error:
         print(f"self-test: {error}", file=sys.stderr)
         return 1

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import sys
 
 from .core.errors import UserError
 from .opening import open_session
 
+log = logging.getLogger(__name__)
 COMMANDS = {}
+MAX_ROUND_NUMBER = 1_000_000
+
+
+def round_number(text: str) -> int:
+    """--round N: a whole number a round can have (not 99999999999999999999, which SQLite cannot hold)."""
+    t = text.strip()
+    if not (t.isascii() and t.isdigit()) or len(t.lstrip("0")) > 7 or not 1 <= int(t) <= MAX_ROUND_NUMBER:
+        raise argparse.ArgumentTypeError(f"số đợt phải là số nguyên từ 1 đến {MAX_ROUND_NUMBER:,}".replace(",", ".")
+                                         + f", không phải {text[:40]!r}")
+    return int(t)
 
 
 def command(name: str, help_text: str):
@@ -150,7 +162,7 @@ def cmd_dossier(args) -> int:
 
 
 cmd_dossier.configure = lambda p: (
-    p.add_argument("--round", type=int, required=True, metavar="N", help="số đợt đề nghị (bản điều chỉnh mới nhất)"),
+    p.add_argument("--round", type=round_number, required=True, metavar="N", help="số đợt đề nghị (bản điều chỉnh mới nhất)"),
     p.add_argument("--out", metavar="DIR", help="thư mục ghi hồ sơ (tạo nếu chưa có)"),
     p.add_argument("--issue", choices=("bien_ban", "to_trinh", "quyet_dinh", "phieu_gui"),
                    help="ban hành một văn bản: bien_ban, to_trinh, quyet_dinh hoặc phieu_gui"),
@@ -194,7 +206,11 @@ def cmd_export_packet(args) -> int:
 
     with opened(args) as ws:
         round_ = rounds.find_round(ws, args.round)
+        drafts = exports.unissued_documents(ws, round_.id)
         written = exports.export_round(ws, round_.id, args.out)
+    if drafts:
+        say(f"Cảnh báo: chưa ban hành {', '.join(drafts)} — gói mang bản dự thảo (ghi “DỰ THẢO”, chưa có số); cấp "
+            "trên sẽ trả lại hồ sơ. Ban hành: python main.py dossier --round N --issue …", file=sys.stderr)
     print(f"Đã xuất và kiểm tra lại gói hồ sơ đợt {round_.number} (lần {round_.version}), gói số {written.sequence}:")
     print(f"  {written.path}")
     print(f"  SHA-256 của tệp: {written.sha256}")
@@ -203,7 +219,8 @@ def cmd_export_packet(args) -> int:
 
 
 cmd_export_packet.configure = lambda p: (
-    p.add_argument("--round", type=int, required=True, metavar="N", help="số đợt đề nghị (bản điều chỉnh mới nhất)"),
+    p.add_argument("--round", type=round_number, required=True, metavar="N",
+                   help="số đợt đề nghị (bản điều chỉnh mới nhất)"),
     p.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi gói (ví dụ ổ USB)"))
 
 
@@ -348,9 +365,31 @@ cmd_receive.configure = lambda p: (
 
 
 def run_command(args) -> int:
+    """Run one command: a message and exit 2 for what the user can fix; never a traceback on the console (an
+    unexpected error is written to the log with its traceback, and named in one line, exit 70)."""
+    from .core.storage.health import storage_error
+    from .core.storage.paths import workspace_for
+
     func, _ = COMMANDS[args.command]
     try:
         return func(args)
     except UserError as error:
         say(f"Lỗi: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        say("Đã dừng theo yêu cầu.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 — the console shows a sentence, the log keeps the traceback
+        known = None
+        try:
+            known = storage_error(exc, workspace_for(getattr(args, "data_dir", None)))
+        except Exception:  # noqa: BLE001
+            pass
+        if known is not None:
+            say(f"Lỗi: {known}", file=sys.stderr)
+            return 2
+        log.exception("command %s failed", args.command)
+        say(f"Lỗi không mong đợi khi chạy lệnh {args.command}: {type(exc).__name__}: {str(exc)[:300]}. "
+              "Chi tiết đã được ghi vào tệp nhật ký logs/sothidua.log trong thư mục dữ liệu (nếu mở được); "
+              "hãy gửi tệp đó cho người hỗ trợ phần mềm.", file=sys.stderr)
+        return 70

@@ -12,6 +12,9 @@ from .core.workspace import open_workspace
 def setup_logging(log_file: Path) -> None:
     """The workspace's log file for the whole process (the core only logs through `logging`)."""
     root = logging.getLogger()
+    # A full or pulled-out disk must not print a traceback for every log line (the log is the one thing that
+    # may fail quietly; the failed write itself is reported to the user).
+    logging.raiseExceptions = False
     if any(getattr(h, "baseFilename", None) == str(log_file) for h in root.handlers):
         return
     handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")

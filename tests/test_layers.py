@@ -31,6 +31,8 @@ FLOOR_OF = {name: i for i, names in enumerate(FLOORS) for name in names}
 LATE_IMPORTS_ALLOWED = {
     # Windows-only / macOS-only system libraries, loaded on the platform that has them.
     "desktop_app.core.exchange.packets.drives": {"ctypes"},
+    # peewee imported once with the PostgreSQL drivers hidden (psycopg costs 0.2–0.5 s; a commune never needs it).
+    "desktop_app.core": {"peewee"},
     # keyring takes 0.2 s to import (it scans its backends): loaded on first use, never at start-up.
     "desktop_app.core.storage.secrets": {"keyring"},
 }

@@ -1,7 +1,9 @@
 """Screenshots of every screen and dialog of a demo workspace, for a person to look at, at the size of the
 officers' screens (1366×768).
 
-Usage: python tools/screenshots.py OUT_DIR [--data-dir DIR]   (run under Xvfb, or with QT_QPA_PLATFORM=offscreen)
+Usage: python tools/screenshots.py OUT_DIR [--data-dir DIR] [--guide DIR]
+(run under Xvfb, or with QT_QPA_PLATFORM=offscreen). --guide docs/images refreshes the user guide's pictures: a few
+of the shots, scaled to the width of the Help window.
 
 The workspace is opened with its keys in memory: screenshots never touch the computer's real keyring.
 """
@@ -21,6 +23,12 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'data' / 'screen-1366x728.json'}"
 
 SCREEN = (1366, 768)   # the commune officers' laptops
+GUIDE_WIDTH = 840       # the Help window shows the guide about 880 px wide
+GUIDE = {"00_first_run": "lan-dau.png", "01_register": "so-theo-doi.png", "06_achievement": "thanh-tich.png",
+         "09_date_picker": "chon-ngay.png", "30_checklist_eligible_computed": "phieu-tieu-chuan.png",
+         "35_round_votes": "bieu-quyet.png", "23_dossier_issued": "ho-so.png", "40_export_dialog": "gui-ho-so.png",
+         "11_backup_dialog": "sao-luu.png", "43_first_contact_fingerprint": "dau-van-tay.png",
+         "44_receiving_screen": "tiep-nhan.png"}
 
 
 def open_session(data_dir):
@@ -35,6 +43,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
     parser.add_argument("--data-dir")
+    parser.add_argument("--guide", help="also write the user guide's pictures into this folder")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -97,6 +106,42 @@ def main() -> int:
     shot(EditAchievementDialog(runner, hoa, achievements.list_achievements(session, hoa.id)[0]), "06_achievement")
     shot(EditAwardDialog(runner, hoa, awards.list_awards(session, hoa.id)[0]), "07_award")
     shot(CommuneSettingsDialog(runner), "08_commune_settings")
+    birth = EditParticipantDialog(runner, "individual", hoa)
+    birth.show()
+    birth.fields["birth_date"].actions()[0].trigger()          # the calendar icon at the end of the field
+    popup = birth.fields["birth_date"].calendar_popup
+    app.processEvents()
+    from PySide6.QtGui import QPainter, QPixmap
+
+    canvas = QPixmap(birth.size())
+    canvas.fill()
+    painter = QPainter(canvas)
+    painter.drawPixmap(0, 0, birth.grab())
+    painter.drawPixmap(popup.mapTo(birth, popup.rect().topLeft()) if popup.parent() is birth else
+                       birth.mapFromGlobal(popup.pos()), popup.grab())
+    painter.end()
+    canvas.save(str(out / "09_date_picker.png"))
+    print(out / "09_date_picker.png")
+    popup.close()
+    birth.autosave.discard()
+    birth.close()
+    from desktop_app.core.documents import lists
+    from desktop_app.ui.print_preview_dialog import PrintPreviewDialog
+
+    pdf = lists.print_register_list(session, screen.model.filter, screen.filter_description())
+    shot(PrintPreviewDialog("In danh sách", pdf, "Danh_sach_doi_tuong.pdf", window), "10_print_preview")
+    from desktop_app.ui.backup_dialog import BackupDialog, RestoreDialog
+    from desktop_app.core.exchange.packets import RemovableDrive as _Drive
+
+    shot(BackupDialog(runner, window, drives=[_Drive("/media/usb", "KINGSTON", 7_516_192_768)]), "11_backup_dialog")
+    shot(RestoreDialog(runner, window), "12_restore_dialog")
+    from desktop_app.ui.crash_dialog import CrashDialog
+
+    shot(CrashDialog("Traceback (most recent call last):\n  File \"round_screen.py\", line 412, in save_votes\n"
+                     "ZeroDivisionError: division by zero\n", session.paths.log_file, window), "13_crash_dialog")
+    from desktop_app.ui.help_window import HelpWindow
+
+    shot(HelpWindow(window), "14_help_window")
     checklist_screen = window.screen_named("checklists") if "checklists" in window.screens else None
     if checklist_screen is not None:
         from desktop_app.core.storage.models import Checklist
@@ -155,11 +200,28 @@ def main() -> int:
     extra = getattr(window, "screenshot_extras", None)
     if extra:
         extra(shot)
-    packets_screenshots(app, session, runner, window, shot)
+    packets_screenshots(app, session, runner, window, shot, out)
+    if args.guide:
+        guide_pictures(out, Path(args.guide))
     return 0
 
 
-def packets_screenshots(app, session, runner, window, shot) -> None:
+def guide_pictures(shots: Path, guide: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    guide.mkdir(parents=True, exist_ok=True)
+    for shot_name, picture in GUIDE.items():
+        image = QImage(str(shots / f"{shot_name}.png"))
+        if image.isNull():
+            raise SystemExit(f"missing screenshot {shot_name}")
+        if image.width() > GUIDE_WIDTH:
+            image = image.scaledToWidth(GUIDE_WIDTH, Qt.SmoothTransformation)
+        image.save(str(guide / picture), "PNG", 80)
+        print(guide / picture)
+
+
+def packets_screenshots(app, session, runner, window, shot, out: Path) -> None:
     """Gửi hồ sơ (export), the signing key, then a receiving workspace: first contact, verdicts, imported round."""
     import zipfile
 
@@ -177,6 +239,18 @@ def packets_screenshots(app, session, runner, window, shot) -> None:
     drives = [RemovableDrive(str(stick), "USB_XA", 7_500_000_000)]
     dialog = ExportDialog(runner, drives=lambda: drives, parent=window)
     shot(dialog, "40_export_dialog")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def send_drafts_anyway():
+        """The demo's documents are not issued: shoot the warning, then choose "Vẫn gửi bản dự thảo"."""
+        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(20, send_drafts_anyway)
+            return
+        box.grab().save(str(out / "40b_export_drafts_warning.png"))
+        next(b for b in box.buttons() if b.text() == "Vẫn gửi bản dự thảo").click()
+    QTimer.singleShot(0, send_drafts_anyway)
     dialog.export_button.click()
     runner.wait(120000)
     shot(dialog, "41_export_done")
@@ -192,6 +266,12 @@ def packets_screenshots(app, session, runner, window, shot) -> None:
     receiver = open_session(tempfile.mkdtemp())
     receiver_runner = OperationRunner(receiver)
     try:
+        from desktop_app.ui.commune_settings_dialog import CommuneSettingsDialog
+
+        first_run = CommuneSettingsDialog(receiver_runner, first_run=True)
+        shot(first_run, "00_first_run")
+        first_run.autosave.discard()
+        first_run.done(0)
         receiving.make_receiver_workspace(receiver)
         first = receiving.receive_packet(receiver, packet)
         shot(FingerprintDialog(first.record, window), "43_first_contact_fingerprint")

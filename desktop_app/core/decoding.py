@@ -76,6 +76,13 @@ def decode_json(data: bytes | str, type_: type[T], *, strict: bool = True) -> T:
         return msgspec.json.decode(data, type=type_, strict=strict)
     except msgspec.MsgspecError as exc:
         raise describe(exc) from None
+    except RecursionError:
+        # msgspec recurses while it skips a deeply nested value ([[[[…]]]] a million deep)
+        raise DecodeProblem("dữ liệu lồng nhau quá sâu", raw="recursion") from None
+    except UnicodeDecodeError as exc:
+        # msgspec lets Python's own error through for invalid UTF-8 inside a string (found by fuzzing)
+        raise DecodeProblem(f"tệp không phải văn bản UTF-8 (byte thứ {exc.start + 1} trong một chuỗi)",
+                            raw=str(exc)) from None
 
 
 def convert(obj: Any, type_: type[T], *, strict: bool = True) -> T:
@@ -84,6 +91,8 @@ def convert(obj: Any, type_: type[T], *, strict: bool = True) -> T:
         return msgspec.convert(obj, type=type_, strict=strict)
     except msgspec.MsgspecError as exc:
         raise describe(exc) from None
+    except RecursionError:
+        raise DecodeProblem("dữ liệu lồng nhau quá sâu", raw="recursion") from None
 
 
 def nfc_strings(value: Any) -> Any:

@@ -7,10 +7,12 @@ from typing import Any
 
 from .dates import DateParseError, parse_vn_date
 from .errors import ValidationError
-from .text import nfc, nfc_multiline
+from .text import char_label, nfc, nfc_multiline, strip_invisible, unprintable_char
 
 SHORT_TEXT = 200
 LONG_TEXT = 20000
+#: A count typed into a form never needs more digits than this (int() of 4,300 digits raises).
+MAX_DIGITS = 12
 
 
 class Validator:
@@ -30,9 +32,17 @@ class Validator:
                 self.params[field] = params
 
     def text(self, field: str, *, required: bool = False, max_len: int = SHORT_TEXT, multiline: bool = False) -> str:
+        """Cleaned text: NFC, trimmed, invisible format characters (zero-width, BOM, soft hyphen) removed, tabs as
+        spaces. A character that cannot be printed (a control character such as NUL, an emoji) is refused with
+        a message naming it, so a pasted string can never make the dossier fail later."""
         raw = self.values.get(field)
+        raw = strip_invisible(str(raw)).replace("\t", " ") if raw is not None else None
+        seen = (raw or "").replace("\r\n", "\n").replace("\r", "\n")
+        bad = unprintable_char(seen if multiline else seen.replace("\n", " "), multiline=multiline)
         value = nfc_multiline(raw) if multiline else nfc(raw)
-        if required and not value:
+        if bad is not None:
+            self.fail(field, "field.unprintable", char=char_label(bad[1]), position=bad[0] + 1)
+        elif required and not value:
             self.fail(field, "field.required")
         elif len(value) > max_len:
             self.fail(field, "field.too_long", max=max_len)
@@ -72,8 +82,10 @@ class Validator:
         if not text:
             if required:
                 self.fail(field, "field.required")
-        elif not re.fullmatch(r"\d+", text):
+        elif not re.fullmatch(r"[0-9]+", text):     # ASCII digits only (\d takes any script's digits)
             self.fail(field, "field.not_integer")
+        elif len(text.lstrip("0")) > MAX_DIGITS:
+            self.fail(field, "field.too_large", max=maximum if maximum is not None else 10 ** MAX_DIGITS - 1)
         else:
             value = int(text)
             if minimum is not None and value < minimum:

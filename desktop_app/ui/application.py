@@ -1,9 +1,10 @@
 """Qt set-up: the application object, bundled fonts, Vietnamese translations, error reporting."""
 from __future__ import annotations
 
+import gc
 import logging
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -41,6 +42,32 @@ def load_translations(app: QApplication) -> list[QTranslator]:
     return translators
 
 
+class MainThreadGarbageCollector(QObject):
+    """Python's cycle collector runs on whichever thread happens to allocate when a threshold is passed. Freeing a
+    Qt widget caught in a reference cycle on the operation runner's thread crashes Qt (seen: a segmentation fault
+    while a PDF was rendered in the background, "Garbage-collecting" in the crash trace). Automatic collection is
+    switched off; the same thresholds are checked on the GUI thread every half second and collected there."""
+
+    INTERVAL_MS = 500
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(self.INTERVAL_MS)
+
+    def check(self) -> None:
+        young, middle, old = gc.get_count()
+        if young > self.threshold[0]:
+            gc.collect(0)
+            if middle > self.threshold[1]:
+                gc.collect(1)
+                if old > self.threshold[2]:
+                    gc.collect(2)
+
+
 def create_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
@@ -48,4 +75,6 @@ def create_application(argv: list[str]) -> QApplication:
     load_fonts(app)
     app.setStyleSheet(STYLESHEET)
     app._translators = load_translations(app)  # keep references alive
+    if getattr(app, "_collector", None) is None:
+        app._collector = MainThreadGarbageCollector(app)
     return app

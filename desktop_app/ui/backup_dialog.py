@@ -15,6 +15,7 @@ from desktop_app.core.exchange.packets import list_removable_drives
 from desktop_app.core.storage import backup, snapshots
 from desktop_app.core.storage.paths import WorkspacePaths
 
+from .layout import fit_to_screen
 from .operations import OperationRunner
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ class BackupDialog(QDialog):
         self.start_button.clicked.connect(self.start)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, 0)
+        fit_to_screen(self, min_width=560)
 
     def chosen_folder(self) -> str | None:
         value = self.target.currentData()

@@ -94,7 +94,10 @@ class CommuneSettingsDialog(DraftFormDialog):
             self.errors.show(error)
             return
         self.errors.clear()
-        self.submit(core.save_commune_settings, self.values())
+        # The key code (cryptography) loads when the commune is saved, not with the main window's menus.
+        from desktop_app.core.exchange.keys import save_commune_and_key
+
+        self.submit(save_commune_and_key, self.values())
 
     @property
     def saved_commune(self):

@@ -11,13 +11,13 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QIntValidator, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QIntValidator
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -33,9 +33,9 @@ from desktop_app.core.signatures import records as signature_records
 from desktop_app.core.vocabulary import DRAFT, LOCKED, SENT
 
 from .operations import OperationRunner
+from .printing import a4_printer, print_dialog, print_pdf
 
 PATH_ROLE = Qt.UserRole
-PRINT_DPI = 300          # enough for text on paper; a 1200 dpi printer would need 140 MB per page image
 
 
 STATE_COLUMNS = 4
@@ -99,7 +99,10 @@ class DossierScreen(QWidget):
         self.state_table.setColumnWidth(0, 300)
         self.state_table.setColumnWidth(1, 330)
         self.state_table.setColumnWidth(2, 380)
-        self.state_table.setMaximumHeight(130)
+        self.state_table.setWordWrap(True)
+        # "Next step" often takes two lines: rows as tall as their text, room for the three documents and a fourth.
+        self.state_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.state_table.setMaximumHeight(160)
         self.state_table.itemSelectionChanged.connect(self._update_buttons)
         self.state_table.cellDoubleClicked.connect(lambda *_: self.issue_selected())
         layout.addWidget(self.state_table)
@@ -581,50 +584,22 @@ class DossierScreen(QWidget):
 
     @staticmethod
     def a4_printer() -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        # The PDF already carries the NĐ 30/2020 margins: print the page edge to edge, unscaled.
-        printer.setFullPage(True)
-        return printer
+        return a4_printer()
 
     def print_current(self) -> None:
         if self.current_pdf() is None:
             return
-        printer = self.a4_printer()
+        printer = a4_printer()
         printer.setDocName(self.current_pdf().stem)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print %1").replace("%1", self.document_list.currentItem().text()))
+        dialog = print_dialog(printer, self, self.tr("Print %1").replace("%1", self.document_list.currentItem().text()))
         if dialog.exec() == QPrintDialog.Accepted:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Render every page of the shown PDF onto `printer`; returns the number of pages sent."""
-        pages = self.pdf.pageCount()
-        if pages == 0:
-            return 0
-        painter = QPainter()
-        if not painter.begin(printer):
+        """Render the pages of the shown PDF the printer asks for; returns the number of pages sent."""
+        sent = print_pdf(self.pdf, printer)
+        if sent == 0 and self.pdf.pageCount():
             QMessageBox.warning(self, self.tr("Print"), self.tr("The printer could not be started."))
-            return 0
-        try:
-            target = printer.paperRect(QPrinter.Unit.DevicePixel).toRect()
-            first, last = printer.fromPage(), printer.toPage()
-            wanted = range(first - 1, last) if first > 0 and last >= first else range(pages)
-            sent = 0
-            for index in wanted:
-                if index >= pages:
-                    break
-                if sent:
-                    printer.newPage()
-                size_pt = self.pdf.pagePointSize(index)
-                dpi = min(PRINT_DPI, printer.resolution())
-                image = self.pdf.render(index, QSize(round(size_pt.width() / 72 * dpi),
-                                                     round(size_pt.height() / 72 * dpi)))
-                painter.drawImage(QRect(0, 0, target.width(), target.height()), image)
-                sent += 1
-        finally:
-            painter.end()
         return sent
 
     def save_copy(self, folder: str | None = None) -> list[Path]:

@@ -40,7 +40,8 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "The round's documents, evidence and data are put into one signed file (.zip). Copy it onto a USB "
-            "stick for the receiving level, together with the printed Tờ trình that shows the key fingerprint. "
+            "stick for the receiving level, together with the signed paper Tờ trình (or covering letter) that shows "
+            "the key fingerprint. "
             "After sending, the round is locked: a change becomes a new corrected version."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -152,6 +153,10 @@ class ExportDialog(QDialog):
                 return
             if choice != "new":
                 return
+        else:
+            drafts = exports.unissued_documents(self.session, round_id)
+            if drafts and not self.ask_send_drafts(drafts):
+                return
         self.result.setText("")
         self.fingerprint.setText("")
         self.error = None
@@ -176,6 +181,20 @@ class ExportDialog(QDialog):
         box.exec()
         return {again: "again", new: "new"}.get(box.clickedButton(), "")
 
+    def ask_send_drafts(self, drafts: list[str]) -> bool:
+        """Documents not issued yet travel as drafts: say so, and send only when the officer says "send anyway"
+        (Enter and Esc keep the packet back)."""
+        box = QMessageBox(QMessageBox.Warning, self.windowTitle(), self.tr(
+            "Not issued yet: %1.\n\nA packet made now carries their drafts (marked \"DỰ THẢO\", no number), and "
+            "the receiving level will send the dossier back. Issue them on the Dossier screen once signed, then "
+            "send.").replace("%1", ", ".join(drafts)), parent=self)
+        keep = box.addButton(self.tr("Do not send"), QMessageBox.RejectRole)
+        anyway = box.addButton(self.tr("Send the drafts anyway"), QMessageBox.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is anyway
+
     def _copied(self, path) -> None:
         self._busy(False)
         self.result.setText(self.tr("Done. The same packet was copied again and checked on the drive:\n%1")
@@ -191,7 +210,7 @@ class ExportDialog(QDialog):
             "The round is now locked as sent.").replace("%1", str(written.path)).replace(
             "%2", format_size(written.size)).replace("%3", str(written.sequence)))
         groups = format_fingerprint(written.signer_fingerprint)[len("SHA256:"):].split()
-        self.fingerprint.setText(self.tr("Key fingerprint (as printed on the Tờ trình):") + "\nSHA256: "
+        self.fingerprint.setText(self.tr("Key fingerprint (as printed on the Tờ trình or the covering letter):") + "\nSHA256: "
                                  + " ".join(groups[:8]) + "\n        " + " ".join(groups[8:]))
         self.open_button.setVisible(True)
         self.round_box.setItemText(self.round_box.currentIndex(),

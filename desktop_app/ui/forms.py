@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.storage import drafts
 
+from .date_picker import attach_calendar
 from .layout import fit_to_screen, scroll_contents
 from .operations import OperationRunner
 from .signals import emit
@@ -88,6 +89,7 @@ def date_edit(placeholder: str | None = None) -> QLineEdit:
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder or QCoreApplication.translate("forms", "dd/mm/yyyy"))
     edit.setMaxLength(10)
+    attach_calendar(edit)
     return edit
 
 
@@ -158,6 +160,7 @@ class DraftAutosave(QObject):
         self._pending = False
         self.dirty = False
         self.enabled = True
+        self.failure: UserError | None = None   # the last failed draft write, until one succeeds
 
     def watch(self, *widgets: QWidget) -> None:
         for widget in widgets:
@@ -183,8 +186,22 @@ class DraftAutosave(QObject):
             # Collected here, on the GUI thread; written by the runner (writes keep their order: a draft
             # asked for before the Save is written before it, and the Save's transaction discards it).
             self.runner.run(drafts.save_draft, self.form_key, self.title, self._collect(),
-                            on_success=lambda _: emit(self.saved))
+                            on_success=self._draft_written, on_failure=self._draft_failed)
             self._pending = False
+
+    def _draft_written(self, _result) -> None:
+        self.failure = None
+        emit(self.saved)
+
+    def _draft_failed(self, error: UserError) -> None:
+        """The draft could not be written (full disk, read-only file): say so once — not at every key — and keep
+        trying; the text stays in the form."""
+        first = self.failure is None
+        self.failure = error
+        self._pending = True
+        if first:
+            parent = self.parent() if isinstance(self.parent(), QWidget) else None
+            QMessageBox.warning(parent, QCoreApplication.translate("forms", "Draft not saved"), str(error))
 
     def stop(self) -> None:
         """No more drafts from this form (it is being saved or closed)."""

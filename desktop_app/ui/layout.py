@@ -3,7 +3,7 @@ taskbar). A dialog's fields scroll inside it while its buttons stay in view, and
 screen it is on. Visual rules of the app (spacing, type sizes, colours) are in docs/design.md."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -36,6 +36,7 @@ def scroll_contents(layout: QVBoxLayout, keep_last: int = 0) -> QScrollArea:
             inner.addLayout(child)
         elif item.spacerItem() is not None:
             inner.addItem(item.spacerItem())
+    inner.addStretch(1)   # room left over goes below the fields, not between them
     scroll = QScrollArea()
     scroll.setObjectName("form_scroll")
     scroll.setWidgetResizable(True)
@@ -55,17 +56,52 @@ def scroll_contents(layout: QVBoxLayout, keep_last: int = 0) -> QScrollArea:
 
 def fit_to_screen(dialog: QDialog, scroll: QScrollArea | None = None, min_width: int = 0) -> None:
     """Size a dialog to what it needs, but never larger than the screen: with a scroll area, the dialog asks for
-    its content's full height and gets what the screen has; the rest scrolls."""
+    its content's full height and gets what the screen has; the rest scrolls. Wrapped labels are measured at the
+    width the dialog gets (their plain size hint is for a narrow column: lines cut in half, or empty bands)."""
     room = available_geometry(dialog.parentWidget())
     max_size = QSize(room.width() - 2 * SCREEN_MARGIN, room.height() - 2 * SCREEN_MARGIN - TITLE_BAR)
     dialog.setMaximumSize(max_size)
     hint = dialog.sizeHint()
     if scroll is not None:
-        extra = scroll.content_hint().height() - scroll.viewport().sizeHint().height()
-        hint.setHeight(hint.height() + max(0, extra))
         hint.setWidth(max(hint.width(), scroll.content_hint().width() + 40))
     width = min(max(hint.width(), min_width, dialog.minimumWidth()), max_size.width())
-    height = min(hint.height(), max_size.height())
+    layout = dialog.layout()
+    if scroll is not None:
+        content = scroll.widget().layout()
+        inner_width = width - 40
+        need = content.heightForWidth(inner_width) if content.hasHeightForWidth() else scroll.content_hint().height()
+        height = hint.height() - scroll.sizeHint().height() + 2 * scroll.frameWidth() + need
+    elif layout is not None and layout.hasHeightForWidth():
+        height = layout.heightForWidth(width)
+    else:
+        height = hint.height()
+    height = min(height, max_size.height())
     # A minimum height larger than the screen would push the buttons off it: keep minimums within the screen.
-    dialog.setMinimumHeight(min(dialog.minimumHeight(), max_size.height()))
+    dialog.setMinimumHeight(min(max(dialog.minimumHeight(), height if scroll is None else 0), max_size.height()))
     dialog.resize(width, height)
+
+
+def header_of(view):
+    """The horizontal header of a table or a tree."""
+    return view.horizontalHeader() if hasattr(view, "horizontalHeader") else view.header()
+
+
+def widen_to_headers(view, widths: dict[int, int]) -> None:
+    """Give columns their width, but never less than their heading needs (a heading cut to "ı thức khen thư" is
+    unreadable; Vietnamese headings are often twice the English ones)."""
+    header = header_of(view)
+    for column, width in widths.items():
+        view.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+
+
+def clipped_headings(view) -> list[str]:
+    """Headings of visible columns narrower than their text (for the tests and the screenshot tool)."""
+    header = header_of(view)
+    model = view.model()
+    out = []
+    for column in range(header.count()):
+        if header.isSectionHidden(column):
+            continue
+        if header.sectionSize(column) < header.sectionSizeHint(column) - 2:
+            out.append(str(model.headerData(column, Qt.Horizontal)))
+    return out

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from desktop_app.core.changes import Topic
 from desktop_app.core.errors import UserCancelled, UserError
+from desktop_app.core.storage.health import sqlite_error_code, storage_error
 from desktop_app.core.storage.session import Session
 
 from .signals import emit
@@ -128,6 +129,9 @@ class OperationRunner(QObject):
             done()
             self.notifier.announce(topics)   # what was committed before the failure still shows
             exc_type, exc, tb = info
+            if not isinstance(exc, UserError) and isinstance(exc, Exception) and sqlite_error_code(exc) is not None:
+                # A read that met a full, read-only or vanished disk: the user's message, not the crash dialog.
+                exc = storage_error(exc, self.session.paths) or exc
             if isinstance(exc, UserCancelled):
                 if on_cancelled is not None:
                     on_cancelled()

@@ -17,17 +17,31 @@ from .award_dialog import EditAwardDialog
 from .operations import OperationRunner
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def _table(headers: list[str], widths: dict[int, int] | None = None) -> QTableWidget:
+    """The first column takes the room left; columns given a width keep it and wrap their text onto a second line
+    (on the 1366×768 screen the panel is about 550 px wide: nothing may be cut to "Lao…")."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
     table.setSelectionMode(QAbstractItemView.SingleSelection)
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.ElideNone)
     table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    for column, width in (widths or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.Fixed)
+        header.resizeSection(column, width)
     header.setSectionResizeMode(0, QHeaderView.Stretch)
     return table
+
+
+def _cell(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setToolTip(text)
+    return item
 
 
 class ParticipantDetailPanel(QWidget):
@@ -71,7 +85,7 @@ class ParticipantDetailPanel(QWidget):
         page = QWidget()
         box = QVBoxLayout(page)
         self.award_table = _table([self.tr("Title / form"), self.tr("Year"), self.tr("Kind"), self.tr("Type"),
-                                   self.tr("Decision")])
+                                   self.tr("Decision")], widths={2: 96, 3: 96, 4: 104})
         self.award_table.setObjectName("award_table")
         self.award_table.doubleClicked.connect(self.edit_award)
         box.addWidget(self.award_table)
@@ -130,7 +144,7 @@ class ParticipantDetailPanel(QWidget):
             self.achievement_table.insertRow(r)
             item = QTableWidgetItem(a.title)
             item.setData(Qt.UserRole, a.id)
-            item.setToolTip(a.results)
+            item.setToolTip(a.title + ("\n\n" + a.results if a.results else ""))
             self.achievement_table.setItem(r, 0, item)
             period = " – ".join(x for x in (format_vn_date(a.date_from), format_vn_date(a.date_to)) if x)
             self.achievement_table.setItem(r, 1, QTableWidgetItem(period))
@@ -139,14 +153,14 @@ class ParticipantDetailPanel(QWidget):
         for aw in awards.list_awards(self.session, participant.id):
             r = self.award_table.rowCount()
             self.award_table.insertRow(r)
-            item = QTableWidgetItem(aw.name)
+            item = _cell(aw.name)
             item.setData(Qt.UserRole, aw.id)
             self.award_table.setItem(r, 0, item)
-            self.award_table.setItem(r, 1, QTableWidgetItem(str(aw.year)))
-            self.award_table.setItem(r, 2, QTableWidgetItem(AWARD_CATEGORIES.name(aw.category)))
-            self.award_table.setItem(r, 3, QTableWidgetItem(COMMENDATION_TYPES.name(aw.award_type)))
+            self.award_table.setItem(r, 1, _cell(str(aw.year)))
+            self.award_table.setItem(r, 2, _cell(AWARD_CATEGORIES.name(aw.category)))
+            self.award_table.setItem(r, 3, _cell(COMMENDATION_TYPES.name(aw.award_type)))
             decision = " ".join(x for x in (aw.decision_number, format_vn_date(aw.decision_date)) if x)
-            self.award_table.setItem(r, 4, QTableWidgetItem(decision))
+            self.award_table.setItem(r, 4, _cell(decision))
 
     def _selected_id(self, table: QTableWidget) -> int | None:
         row = table.currentRow()

@@ -1,11 +1,12 @@
 """ParticipantTableModel: the register as a lazy table over SQL (filter and sort in the database).
 
 Memory stays bounded however far the officer scrolls: the model keeps, for every row it has listed, only the
-row's id and sort key (keyset paging continues from the last one); the columns it shows come from a small cache
+row's id, 8 bytes in an array (keyset paging continues from the last row's sort key, the only one kept); the columns it shows come from a small cache
 of recently shown rows, filled by id a block at a time (as Anki's browser holds row ids and fetches lazily).
 """
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
@@ -45,7 +46,8 @@ class ParticipantTableModel(QAbstractTableModel):
         self._filter = core.ParticipantFilter(commune_id=commune_id)
         self._order = "name"
         self._descending = False
-        self._keys: list[tuple[int, str]] = []          # (id, sort_key) of every row listed so far
+        self._ids = array("q")                           # the id of every row listed so far, in order
+        self._last_key: str | None = None                # sort key of the last listed row (keyset paging)
         self._cache: OrderedDict[int, tuple] = OrderedDict()   # id → core.ROW_COLUMNS tuple, least recent first
         self._exhausted = True
         self._total: int | None = 0
@@ -63,7 +65,8 @@ class ParticipantTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._keys = []
+        self._ids = array("q")
+        self._last_key = None
         self._cache.clear()
         first = self._page()
         self._exhausted = len(first) < PAGE
@@ -83,13 +86,14 @@ class ParticipantTableModel(QAbstractTableModel):
 
     def _page(self) -> list[tuple]:
         """The next page of rows after those listed; their keys are listed and their columns cached."""
-        last = self._keys[-1] if self._keys else None
-        after = (last[1], last[0]) if last is not None and self._order == "name" else None
+        after = (self._last_key, self._ids[-1]) if self._ids and self._order == "name" else None
         rows = core.list_participant_rows(self.session, self._filter, order=self._order, descending=self._descending,
-                                          after=after, offset=len(self._keys), limit=PAGE)
+                                          after=after, offset=len(self._ids), limit=PAGE)
         for row in rows:
-            self._keys.append((row[core.ROW_ID], row[core.ROW_SORT_KEY]))
+            self._ids.append(row[core.ROW_ID])
             self._remember(row)
+        if rows:
+            self._last_key = rows[-1][core.ROW_SORT_KEY]
         return rows
 
     def _remember(self, row: tuple) -> None:
@@ -99,11 +103,11 @@ class ParticipantTableModel(QAbstractTableModel):
             self._cache.popitem(last=False)
 
     def _row(self, index: int) -> tuple | None:
-        ident = self._keys[index][0]
+        ident = self._ids[index]
         row = self._cache.get(ident)
         if row is None:
             start = max(0, index - BLOCK // 2)
-            ids = [k[0] for k in self._keys[start:start + BLOCK]]
+            ids = list(self._ids[start:start + BLOCK])
             for fetched in core.participant_rows_by_id(self.session, ids):
                 self._remember(fetched)
             row = self._cache.get(ident)
@@ -128,7 +132,7 @@ class ParticipantTableModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid() or self._exhausted:
             return
-        start = len(self._keys)
+        start = len(self._ids)
         more = self._page()
         self._exhausted = len(more) < PAGE
         if not more:
@@ -138,7 +142,7 @@ class ParticipantTableModel(QAbstractTableModel):
 
     # --- Qt model API ---
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._keys)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -149,10 +153,10 @@ class ParticipantTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._keys):
+        if not index.isValid() or index.row() >= len(self._ids):
             return None
         if role == ID_ROLE:
-            return self._keys[index.row()][0]
+            return self._ids[index.row()]
         if role not in (Qt.DisplayRole, SORT_ROLE, Qt.ToolTipRole):
             return None
         row = self._row(index.row())
@@ -188,8 +192,11 @@ class ParticipantTableModel(QAbstractTableModel):
         self.refresh()
 
     def id_at(self, row: int) -> int | None:
-        return self._keys[row][0] if 0 <= row < len(self._keys) else None
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, participant_id: int) -> int | None:
         """The row of a participant among those listed so far (None if not listed yet)."""
-        return next((i for i, (ident, _) in enumerate(self._keys) if ident == participant_id), None)
+        try:
+            return self._ids.index(participant_id)
+        except ValueError:
+            return None

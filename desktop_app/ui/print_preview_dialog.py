@@ -12,7 +12,7 @@ from desktop_app.core.documents.round_documents import save_files
 from desktop_app.core.errors import UserError
 
 from .layout import available_geometry
-from .printing import a4_printer, print_pdf
+from .printing import a4_printer, print_dialog, print_pdf
 
 
 class PrintPreviewDialog(QDialog):
@@ -49,7 +49,7 @@ class PrintPreviewDialog(QDialog):
     def print_now(self) -> None:
         printer = a4_printer()
         printer.setDocName(self.file_name)
-        dialog = QPrintDialog(printer, self)
+        dialog = print_dialog(printer, self)
         if dialog.exec() == QPrintDialog.Accepted and print_pdf(self.pdf, printer) == 0:
             QMessageBox.warning(self, self.windowTitle(), self.tr("The printer could not be started."))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 PRINT_DPI = 300          # enough for text on paper; a 1200 dpi printer would need 140 MB per page image
 
@@ -45,3 +45,15 @@ def print_pdf(pdf: QPdfDocument, printer: QPrinter) -> int:
     finally:
         painter.end()
     return sent
+
+
+PRINT_DIALOG_MIN_WIDTH = 560   # Qt's own dialog is laid out for English: at its natural width "Từ trang" is cut
+
+
+def print_dialog(printer: QPrinter, parent=None, title: str = "") -> QPrintDialog:
+    """Qt's print dialog, wide enough for its Vietnamese labels (qt_vi.ts)."""
+    dialog = QPrintDialog(printer, parent)
+    if title:
+        dialog.setWindowTitle(title)
+    dialog.setMinimumWidth(PRINT_DIALOG_MIN_WIDTH)
+    return dialog

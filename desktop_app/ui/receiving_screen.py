@@ -21,6 +21,7 @@ from desktop_app.core.fingerprints import format_fingerprint
 from desktop_app.core.nominations import rounds
 from desktop_app.core.vocabulary import NOMINATION_FORMS, SUPERSEDED
 
+from .layout import widen_to_headers
 from .operations import OperationRunner
 
 
@@ -71,8 +72,10 @@ class FingerprintDialog(QDialog):
                 "%1", ", ".join(format_fingerprint(fp) for fp in trusted) or "?"))
             old.setObjectName("trusted_key")
             layout.addWidget(old)
-        ask = QLabel(self.tr("Take the paper Tờ trình of this round and compare, group by group, the key fingerprint "
-                             "printed on it with the one below. Trust the key only if every group is the same."))
+        ask = QLabel(self.tr("Take the signed paper sent with this round — the Tờ trình, or the covering letter "
+                             "(phiếu gửi hồ sơ) when the round has no Tờ trình — and compare, group by group, the key "
+                             "fingerprint printed on it with the one below. Trust the key only if every group is the "
+                             "same. If you do not have the paper at hand, choose \"Decide later\"."))
         ask.setWordWrap(True)
         layout.addWidget(ask)
         groups = receiving.record_fingerprint_display(record)[len("SHA256:"):].split()
@@ -108,6 +111,12 @@ class FingerprintDialog(QDialog):
         self.trust_button.clicked.connect(lambda: self.done(1))
         self.refuse_button.clicked.connect(lambda: self.done(2))
         self.later_button.clicked.connect(lambda: self.done(0))
+        # Enter (or a hurried click on the highlighted button) must never trust a key: it means "decide later".
+        for button in (self.trust_button, self.refuse_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.later_button.setAutoDefault(True)
+        self.later_button.setDefault(True)
         layout.addWidget(buttons)
         # Wrapped labels report their height only for a width: never let the dialog cut the fingerprint.
         layout.setSizeConstraint(QLayout.SetMinimumSize)
@@ -180,7 +189,9 @@ class ReceivingScreen(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("rounds")
         self.tree.setHeaderLabels([self.tr("Round / nominee"), self.tr("Award proposed"), self.tr("Votes for / against")])
+        self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        widen_to_headers(self.tree, {1: 150, 2: 120})
         self.tree.currentItemChanged.connect(self._round_selected)
         left.addWidget(self.tree)
         rl.addLayout(left, 3)

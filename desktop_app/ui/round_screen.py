@@ -17,6 +17,7 @@ from desktop_app.core.nominations import rounds
 from desktop_app.core.vocabulary import AWARD_FORMS, DRAFT, GIAY_KHEN, LOCKED, NOMINATION_FORMS, SENT, SUPERSEDED
 
 from .forms import FieldErrors, date_edit
+from .layout import widen_to_headers
 from .operations import OperationRunner
 from .round_correction_dialog import CorrectionDialog
 from .round_decision_dialog import DecisionDialog
@@ -186,8 +187,7 @@ class RoundScreen(QWidget):
         header = self.nominee_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 190), (1, 140), (2, 120), (3, 240)):
-            self.nominee_table.setColumnWidth(column, width)
+        widen_to_headers(self.nominee_table, {0: 190, 1: 140, 2: 120, 3: 240})
         self.nominee_table.doubleClicked.connect(self.edit_summary)
         box.addWidget(self.nominee_table, 1)
         row = QHBoxLayout()
@@ -277,8 +277,7 @@ class RoundScreen(QWidget):
         header = self.votes_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 190), (1, 110), (2, 60), (3, 90), (4, 110)):
-            self.votes_table.setColumnWidth(column, width)
+        widen_to_headers(self.votes_table, {0: 190, 1: 110, 2: 60, 3: 90, 4: 110})
         vbox.addWidget(self.votes_table)
         self.save_votes_button = QPushButton(self.tr("Record the votes"))
         self.save_votes_button.setObjectName("save_votes_button")

@@ -4,17 +4,17 @@
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop_app/ui/operations.py" line="139"/>
+        <location filename="../../desktop_app/ui/operations.py" line="143"/>
         <source>Sổ Thi đua</source>
         <translation>Sổ Thi đua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operations.py" line="155"/>
+        <location filename="../../desktop_app/ui/operations.py" line="159"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operations.py" line="171"/>
+        <location filename="../../desktop_app/ui/operations.py" line="175"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>

@@ -4,95 +4,95 @@
 <context>
     <name>ParticipantDetailPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="44"/>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="107"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="58"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="121"/>
         <source>Choose a participant in the list.</source>
         <translation>Chọn một người hoặc tập thể trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="54"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="68"/>
         <source>Achievement</source>
         <translation>Thành tích</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="54"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="68"/>
         <source>Period</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="54"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="68"/>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="59"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="73"/>
         <source>Add achievement…</source>
         <translation>Thêm thành tích…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="61"/>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="81"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="75"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="95"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="63"/>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="83"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="77"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="97"/>
         <source>Archive</source>
         <translation>Lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="69"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="83"/>
         <source>Achievements</source>
         <translation>Thành tích</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="73"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="87"/>
         <source>Title / form</source>
         <translation>Danh hiệu / hình thức</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="73"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="87"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="73"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="87"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="73"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="87"/>
         <source>Type</source>
-        <translation>Loại khen thưởng</translation>
+        <translation>Khen theo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="74"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="88"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="79"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="93"/>
         <source>Add to award history…</source>
         <translation>Thêm vào lịch sử khen thưởng…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="89"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="103"/>
         <source>Award history</source>
         <translation>Lịch sử khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="115"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="129"/>
         <source>%1 members, %2 women</source>
         <translation>%1 thành viên, %2 nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="123"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="137"/>
         <source>Archived</source>
         <translation>Đã lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="126"/>
+        <location filename="../../desktop_app/ui/participant_detail_panel.py" line="140"/>
         <source>Has a blocking circumstance</source>
         <translation>Đang có vướng mắc (kỷ luật / thanh tra / khiếu nại): chưa được khen thưởng</translation>
     </message>

@@ -4,32 +4,32 @@
 <context>
     <name>ParticipantTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/participant_table_model.py" line="29"/>
+        <location filename="../../desktop_app/ui/participant_table_model.py" line="30"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_table_model.py" line="30"/>
+        <location filename="../../desktop_app/ui/participant_table_model.py" line="31"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_table_model.py" line="31"/>
+        <location filename="../../desktop_app/ui/participant_table_model.py" line="32"/>
         <source>Category</source>
         <translation>Thành phần</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_table_model.py" line="32"/>
+        <location filename="../../desktop_app/ui/participant_table_model.py" line="33"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_table_model.py" line="33"/>
+        <location filename="../../desktop_app/ui/participant_table_model.py" line="34"/>
         <source>Position / address</source>
         <translation>Chức vụ / địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/participant_table_model.py" line="34"/>
+        <location filename="../../desktop_app/ui/participant_table_model.py" line="35"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>

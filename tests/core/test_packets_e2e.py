@@ -147,6 +147,8 @@ def test_export_packet_with_the_real_secret_service(tmp_path):
     assert r.returncode == 0, r.stdout + r.stderr
     [zip_path] = out.glob("02095_dot1_*_001.zip")
     assert "Dấu vân tay khóa ký của xã: SHA256:" in r.stdout
+    # the demo round's documents are not issued: the drafts travel, and the officer is told so
+    assert "Cảnh báo: chưa ban hành Biên bản họp Hội đồng, Tờ trình" in r.stderr
     v = run_cli("verify", zip_path, env=private_env(tmp_path))
     assert v.returncode == 0 and v.stdout.split("Dấu vân tay người ký: ")[1].strip().splitlines()[0] in r.stdout
     # the private key went to the keyring only: nothing in the workspace or the packet looks like one

@@ -131,3 +131,71 @@ def test_a_failed_daily_backup_shows_in_the_status_bar(qtbot, session, demo, mon
     _daily_backup_after_start(host)
     qtbot.waitUntil(lambda: str(session.paths.backups_dir) in window.statusBar().currentMessage(), timeout=10000)
     assert not any(session.paths.backups_dir.glob("tu-dong-*"))
+
+
+def test_cycles_are_collected_on_the_gui_thread_only(qtbot):
+    """A Qt object freed by the cycle collector on the runner's thread crashes Qt: the application collects on the
+    GUI thread from a timer, and a background thread allocating never triggers a collection itself."""
+    import gc
+    import threading
+    import weakref
+
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop_app.ui.application import MainThreadGarbageCollector
+
+    app = QApplication.instance()
+    collector = MainThreadGarbageCollector(app)
+    try:
+        assert not gc.isenabled()
+        collected_on = []
+        gc.callbacks.append(lambda phase, info: phase == "start" and collected_on.append(threading.current_thread()))
+
+        class Holder:
+            pass
+
+        def background():
+            for _ in range(50_000):  # far past the first threshold, on a worker thread
+                a, b = Holder(), Holder()
+                a.b, b.a = b, a
+                a.widget_ref = None
+        worker = threading.Thread(target=background)
+        worker.start()
+        worker.join()
+        assert worker not in collected_on
+        cycle = QWidget()
+        cycle.me = cycle                  # a widget in a reference cycle
+        ref = weakref.ref(cycle)
+        del cycle
+        qtbot.waitUntil(lambda: ref() is None, timeout=5000)
+        assert collected_on and set(collected_on) == {threading.main_thread()}
+    finally:
+        gc.callbacks.pop()
+        collector.timer.stop()
+        gc.enable()
+
+
+def test_the_start_loads_no_server_driver_no_crypto_no_pdf(tmp_path):
+    """What a commune's start must not pay for (issue 9, start-up): the PostgreSQL driver peewee looks for
+    (psycopg, 0.2–0.5 s), the signing code (cryptography), the document code (ReportLab, python-docx). The real
+    start in a child process, up to the shown window, then the list of loaded modules."""
+    data = tmp_path / "ws"
+    assert run_main("demo", data_dir=data).returncode == 0
+    code = ("import sys, json\n"
+            "from PySide6.QtCore import QTimer\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication(sys.argv[:1])\n"
+            "QTimer.singleShot(0, app.quit)\n"
+            "from desktop_app.app import run_gui\n"
+            "run_gui(sys.argv[1])\n"
+            "print(json.dumps(sorted(m for m, v in sys.modules.items() if v is not None)))\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run([sys.executable, "-c", code, str(data)], capture_output=True, text=True, env=env, cwd=ROOT,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    import json
+
+    loaded = set(json.loads(r.stdout.strip().splitlines()[-1]))
+    assert "desktop_app.ui.main_window" in loaded and "peewee" in loaded       # the start really happened
+    for heavy in ("psycopg", "psycopg2", "cryptography", "reportlab", "docx", "keyring"):
+        assert heavy not in loaded, heavy

@@ -30,6 +30,26 @@ def warnings(monkeypatch):
     return shown
 
 
+@pytest.fixture(autouse=True)
+def officer_sends_drafts(qtbot):
+    """The demo round's documents are not issued: whenever the dialog warns that drafts would travel, this officer
+    clicks "Vẫn gửi bản dự thảo" with the mouse (the tests below are about the export itself)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll():
+        for box in QApplication.topLevelWidgets():
+            if isinstance(box, QMessageBox) and box.isVisible():
+                anyway = next((b for b in box.buttons() if b.text() == "Vẫn gửi bản dự thảo"), None)
+                if anyway is not None:
+                    qtbot.mouseClick(anyway, Qt.LeftButton)
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(30)
+    yield timer
+    timer.stop()
+
+
 def make_dialog(qtbot, runner, drives):
     dialog = ExportDialog(runner, drives=lambda: drives)
     qtbot.addWidget(dialog)
@@ -201,3 +221,42 @@ def test_sending_a_round_again_asks_and_copies_the_same_packet(qtbot, session, r
     click(qtbot, dialog.export_button)
     assert runner.wait(120000)
     assert [e.sequence for e in exports.exports_of(session, round_.id)] == [1, 2] and warnings == []
+
+
+def test_unissued_documents_keep_the_packet_back_unless_the_officer_insists(qtbot, session, runner, demo, tmp_path,
+                                                                           officer_sends_drafts):
+    """Issue 13: a packet exported before the documents are issued carries drafts the Sở Nội vụ sends back. The
+    dialog says which documents are not issued; Enter means "Không gửi" and writes nothing."""
+    from .conftest import answer_next_message
+
+    officer_sends_drafts.stop()            # this officer reads the warning
+    stick = tmp_path / "STICK"
+    stick.mkdir()
+    round_ = rounds.find_round(session, 1)
+    assert exports.unissued_documents(session, round_.id)[:2] == ["Biên bản họp Hội đồng", "Tờ trình"]
+    assert any(line.startswith("Chưa ban hành: Biên bản họp Hội đồng, Tờ trình")
+               for line in exports.missing_before_sending(session, round_.id))
+    dialog = make_dialog(qtbot, runner, [RemovableDrive(str(stick), "STICK", 8 * 1024 ** 3)])
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen = {}
+
+    def press_enter():
+        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(20, press_enter)
+            return
+        seen["text"] = box.text()
+        seen["default"] = box.defaultButton().text()
+        qtbot.keyClick(box, Qt.Key_Return)
+    QTimer.singleShot(0, press_enter)
+    click(qtbot, dialog.export_button)
+    assert runner.wait()
+    assert "Chưa ban hành: Biên bản họp Hội đồng, Tờ trình" in seen["text"] and "DỰ THẢO" in seen["text"]
+    assert seen["default"] == "Không gửi"
+    assert list(stick.iterdir()) == [] and exports.exports_of(session, round_.id) == []
+    answer_next_message(text="Vẫn gửi bản dự thảo")
+    click(qtbot, dialog.export_button)
+    assert runner.wait(120000)
+    assert len(list(stick.glob("02095_dot1_*.zip"))) == 1

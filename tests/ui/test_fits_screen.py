@@ -17,6 +17,7 @@ from desktop_app.ui.crash_dialog import CrashDialog
 from desktop_app.ui.export_dialog import ExportDialog
 from desktop_app.ui.key_settings_dialog import KeySettingsDialog, PassphraseDialog
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.core.exchange.packets import RemovableDrive
 from desktop_app.ui.participant_dialog import EditParticipantDialog
 from desktop_app.ui.round_correction_dialog import CorrectionDialog
 from desktop_app.ui.round_decision_dialog import DecisionDialog
@@ -51,6 +52,20 @@ def check_fits(window: QWidget) -> None:
         top_left = button.mapTo(window, QPoint(0, 0))
         assert inside.contains(QRect(top_left, button.size())), \
             f"{window.windowTitle()}: “{button.text()}” at {top_left.x()},{top_left.y()} is outside the window"
+    check_wrapped_labels_whole(window)
+
+
+def check_wrapped_labels_whole(window: QWidget) -> None:
+    """Seen 11: wrapped lines cut through their diacritics (the backup dialog). A word-wrapped label is as tall as
+    its text needs at the width it got."""
+    from PySide6.QtWidgets import QLabel
+
+    for label in window.findChildren(QLabel):
+        if not label.wordWrap() or not label.isVisibleTo(window) or not label.text():
+            continue
+        need = label.heightForWidth(label.width())
+        assert label.height() >= need, \
+            f"{window.windowTitle()}: “{label.text()[:40]}…” is {label.height()} px high, its text needs {need}"
 
 
 def _in_scroll_area(widget: QWidget, window: QWidget) -> bool:
@@ -98,6 +113,8 @@ def dialogs(runner, session, people):
         ("key settings", lambda: KeySettingsDialog(runner)),
         ("passphrase", lambda: PassphraseDialog("Mật khẩu", True)),
         ("backup", lambda: BackupDialog(runner, drives=[])),
+        ("backup to a stick", lambda: BackupDialog(runner, drives=[RemovableDrive("/media/usb", "KINGSTON", 7 << 30)])),
+        ("first run", lambda: CommuneSettingsDialog(runner, first_run=True)),
         ("restore", lambda: RestoreDialog(runner, restore=lambda source: None)),
         ("crash", lambda: CrashDialog("Traceback (most recent call last):\n" + "  File …\n" * 200, None)),
     ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.exchange import receiving
@@ -128,6 +128,26 @@ def test_fingerprint_dialog_shows_the_fingerprint_big(qtbot, packet, receiver):
     groups = dialog.fingerprint.text().split()
     assert groups[0] == "SHA256:" and "".join(groups[1:]).lower() == packet.signer_fingerprint
     assert dialog.fingerprint.font().pointSize() >= 16
+
+
+@pytest.mark.parametrize("second_key", [False, True])
+def test_enter_in_the_fingerprint_dialog_never_trusts(qtbot, packet, receiver, second_key):
+    """Seen 8: Enter in the receiving dialog meant "trust". The default is "decide later", whatever has focus."""
+    from types import SimpleNamespace
+
+    record = SimpleNamespace(reason="unknown_signer" if second_key else "first_contact", commune_name="Thượng Quan",
+                             commune_code="02095", signer_fingerprint=packet.signer_fingerprint)
+    dialog = FingerprintDialog(record, trusted=["ab" * 32] if second_key else [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    if second_key:  # the officer ticked the box: the trust button is enabled, still not the default
+        qtbot.mouseClick(dialog.confirm_box, Qt.LeftButton, pos=dialog.confirm_box.rect().topLeft() + QPoint(8, 8))
+        assert dialog.trust_button.isEnabled()
+    assert dialog.later_button.isDefault() and not dialog.trust_button.isDefault()
+    assert any("phiếu gửi hồ sơ" in label.text() for label in dialog.findChildren(QLabel))
+    qtbot.keyClick(dialog, Qt.Key_Return)
+    assert dialog.result() == 0 and not dialog.isVisible()
 
 
 @pytest.fixture

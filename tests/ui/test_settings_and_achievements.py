@@ -6,6 +6,7 @@ import hashlib
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMessageBox, QPushButton
 
+from desktop_app.core.exchange.keys import commune_key_info, known_fingerprint
 from desktop_app.core.register import communes
 from desktop_app.core.storage.models import Award, EvidenceFile, Participant
 from desktop_app.ui.achievement_dialog import EditAchievementDialog
@@ -43,6 +44,30 @@ def test_first_run_settings_validate_then_save(qtbot, session, runner):
     saved = communes.home_commune(session)
     assert saved.name == "Bằng Vân" and saved.chairman_name == "Triệu Văn Sáng" and saved.admin_code == "02083"
     assert dialog.saved_commune.id == saved.id
+    # The key is made with the commune, so the first Tờ trình already carries its fingerprint (issue 12, seen 8).
+    info = commune_key_info(session.secrets, "02083")
+    assert info is not None and known_fingerprint(session.secrets, saved) == info.fingerprint
+
+
+def test_a_locked_keyring_does_not_lose_the_commune_settings(qtbot, session, runner, keyring_backend, monkeypatch):
+    """The OS keyring refusing (locked, none on this PC) must not undo the commune's save: the key is made later,
+    before the first cover document, with the keyring's message there."""
+    import keyring.errors
+
+    def locked(*_args):
+        raise keyring.errors.KeyringLocked("locked")
+
+    monkeypatch.setattr(keyring_backend, "set_password", locked)
+    dialog = CommuneSettingsDialog(runner, first_run=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for key, text in (("name", "Bằng Vân"), ("admin_code", "02083"), ("province", "Thái Nguyên"),
+                      ("receiving_authority", "Chủ tịch UBND tỉnh Thái Nguyên"), ("chairman_name", "Triệu Văn Sáng")):
+        type_text(dialog.fields[key], text)
+    click_save(qtbot, dialog, runner)
+    assert dialog.result() == QDialog.Accepted
+    assert communes.home_commune(session).name == "Bằng Vân"
+    assert commune_key_info(session.secrets, "02083") is None
 
 
 def test_changed_administrative_code_keeps_the_old_one(qtbot, session, runner, demo):

@@ -73,3 +73,81 @@ def test_standard_buttons_speak_vietnamese(qtbot):
     message = QMessageBox(QMessageBox.Question, "t", "q", QMessageBox.Yes | QMessageBox.No)
     qtbot.addWidget(message)
     assert message.button(QMessageBox.Yes).text().replace("&", "") == "Có"
+
+
+class RecordingTranslator:
+    """Installed last (asked first), it writes down every text Qt asks to translate and passes (returns "")."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTranslator
+
+        seen = self.seen = set()
+
+        class _Rec(QTranslator):
+            def translate(self, context, source, disambiguation=None, n=-1):
+                seen.add((context, source))
+                return ""
+
+            def isEmpty(self):
+                return False
+
+        self.translator = _Rec()
+
+
+def shown_texts(widget) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
+
+    out = [widget.windowTitle()]
+    for child in widget.findChildren(QWidget):
+        if isinstance(child, (QLabel, QAbstractButton)):
+            out.append(child.text())
+        if isinstance(child, QComboBox):
+            out += [child.itemText(i) for i in range(child.count())]
+    return [t for t in out if t]
+
+
+def test_qt_file_and_print_dialogs_speak_vietnamese(qtbot, tmp_path):
+    """Seen 14: Qt's own file and print dialogs (used on Linux) showed "Look in:", "Files of type:", "Printer",
+    "Print to File (PDF)". Every text Qt asks for while they open (the file dialog for opening, saving and choosing
+    a folder; the print dialog with its options shown) must have a Vietnamese translation in the shipped file."""
+    from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop_app.ui.printing import print_dialog
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    shipped = QTranslator()
+    assert shipped.load(str(i18n.TRANSLATIONS / "sothidua_vi.qm"))
+    recorder = RecordingTranslator()
+    QCoreApplication.installTranslator(recorder.translator)
+    texts = []
+    try:
+        for mode in ("open", "save", "folder"):
+            dialog = QFileDialog(None, "t", str(tmp_path))
+            qtbot.addWidget(dialog)
+            dialog.setOption(QFileDialog.DontUseNativeDialog)
+            dialog.setAcceptMode(QFileDialog.AcceptSave if mode == "save" else QFileDialog.AcceptOpen)
+            dialog.setFileMode(QFileDialog.Directory if mode == "folder" else QFileDialog.ExistingFiles)
+            dialog.setNameFilter("PDF (*.pdf)")
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            texts += shown_texts(dialog)
+            dialog.close()
+        printer = QPrinter(QPrinter.HighResolution)
+        dialog = print_dialog(printer)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        options = next((b for b in dialog.findChildren(QPushButton) if b.text().endswith(">>")), None)
+        if options is not None:
+            qtbot.mouseClick(options, Qt.LeftButton)
+        texts += shown_texts(dialog)
+        dialog.close()
+    finally:
+        QCoreApplication.removeTranslator(recorder.translator)
+    asked = {(c, s) for c, s in recorder.seen if c.startswith("Q") and s}
+    assert ("QFileDialog", "Files of &type:") in asked and ("QPrintDialog", "Print to File (PDF)") in asked
+    untranslated = sorted((c, s) for c, s in asked if not shipped.translate(c, s))
+    assert not untranslated, f"Qt texts without Vietnamese (add them to qt_vi.ts): {untranslated}"
+    for english in ("Look in:", "Files of type:", "Printer", "Print to File (PDF)", "File name:", "Cancel"):
+        assert not any(t.replace("&", "") == english for t in texts), english

@@ -39,6 +39,7 @@ from ..storage.models import (Award, AwardDecision, Campaign, Commune, DocumentN
                               NominationRound, Participant, Setting)
 from ..storage.models import CouncilMeeting as CouncilMeetingRow
 from ..storage.session import Session
+from ..text import printable_fields
 from ..vocabulary import BANG_KHEN_TINH, COLLECTIVE, DRAFT, GENDERS, GIAY_KHEN, LOCKED, NOMINATION_FORMS, SUPERSEDED
 from .build import dossier_parts, dossier_units
 from .numbering import short_date
@@ -300,11 +301,14 @@ def dossier_input(session: Session, round_id: int, *, signer_fingerprint: str = 
     report_dates = {}
     if decision is not None and decision.issued_on is not None:
         report_dates = {key: decision.issued_on for key in decision.awardee_keys}
-    return doc.Dossier(commune=commune_settings(commune, settings), campaign=campaign_input(campaign), round=rnd,
-                       nominees=tuple(nominees), meeting=meeting, decision=decision,
-                       signer_fingerprint=_printed_fingerprint(signer_fingerprint), report_dates=report_dates,
-                       replaces=_replaced(session, round_), reward=reward, provincial=_provincial(session),
-                       cover_number=cover_number, cover_on=cover_on)
+    # Text stored before the fields refused unprintable characters (or received in a packet) must never make the
+    # whole round's dossier fail: what no document can print is dropped here.
+    return printable_fields(doc.Dossier(
+        commune=commune_settings(commune, settings), campaign=campaign_input(campaign), round=rnd,
+        nominees=tuple(nominees), meeting=meeting, decision=decision,
+        signer_fingerprint=_printed_fingerprint(signer_fingerprint), report_dates=report_dates,
+        replaces=_replaced(session, round_), reward=reward, provincial=_provincial(session),
+        cover_number=cover_number, cover_on=cover_on))
 
 
 def _provincial(session: Session):

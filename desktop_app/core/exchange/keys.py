@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import os
 import re
 import unicodedata
@@ -19,11 +20,13 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ..errors import UserError
 from ..fingerprints import format_fingerprint
-from ..register.communes import COMMUNE_CODE_RE, commune_code_of
+from ..register.communes import COMMUNE_CODE_RE, commune_code_of, save_commune_settings
 from ..changes import Topic
 from ..storage.files import write_file_atomically
 from ..storage.secrets import SecretStore
 from ..storage.session import Session
+
+log = logging.getLogger(__name__)
 
 VN_TZ = timezone(timedelta(hours=7))
 
@@ -430,6 +433,21 @@ def create_key(session: Session, commune_code: str) -> PublicKeyInfo:
     key = get_or_create_commune_key(session.secrets, commune_code)
     session.changed(Topic.KEYS)
     return key.info
+
+
+def save_commune_and_key(session: Session, values: dict, *, draft_key: str | None = None):
+    """Save the commune's identity and make sure it has its signing key, so that the first Tờ trình (or covering
+    letter) already carries the key's fingerprint the receiving level compares with the packet. A keyring that
+    refuses (locked, none on this PC) does not undo the save: the key is then made before the first document is
+    issued, where the officer gets the keyring's own message."""
+    commune = save_commune_settings(session, values, draft_key=draft_key)
+    try:
+        get_or_create_commune_key(session.secrets, commune_code_of(commune))
+    except UserError as error:
+        log.warning("commune saved; signing key not created yet: %s", error.code)
+    else:
+        session.changed(Topic.KEYS)
+    return commune
 
 
 def back_up_key(session: Session, commune_code: str, path: str | os.PathLike, passphrase: str) -> Path:

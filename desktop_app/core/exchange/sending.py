@@ -15,8 +15,8 @@ from typing import Callable
 from ..documents import round_documents
 from ..documents.build import ascii_name
 from ..errors import UserCancelled, UserError, message_text
-from ..nominations.rounds import (current_rounds, decisions_of, lock_round, meeting_of, nominees_of, require_round,
-                                  vote_results)
+from ..nominations.rounds import (DOCUMENT_NAMES, current_rounds, decisions_of, lock_round, meeting_of, nominees_of,
+                                  require_round, vote_results)
 from ..register.achievements import list_evidence
 from ..register.communes import commune_code_of
 from ..storage.files import copy_file_durably, os_error_to_user_error, sha256_file, write_verified
@@ -314,6 +314,9 @@ def missing_before_sending(session: Session, round_id: int) -> list[str]:
     proposed = [n for n in nominees if not NOMINATION_FORMS[n.award_form].decided_here]
     if meeting is not None and proposed and not any(results.get(n.id) and results[n.id].passed for n in proposed):
         out.append(message_text("readiness.nobody_approved"))
+    not_issued = unissued_documents(session, round_id)
+    if not_issued:
+        out.append(message_text("readiness.not_issued", documents=", ".join(not_issued)))
     commune = Commune.get_by_id(round_.commune_id)
     try:
         code = commune_code_of(commune)
@@ -326,6 +329,16 @@ def missing_before_sending(session: Session, round_id: int) -> list[str]:
         except UserError as error:
             out.append(str(error))
     return out
+
+
+def unissued_documents(session: Session, round_id: int) -> list[str]:
+    """The numbered documents of the round not issued yet, by name: a packet sent now carries their drafts
+    ("DỰ THẢO", no number), which the receiving level sends back."""
+    try:
+        codes = round_documents.missing_numbers(session, round_id)
+    except UserError:
+        return []        # the dossier cannot be put together yet: the other lines say why
+    return [DOCUMENT_NAMES.get(code, code) for code in codes]
 
 
 def copy_sent_packet(session: Session, round_id: int, target_dir: str | os.PathLike, *,

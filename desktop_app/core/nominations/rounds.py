@@ -47,8 +47,9 @@ def require_round(session: Session, round_id: int) -> NominationRound:
     return found
 
 
-_ISSUED_NAMES = {"bien_ban": "Biên bản họp Hội đồng", "to_trinh": "Tờ trình", "quyet_dinh": "Quyết định",
-                 "phieu_gui": "Phiếu gửi"}
+#: The numbered documents of a round, in the officer's words.
+DOCUMENT_NAMES = {"bien_ban": "Biên bản họp Hội đồng", "to_trinh": "Tờ trình", "quyet_dinh": "Quyết định",
+                  "phieu_gui": "Phiếu gửi"}
 
 
 def _editable(round_: NominationRound) -> None:
@@ -56,7 +57,7 @@ def _editable(round_: NominationRound) -> None:
     issued document is replaced, never edited) and the refusal says how to correct it."""
     issued = (IssuedDocument.select().where(IssuedDocument.round == round_.id).order_by(IssuedDocument.id).first())
     if issued is not None:
-        raise UserError("rounds.locked_by_document", document=_ISSUED_NAMES.get(issued.code, issued.code),
+        raise UserError("rounds.locked_by_document", document=DOCUMENT_NAMES.get(issued.code, issued.code),
                         number=f"{issued.number:02d}/{issued.series}", round=round_.number, version=round_.version)
     if not is_editable(round_):
         raise UserError("rounds.locked", number=round_.number, version=round_.version)

@@ -17,7 +17,7 @@ from ..changes import Topic
 from ..dates import format_vn_date
 from ..errors import UserError
 from ..formats import format_size
-from ..storage.files import sha256_file
+from ..storage.files import fsync_dir, sha256_file
 from ..storage.models import Achievement, Campaign, Draft, EvidenceFile, Participant
 from ..storage.session import Session
 from ..text import fold, nfc
@@ -170,6 +170,7 @@ def store_evidence_file(session: Session, source: str | os.PathLike) -> StoredFi
         stored_name = f"{sha[:2]}/{sha}{_safe_suffix(source.name)}"
         target = evidence_dir / stored_name
         if not target.exists():
+            new_folder = not target.parent.exists()
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(target.name + ".part")
             shutil.copyfile(source, partial)
@@ -180,6 +181,11 @@ def store_evidence_file(session: Session, source: str | os.PathLike) -> StoredFi
                 partial.unlink(missing_ok=True)
                 raise UserError("evidence.read_failed", path=str(source), detail="nội dung thay đổi khi sao chép")
             os.replace(partial, target)
+            # The file's name must be on disk before the commit that records it (a power cut in between would
+            # otherwise leave a record pointing at nothing on a filesystem that orders metadata loosely).
+            fsync_dir(target.parent)
+            if new_folder:
+                fsync_dir(evidence_dir)
     except OSError as exc:
         if exc.errno in (errno.ENOENT, errno.EIO, errno.ENODEV):
             raise UserError("evidence.source_missing", path=str(source)) from exc

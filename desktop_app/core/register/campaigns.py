@@ -7,13 +7,13 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
 from ..changes import Topic
 from ..decoding import DecodeProblem, decode_json, nfc_strings
-from ..errors import message_text
+from ..errors import UserError, message_text
 from ..storage.models import Campaign
 from ..storage.session import Session
 from ..vocabulary import current_code
@@ -22,31 +22,37 @@ log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 1 << 20
 
 
+Code = Annotated[str, msgspec.Meta(min_length=1, max_length=80, pattern=r"^[0-9A-Za-z_.-]+$")]
+Line = Annotated[str, msgspec.Meta(max_length=2000)]
+Year = Annotated[int, msgspec.Meta(ge=1945, le=2200)]
+
+
 class CodedText(msgspec.Struct, forbid_unknown_fields=True):
     """One content, priority field or award form of a campaign: its code and its words in the plan."""
 
-    code: str
-    text: str
-    decided_by: str = ""
+    code: Code
+    text: Annotated[str, msgspec.Meta(max_length=20000)]
+    decided_by: Line = ""
 
 
 class CampaignFile(msgspec.Struct, forbid_unknown_fields=True):
-    """resources/campaigns/*.json (resources/campaigns/README.md)."""
+    """resources/campaigns/*.json (resources/campaigns/README.md). Sizes and years are bounded: an edited file
+    with a 30-digit year would otherwise fail every start when it is stored."""
 
     schema_version: Literal[1]
-    code: str
-    number: str
+    code: Code
+    number: Line
     issued_on: date
-    issuer: str
-    title: str
-    period_start: int
-    period_end: int
-    contents: list[CodedText]
-    priority_fields: list[CodedText]
-    award_forms: list[CodedText]
-    source: str
-    kind: str = ""
-    participants: dict[str, str] = {}
+    issuer: Line
+    title: Line
+    period_start: Year
+    period_end: Year
+    contents: Annotated[list[CodedText], msgspec.Meta(max_length=500)]
+    priority_fields: Annotated[list[CodedText], msgspec.Meta(max_length=500)]
+    award_forms: Annotated[list[CodedText], msgspec.Meta(max_length=100)]
+    source: Line
+    kind: Line = ""
+    participants: Annotated[dict[Line, Line], msgspec.Meta(max_length=100)] = {}
 
 
 @dataclass
@@ -95,6 +101,8 @@ def read_campaign_files(folder: Path) -> tuple[list[LoadedCampaign], list[Campai
             detail = exc.text
         except OSError as exc:
             detail = f"không đọc được tệp ({exc.strerror or exc})"
+        except Exception as exc:  # noqa: BLE001 — "never raises": an edited file must not stop every start
+            detail = f"{type(exc).__name__}: {exc}"
         if detail:
             problems.append(CampaignLoadProblem(path.name, detail))
             continue
@@ -110,7 +118,13 @@ def sync_campaigns(session: Session, folder: Path) -> list[CampaignLoadProblem]:
     stored = dict(Campaign.select(Campaign.code, Campaign.file_sha256).tuples())
     changed = [c for c in campaigns if stored.get(c.code) != c.sha256]
     if changed:  # nothing to write at an ordinary start: no transaction, no disk sync
-        _store(session, changed)
+        try:
+            _store(session, changed)
+        except UserError:
+            raise            # a full or read-only disk: the start-up names it
+        except Exception as exc:  # noqa: BLE001 — a campaign the database refuses is skipped, not a crash
+            log.exception("campaigns not stored")
+            problems.append(CampaignLoadProblem(", ".join(c.file for c in changed), f"{type(exc).__name__}: {exc}"))
     for problem in problems:
         log.warning("campaign file skipped: %s", problem.text)
     return problems

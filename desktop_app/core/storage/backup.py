@@ -9,22 +9,28 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import lzma
 import os
 import re
 import shutil
 import sqlite3
+import struct
 import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import Annotated, Callable, Literal
+
+import msgspec
 
 from ... import APP_NAME, __version__
+from ..decoding import DecodeProblem, decode_json
 from ..errors import UserCancelled, UserError, message_text
-from .database import latest_version
-from .files import fsync_dir, os_error_to_user_error, write_verified
+from .database import latest_version, migrate
+from .files import fsync_dir, os_error_to_user_error, remove_stale_temps, write_verified
+from .health import os_error_at_workspace, sqlite_error_code, storage_error
 from .snapshots import (RESTORE, _paths, backup_copy, check_database, latest_good_backup,
                         set_damaged_aside, stamp, take_automatic_backup)
 
@@ -38,6 +44,34 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATABASE = "sothidua.sqlite3"
 _EVIDENCE_NAME = re.compile(r"^evidence/[0-9a-f]{2}/[0-9a-f]{64}(\.[0-9a-z]{1,9})?$")
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+MAX_FILE_BYTES = 1 << 40
+
+#: What a damaged or hostile zip makes the zipfile module raise (besides OSError): encrypted entries
+#: (RuntimeError), unknown compression (NotImplementedError), damaged streams (zlib/lzma errors, EOFError),
+#: broken headers (BadZipFile, struct.error, ValueError, OverflowError, UnicodeDecodeError).
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, EOFError, zlib.error,
+              lzma.LZMAError, struct.error, ValueError, OverflowError, KeyError, IndexError, UnicodeError)
+
+
+class ManifestEntry(msgspec.Struct, forbid_unknown_fields=True):
+    sha256: Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
+    size: Annotated[int, msgspec.Meta(ge=0, le=MAX_FILE_BYTES)]
+
+
+class BackupManifest(msgspec.Struct):
+    """manifest.json of a backup .zip (typed decoding: any other shape is refused with a clear message)."""
+
+    format: Literal["sothidua-backup"]
+    format_version: Literal[1]
+    files: dict[Annotated[str, msgspec.Meta(max_length=200)], ManifestEntry]
+    app: str = ""
+    app_version: str = ""
+    created_at: str = ""
+    schema_version: Annotated[int, msgspec.Meta(ge=0, le=1_000_000)] = 0
+    commune_code: Annotated[str, msgspec.Meta(max_length=40)] = ""
+    note: str = ""
+
 
 @dataclass(frozen=True)
 class RestoreResult:
@@ -109,10 +143,20 @@ def export_backup(paths, target_dir: str | os.PathLike, *, progress: Progress | 
     now = now or datetime.now()
     evidence = _evidence_files(ws.evidence_dir)
     ws.backups_dir.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".saoluu-", dir=ws.backups_dir))
+    try:
+        work = Path(tempfile.mkdtemp(prefix=".saoluu-", dir=ws.backups_dir))
+    except OSError as exc:
+        raise _workspace_error(exc, ws.root) from exc
     name = backup_file_name(_commune_code(ws.database), now)
     try:
-        db_copy = backup_copy(ws.database, work / DATABASE)
+        try:
+            db_copy = backup_copy(ws.database, work / DATABASE)
+        except (sqlite3.Error, OSError) as exc:
+            raise _workspace_error(exc, ws.root) from exc
+        # The same check as the automatic copies: a damaged database is never zipped as "checked".
+        problem = check_database(db_copy)
+        if problem:
+            raise UserError("backup.source_damaged", path=str(ws.database), detail=problem)
         items = [(DATABASE, db_copy), *evidence]
         total = sum(p.stat().st_size for _, p in items) * 2
         done = 0
@@ -128,6 +172,7 @@ def export_backup(paths, target_dir: str | os.PathLike, *, progress: Progress | 
         if not target_dir.is_dir():
             raise UserError("backup.target_gone" if not target_dir.exists() else "backup.not_writable",
                             path=str(target_dir))
+        remove_stale_temps(target_dir, "SoThiDua_saoluu_")   # what a backup cut short left on this stick
 
         def write(raw) -> None:
             files: dict[str, dict] = {}
@@ -179,6 +224,26 @@ def export_backup(paths, target_dir: str | os.PathLike, *, progress: Progress | 
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _workspace_error(exc: BaseException, root: Path) -> UserError:
+    """A failure writing the working copy in the workspace (not on the stick): full disk, read-only, gone."""
+    if isinstance(exc, OSError):
+        err = os_error_at_workspace(exc, root)
+    else:
+        err = storage_error(exc, _WsRoot(root)) or UserError("backup.write_failed", path=str(root), detail=str(exc))
+    if err.code in ("workspace.disk_full", "storage.disk_full"):
+        return UserError("backup.workspace_full", path=str(root))
+    return err
+
+
+@dataclass(frozen=True)
+class _WsRoot:
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DATABASE
+
+
 def _schema_version(db: Path) -> int:
     conn = sqlite3.connect(db)
     try:
@@ -192,22 +257,39 @@ def _schema_version(db: Path) -> int:
 def _read_manifest(zf: zipfile.ZipFile) -> dict:
     try:
         info = zf.getinfo(MANIFEST)
-        if info.file_size > 16 * 1024 * 1024:
-            raise ValueError("manifest too large")
-        manifest = json.loads(zf.read(info).decode("utf-8"))
-    except (KeyError, ValueError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
-        raise UserError("backup.invalid", detail=str(exc)) from None
-    files = manifest.get("files") if isinstance(manifest, dict) else None
-    if manifest.get("format") != FORMAT or not isinstance(files, dict) or DATABASE not in files:
-        raise UserError("backup.invalid", detail="manifest")
-    if manifest.get("format_version") != FORMAT_VERSION:
-        raise UserError("backup.invalid", detail=f"format_version {manifest.get('format_version')}")
-    for arc, meta in files.items():
-        if not (arc == DATABASE or _EVIDENCE_NAME.match(arc)) or not isinstance(meta, dict) \
-                or not re.fullmatch(r"[0-9a-f]{64}", str(meta.get("sha256"))) \
-                or not isinstance(meta.get("size"), int) or meta["size"] < 0:
+    except KeyError:
+        raise UserError("backup.invalid", detail="không có manifest.json") from None
+    if info.file_size > MAX_MANIFEST_BYTES:
+        raise UserError("backup.invalid", detail="manifest.json quá lớn")
+    try:
+        with zf.open(info) as fh:
+            raw = fh.read(MAX_MANIFEST_BYTES + 1)
+    except ZIP_ERRORS as exc:
+        raise UserError("backup.invalid", detail=f"manifest.json không đọc được ({_zip_problem(exc)})") from None
+    except OSError as exc:
+        if exc.errno is None:    # a damaged bz2 stream says so with a bare OSError
+            raise UserError("backup.invalid", detail="manifest.json không đọc được") from None
+        raise
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise UserError("backup.invalid", detail="manifest.json quá lớn")
+    try:
+        manifest = decode_json(raw, BackupManifest)
+    except DecodeProblem as problem:
+        raise UserError("backup.invalid", detail=f"manifest.json: {problem.text}") from None
+    if DATABASE not in manifest.files:
+        raise UserError("backup.invalid", detail=f"manifest.json không có {DATABASE}")
+    for arc in manifest.files:
+        if not (arc == DATABASE or _EVIDENCE_NAME.match(arc)):
             raise UserError("backup.invalid", detail=f"entry {arc!r}")
-    return manifest
+    return msgspec.to_builtins(manifest)
+
+
+def _zip_problem(exc: BaseException) -> str:
+    if isinstance(exc, RuntimeError) and "encrypt" in str(exc).lower():
+        return "tệp bên trong được mã hóa bằng mật khẩu"
+    if isinstance(exc, NotImplementedError):
+        return "kiểu nén không được hỗ trợ"
+    return f"{type(exc).__name__}: {exc}"[:200]
 
 
 def verify_backup(path: str | os.PathLike, *, extract_to: Path | None = None, progress: Progress | None = None,
@@ -229,8 +311,8 @@ def verify_backup(path: str | os.PathLike, *, extract_to: Path | None = None, pr
                 os.close(fd)
         try:
             zf = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, ValueError) as exc:
-            raise UserError("backup.invalid", detail=str(exc)) from None
+        except ZIP_ERRORS as exc:
+            raise UserError("backup.invalid", detail=_zip_problem(exc)) from None
         with zf:
             manifest = _read_manifest(zf)
             files = manifest["files"]
@@ -251,33 +333,63 @@ def verify_backup(path: str | os.PathLike, *, extract_to: Path | None = None, pr
                 out = None
                 if extract_to is not None:
                     target = extract_to.joinpath(*arc.split("/"))
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    out = open(target, "xb")
+                    try:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        out = open(target, "xb")
+                    except OSError as exc:   # the workspace's disk, not the stick
+                        raise _WorkspaceWriteFailed(exc) from exc
                 try:
                     with zf.open(info) as src:
-                        while chunk := src.read(CHUNK):
+                        while True:
+                            try:
+                                chunk = src.read(CHUNK)
+                            except OSError as exc:
+                                if exc.errno is None:   # bz2's "Invalid data stream"
+                                    raise UserError("backup.tampered", name=arc) from exc
+                                raise
+                            if not chunk:
+                                break
                             size += len(chunk)
                             if size > meta["size"]:  # more than the manifest says: stop (zip bomb or edit)
                                 raise UserError("backup.tampered", name=arc)
                             digest.update(chunk)
                             if out is not None:
-                                out.write(chunk)
+                                try:
+                                    out.write(chunk)
+                                except OSError as exc:
+                                    raise _WorkspaceWriteFailed(exc) from exc
                             if progress is not None:
                                 progress(done + size, total, label)
                     if out is not None:
-                        out.flush()
-                        os.fsync(out.fileno())
-                except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
+                        try:
+                            out.flush()
+                            os.fsync(out.fileno())
+                        except OSError as exc:
+                            raise _WorkspaceWriteFailed(exc) from exc
+                except ZIP_ERRORS as exc:
                     raise UserError("backup.tampered", name=arc) from exc
                 finally:
                     if out is not None:
-                        out.close()
+                        try:
+                            out.close()
+                        except OSError:
+                            pass
                 if size != meta["size"] or digest.hexdigest() != meta["sha256"]:
                     raise UserError("backup.tampered", name=arc)
                 done += size
             return manifest
+    except _WorkspaceWriteFailed as failed:
+        raise _workspace_error(failed.error, extract_to or path.parent) from failed.error
     except OSError as exc:
         raise UserError("backup.read_failed", path=str(path), detail=exc.strerror or str(exc)) from exc
+
+
+class _WorkspaceWriteFailed(Exception):
+    """Extracting into the workspace failed (its disk is full or read-only): not the stick's fault."""
+
+    def __init__(self, error: OSError):
+        super().__init__(str(error))
+        self.error = error
 
 
 def restore_backup(paths, source: str | os.PathLike, *, progress: Progress | None = None,
@@ -289,43 +401,48 @@ def restore_backup(paths, source: str | os.PathLike, *, progress: Progress | Non
     aside there and kept), the backup's database takes its place, and missing evidence files are restored.
     """
     ws = _paths(paths)
-    ws.ensure()
+    if ws.root.exists() and not ws.root.is_dir():
+        raise UserError("workspace.not_a_folder", path=str(ws.root))
+    try:
+        ws.ensure()
+    except OSError as exc:
+        raise os_error_at_workspace(exc, ws.root) from exc
     source = Path(source)
     if not source.is_file():
         raise UserError("backup.source_missing", path=str(source))
-    work = Path(tempfile.mkdtemp(prefix=".khoiphuc-", dir=ws.backups_dir))
     try:
+        work = Path(tempfile.mkdtemp(prefix=".khoiphuc-", dir=ws.backups_dir))
+    except OSError as exc:
+        raise _workspace_error(exc, ws.root) from exc
+    try:
+        new_db = work / DATABASE
         if zipfile.is_zipfile(source):
             verify_backup(source, extract_to=work, progress=progress)
-            new_db = work / DATABASE
         else:
-            new_db = work / DATABASE
             try:
                 backup_copy(source, new_db)
             except sqlite3.Error as exc:
+                if sqlite_error_code(exc) in (13, 8):     # full or read-only: the workspace's disk
+                    raise _workspace_error(exc, ws.root) from exc
                 raise UserError("backup.invalid", detail=str(exc)) from None
-        problem = check_database(new_db)
-        if problem:
-            raise UserError("backup.database_damaged", detail=problem)
-        version = _schema_version(new_db)
-        if version > latest_version():
-            raise UserError("db.newer_version", found=version, supported=latest_version())
-        if version == 0 or not _has_table(new_db, "commune"):
-            raise UserError("backup.invalid", detail="no Sổ Thi đua data")
-
+            except OSError as exc:
+                raise _workspace_error(exc, ws.root) from exc
+        _check_restorable(new_db, work)
         previous_copy = damaged_kept = None
-        if ws.database.exists() and ws.database.stat().st_size > 0:
-            if check_database(ws.database) is None:
+        if ws.database.exists():
+            if ws.database.stat().st_size > 0 and check_database(ws.database) is None:
                 previous_copy = take_automatic_backup(ws, RESTORE, now=now)
             else:
-                damaged_kept = set_damaged_aside(ws, now=now)
-        with open(new_db, "rb+") as fh:
-            os.fsync(fh.fileno())
-        for suffix in ("-wal", "-shm"):
-            # A WAL left by the old database would be replayed onto the restored one.
-            Path(f"{ws.database}{suffix}").unlink(missing_ok=True)
-        os.replace(new_db, ws.database)
-        fsync_dir(ws.root)
+                damaged_kept = set_damaged_aside(ws, now=now)   # an empty file too: kept, as it was
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise _workspace_error(exc, ws.root) from exc
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    try:
+        # Evidence first (named by their content, harmless on their own), the database last: a power cut in
+        # between never leaves a restored record pointing at a file that is not there.
         restored = 0
         evidence_src = work / "evidence"
         if evidence_src.is_dir():
@@ -337,7 +454,16 @@ def restore_backup(paths, source: str | os.PathLike, *, progress: Progress | Non
                     continue
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(path, target)
+                fsync_dir(target.parent)
                 restored += 1
+            fsync_dir(ws.evidence_dir)
+        with open(new_db, "rb+") as fh:
+            os.fsync(fh.fileno())
+        for suffix in ("-wal", "-shm"):
+            # A WAL left by the old database would be replayed onto the restored one.
+            Path(f"{ws.database}{suffix}").unlink(missing_ok=True)
+        os.replace(new_db, ws.database)
+        fsync_dir(ws.root)
         log.info("restored %s (previous copy %s, damaged kept %s, %d evidence files)", source, previous_copy,
                  damaged_kept, restored)
         return RestoreResult(source, previous_copy, damaged_kept, restored)
@@ -347,8 +473,41 @@ def restore_backup(paths, source: str | os.PathLike, *, progress: Progress | Non
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _check_restorable(new_db: Path, work: Path) -> None:
+    """Refuse, before anything changes, a database the app would not open: damaged, not ours, newer, or one
+    whose migration or app-level check fails (tried on a scratch copy)."""
+    problem = check_database(new_db)
+    if problem:
+        raise UserError("backup.database_damaged", detail=problem)
+    try:
+        version = _schema_version(new_db)
+        ours = _has_table(new_db, "commune")
+    except sqlite3.Error as exc:
+        raise UserError("backup.database_damaged", detail=str(exc)) from None
+    if version > latest_version():
+        raise UserError("db.newer_version", found=version, supported=latest_version())
+    if version == 0 or not ours:
+        raise UserError("backup.invalid", detail="no Sổ Thi đua data")
+    if version < latest_version():
+        scratch = work / "thu-mo" / DATABASE
+        try:
+            backup_copy(new_db, scratch)
+            migrate(scratch, scratch.parent / "backups")
+            problem = check_database(scratch, deep=False)
+        except UserError:
+            raise
+        except Exception as exc:  # noqa: BLE001 — whatever stops it opening is a reason to refuse it
+            if sqlite_error_code(exc) in (13, 8) or isinstance(exc, OSError):
+                raise _workspace_error(exc, work.parent.parent) from exc
+            problem = f"{type(exc).__name__}: {exc}"
+        finally:
+            shutil.rmtree(scratch.parent, ignore_errors=True)
+        if problem:
+            raise UserError("backup.database_damaged", detail=problem)
+
+
 def _has_table(db: Path, name: str) -> bool:
-    conn = sqlite3.connect(db)
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     try:
         return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
     finally:

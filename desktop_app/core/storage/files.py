@@ -87,6 +87,7 @@ def copy_file_durably(source: Path, target: Path) -> Path:
         with open(partial, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(partial, target)
+        fsync_dir(target.parent)
     except BaseException:
         remove_quietly(partial)
         raise
@@ -149,3 +150,20 @@ def write_verified(target_dir: Path, name: str, write: Callable[[BinaryIO], None
         if renamed:
             remove_quietly(final)
         raise
+
+
+def remove_stale_temps(target_dir: Path, name_prefix: str) -> list[Path]:
+    """Remove what an interrupted `write_verified` of a file named `name_prefix…` left in target_dir (a stick):
+    only our temporary names, never a finished file."""
+    removed = []
+    try:
+        with os.scandir(target_dir) as it:
+            entries = list(it)
+        for entry in entries:
+            if entry.name.startswith(TEMP_PREFIX + name_prefix) and entry.name.endswith(TEMP_SUFFIX) \
+                    and entry.is_file():
+                remove_quietly(Path(entry.path))
+                removed.append(Path(entry.path))
+    except OSError:
+        pass
+    return removed

@@ -23,6 +23,7 @@ import peewee
 
 from ..changes import Topic
 from ..dates import VN_TZ
+from .health import sqlite_error_code, storage_error
 from .models import MODELS, Commune, Setting
 from .paths import WorkspacePaths
 from .secrets import SecretStore
@@ -69,6 +70,7 @@ class Session:
     secrets: SecretStore = field(default_factory=SecretStore)
     clock: Clock = field(default_factory=Clock)
     problems: list = field(default_factory=list)   # things found at opening that the window shows once
+    lock: object = None                            # the workspace lock (health.WorkspaceLock), while open
     _state: _ThreadState = field(default_factory=_ThreadState, repr=False)
 
     # ----- binding and connections ---------------------------------------------------------------------
@@ -87,6 +89,9 @@ class Session:
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     # ----- writes and their change notices -----------------------------------------------------------------
 
@@ -105,9 +110,16 @@ class Session:
             with self.db.atomic(**kwargs):
                 yield
                 state.pending.update(topics)
-        except BaseException:
+        except BaseException as exc:
             if outermost:
                 state.pending.clear()
+                # A full disk, a read-only file, a pulled-out stick: the user's message, not a crash. Nothing
+                # of this transaction was stored; what was saved before is safe.
+                known = storage_error(exc, self.paths) if isinstance(exc, Exception) and \
+                    sqlite_error_code(exc) is not None else None
+                if known is not None:
+                    log.warning("write failed: %s", exc)
+                    raise known from exc
             raise
         if outermost:
             self._publish(state.pending)

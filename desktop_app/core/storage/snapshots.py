@@ -6,6 +6,7 @@ Evidence files need no automatic copy: they are content-addressed (named by SHA-
 """
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -16,7 +17,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..errors import UserError
+from . import migrations
 from .files import fsync_dir, remove_quietly
+from .models import MODELS, JSONField
 from .paths import WorkspacePaths
 
 log = logging.getLogger(__name__)
@@ -74,27 +77,64 @@ def backup_copy(source: Path, target: Path) -> Path:
 
 # ----- checking a database file ---------------------------------------------------------------------
 
-def check_database(path: Path) -> str | None:
-    """None when the file is a readable SQLite database that passes `PRAGMA quick_check`; else why not.
+def _text(raw: bytes) -> str:
+    # Text read from a damaged file may be invalid UTF-8: it must never make the check itself fail.
+    return raw.decode("utf-8", errors="replace")
 
-    A missing or empty file is fine (a new workspace). Opens read-only, so a damaged file is not touched.
+
+def check_database(path: Path, *, deep: bool = True) -> str | None:
+    """None when the file is a readable SQLite database that passes `PRAGMA quick_check` and that this app can
+    read (the tables and columns its models use, valid JSON in every JSON cell); else why not, in a few words.
+
+    A missing or empty file is not a database (whether that is a new workspace is for `health.database_damage`
+    to say). Opens read-only, so a damaged file is not touched; any failure of the check is reported as damage.
+    `deep=False` skips quick_check (the app-level part only, e.g. after a migration).
     """
     path = Path(path)
-    if not path.exists() or path.stat().st_size == 0:
-        return None
     try:
+        if not path.exists():
+            return "không có tệp"
+        if path.stat().st_size == 0:
+            return "tệp rỗng (0 byte)"
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError, ValueError) as exc:
         return str(exc)
+    conn.text_factory = _text
     try:
-        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        if deep:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+            if rows != ["ok"]:
+                return "; ".join(rows[:3])[:500]
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error as exc:
-        return str(exc)
+        return _unreadable_for_the_app(conn)
+    except Exception as exc:  # noqa: BLE001 — the check failing is itself damage
+        return f"{type(exc).__name__}: {exc}"[:500]
     finally:
         conn.close()
-    if rows != ["ok"]:
-        return "; ".join(str(r) for r in rows[:3])
+
+
+def _unreadable_for_the_app(conn: sqlite3.Connection) -> str | None:
+    """What this app would fail on at start although SQLite finds the file sound: a table or column its models
+    use is missing or renamed (a damaged schema text), a JSON cell that does not parse. Only for a database at
+    this app's schema version (an older one is checked again after its migration)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version != migrations.highest_number():
+        return None
+    for model in MODELS:
+        table = model._meta.table_name
+        columns = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
+        if not columns:
+            return f"thiếu bảng {table}"
+        missing = [f.column_name for f in model._meta.sorted_fields if f.column_name not in columns]
+        if missing:
+            return f"bảng {table} thiếu cột {', '.join(missing)}"
+        for field in model._meta.sorted_fields:
+            if isinstance(field, JSONField):
+                bad = conn.execute(f'SELECT rowid FROM "{table}" WHERE "{field.column_name}" IS NOT NULL AND '
+                                   f'"{field.column_name}" <> \'\' AND NOT json_valid("{field.column_name}") '
+                                   f'LIMIT 1').fetchone()
+                if bad is not None:
+                    return f"ô JSON hỏng ở bảng {table}, cột {field.column_name}, dòng {bad[0]}"
     return None
 
 
@@ -128,15 +168,22 @@ def take_automatic_backup(paths, kind: str, *, label: str = "", now: datetime | 
             raise UserError("backup.source_damaged", path=str(ws.database), detail=problem)
         os.replace(tmp, final)
         fsync_dir(folder)
-    except OSError as exc:
-        remove_quietly(tmp)
-        raise UserError("backup.auto_failed", path=str(folder), detail=exc.strerror or str(exc)) from exc
+    except (OSError, sqlite3.Error) as exc:
+        _remove_copy(tmp)
+        full = getattr(exc, "errno", None) == errno.ENOSPC or (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == 13
+        raise UserError("backup.auto_failed", path=str(folder),
+                        detail="ổ đĩa đã đầy" if full else getattr(exc, "strerror", None) or str(exc)) from exc
     except BaseException:
-        remove_quietly(tmp)
+        _remove_copy(tmp)
         raise
     log.info("automatic backup (%s): %s", kind, final)
     rotate(folder, now=now)
     return final
+
+
+def _remove_copy(tmp: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        remove_quietly(Path(f"{tmp}{suffix}"))
 
 
 def backup_before_import(paths) -> Path:
