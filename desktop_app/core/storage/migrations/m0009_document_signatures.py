@@ -8,7 +8,10 @@ certificates the workspace trusts, and the images the signatures show (NĐ 30/20
 - document_signature: one row per signature applied to an issued PDF, in order (1 the person with authority,
   2 the organisation); stored_name is the signed file kept beside the issued one, with its SHA-256.
 
-PROBE_TABLE makes it apply even on a database whose version already passed 12 without it.
+PROBE_TABLE makes it apply even on a database whose version already passed 9 without it (numbered 0012 in the plan
+for parallel branches; 0009 here because the migration tests want numbers without gaps while 0009–0011 have not
+landed — the integrator renumbers it after issues 14–16).
+
 This file is frozen: a later change is a new migration.
 """
 
