@@ -545,10 +545,10 @@ class DossierScreen(QWidget):
         if path != self.current_pdf():
             return
         self.signature_report = report
-        lines = [self.tr("Digital signatures: %1").replace("%1", report.summary)]
-        for i, sig in enumerate(report.signatures, start=1):
-            lines.append(f"{i}. {sig.verdict} — " + "; ".join(sig.lines()[:3]))
-        self.signature_label.setText("\n".join(lines))
+        # One line (the preview keeps its room at 1366×768); each signature's details in the tooltip.
+        signers = "; ".join(f"{sig.signer} ({sig.signed_at})" for sig in report.signatures)
+        text = self.tr("Digital signatures: %1").replace("%1", report.summary)
+        self.signature_label.setText(f"{text} — {signers}" if signers else text)
         self.signature_label.setToolTip("\n\n".join("\n".join(s.lines()) for s in report.signatures))
 
     def _clear_documents(self) -> None:
