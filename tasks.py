@@ -23,6 +23,7 @@ DEBIAN_PACKAGES = [
     "libxcb-image0", "libxcb-render-util0", "libxcb-xkb1", "libxcb-cursor0", "libxcb-randr0", "libxcb-shape0",
     "libxcb-xinerama0", "binutils",  # binutils: objdump/strip for the PyInstaller bundle
     "libreoffice-calc-nogui",  # the tests open exported .xlsx files in LibreOffice headless
+    "softhsm2", "libnss3-tools",  # a real PKCS#11 token for the signing tests; certutil gives pdfsig its trust roots
     "fuse3", "libfuse3-3",  # the power-cut test's recording filesystem (tests/powercut/)
     "postgresql",  # the receiving level's server: tests start a throwaway cluster (tools/pgcluster.py)
 ]

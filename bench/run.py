@@ -640,6 +640,82 @@ def bench_excel(sizes: Sizes, work: Path, data: Path) -> list[Row]:
             "openpyxl write-only writing the same cells", "≤ 1.3×", export <= 1.3 * baseline_write),
     ]
 
+def bench_signing(work: Path, runs: int = 5) -> list[Row]:
+    """Issue 17: signing one PDF (the Biên bản) on a SoftHSM2 token — the app's path (open the token with the PIN,
+    pair certificate and key by CKA_ID, check the certificate against the installed roots, draw the NĐ 30 appearance,
+    sign PAdES B-B) against pyHanko's own signing of the same PDF with the same token and key (open session,
+    PKCS11Signer, sign_pdf with an invisible field). Medians of interleaved runs. Target ≤ 1.3×."""
+    import asyncio
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    from pyhanko.sign.fields import SigSeedSubFilter
+    from pyhanko.config.pkcs11 import TokenCriteria
+    from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+
+    from desktop_app.core.demo import create_demo_commune
+    from desktop_app.core.documents import round_documents as dossier
+    from desktop_app.core.nominations import rounds
+    from desktop_app.core.signatures import certificates, signing
+    from desktop_app.core.signatures.token import open_token, read_contents
+    from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+    from desktop_app.core.storage.secrets import SecretStore
+    from desktop_app.core.workspace import open_workspace
+    from tests import pki as P
+
+    if P.softhsm_library() is None:
+        return []
+    base = work / "signing"
+    k = P.make_pki()
+    tok = P.make_token(base / "token", k, entities=[k.personal])
+    k.write(base / "pem")
+    P.use_token(tok)
+    ws = open_workspace(base / "ws", secrets=SecretStore(InMemoryKeyring()))
+    create_demo_commune(ws)
+    r = rounds.find_round(ws, 1)
+    st = {x.code: x for x in dossier.document_states(ws, r.id)}
+    dossier.issue_document(ws, r.id, "bien_ban", 3, st["bien_ban"].fixed_date)
+    certificates.import_certificates(ws, base / "pem" / "root.pem")
+    certificates.import_certificates(ws, base / "pem" / "intermediate.pem")
+    pdf = dict(dossier.issued_files(ws, r.id, "bien_ban"))["04_Bien_ban_hop_Hoi_dong.pdf"]
+    cka = k.personal.cka_id
+    store = certificates.trust_store(ws)
+
+    def app_once() -> bytes:
+        with open_token(tok.library, P.USER_PIN) as s:
+            cert = next(c for c in read_contents(s).certificates if c.cka_id == cka.hex())
+            now = ws.clock.now()
+            info = certificates.check_signing_certificate(cert.cert, store, now)
+            look = signing.make_appearance(pdf, "personal", name=info.name, organisation=info.organisation,
+                                           signed_at=now, image=None, seal=None)
+            chain = list(store.intermediates) + list(store.roots)
+            return asyncio.run(signing._sign_one(pdf, signing._signer(s, cert, chain, False), "personal", look, now,
+                                                 None, info.name))
+
+    def pyhanko_once() -> bytes:
+        s = open_pkcs11_session(tok.library, user_pin=P.USER_PIN, token_criteria=TokenCriteria(label=tok.label))
+        try:
+            signer = PKCS11Signer(s, cert_id=cka, key_id=cka, other_certs_to_pull=())
+            meta = signers.PdfSignatureMetadata(field_name="Sig", subfilter=SigSeedSubFilter.PADES,
+                                                md_algorithm="sha256")
+            return signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False), meta, signer).getvalue()
+        finally:
+            s.close()
+
+    app_once(), pyhanko_once()          # warm: modules, fonts, the token's first login
+    app_t, base_t = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        app_once()
+        app_t.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        pyhanko_once()
+        base_t.append(time.perf_counter() - t0)
+    ws.close()
+    a, b = statistics.median(app_t) * 1000, statistics.median(base_t) * 1000
+    return [Row("sign one PDF on the token (PAdES B-B, NĐ 30 appearance, certificate checked)", a, b, "ms",
+                "pyHanko's own PKCS#11 signing, same PDF and token", "≤ 1.3×", a <= 1.3 * b)]
+
 
 def _rss(args: list[str]) -> dict:
     import json
@@ -915,6 +991,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += bench_documents(sizes)
         rows += bench_packets(sizes, work)
         rows += bench_hostile(sizes, work)
+        rows += bench_signing(work)
         rows += bench_memory(sizes, data)
         rows += bench_excel(sizes, work, data)
         rows += bench_statistics(sizes, data, work)

@@ -399,6 +399,60 @@ def cmd_verify(args) -> int:
 cmd_verify.configure = lambda p: p.add_argument("packet", metavar="PACKET", help="tệp .zip của gói hồ sơ")
 
 
+@command("verify-pdf", "kiểm tra chữ ký số trên văn bản PDF (người ký, cơ quan, thời gian, chứng thư, văn bản có "
+                       "bị sửa sau khi ký); mã thoát 0 chỉ khi mọi chữ ký nguyên vẹn và dẫn tới chứng thư gốc tin cậy")
+def cmd_verify_pdf(args) -> int:
+    from .core.signatures import certificates, verification
+
+    if args.root and not getattr(args, "data_dir", None):
+        roots, inter = [], []
+        for path in args.root:
+            for cert in certificates.read_certificate_file(path):
+                (roots if cert.self_signed in ("maybe", "yes") else inter).append(cert)
+        store = certificates.TrustStore(tuple(roots), tuple(inter))
+    else:
+        with opened(args) as ws:
+            if args.root:
+                for path in args.root:
+                    certificates.import_certificates(ws, path)
+            store = certificates.trust_store(ws)
+    ok = True
+    for path in args.file:
+        report = verification.verify_file(path, store)
+        lines = [f"{path}: {report.summary}"]
+        for i, sig in enumerate(report.signatures, start=1):
+            lines.append(f"  Chữ ký {i}: {sig.verdict}")
+            lines += [f"    {line}" for line in sig.lines()]
+        if not store.roots:
+            lines.append("  (Chưa cài chứng thư gốc nào: không chữ ký nào được coi là tin cậy. Dùng --root TỆP.)")
+        say("\n".join(lines))
+        ok = ok and report.ok
+    return 0 if ok else 1
+
+
+cmd_verify_pdf.configure = lambda p: (
+    p.add_argument("file", nargs="+", metavar="FILE", help="tệp PDF đã ký số"),
+    p.add_argument("--root", action="append", default=[], metavar="TỆP",
+                   help="chứng thư gốc/trung gian tin cậy (.cer, .crt, .pem); với --data-dir thì được cài vào thư "
+                        "mục dữ liệu"))
+
+
+@command("import-roots", "cài chứng thư gốc (và trung gian) tin cậy để kiểm tra chữ ký số (tệp do Ban Cơ yếu Chính phủ "
+                         "hoặc tỉnh cung cấp)")
+def cmd_import_roots(args) -> int:
+    from .core.signatures import certificates
+
+    with opened(args) as ws:
+        for path in args.file:
+            for info in certificates.import_certificates(ws, path):
+                say(f"Đã cài: {info.name} — hiệu lực đến {info.not_after:%d/%m/%Y}, SHA-256 {info.sha256}")
+    return 0
+
+
+cmd_import_roots.configure = lambda p: p.add_argument("file", nargs="+", metavar="FILE",
+                                                       help="tệp chứng thư (.cer, .crt, .pem)")
+
+
 @command("receive", "tiếp nhận gói hồ sơ vào thư mục tiếp nhận (tạo mới nếu thư mục trống)")
 def cmd_receive(args) -> int:
     from .core.errors import message_text

@@ -21,7 +21,7 @@ FLOORS = [
     {"storage"},
     {"register"},
     {"nominations"},
-    {"documents", "spreadsheets"},
+    {"documents", "spreadsheets", "signatures"},
     {"exchange"},
     {"workspace", "demo"},
 ]

@@ -2,7 +2,9 @@
 "DỰ THẢO" and no number; each numbered document (Biên bản, Tờ trình, Quyết định) is issued in its own step with a
 number from the commune's register and a signing date; issued documents are shown read-only from their stored files;
 a correction of the round issues new documents that name the ones they replace. Preview (QtPdf), print on A4, save a
-copy anywhere, open the folder; the dossier's settings (place name, offices, base salary, the register)."""
+copy anywhere, open the folder; the dossier's settings (place name, offices, base salary, the register). An issued
+document is signed digitally with the officer's token (issue 17: the person with authority, then the văn thư for the
+commune) and the shown PDF's signatures are verified and described under it."""
 from __future__ import annotations
 
 import shutil
@@ -27,6 +29,7 @@ from desktop_app.core.exchange.keys import create_key, known_fingerprint
 from desktop_app.core.fingerprints import format_fingerprint
 from desktop_app.core.nominations import rounds, rules_pack
 from desktop_app.core.register.communes import commune_code_of
+from desktop_app.core.signatures import records as signature_records
 from desktop_app.core.vocabulary import DRAFT, LOCKED, SENT
 
 from .operations import OperationRunner
@@ -35,7 +38,7 @@ from .printing import a4_printer, print_dialog, print_pdf
 PATH_ROLE = Qt.UserRole
 
 
-STATE_COLUMNS = 3
+STATE_COLUMNS = 4
 
 
 class DossierScreen(QWidget):
@@ -48,6 +51,8 @@ class DossierScreen(QWidget):
         self.preview_dir = self.session.paths.root / ".xem-truoc"
         self.busy = False
         self.files: list[Path] = []
+        self.signable: dict[str, signature_records.SignableDocument] = {}
+        self.signature_report = None              # the verification of the PDF shown
         self.folder: Path | None = None           # where the shown documents are (None: nothing yet)
         self.issued = False                       # kept for callers: the shown files include issued ones
         self.states: list = []                    # core.DocumentState of the numbered documents
@@ -84,14 +89,16 @@ class DossierScreen(QWidget):
         # The numbered documents and where each stands: draft, issued (number, date), replacing an earlier one.
         self.state_table = QTableWidget(0, STATE_COLUMNS)
         self.state_table.setObjectName("state_table")
-        self.state_table.setHorizontalHeaderLabels([self.tr("Document"), self.tr("State"), self.tr("Next step")])
+        self.state_table.setHorizontalHeaderLabels([self.tr("Document"), self.tr("State"), self.tr("Next step"),
+                                                    self.tr("Digital signatures")])
         self.state_table.verticalHeader().setVisible(False)
         self.state_table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.state_table.setSelectionBehavior(QTableWidget.SelectRows)
         self.state_table.setSelectionMode(QTableWidget.SingleSelection)
         self.state_table.horizontalHeader().setStretchLastSection(True)
         self.state_table.setColumnWidth(0, 300)
-        self.state_table.setColumnWidth(1, 420)
+        self.state_table.setColumnWidth(1, 330)
+        self.state_table.setColumnWidth(2, 380)
         self.state_table.setWordWrap(True)
         # "Next step" often takes two lines: rows as tall as their text, room for the three documents and a fourth.
         self.state_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -116,8 +123,15 @@ class DossierScreen(QWidget):
         self.issue_button.setObjectName("issue_button")
         self.preview_button.clicked.connect(lambda: self.generate(issue=False))
         self.issue_button.clicked.connect(self.issue_selected)
+        self.sign_button = QPushButton(self.tr("Sign digitally…"))
+        self.sign_button.setObjectName("sign_button")
+        self.sign_button.setToolTip(self.tr("Sign the selected issued document with the USB token: first the "
+                                            "chairman (or deputy), then the records officer adds the commune's "
+                                            "signature."))
+        self.sign_button.clicked.connect(self.sign_selected)
         actions.addWidget(self.preview_button)
         actions.addWidget(self.issue_button)
+        actions.addWidget(self.sign_button)
         actions.addStretch()
         layout.addLayout(actions)
 
@@ -149,6 +163,11 @@ class DossierScreen(QWidget):
         self.page_label = QLabel()
         self.page_label.setObjectName("page_label")
         right_layout.addWidget(self.page_label)
+        self.signature_label = QLabel()
+        self.signature_label.setObjectName("signature_label")
+        self.signature_label.setWordWrap(True)
+        self.signature_label.setTextFormat(Qt.PlainText)
+        right_layout.addWidget(self.signature_label)
         self.pdf = QPdfDocument(self)
         self.view = QPdfView()
         self.view.setObjectName("pdf_view")
@@ -231,6 +250,18 @@ class DossierScreen(QWidget):
                 "%1", self._doc_name(st.waiting_for))
         return self.tr("Ready to issue: select it and press “Issue the selected document…”.")
 
+    def _signature_text(self, st) -> str:
+        doc = self.signable.get(st.code)
+        if not st.issued or doc is None:
+            return self.tr("—")
+        if not doc.signatures:
+            return self.tr("Not signed yet")
+        done = "; ".join(self.tr("%1 (%2)").replace("%1", s.signer_name).replace("%2", s.signed_at)
+                         for s in doc.signatures)
+        if doc.next_role == signature_records.ORGANISATION:
+            return self.tr("Signed by %1 — the commune's signature (văn thư) comes next").replace("%1", done)
+        return self.tr("Signed by %1 — complete").replace("%1", done)
+
     def _refresh_states(self) -> None:
         """Show each numbered document: draft or issued, and what comes next."""
         round_ = self.current_round()
@@ -248,8 +279,10 @@ class DossierScreen(QWidget):
             self._update_buttons()
             return
         self.state_table.setRowCount(len(self.states))
+        self.signable = {d.code: d for d in signature_records.signable_documents(self.session, round_.id)}
         for row, st in enumerate(self.states):
-            for col, text in enumerate((self._doc_name(st.code), self._state_text(st), self._next_step(st))):
+            for col, text in enumerate((self._doc_name(st.code), self._state_text(st), self._next_step(st),
+                                        self._signature_text(st))):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, st.code)
                 item.setToolTip(text)
@@ -364,6 +397,29 @@ class DossierScreen(QWidget):
             return
         self._issue(round_.id, st.code, number, signed, fingerprint)
 
+    def sign_selected(self) -> None:
+        """Sign the selected issued document with the token (the next signature in order)."""
+        from .sign_document_dialog import SignDocumentDialog  # loads pyHanko: only when signing
+
+        st = self.selected_state()
+        doc = self.signable.get(st.code) if st is not None else None
+        if doc is None or self.busy or doc.next_role is None:
+            return
+        dialog = SignDocumentDialog(self.runner, doc, self._doc_name(st.code), parent=self)
+        if dialog.exec() != QDialog.Accepted or dialog.outcome is None:
+            return
+        out = dialog.outcome
+        text = (self.tr("%1 No. %2 signed by %3 at %4 (PAdES %5): %6 file(s).")
+                .replace("%1", self._doc_name(st.code)).replace("%2", doc.number_text)
+                .replace("%3", out.signer.name).replace("%4", out.signed_at).replace("%5", out.level)
+                .replace("%6", str(len(out.files))))
+        if out.timestamp_skipped:
+            text += "\n" + self.tr("The timestamp server did not answer: signed without a timestamp (the signing "
+                                   "time is the computer's clock).")
+        self.state_label.setText(text)
+        self._refresh_states()
+        self.generate(issue=False)
+
     def _issue(self, round_id: int, code: str, number: int, signed, fingerprint: str) -> None:
         self.busy = True
         self._update_buttons()
@@ -469,7 +525,31 @@ class DossierScreen(QWidget):
         else:
             self.page_label.setText(self.tr("%1 — pages: %2").replace("%1", self.document_list.currentItem().text())
                                     .replace("%2", str(self.pdf.pageCount())))
+        self._verify_current(path)
         self._update_buttons()
+
+    def _verify_current(self, path: Path) -> None:
+        """Describe the signatures of the shown PDF (verified in the background: pyHanko loads only then)."""
+        self.signature_report = None
+        self.signature_label.setText("")
+        if not self.signable or not any(d.signatures for d in self.signable.values()):
+            return                                 # nothing of this round is signed: no need to load pyHanko
+        from desktop_app.core.signatures.verification import verify_with_workspace_roots
+
+        self.signature_label.setText(self.tr("Checking the digital signatures…"))
+        self.runner.run(verify_with_workspace_roots, path, read=True,
+                        on_success=lambda report: self._verified(path, report),
+                        on_failure=lambda exc: self.signature_label.setText(str(exc)))
+
+    def _verified(self, path: Path, report) -> None:
+        if path != self.current_pdf():
+            return
+        self.signature_report = report
+        # One line (the preview keeps its room at 1366×768); each signature's details in the tooltip.
+        signers = "; ".join(f"{sig.signer} ({sig.signed_at})" for sig in report.signatures)
+        text = self.tr("Digital signatures: %1").replace("%1", report.summary)
+        self.signature_label.setText(f"{text} — {signers}" if signers else text)
+        self.signature_label.setToolTip("\n\n".join("\n".join(s.lines()) for s in report.signatures))
 
     def _clear_documents(self) -> None:
         self.document_list.clear()
@@ -489,6 +569,8 @@ class DossierScreen(QWidget):
         st = self.selected_state()
         self.issue_button.setEnabled(has_round and not busy and st is not None and not st.issued
                                      and not st.waiting_for)
+        doc = self.signable.get(st.code) if st is not None and st.issued else None
+        self.sign_button.setEnabled(not busy and doc is not None and doc.next_role is not None)
         self.round_combo.setEnabled(not busy)
         self.settings_button.setEnabled(not busy)
         self.rules_button.setEnabled(not busy)

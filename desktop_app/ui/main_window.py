@@ -220,6 +220,10 @@ class MainWindow(QMainWindow):
             key_action = QAction(self.tr("Signing key of the commune…"), self)
             key_action.triggered.connect(self.key_settings)
             settings_menu.addAction(key_action)
+        signing_action = QAction(self.tr("Digital signatures (token, trusted roots, seal)…"), self)
+        signing_action.setObjectName("signing_settings")
+        signing_action.triggered.connect(self.signing_settings)
+        settings_menu.addAction(signing_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = QAction(self.tr("User guide"), self)
         guide.setObjectName("user_guide")
@@ -315,6 +319,11 @@ class MainWindow(QMainWindow):
         from .key_settings_dialog import KeySettingsDialog
 
         KeySettingsDialog(self.runner, parent=self).exec()
+
+    def signing_settings(self) -> None:
+        from .signing_settings_dialog import SigningSettingsDialog
+
+        SigningSettingsDialog(self.runner, parent=self).exec()
 
     def show_guide(self) -> None:
         from .help_window import HelpWindow

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLayout, QListWidget, QListWidgetItem, QMessageBox,
-                               QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from desktop_app.core.changes import Topic, touches
@@ -204,6 +204,20 @@ class ReceivingScreen(QWidget):
         self.open_doc_button = QPushButton(self.tr("Open document"))
         self.open_doc_button.clicked.connect(lambda: self._open_document(self.documents.currentItem()))
         right.addWidget(self.open_doc_button)
+        self.signature_reports: dict = {}
+        self.signature_details = plain_label("")
+        self.signature_details.setObjectName("signature_details")
+        self.signature_details.setWordWrap(True)
+        self.signature_details.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.signature_details.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        details = QScrollArea()
+        details.setObjectName("signature_scroll")
+        details.setWidgetResizable(True)
+        details.setWidget(self.signature_details)
+        details.setFixedHeight(130)          # each signature's lines scroll here; the list keeps its room
+        right.addWidget(details)
+        self.documents.currentItemChanged.connect(self._show_signatures)
+        self.documents.itemClicked.connect(self._show_signatures)
         rl.addLayout(right, 2)
         splitter.addWidget(rounds_box)
         layout.addWidget(splitter, 1)
@@ -255,16 +269,62 @@ class ReceivingScreen(QWidget):
         self.pending_button.setVisible(bool(receiving.pending_confirmations(self.session)))
 
     def _round_selected(self, item, _previous=None) -> None:
+        self.signature_reports = {}
         self.documents.clear()
         if item is None:
             return
         rnd = rounds.get_round(self.session, item.data(0, Qt.UserRole))
         if rnd is None:
             return
-        for path in receiving.round_document_files(self.session, rnd.id):
+        paths = receiving.round_document_files(self.session, rnd.id)
+        for path in paths:
             entry = QListWidgetItem(shown(path.name))
             entry.setData(Qt.UserRole, str(path))
             self.documents.addItem(entry)
+        pdfs = [p for p in paths if p.suffix.lower() == ".pdf"]
+        if pdfs:
+            # The digital signatures on the documents (issue 17), checked against the roots installed here, in the
+            # background (pyHanko loads only now).
+            from desktop_app.core.signatures.verification import verify_many
+
+            self.signature_details.setText(self.tr("Checking the digital signatures of the documents…"))
+            self.runner.run(verify_many, pdfs, read=True,
+                            on_success=lambda reports: self._signatures_verified(rnd.id, pdfs, reports),
+                            on_failure=lambda exc: self.signature_details.setText(str(exc)))
+        else:
+            self.signature_details.setText("")
+
+    def _signatures_verified(self, round_id: int, pdfs, reports) -> None:
+        current = self.tree.currentItem()
+        if current is None or current.data(0, Qt.UserRole) != round_id:
+            return
+        self.signature_reports = {str(p): r for p, r in zip(pdfs, reports, strict=True)}
+        for i in range(self.documents.count()):
+            entry = self.documents.item(i)
+            report = self.signature_reports.get(entry.data(Qt.UserRole))
+            if report is None:
+                continue
+            entry.setText(f"{shown(Path(entry.data(Qt.UserRole)).name)} — {shown(report.summary)}")
+            entry.setForeground(Qt.GlobalColor.darkGreen if report.ok else
+                                Qt.GlobalColor.darkRed if report.signatures else Qt.GlobalColor.black)
+            entry.setToolTip("\n\n".join("\n".join(shown(line) for line in s.lines()) for s in report.signatures))
+        signed = [r for r in reports if r.signatures]
+        good = [r for r in signed if r.ok]
+        self.signature_details.setText(
+            self.tr("Digital signatures: %1 of %2 PDF documents signed, %3 of them valid and trusted. Select a "
+                    "document to see each signature.").replace("%1", str(len(signed))).replace(
+                "%2", str(len(reports))).replace("%3", str(len(good))))
+        self._show_signatures(self.documents.currentItem())
+
+    def _show_signatures(self, item, _previous=None) -> None:
+        report = self.signature_reports.get(item.data(Qt.UserRole)) if item is not None else None
+        if report is None:
+            return
+        lines = [f"{shown(report.name)}: {shown(report.summary)}"]
+        for i, sig in enumerate(report.signatures, start=1):
+            lines.append(self.tr("Signature %1: %2").replace("%1", str(i)).replace("%2", shown(sig.verdict)))
+            lines += ["    " + shown(line) for line in sig.lines()]
+        self.signature_details.setText("\n".join(lines))
 
     def _open_document(self, item) -> None:
         """Hand a document to the desktop shell — only a PDF or .docx file whose name hides nothing."""

@@ -1,9 +1,6 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
-<!-- Qt ships no Vietnamese translation of its own dialogs (no qtbase_vi.qm): the texts Qt itself shows
-     (standard buttons, message boxes, context menus, the non-native file and print dialogs, paper sizes) are
-     translated here. tests/ui/test_translations.py records every text Qt asks for while those dialogs open. -->
+
 <context>
     <name>QPlatformTheme</name>
     <message>
@@ -79,7 +76,7 @@
         <translation>Khôi phục mặc định</translation>
     </message>
     <message>
-        <source>Don&apos;t Save</source>
+        <source>Don't Save</source>
         <translation>Không lưu</translation>
     </message>
     <message>
@@ -361,13 +358,13 @@ Không tìm thấy thư mục.
 Hãy kiểm tra lại tên thư mục.</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete &apos;%1&apos;?</source>
-        <translation>Có chắc muốn xóa &apos;%1&apos;?</translation>
+        <source>Are you sure you want to delete '%1'?</source>
+        <translation>Có chắc muốn xóa '%1'?</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is write protected.
+        <source>'%1' is write protected.
 Do you want to delete it anyway?</source>
-        <translation>&apos;%1&apos; đang được bảo vệ chống ghi.
+        <translation>'%1' đang được bảo vệ chống ghi.
 Vẫn xóa?</translation>
     </message>
     <message>
@@ -414,8 +411,8 @@ Vẫn xóa?</translation>
         <translation>Loại</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
-        <translation>&lt;b&gt;Không dùng được tên &quot;%1&quot;.&lt;/b&gt;&lt;p&gt;Hãy dùng tên khác, ngắn hơn hoặc không có dấu câu.</translation>
+        <source>&lt;b&gt;The name "%1" cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;Không dùng được tên "%1".&lt;/b&gt;&lt;p&gt;Hãy dùng tên khác, ngắn hơn hoặc không có dấu câu.</translation>
     </message>
     <message>
         <source>Invalid filename</source>
@@ -606,12 +603,12 @@ Hãy chọn tên tệp khác.</translation>
         <translation>Khai báo trang không hợp lệ</translation>
     </message>
     <message>
-        <source>%1 does not follow the correct syntax. Please use &apos;,&apos; to separate ranges and pages, &apos;-&apos; to define ranges and make sure ranges do not intersect with each other.</source>
-        <translation>%1 không đúng cách ghi. Dùng dấu &apos;,&apos; để ngăn các trang và khoảng trang, dấu &apos;-&apos; để ghi một khoảng trang, và các khoảng không được chồng lên nhau.</translation>
+        <source>%1 does not follow the correct syntax. Please use ',' to separate ranges and pages, '-' to define ranges and make sure ranges do not intersect with each other.</source>
+        <translation>%1 không đúng cách ghi. Dùng dấu ',' để ngăn các trang và khoảng trang, dấu '-' để ghi một khoảng trang, và các khoảng không được chồng lên nhau.</translation>
     </message>
     <message>
-        <source>The &apos;From&apos; value cannot be greater than the &apos;To&apos; value.</source>
-        <translation>Trang &apos;Từ&apos; không được lớn hơn trang &apos;Đến&apos;.</translation>
+        <source>The 'From' value cannot be greater than the 'To' value.</source>
+        <translation>Trang 'Từ' không được lớn hơn trang 'Đến'.</translation>
     </message>
     <message>
         <source>Automatic</source>

@@ -172,73 +172,88 @@
         <translation>Mở văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="239"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="253"/>
         <source>%1 — round %2, version %3</source>
         <translation>%1 — đợt %2, lần %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="242"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="256"/>
         <source>REPLACED by a newer version</source>
         <translation>ĐÃ ĐƯỢC THAY bằng bản điều chỉnh mới</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="276"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="290"/>
+        <source>Checking the digital signatures of the documents…</source>
+        <translation>Đang kiểm tra chữ ký số trên các văn bản…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="314"/>
+        <source>Digital signatures: %1 of %2 PDF documents signed, %3 of them valid and trusted. Select a document to see each signature.</source>
+        <translation>Chữ ký số: %1/%2 văn bản PDF có ký số, %3 văn bản hợp lệ và tin cậy. Chọn một văn bản để xem từng chữ ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="325"/>
+        <source>Signature %1: %2</source>
+        <translation>Chữ ký %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="336"/>
         <source>This file is not opened: only PDF and .docx documents are.</source>
         <translation>Không mở tệp này: chỉ mở văn bản PDF và .docx.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="282"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="342"/>
         <source>Open packet files</source>
         <translation>Mở tệp gói hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="283"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="343"/>
         <source>Dossier packets (*.zip)</source>
         <translation>Gói hồ sơ (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="275"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="291"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="319"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="329"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="335"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="351"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="379"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="389"/>
         <source>Receive dossiers</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="292"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="352"/>
         <source>No packet (.zip) found on the USB drives. Plug in the stick, or open the file with “Open a packet file…”.</source>
         <translation>Không tìm thấy gói hồ sơ (.zip) nào trên thẻ nhớ USB. Hãy cắm thẻ nhớ, hoặc mở tệp bằng “Mở tệp gói hồ sơ…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="293"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="353"/>
         <source>No USB drive found. Plug in the stick, or open the file with “Open a packet file…”.</source>
         <translation>Không thấy thẻ nhớ USB. Hãy cắm thẻ nhớ, hoặc mở tệp bằng “Mở tệp gói hồ sơ…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="300"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="360"/>
         <source>Receiving packets…</source>
         <translation>Đang tiếp nhận gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="330"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="390"/>
         <source>Select a packet refused as out of order in the list first.</source>
         <translation>Hãy chọn trong danh sách một gói bị từ chối vì sai thứ tự.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="334"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="394"/>
         <source>Accept despite the order</source>
         <translation>Nhận dù sai thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="335"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="395"/>
         <source>Packet %1 of %2 is out of order (%3).
 Write what you checked with the commune (e.g. the earlier packet was lost with a USB stick):</source>
         <translation>Gói số %1 của %2 sai thứ tự (%3).
 Ghi rõ điều đã kiểm tra với xã (ví dụ: gói trước bị mất cùng USB):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="341"/>
-        <location filename="../../desktop_app/ui/receiving_screen.py" line="360"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="401"/>
+        <location filename="../../desktop_app/ui/receiving_screen.py" line="420"/>
         <source>confirmed on screen</source>
         <translation>xác nhận trên màn hình</translation>
     </message>

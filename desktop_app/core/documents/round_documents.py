@@ -34,7 +34,8 @@ from ..nominations import rules_pack
 from ..nominations.rounds import default_summary, require_round, meeting_of, nominees_of, vote_results
 from ..storage.files import fsync_dir, remove_quietly
 from ..storage.models import Achievement as AchievementRow
-from ..storage.models import (Award, AwardDecision, Campaign, Commune, DocumentNumber, IssuedDocument,
+from ..storage.models import (Award, AwardDecision, Campaign, Commune, DocumentNumber, DocumentSignature,
+                              IssuedDocument,
                               NominationRound, Participant, Setting)
 from ..storage.models import CouncilMeeting as CouncilMeetingRow
 from ..storage.session import Session
@@ -622,8 +623,26 @@ def issued_files(session: Session, round_id: int, code: str | None = None) -> li
                 raise UserError("documents.issued_file_missing", name=f["name"], path=str(folder)) from None
             if _sha256(data) != f["sha256"]:
                 raise UserError("documents.issued_file_changed", name=f["name"], path=str(folder))
-            out.append((f["name"], data))
+            signed = _signed_version(row, f["name"], folder)
+            out.append((f["name"], signed if signed is not None else data))
     return out
+
+
+def _signed_version(row: IssuedDocument, name: str, folder: Path) -> bytes | None:
+    """The last digitally signed version of an issued PDF (issue 17), checked against its SHA-256: once signed, the
+    document is the signed file (the dossier copy and the packet carry it unchanged); None when not signed."""
+    last = (DocumentSignature.select().where((DocumentSignature.document == row.id)
+                                             & (DocumentSignature.file_name == name))
+            .order_by(DocumentSignature.position.desc()).first())
+    if last is None:
+        return None
+    try:
+        data = (folder / last.stored_name).read_bytes()
+    except OSError:
+        raise UserError("documents.issued_file_missing", name=last.stored_name, path=str(folder)) from None
+    if _sha256(data) != last.sha256:
+        raise UserError("documents.issued_file_changed", name=last.stored_name, path=str(folder))
+    return data
 
 
 def preview_files(session: Session, round_id: int, *, signer_fingerprint: str = "",

@@ -547,8 +547,61 @@ class AuditLog(BaseModel):
         table_name = "audit_log"
 
 
+class TrustedCertificate(BaseModel):
+    """A root (trust anchor) or intermediate certificate the workspace trusts for document signatures — installed
+    from a file by the officer or the province, never fetched (issue 17)."""
+
+    sha256 = pw.TextField(unique=True)
+    kind = pw.TextField()  # root | intermediate
+    subject = pw.TextField()
+    der = pw.TextField()   # base64 of the DER
+    not_after = pw.TextField()
+    source = pw.TextField(default="")
+    imported_at = pw.TextField()
+
+    class Meta:
+        table_name = "trusted_certificate"
+
+
+class SignatureImage(BaseModel):
+    """The image a signature shows (NĐ 30/2020 Phụ lục I): a person's signature or the commune's seal, PNG."""
+
+    commune = pw.ForeignKeyField(Commune)
+    kind = pw.TextField()  # signature | seal
+    person = pw.TextField(default="")  # the signer's name for a signature; '' for the seal
+    png = pw.TextField()  # base64
+    width_mm = pw.IntegerField()
+    updated_at = pw.TextField()
+
+    class Meta:
+        table_name = "signature_image"
+        indexes = ((("commune", "kind", "person"), True),)
+
+
+class DocumentSignature(BaseModel):
+    """One PAdES signature applied to an issued PDF: 1 the person with authority, 2 the organisation (the seal)."""
+
+    document = pw.ForeignKeyField(IssuedDocument, backref="signatures")
+    file_name = pw.TextField()     # the issued file's name (e.g. to_trinh.pdf)
+    position = pw.IntegerField()   # 1 | 2
+    role = pw.TextField()          # personal | organisation
+    signer_name = pw.TextField()
+    organisation = pw.TextField(default="")
+    certificate_sha256 = pw.TextField()
+    signed_at = pw.TextField()     # ISO 8601 with +07:00
+    level = pw.TextField()         # B-B | B-T
+    stored_name = pw.TextField()   # the signed file beside the issued one
+    sha256 = pw.TextField()
+    size = pw.IntegerField()
+
+    class Meta:
+        table_name = "document_signature"
+        indexes = ((("document", "file_name", "position"), True),)
+
+
 MODELS = [Setting, Commune, Campaign, Participant, Achievement, EvidenceFile, Award, Draft, Checklist,
           NominationRound, Nominee, CouncilMeeting, AwardDecision, Registration, NomineeOutcome, DocumentNumber, IssuedDocument, PacketExport,
           ReceivedPacket,
           TrustedKey, ImportedRound, ImportBatch, Officer, CommuneAssignment, RoundReview, ReviewNote,
-          RoundDecision, ReviewOutcome, ReturnPacket, AuditLog]
+          RoundDecision, ReviewOutcome, ReturnPacket, AuditLog, TrustedCertificate, SignatureImage,
+          DocumentSignature]
