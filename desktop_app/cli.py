@@ -202,6 +202,29 @@ cmd_import_rules.configure = lambda p: (
                    help="dấu vân tay khóa ký của tỉnh, đã đối chiếu với bản tỉnh công bố"))
 
 
+@command("import-return", "nhận gói trả kết quả do Sở Nội vụ ký (quyết định khen thưởng hoặc thông báo bổ sung); "
+                          "lần đầu cần --trust-fingerprint sau khi đối chiếu dấu vân tay in trên văn bản của Sở")
+def cmd_import_return(args) -> int:
+    from .core.exchange import return_intake
+
+    with opened(args) as ws:
+        try:
+            done = return_intake.import_return_packet(ws, args.file, trust_fingerprint=args.trust_fingerprint)
+        except UserError as error:
+            if error.code in ("returns.confirm_fingerprint", "returns.key_changed"):
+                print(str(error), file=sys.stderr)
+                return 3
+            raise
+    print(return_intake.describe(done))
+    return 0
+
+
+cmd_import_return.configure = lambda p: (
+    p.add_argument("file", metavar="TỆP", help="tệp gói trả kết quả (.zip), ví dụ SNV_tra_02095_001.zip"),
+    p.add_argument("--trust-fingerprint", metavar="DẤU_VÂN_TAY",
+                   help="dấu vân tay khóa ký của Sở Nội vụ, đã đối chiếu với bản in trên văn bản của Sở"))
+
+
 @command("export-packet", "xuất gói hồ sơ đã ký của một đợt đề nghị (để chép sang thẻ nhớ USB gửi cấp trên)")
 def cmd_export_packet(args) -> int:
     from .core.exchange import sending as exports

@@ -14,6 +14,7 @@ from desktop_app.core.dates import format_vn_date
 from desktop_app.core.documents import certificates, year_end
 from desktop_app.core.documents.round_documents import save_files
 from desktop_app.core.errors import UserError
+from desktop_app.core.exchange import return_intake
 from desktop_app.core.formats import format_count
 from desktop_app.core.nominations import outcomes as core
 from desktop_app.core.nominations.rounds import get_round
@@ -68,6 +69,11 @@ class OutcomeScreen(QWidget):
         self.outcome_button.setObjectName("outcome_record")
         self.returned_button = QPushButton(self.tr("Dossier returned for more information…"))
         self.returned_button.setObjectName("outcome_returned")
+        self.packet_button = QPushButton(self.tr("Receive the province's return packet…"))
+        self.packet_button.setObjectName("outcome_return_packet")
+        self.packet_button.setToolTip(self.tr("The signed packet the Sở Nội vụ sent back (SNV_tra_….zip): its decision "
+                                              "or its request for more information is entered for you."))
+        row1.addWidget(self.packet_button)
         row1.addWidget(self.decision_button)
         row1.addWidget(self.outcome_button)
         row1.addWidget(self.returned_button)
@@ -92,6 +98,7 @@ class OutcomeScreen(QWidget):
         self.decision_button.clicked.connect(self.enter_decision)
         self.outcome_button.clicked.connect(self.record_outcome)
         self.returned_button.clicked.connect(self.dossier_returned)
+        self.packet_button.clicked.connect(lambda: self.receive_return_packet())
         self.print_button.clicked.connect(self.print_certificates)
         self.calibrate_button.clicked.connect(self.print_calibration)
         self.offset_button.clicked.connect(lambda: PrinterOffsetDialog(self.runner, self).exec())
@@ -189,6 +196,46 @@ class OutcomeScreen(QWidget):
             (r.award_form for r in self.rows if not NOMINATION_FORMS.get(r.award_form) or
              not NOMINATION_FORMS[r.award_form].decided_here), "bang_khen_tinh")
         ReturnedDecisionDialog(self.runner, self.round, form, parent=self).exec()
+
+    def receive_return_packet(self, path: str | None = None) -> None:
+        """The province's signed return packet, from a USB stick: verified, then its decision or its request for
+        more information lands in the round. The first packet waits for the fingerprint compared on paper."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("The province's return packet"), "",
+                                                  self.tr("Return packet (*.zip)"))
+            if not path:
+                return
+        self._import_return(path, None)
+
+    def _import_return(self, path: str, trust: str | None) -> None:
+        def failed(error: UserError) -> None:
+            if error.code in ("returns.confirm_fingerprint", "returns.key_changed") and trust is None:
+                if self._confirm_province_key(error):
+                    self._import_return(path, error.params["signer"])
+                return
+            self._warn(error)
+
+        def done(result) -> None:
+            self._fill_rounds()
+            index = self.round_box.findData(result.round_id)
+            if index >= 0:
+                self.round_box.setCurrentIndex(index)
+            QMessageBox.information(self, self.tr("Return packet received"), return_intake.describe(result))
+
+        self.runner.run(return_intake.import_return_packet, path, trust_fingerprint=trust, on_success=done,
+                        on_failure=failed, parent=self)
+
+    def _confirm_province_key(self, error: UserError) -> bool:
+        """Compare the key's fingerprint with the one printed on the province's letter; the default is not to trust."""
+        box = QMessageBox(QMessageBox.Question, self.tr("The province's signing key"),
+                          str(error) + "\n\n" + self.tr("Is it exactly the fingerprint printed on the Sở Nội vụ's "
+                                                          "letter? Compare it group by group."), parent=self)
+        trust = box.addButton(self.tr("Same as on paper — trust and receive"), QMessageBox.AcceptRole)
+        later = box.addButton(self.tr("Not now"), QMessageBox.RejectRole)
+        box.setDefaultButton(later)
+        box.setEscapeButton(later)
+        box.exec()
+        return box.clickedButton() is trust
 
     def dossier_returned(self) -> None:
         dialog = ReturnedDossierDialog(self.runner, self.round, self.rows, parent=self)

@@ -269,3 +269,82 @@ def test_the_yearly_statistics_form_is_saved_from_the_screen(qtbot, runner, demo
     click(qtbot, screen.form_button, runner)
     assert sorted(p.name for p in out.iterdir()) == ["Bieu_so_lieu_khen_thuong_2025.pdf",
                                                          "Bieu_so_lieu_khen_thuong_2025.xlsx"]
+
+
+def answer_box_titled(title: str, button_text: str | None = None, timeout_ms: int = 30000) -> dict:
+    """Click `button_text` (None: the box's OK button, whatever its translation) on the message box titled `title`
+    when it opens (another box may open before it)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: dict = {}
+    left = [timeout_ms // 20]
+
+    def poll():
+        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+                    and w.windowTitle() == title), None)
+        if box is None:
+            left[0] -= 1
+            if left[0] > 0:
+                QTimer.singleShot(20, poll)
+            return
+        seen.update(text=box.text(), default=box.defaultButton().text() if box.defaultButton() else "")
+        target = box.button(QMessageBox.Ok) if button_text is None else next(
+            b for b in box.buttons() if b.text().replace("&", "") == button_text)
+        QTest.mouseClick(target, Qt.LeftButton)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def test_the_provinces_return_packet_received_from_the_window(qtbot, runner, demo, monkeypatch, tmp_path):
+    """The Sở's signed decision on a USB stick: the officer clicks, compares the key's fingerprint with the letter,
+    trusts it; the outcomes appear in the round; the same packet again changes nothing; a tampered one is refused."""
+    import zipfile
+
+    from desktop_app.core.fingerprints import format_fingerprint
+    from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+    from desktop_app.core.storage.secrets import SecretStore
+    from tests.core.test_return_intake import DECISION, province_answers
+
+    made = province_answers(runner.session, tmp_path, SecretStore(InMemoryKeyring()))
+    packet = made["decision"].path
+    window, screen = open_screen(qtbot, runner, "outcomes")
+    assert screen.packet_button.text() == "Nhận gói trả kết quả của Sở…" and screen.packet_button.isEnabled()
+    chosen = [str(packet)]
+    monkeypatch.setattr(outcome_screen.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (chosen[0], "")))
+    # First: "Not now" (the default: Enter never trusts) — nothing is imported.
+    asked = answer_box_titled("Khóa ký của Sở Nội vụ", "Để sau")
+    click(qtbot, screen.packet_button, runner)
+    assert format_fingerprint(made["decision"].signer_fingerprint) in asked["text"]
+    assert asked["default"] == "Để sau"
+    assert not any(r.decision_number == DECISION for r in screen.rows)
+    # Then compared and trusted.
+    answer_box_titled("Khóa ký của Sở Nội vụ", "Giống bản giấy — tin cậy và nhập")
+    told = answer_box_titled("Đã nhận gói trả kết quả")
+    click(qtbot, screen.packet_button, runner)
+    assert runner.wait()
+    assert f"Đã nhận quyết định số {DECISION} ngày 20/05/2026" in told["text"], told
+    rows = {screen.table.item(r, 0).text(): r for r in range(screen.table.rowCount())}
+    refused = rows[made["refused"]]
+    assert screen.table.item(refused, 2).text() == "Không được khen thưởng"
+    assert screen.table.item(refused, 4).text() == "Chưa đủ hai năm liền hoàn thành xuất sắc nhiệm vụ"
+    assert screen.table.item(rows[made["first"]], 3).text() == f"{DECISION} (20/05/2026)"
+    assert DECISION in screen.decisions.text()
+    # The same packet again: said, nothing changed.
+    told = answer_box_titled("Đã nhận gói trả kết quả")
+    click(qtbot, screen.packet_button, runner)
+    assert runner.wait()
+    assert "đã được nhận trước đây" in told["text"]
+    # A changed copy: refused with the reason, in Vietnamese.
+    bad = tmp_path / "sua.zip"
+    with zipfile.ZipFile(packet) as src, zipfile.ZipFile(bad, "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            out.writestr(info, data.replace(b"20", b"21") if info.filename.endswith("data.json") else data)
+    chosen[0] = str(bad)
+    warned = answer_box_titled("Kết quả khen thưởng")
+    click(qtbot, screen.packet_button, runner)
+    assert runner.wait()
+    assert "Gói trả kết quả bị từ chối: tệp bị sửa đổi: data.json" in warned["text"], warned
