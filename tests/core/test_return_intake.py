@@ -20,7 +20,7 @@ from desktop_app.core.exchange import return_intake as intake
 from desktop_app.core.exchange.receiving import review as rv
 from desktop_app.core.nominations import outcomes, rounds
 from desktop_app.core.storage.memory_keyring import InMemoryKeyring
-from desktop_app.core.storage.models import Award, AwardDecision, Commune, NomineeOutcome
+from desktop_app.core.storage.models import Award, AwardDecision, Commune
 from desktop_app.core.storage.secrets import SecretStore
 from tests.core.test_exports import demo_round, export, opened
 
@@ -200,3 +200,20 @@ def test_tampered_foreign_and_conflicting_packets_are_refused_and_change_nothing
 
 def _commune_fp(packet: Path) -> str:
     return intake.packet_signer(packet)
+
+
+def test_the_command_line_receives_it_after_the_fingerprint_is_given(world, tmp_path):
+    from .test_packets_e2e import private_env, run_cli
+
+    env = private_env(tmp_path)
+    packet = world["decision"].path
+    first = run_cli("import-return", packet, "--data-dir", world["commune"], env=env)
+    assert first.returncode == 3, first.stdout + first.stderr
+    assert format_fingerprint(world["decision"].signer_fingerprint) in first.stderr
+    done = run_cli("import-return", packet, "--trust-fingerprint", format_fingerprint(world["decision"].signer_fingerprint),
+                   "--data-dir", world["commune"], env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"Đã nhận quyết định số {DECISION} ngày 20/05/2026 cho đợt đề nghị số 1 (lần 1)." in done.stdout
+    assert "Chưa nhận gói trả kết quả số 1 của Sở" in done.stdout          # the notice went elsewhere
+    again = run_cli("import-return", packet, "--data-dir", world["commune"], env=env)
+    assert again.returncode == 0 and "đã được nhận trước đây" in again.stdout

@@ -1,7 +1,7 @@
 """The commune's whole year end to end, with real files: registration → achievement → checklist → round → council
-→ the commune's Giấy khen decision → signed packet → the receiving level imports it → the province's decision comes
-back (the verified return payload the receiving-level issue's reader hands over) → award history → certificates and
-lists → statistics → summary report. And the same year from the command line."""
+→ the commune's Giấy khen decision → signed packet → the receiving level imports it, reviews it and decides → its
+signed return packet goes back and the commune imports it → award history → certificates and lists → statistics →
+summary report. And the same year from the command line."""
 from __future__ import annotations
 
 import re
@@ -10,14 +10,15 @@ from datetime import date
 
 from desktop_app.core.demo import create_demo_commune
 from desktop_app.core.documents import certificates, movement_report, year_end
-from desktop_app.core.exchange import receiving
+from desktop_app.core.exchange import receiving, return_intake, returns
+from desktop_app.core.exchange.receiving import review as rv
 from desktop_app.core.fingerprints import format_fingerprint
-from desktop_app.core.nominations import checklists, outcomes, rounds
+from desktop_app.core.nominations import checklists, rounds
 from desktop_app.core.nominations import statistics as st
 from desktop_app.core.register import registrations
 from desktop_app.core.register.achievements import add_evidence, save_achievement
 from desktop_app.core.register.awards import list_awards, save_award
-from desktop_app.core.storage.models import Campaign, Participant
+from desktop_app.core.storage.models import AwardDecision, Campaign, Participant
 
 from .test_documents_pdf import pdftotext, squash
 from .test_exports import export, opened
@@ -75,22 +76,30 @@ def test_the_whole_year(tmp_path):
         got = receiving.receive_packet(prov, written.path, trust_fingerprint=format_fingerprint(written.signer_fingerprint))
         assert got.outcome == receiving.IMPORTED
         [imported] = receiving.imported_rounds(prov)
-        # The receiving level decides; its return packet names the commune's own uids (issue 16 signs and carries it).
         names = {n.participant.name: n.uid for n in rounds.nominees_of(prov, imported.id)}
         assert names == commune_nominees and imported.uid == round_uid
-    returned = outcomes.ReturnedDecision(
-        packet_id="tra-2026-0001", round_uid=round_uid, award_form="bang_khen_tinh", number="1804/QĐ-UBND",
-        decided_on=date(2026, 5, 20), issuer="Chủ tịch UBND tỉnh Thái Nguyên", signer="Nguyễn Văn A",
-        outcomes=(outcomes.ReturnedOutcome(names["Ma Thị Lan"], "awarded",
-                                           certificate_text="Đã có thành tích xuất sắc trong chuyển đổi số y tế",
-                                           prize_amount=2_340_000),))
+        # The Sở reviews and decides; its signed return packet names the commune's own uids.
+        [review] = rv.reviews_of_commune(prov, "02095")
+        rv.start_review(prov, review.id)
+        rv.mark_ready(prov, review.id)
+        scan = tmp_path / "qd.pdf"
+        scan.write_bytes(returns._notice_pdf("QUYẾT ĐỊNH", ["Về việc tặng Bằng khen."], "00" * 32))
+        rv.record_decision(prov, review.id, number="1804/QĐ-UBND", decided_on=date(2026, 5, 20),
+                           signer="Nguyễn Văn A", signer_title="CHỦ TỊCH",
+                           outcomes={n.id: ("awarded", "") for n in rounds.nominees_of(prov, imported.id)},
+                           decision_pdf=scan)
+        back = returns.write_return_packet(prov, review.id, tmp_path / "usb-back")
 
     with opened(tmp_path / "commune") as ws:
-        # 6. The decision comes back: once, whatever number of times the stick is read.
-        first = outcomes.apply_return(ws, returned)
-        assert (first.awarded, first.duplicate) == (1, False)
-        assert outcomes.apply_return(ws, returned).duplicate
-        lan_awards = [a for a in list_awards(ws, hoa.id) if a.decision_id == first.decision_id]
+        # 6. The decision comes back on the stick: verified against the Sở's key compared on paper, landed once,
+        # whatever number of times the stick is read. Her Giấy khen stays the commune's own decision.
+        first = return_intake.import_return_packet(ws, back.path, trust_fingerprint=back.signer_fingerprint)
+        assert (first.awarded, first.skipped, first.duplicate) == (1, 1, False)
+        assert return_intake.import_return_packet(ws, back.path).duplicate
+        decision = AwardDecision.get(AwardDecision.number == "1804/QĐ-UBND")
+        assert decision.source == "return_packet" and (ws.paths.root / decision.file_name).read_bytes() == \
+            scan.read_bytes()
+        lan_awards = [a for a in list_awards(ws, hoa.id) if a.decision_id == decision.id]
         assert len(lan_awards) == 1 and lan_awards[0].decision.number == "1804/QĐ-UBND"
         thu_awards = [a for a in list_awards(ws, thu.id) if a.code == "giay_khen"]
         assert [a.decision.number for a in thu_awards] == ["25/QĐ-UBND"]
