@@ -251,14 +251,14 @@ cmd_export_packet.configure = lambda p: (
     p.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi gói (ví dụ ổ USB)"))
 
 
-@command("import-xlsx", "nhập danh sách cá nhân, tập thể, thành tích hoặc lịch sử khen thưởng từ tệp Excel "
-                        "(.xlsx, .xlsm, .xls); --dry-run chỉ xem trước, không ghi gì")
+@command("import-xlsx", "nhập danh sách cá nhân, tập thể, thành tích, lịch sử khen thưởng hoặc đăng ký thi đua từ "
+                        "tệp Excel (.xlsx, .xlsm, .xls); --dry-run chỉ xem trước, không ghi gì")
 def cmd_import_xlsx(args) -> int:
     from .core.spreadsheets import importing
 
     with opened(args) as ws:
         plan = importing.read_import(ws, args.file, sheet=args.sheet, kind=args.kind,
-                                     default_category=args.category)
+                                     default_category=args.category, year=args.year, registered_on=args.date or "")
         say(f"Tệp {plan.file_name}, trang tính \"{plan.sheet}\", dòng tiêu đề {plan.header_row}: "
             f"{importing.cols.LIST_KINDS[plan.kind]}")
         for index, (heading, key, detected) in enumerate(zip(plan.headings, plan.mapping, plan.encodings)):
@@ -301,8 +301,12 @@ def cmd_import_xlsx(args) -> int:
 cmd_import_xlsx.configure = lambda p: (
     p.add_argument("file", metavar="TỆP", help="tệp Excel (.xlsx, .xlsm, .xls)"),
     p.add_argument("--sheet", metavar="TÊN", help="tên trang tính (mặc định: trang đầu tiên)"),
-    p.add_argument("--kind", choices=("individuals", "collectives", "achievements", "awards"),
+    p.add_argument("--kind", choices=("individuals", "collectives", "achievements", "awards", "registrations"),
                    help="loại danh sách (mặc định: đoán theo tiêu đề cột)"),
+    p.add_argument("--year", type=int, metavar="NĂM",
+                   help="đăng ký thi đua: năm đăng ký khi tệp không có cột Năm"),
+    p.add_argument("--date", metavar="NGÀY",
+                   help="đăng ký thi đua: ngày của bản đăng ký (dd/mm/yyyy) khi tệp không có cột Ngày đăng ký"),
     p.add_argument("--category", metavar="MÃ", help="thành phần cho người/tập thể mới khi tệp không có cột này "
                                                     "(ví dụ can_bo, thon_ban)"),
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước từng dòng, không ghi gì"),

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QMessageBox, QPushButton, QStackedWidget, QTableView,
+                               QHeaderView, QLabel, QMessageBox, QPushButton, QSpinBox, QStackedWidget, QTableView,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop_app.core.dates import format_vn_datetime
@@ -20,6 +20,7 @@ from desktop_app.core.spreadsheets import columns as cols
 from desktop_app.core.spreadsheets import importing
 from desktop_app.core.vocabulary import CATEGORIES_BY_KIND, COLLECTIVE, INDIVIDUAL
 
+from .forms import date_edit
 from .layout import SCREEN_MARGIN, TITLE_BAR, available_geometry, fit_to_screen
 from .operations import OperationRunner
 
@@ -123,6 +124,23 @@ class ExcelImportDialog(QDialog):
         self.campaign_combo.activated.connect(self._options_changed)
         self.campaign_label = QLabel(self.tr("Movement of the achievements:"))
         top.addRow(self.campaign_label, self.campaign_combo)
+        # A registration list (đăng ký thi đua) often says its year and date only in its title: asked here.
+        self.year_box = QSpinBox()
+        self.year_box.setObjectName("registration_year")
+        self.year_box.setRange(1945, 2200)
+        self.year_box.setValue(self.session.clock.today().year)
+        self.year_box.editingFinished.connect(self._options_changed)
+        self.year_label = QLabel(self.tr("Year registered for:"))
+        self.year_box.setToolTip(self.tr("Used for the rows when the file has no \"Year\" column."))
+        top.addRow(self.year_label, self.year_box)
+        self.date_field = date_edit()
+        self.date_field.setObjectName("registration_date")
+        self.date_field.editingFinished.connect(self._options_changed)
+        self.date_label = QLabel(self.tr("Date of the registration list:"))
+        self.date_field.setToolTip(self.tr("Used for the rows when the file has no \"Registration date\" column."))
+        top.addRow(self.date_label, self.date_field)
+        for w in (self.year_box, self.year_label, self.date_field, self.date_label):
+            w.setVisible(False)
         layout.addLayout(top)
 
         self.pages = QStackedWidget()
@@ -264,6 +282,8 @@ class ExcelImportDialog(QDialog):
         self.file_label.setText(Path(path).name)
         self.mapping_note.setText(self.tr("Reading the file…"))
         self.runner.run(importing.read_import, path, sheet=sheet, read=True, parent=self,
+                        campaign_id=self.campaign_combo.currentData(), year=self.year_box.value(),
+                        registered_on=self.date_field.text().strip(),
                         progress=self.tr("Reading the Excel file…"), on_success=self._planned,
                         on_failure=self._failed, on_cancelled=self._read_cancelled)
 
@@ -302,7 +322,11 @@ class ExcelImportDialog(QDialog):
         for w in (self.category_combo, self.category_label):
             w.setVisible(kind in (cols.INDIVIDUALS, cols.COLLECTIVES))
         for w in (self.campaign_combo, self.campaign_label):
-            w.setVisible(kind == cols.ACHIEVEMENTS)
+            w.setVisible(kind in (cols.ACHIEVEMENTS, cols.REGISTRATIONS))
+        self.campaign_label.setText(self.tr("Movement registered in:") if kind == cols.REGISTRATIONS
+                                    else self.tr("Movement of the achievements:"))
+        for w in (self.year_box, self.year_label, self.date_field, self.date_label):
+            w.setVisible(kind == cols.REGISTRATIONS)
 
     def _fill_mapping(self, plan: importing.ImportPlan) -> None:
         fields = cols.fields_for(plan.kind)
@@ -375,7 +399,8 @@ class ExcelImportDialog(QDialog):
             return
         mapping, encodings = self._current_mapping()
         self._replan(mapping=mapping, encodings=encodings, default_category=self.category_combo.currentData() or "",
-                     campaign_id=self.campaign_combo.currentData())
+                     campaign_id=self.campaign_combo.currentData(), year=self.year_box.value(),
+                     registered_on=self.date_field.text().strip())
 
     def _replan(self, **changes) -> None:
         self.runner.run(importing.replan, self.plan, read=True, parent=self, on_success=self._planned,
@@ -412,7 +437,8 @@ class ExcelImportDialog(QDialog):
         count = self.plan.importable if have else 0
         self.import_button.setEnabled(count > 0)
         self.import_button.setText(self.tr("Import %1 valid rows").replace("%1", format_count(count)))
-        for w in (self.sheet_combo, self.kind_combo, self.category_combo, self.campaign_combo, self.choose_button):
+        for w in (self.sheet_combo, self.kind_combo, self.category_combo, self.campaign_combo, self.choose_button,
+                  self.year_box, self.date_field):
             w.setEnabled(page != 2)
         self.close_button.setText(self.tr("Close") if page == 2 or not have else self.tr("Cancel"))
 

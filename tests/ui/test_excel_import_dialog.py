@@ -267,3 +267,52 @@ def test_cancel_on_the_progress_dialog_writes_nothing(qtbot, window, runner, ses
     assert "không có gì được ghi" in dialog.summary_label.text()
     assert count_participants(session, ParticipantFilter(commune_id=commune.id)) == before
     assert dialog.pages.currentIndex() == 1
+
+
+def test_a_registration_list_imported_by_mouse_with_its_date_typed(qtbot, window, runner, session, tmp_path,
+                                                                    monkeypatch):
+    """Đăng ký thi đua from Excel: the list's date is only in its title, so the officer types it in the dialog; the
+    preview turns from "error" to "new"; the registration screen shows the people who registered."""
+    from desktop_app.core.storage.models import Registration
+
+    from ..core.test_registration_import import sheet
+    from .conftest import type_text
+
+    source = sheet(tmp_path / "Dang ky thi dua 2025.xlsx", [("Nguyễn Văn Đức", "CSTĐCS"), ("Lò Văn Pọm", "LĐTT")],
+                   headings=("STT", "Họ và tên", "Danh hiệu đăng ký"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    click_menu(qtbot, window, "import_excel")
+    qtbot.waitUntil(lambda: getattr(window, "excel_import", None) is not None and window.excel_import.isVisible())
+    dialog = window.excel_import
+    click(dialog.choose_button)
+    runner.wait()
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert dialog.kind_combo.currentText() == "Đăng ký thi đua (danh hiệu, hình thức đăng ký)"
+    assert dialog.date_field.isVisible() and dialog.year_box.isVisible() and dialog.campaign_combo.isVisible()
+    assert dialog.campaign_label.text() == "Phong trào đăng ký:"
+    assert [r.verdict for r in dialog.plan.rows] == ["error", "error"]
+    assert "không rõ ngày đăng ký" in dialog.plan.rows[0].problems[0]
+    # The year: 2025; the date of the list: typed, then Tab (leaving the field replans).
+    dialog.year_box.setFocus()
+    dialog.year_box.selectAll()
+    QTest.keyClicks(dialog.year_box, "2025")
+    QTest.keyClick(dialog.year_box, Qt.Key_Tab)
+    type_text(dialog.date_field, "12/01/2025")
+    QTest.keyClick(dialog.date_field, Qt.Key_Tab)
+    runner.wait()
+    qtbot.waitUntil(lambda: dialog.plan.registered_on == "12/01/2025" and dialog.plan.year == 2025)
+    verdicts = [r.verdict for r in dialog.plan.rows]
+    assert verdicts == ["new", "error"], [r.problems for r in dialog.plan.rows]
+    assert "Lò Văn Pọm" in dialog.plan.rows[1].problems[0] and "chưa có trong sổ" in dialog.plan.rows[1].problems[0]
+    qtbot.wait(200)
+    shot(dialog, "excel-5-dang-ky-thi-dua", tmp_path)
+    click(dialog.next_button)
+    click(dialog.import_button)
+    runner.wait()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2)
+    assert "1 mới" in dialog.result_label.text()
+    session.activate()
+    made = Registration.get(Registration.source == "excel")
+    assert (made.participant.name, made.aim_code, made.year, made.registered_on.isoformat()) == \
+        ("Nguyễn Văn Đức", "CSTDCS", 2025, "2025-01-12")
+    click(dialog.close_button)

@@ -12,11 +12,13 @@ from ..legacy_text import TCVN3, VNI, to_unicode
 from ..text import fold
 
 INDIVIDUALS, COLLECTIVES, ACHIEVEMENTS, AWARDS = "individuals", "collectives", "achievements", "awards"
+REGISTRATIONS = "registrations"
 LIST_KINDS = {
     INDIVIDUALS: "Danh sách cá nhân",
     COLLECTIVES: "Danh sách tập thể",
     ACHIEVEMENTS: "Thành tích",
     AWARDS: "Lịch sử khen thưởng (danh hiệu, hình thức, xếp loại)",
+    REGISTRATIONS: "Đăng ký thi đua (danh hiệu, hình thức đăng ký)",
 }
 
 IGNORE = ""          # a column the import leaves alone
@@ -32,7 +34,7 @@ class Field:
 
 
 _P = (INDIVIDUALS, COLLECTIVES)
-_WHO = (INDIVIDUALS, COLLECTIVES, ACHIEVEMENTS, AWARDS)
+_WHO = (INDIVIDUALS, COLLECTIVES, ACHIEVEMENTS, AWARDS, REGISTRATIONS)
 FIELDS = (
     Field(ROW_NUMBER, "STT (số thứ tự)", ("stt", "tt", "so tt", "so thu tu"), _WHO),
     Field("name", "Họ và tên / Tên tập thể",
@@ -70,7 +72,7 @@ FIELDS = (
     Field("member_count", "Số thành viên", ("so thanh vien", "tong so thanh vien", "so nguoi", "so can bo",
                                             "tong so"), _P),
     Field("female_count", "Số thành viên nữ", ("so nu", "so thanh vien nu", "trong do nu", "nu (nguoi)"), _P),
-    Field("note", "Ghi chú", ("ghi chu",), (INDIVIDUALS, COLLECTIVES, AWARDS)),
+    Field("note", "Ghi chú", ("ghi chu",), (INDIVIDUALS, COLLECTIVES, AWARDS, REGISTRATIONS)),
     # achievements
     Field("title", "Tên thành tích", ("ten thanh tich", "thanh tich", "thanh tich noi bat", "noi dung thanh tich",
                                       "thanh tich dat duoc"), (ACHIEVEMENTS,)),
@@ -79,7 +81,7 @@ FIELDS = (
     Field("date_from", "Từ ngày", ("tu ngay", "ngay bat dau", "thoi gian tu"), (ACHIEVEMENTS,)),
     Field("date_to", "Đến ngày", ("den ngay", "ngay ket thuc", "thoi gian den"), (ACHIEVEMENTS,)),
     Field("campaign", "Phong trào", ("phong trao", "ma phong trao", "phong trao thi dua", "ke hoach"),
-          (ACHIEVEMENTS,)),
+          (ACHIEVEMENTS, REGISTRATIONS)),
     Field("content_codes", "Nội dung thi đua", ("noi dung thi dua", "ma noi dung"), (ACHIEVEMENTS,)),
     Field("field_codes", "Lĩnh vực", ("linh vuc", "linh vuc uu tien", "ma linh vuc"), (ACHIEVEMENTS,)),
     # award history
@@ -89,7 +91,8 @@ FIELDS = (
           ("danh hieu", "hinh thuc", "hinh thuc khen thuong", "danh hieu thi dua", "xep loai", "muc khen thuong",
            "danh hieu/hinh thuc", "danh hieu, hinh thuc khen thuong", "xep loai danh gia",
            "danh hieu/hinh thuc khen thuong", "khen thuong"), (AWARDS,)),
-    Field("year", "Năm", ("nam", "nam khen thuong", "nam dat", "nam cong nhan", "nam xep loai"), (AWARDS,)),
+    Field("year", "Năm", ("nam", "nam khen thuong", "nam dat", "nam cong nhan", "nam xep loai", "nam dang ky",
+                          "nam thi dua"), (AWARDS, REGISTRATIONS)),
     Field("decision_number", "Số quyết định", ("so quyet dinh", "so qd", "quyet dinh so", "so, ngay quyet dinh"),
           (AWARDS,)),
     Field("decision_date", "Ngày quyết định", ("ngay quyet dinh", "ngay qd", "ngay ky", "ngay ky quyet dinh"),
@@ -98,6 +101,15 @@ FIELDS = (
                                          "nguoi ky", "co quan quyet dinh"), (AWARDS,)),
     Field("award_type", "Loại khen thưởng (công trạng/chuyên đề/…)",
           ("loai khen thuong", "phuong thuc", "hinh thuc to chuc"), (AWARDS,)),
+    # registrations (đăng ký thi đua)
+    Field("aim", "Danh hiệu / hình thức đăng ký",
+          ("danh hieu dang ky", "dang ky danh hieu", "danh hieu thi dua dang ky", "dang ky danh hieu thi dua",
+           "danh hieu dang ky thi dua", "dang ky thi dua", "dang ky", "noi dung dang ky", "hinh thuc dang ky",
+           "danh hieu, hinh thuc dang ky", "danh hieu/hinh thuc dang ky", "dang ky dat danh hieu"), (REGISTRATIONS,)),
+    Field("registered_on", "Ngày đăng ký", ("ngay dang ky", "ngay dk"), (REGISTRATIONS,)),
+    Field("collective", "Đăng ký theo danh sách của tập thể",
+          ("thuoc tap the", "tap the", "dang ky cung tap the", "tap the dang ky", "trong danh sach tap the"),
+          (REGISTRATIONS,)),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 
@@ -204,6 +216,8 @@ def guess_kind(headings: list[str]) -> str:
     """The list kind these headings look like."""
     keys = {field_for_heading(h) for h in headings} - {None}
     folded = {fold_heading(h) for h in headings}
+    if "aim" in keys:
+        return REGISTRATIONS
     if "code" in keys and ("year" in keys or "decision_number" in keys):
         return AWARDS
     if "title" in keys:
@@ -227,7 +241,7 @@ def guess_mapping(headings: list[str], kind: str) -> list[str]:
         folded = fold_heading(heading)
         # "Tên đơn vị" is the collective's own name in a list of collectives, the workplace beside "Họ và tên".
         if key == "name" and has_person_name and folded not in ("ho va ten", "ho ten", "ho, ten") \
-                and kind in (INDIVIDUALS, ACHIEVEMENTS, AWARDS):
+                and kind in (INDIVIDUALS, ACHIEVEMENTS, AWARDS, REGISTRATIONS):
             key = "workplace" if "workplace" not in used else None
         if key in used:
             key = None

@@ -27,13 +27,14 @@ from ..legacy_text import ENCODINGS, UNICODE, detect_encoding, to_unicode
 from ..register import achievements as achievement_register
 from ..register import awards as award_register
 from ..register import participants as participant_register
+from ..register import registrations as registration_register
 from ..register.campaigns import list_campaigns
 from ..storage.models import (Achievement, Award, Campaign, Checklist, EvidenceFile, ImportBatch, Nominee,
-                              Participant, Setting)
+                              Participant, Registration, Setting)
 from ..storage.session import Session
 from ..text import fold, nfc_multiline
 from ..vocabulary import (AWARD_CATEGORIES, AWARD_CODES_BY_CATEGORY, CATEGORIES_BY_KIND, COLLECTIVE,
-                          COMMENDATION_TYPES, INDIVIDUAL, PARTICIPANT_KINDS)
+                          COMMENDATION_TYPES, INDIVIDUAL, PARTICIPANT_KINDS, REGISTRATION_AIMS)
 from . import columns as cols
 from .values import (CellProblem, as_text, is_excel_error, is_group_heading, is_mark, is_subtotal, match_term,
                      parse_date, parse_digits, parse_gender, parse_integer)
@@ -89,6 +90,8 @@ class ImportPlan:
     rows: list[RowResult]
     default_category: str = ""
     campaign_id: int | None = None
+    year: int | None = None           # registrations: the year registered for, when the sheet has no "Năm" column
+    registered_on: str = ""           # registrations: the list's date (dd/mm/yyyy), when no "Ngày đăng ký" column
     remembered: bool = False          # the mapping came from an earlier import of a file with these headings
     already_imported: str = ""        # when this very file (SHA-256) was imported before: that time
     register_state: tuple = ()        # the register as it was when the rows were judged (see _register_state)
@@ -160,8 +163,9 @@ def sheet_names(path: str | os.PathLike) -> list[str]:
 
 def read_import(session: Session, path: str | os.PathLike, *, sheet: str | None = None, kind: str | None = None,
                 mapping: list[str] | None = None, encodings: list[str] | None = None,
-                default_category: str | None = None, campaign_id: int | None = None,
-                progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ImportPlan:
+                default_category: str | None = None, campaign_id: int | None = None, year: int | None = None,
+                registered_on: str = "", progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> ImportPlan:
     """Read a sheet and plan its import (nothing is written). Without `kind`/`mapping`/`encodings` they are
     guessed (a mapping confirmed earlier for a file with the same headings is used again)."""
     path = Path(path)
@@ -188,6 +192,8 @@ def read_import(session: Session, path: str | os.PathLike, *, sheet: str | None 
     plan.encodings = list(encodings) if encodings and len(encodings) == width else list(plan.detected)
     plan.default_category = default_category or ""
     plan.campaign_id = campaign_id
+    plan.year = year
+    plan.registered_on = registered_on or ""
     plan._body = body  # type: ignore[attr-defined]
     return plan_rows(session, plan, progress=progress, cancelled=cancelled)
 
@@ -308,7 +314,8 @@ def plan_rows(session: Session, plan: ImportPlan, *, progress: Progress | None =
                 .order_by(ImportBatch.id.desc()).first())
     plan.already_imported = previous.created_at if previous else ""
     planner = {cols.INDIVIDUALS: _ParticipantPlanner, cols.COLLECTIVES: _ParticipantPlanner,
-               cols.ACHIEVEMENTS: _AchievementPlanner, cols.AWARDS: _AwardPlanner}[plan.kind](session, plan, commune)
+               cols.ACHIEVEMENTS: _AchievementPlanner, cols.AWARDS: _AwardPlanner,
+               cols.REGISTRATIONS: _RegistrationPlanner}[plan.kind](session, plan, commune)
     body = plan._body  # type: ignore[attr-defined]
     plan.register_state = _register_state(commune)
     plan.rows = []
@@ -764,10 +771,121 @@ class _AchievementPlanner(_HistoryPlanner):
         return result
 
 
+def match_aim(value) -> tuple[str, str]:
+    """(category, code) of what a participant registers for — a title or an award form — by code, name or short
+    name ("LĐTT", "Lao động tiên tiến", "Giấy khen")."""
+    text = as_text(value)
+    folded = fold(text)
+    for category, terms in REGISTRATION_AIMS.items():
+        for term in terms:
+            if folded and folded in (fold(term.code), fold(term.name), fold(term.short)):
+                return category, term.code
+    if folded in _FORM_ALIASES:
+        return "hinh_thuc", _FORM_ALIASES[folded]
+    raise CellProblem("xlsx.value.unknown_aim", text=text)
+
+
+class _RegistrationPlanner(_AchievementPlanner):
+    """Đăng ký thi đua: whose registration (a person or a collective of the register), for what, which year, on
+    which date, and — for a member registering on its collective's list — which collective."""
+
+    def __init__(self, session, plan, commune):
+        _HistoryPlanner.__init__(self, session, plan, commune)
+        self.campaigns = list_campaigns(session)
+        self.existing: dict[tuple, Registration] = {}
+        for r in Registration.select().where((Registration.commune == commune) & Registration.archived_at.is_null()):
+            self.existing[(r.participant_id, r.campaign_id, r.year, r.aim_code)] = r
+        self.collectives: dict[str, list[int]] = {}
+        for pid, name in (Participant.select(Participant.id, Participant.name)
+                          .where((Participant.commune == commune) & (Participant.kind == COLLECTIVE)
+                                 & Participant.archived_at.is_null()).tuples()):
+            self.collectives.setdefault(fold(name), []).append(pid)
+
+    def campaign(self, row: _Row) -> Campaign | None:
+        if not row.has("campaign") and self.plan.campaign_id is None and len(self.campaigns) != 1:
+            row.problem("campaign", "xlsx.value.campaign_needed_registrations")
+            return None
+        return super().campaign(row)
+
+    def judge(self, row: _Row) -> RowResult:
+        result = RowResult(row.number, NEW, name=row.text("name"))
+        pid = self.person(row)
+        campaign = self.campaign(row)
+        values: dict = {"campaign_id": campaign.id if campaign else None, "participant_id": pid,
+                        "note": row.text("note"), "collective_id": None}
+        if row.has("aim"):
+            try:
+                values["aim_category"], values["aim_code"] = match_aim(row.raw["aim"])
+            except CellProblem as p:
+                row.problem("aim", p.code, **p.params)
+        else:
+            row.problem("aim", "xlsx.value.required")
+        if row.has("year"):
+            year_value = row.raw["year"]
+            if hasattr(year_value, "year"):
+                year_value = year_value.year
+            try:
+                values["year"] = parse_integer(year_value)
+            except CellProblem as p:
+                row.problem("year", p.code, **p.params)
+        elif self.plan.year:
+            values["year"] = str(self.plan.year)
+        else:
+            row.problem("year", "xlsx.value.year_needed")
+        if row.has("registered_on"):
+            try:
+                values["registered_on"] = format_vn_date(parse_date(row.raw["registered_on"], self.today)[0])
+            except CellProblem as p:
+                row.problem("registered_on", p.code, **p.params)
+        elif self.plan.registered_on:
+            values["registered_on"] = self.plan.registered_on
+        else:
+            row.problem("registered_on", "xlsx.value.registered_on_needed")
+        if row.has("collective"):
+            found = self.collectives.get(fold(row.text("collective")), [])
+            if len(found) != 1:
+                row.problem("collective", "xlsx.value.collective_unknown" if not found else "xlsx.value.ambiguous",
+                            text=row.text("collective"), count=len(found))
+            else:
+                values["collective_id"] = found[0]
+        if row.problems or pid is None or campaign is None:
+            result.verdict, result.problems = ERROR, list(row.problems)
+            return result
+        result.participant_id = pid
+        try:
+            clean = registration_register.validate_registration(self.session, values)
+        except ValidationError as error:
+            _validation_problems(row, error, {"participant_id": "name", "aim_code": "aim", "aim_category": "aim",
+                                              "campaign_id": "campaign", "collective_id": "collective"})
+            result.verdict, result.problems = ERROR, list(row.problems)
+            return result
+        result.values = values
+        key = (pid, campaign.id, clean["year"], clean["aim_code"])
+        if key in self.seen:
+            result.verdict, result.duplicate_of = DUPLICATE, self.seen[key]
+            result.notes.append(message_text("xlsx.note.duplicate", row=self.seen[key]))
+            return result
+        self.seen[key] = row.number
+        existing = self.existing.get(key)
+        if existing is not None:
+            result.target_id = existing.id
+            for name, old, new in (("registered_on", existing.registered_on, clean["registered_on"]),
+                                   ("note", existing.note, clean["note"]),
+                                   ("collective", existing.collective_id, clean["collective_id"])):
+                if name in row.columns and (old or None) != (new or None):
+                    shown_old = Participant.get_by_id(old).name if name == "collective" and old else old
+                    shown_new = Participant.get_by_id(new).name if name == "collective" and new else new
+                    result.changes.append((cols.FIELD_BY_KEY[name].label, _stored_text(shown_old),
+                                           _stored_text(shown_new)))
+            result.verdict = UPDATE if result.changes else SAME
+        return result
+
+
 # ----- importing -------------------------------------------------------------------------------------------
 
 _TOPICS = {cols.INDIVIDUALS: (Topic.PARTICIPANTS,), cols.COLLECTIVES: (Topic.PARTICIPANTS,),
-           cols.ACHIEVEMENTS: (Topic.ACHIEVEMENTS, Topic.PARTICIPANTS), cols.AWARDS: (Topic.AWARDS,)}
+           cols.ACHIEVEMENTS: (Topic.ACHIEVEMENTS, Topic.PARTICIPANTS), cols.AWARDS: (Topic.AWARDS,),
+           cols.REGISTRATIONS: (Topic.REGISTRATIONS,)}
 
 
 def apply_import(session: Session, plan: ImportPlan, *, remember: bool = True, progress: Progress | None = None,
@@ -778,7 +896,7 @@ def apply_import(session: Session, plan: ImportPlan, *, remember: bool = True, p
     with session.write(*_TOPICS[plan.kind], Topic.COMMUNE):
         commune = session.home_commune()
         # Awards carry no modification time: their rows are always judged again (a history is short).
-        if plan.kind == cols.AWARDS or plan.register_state != _register_state(commune):
+        if plan.kind in (cols.AWARDS, cols.REGISTRATIONS) or plan.register_state != _register_state(commune):
             plan = plan_rows(session, plan)   # something changed since the preview: judge the rows again
         changes: list[dict] = []
         created = updated = 0
@@ -805,6 +923,13 @@ def apply_import(session: Session, plan: ImportPlan, *, remember: bool = True, p
                 p = participant_register.save_participant(session, r.values, r.target_id)
                 changes.append({"t": "participant", "id": p.id, "a": "upd" if before else "new", "before": before,
                                 "stamp": _stamp(participant_register.participant_form_values(p))})
+            elif plan.kind == cols.REGISTRATIONS:
+                before = None
+                if r.target_id is not None:
+                    before = _registration_values(Registration.get_by_id(r.target_id))
+                reg = registration_register.save_registration(session, r.values, r.target_id, source="excel")
+                changes.append({"t": "registration", "id": reg.id, "a": "upd" if before else "new", "before": before,
+                                "stamp": _stamp(_registration_values(reg))})
             elif plan.kind == cols.AWARDS:
                 before = None
                 if r.target_id is not None:
@@ -869,6 +994,14 @@ class _Stored:
             setattr(self, key, clean.get(key) if key in allowed else participant_register._EMPTY.get(key, ""))
 
 
+def _registration_values(r: Registration) -> dict:
+    """A registration as the form's values (what save_registration takes back on an undo)."""
+    return {"campaign_id": r.campaign_id, "year": str(r.year), "participant_id": r.participant_id,
+            "aim_category": r.aim_category, "aim_code": r.aim_code, "registered_on": format_vn_date(r.registered_on)
+            if not isinstance(r.registered_on, str) else r.registered_on, "note": r.note or "",
+            "collective_id": r.collective_id}
+
+
 def _award_stamp(a: Award) -> str:
     return _stamp(award_register.award_form_values(a))
 
@@ -905,7 +1038,7 @@ def undo_import(session: Session, batch_id: int) -> int:
     """Undo a whole batch: records it created are removed, records it updated get their earlier values back —
     refused (nothing changed) when any of them was changed since or got something of its own meanwhile
     (an achievement, an award, a checklist, a nomination). Returns the number of records undone."""
-    with session.write(Topic.PARTICIPANTS, Topic.ACHIEVEMENTS, Topic.AWARDS):
+    with session.write(Topic.PARTICIPANTS, Topic.ACHIEVEMENTS, Topic.AWARDS, Topic.REGISTRATIONS):
         batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
         if batch is None or batch.commune_id != session.home_commune().id:
             raise UserError("xlsx.batch_not_found")
@@ -936,6 +1069,10 @@ def _check_unchanged(change: dict, mine: set, batch) -> None:
                     or EvidenceFile.select().where(EvidenceFile.participant == rid).exists() \
                     or Participant.select().where(Participant.organization == rid).exists():
                 raise UserError("xlsx.undo_used", file=batch.file_name, name=p.name)
+    elif table == "registration":
+        r = Registration.get_or_none(Registration.id == rid)
+        if r is None or _stamp(_registration_values(r)) != change["stamp"]:
+            raise UserError("xlsx.undo_changed", file=batch.file_name, name=r.participant.name if r else "")
     elif table == "award":
         a = Award.get_or_none(Award.id == rid)
         if a is None or _award_stamp(a) != change["stamp"]:
@@ -957,6 +1094,11 @@ def _undo_one(session: Session, change: dict) -> None:
             Participant.delete().where(Participant.id == rid).execute()
         else:
             participant_register.save_participant(session, before, rid)
+    elif table == "registration":
+        if change["a"] == "new":
+            Registration.delete().where(Registration.id == rid).execute()
+        else:
+            registration_register.save_registration(session, before, rid, source="excel")
     elif table == "award":
         if change["a"] == "new":
             Award.delete().where(Award.id == rid).execute()

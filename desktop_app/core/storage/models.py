@@ -421,7 +421,7 @@ class ImportBatch(BaseModel):
 
     uid = pw.TextField(unique=True, default=new_uid)
     commune = pw.ForeignKeyField(Commune)
-    list_kind = pw.TextField()  # individuals | collectives | achievements | awards
+    list_kind = pw.TextField()  # individuals | collectives | achievements | awards | registrations (0013)
     file_name = pw.TextField()
     file_sha256 = pw.TextField()
     sheet = pw.TextField(default="")
