@@ -160,7 +160,8 @@ def import_return_packet(session: Session, path: str | os.PathLike, *,
                                 duplicate=True, document=before.get("file", ""), round_id=newest.id)
         raise UserError("returns.sequence_conflict", sequence=sequence)
     kind = manifest["kind"]
-    top = Path(path).stem if Path(path).stem else f"tra_{sequence:03d}"
+    province = manifest.get("province") if isinstance(manifest.get("province"), dict) else {}
+    top = f"{_text(province.get('code'), 20) or 'tinh'}_tra_{home.admin_code}_{sequence:03d}"
     documents = check.documents
     pdf_name = "documents/quyet_dinh.pdf" if kind == "quyet_dinh" else "documents/thong_bao_bo_sung.pdf"
     if pdf_name not in documents:
@@ -174,9 +175,22 @@ def import_return_packet(session: Session, path: str | os.PathLike, *,
     # again next time; never a record without its file.
     target = session.paths.root / relative
     target.parent.mkdir(parents=True, exist_ok=True)
+    fresh_file = not target.exists()
     write_file_atomically(target, pdf)
     pdf_sha = hashlib.sha256(pdf).hexdigest()
+    try:
+        return _land(session, kind, sequence, packet_id, round_uid, sha, sent, newest, data, seen, relative,
+                     pdf_sha, signer, trust_fingerprint)
+    except BaseException:
+        if fresh_file:   # refused (a nominee this round does not have…): no file left without its records
+            target.unlink(missing_ok=True)
+        raise
 
+
+def _land(session: Session, kind: str, sequence: int, packet_id: str, round_uid: str, sha: str,
+          sent: NominationRound, newest: NominationRound, data: dict, seen: dict, relative: str, pdf_sha: str,
+          signer: str, trust_fingerprint: str | None) -> ReturnImport:
+    """The records of a verified packet, in one transaction (its PDF is already in the documents folder)."""
     awarded = not_awarded = reasons = skipped = 0
     number, decided_on, names = "", None, []
     with session.write(Topic.ROUNDS, Topic.AWARDS, Topic.PACKETS):

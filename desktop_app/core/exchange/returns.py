@@ -16,6 +16,7 @@ import json
 import os
 import uuid
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -245,7 +246,17 @@ def verify_return_packet(path: str | os.PathLike, trusted_fingerprint: str,
             if not rel.startswith("documents/") and rel not in ("data.json", "manifest.json", "signer.pem",
                                                                   "SHA256SUMS", "SHA256SUMS.sig"):
                 refuse(f"tệp lạ: {fmt.shown_escaped(rel)}")
-            content[rel] = zf.read(info)
+            if rel in content:
+                refuse(f"tệp trùng tên: {fmt.shown_escaped(rel)}")
+            if info.flag_bits & 0x1:
+                refuse(f"tệp bị mã hóa: {fmt.shown_escaped(rel)}")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                refuse(f"kiểu nén không hỗ trợ: {fmt.shown_escaped(rel)}")
+            try:
+                # zipfile stops at the declared size: a stream longer than its header says fails its CRC here
+                content[rel] = zf.read(info)
+            except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError, zlib.error) as exc:
+                refuse(f"tệp ZIP hỏng ({fmt.shown_escaped(rel)}: {str(exc)[:80]})")
     for required in ("data.json", "manifest.json", "signer.pem", "SHA256SUMS", "SHA256SUMS.sig"):
         if required not in content:
             refuse(f"thiếu {required}")
@@ -268,9 +279,12 @@ def verify_return_packet(path: str | os.PathLike, trusted_fingerprint: str,
     for name, digest in sums.items():
         if hashlib.sha256(content[name]).hexdigest() != digest:
             refuse(f"tệp bị sửa đổi: {fmt.shown_escaped(name)}")
+    if len(content["manifest.json"]) > fmt.DEFAULT_LIMITS.max_manifest_bytes:
+        refuse("manifest.json quá lớn")
     try:
         manifest = fmt.parse_json(content["manifest.json"])
-        data = fmt.parse_json(content["data.json"])
+        # data.json lists every nominee's outcome: a round of hundreds needs more values than a manifest
+        data = fmt.parse_json(content["data.json"], max_elements=fmt.DEFAULT_LIMITS.max_data_elements)
     except fmt.FormatError:
         refuse("manifest.json hoặc data.json sai cấu trúc")
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or manifest.get("format_version") != 1 \
