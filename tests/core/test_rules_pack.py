@@ -113,3 +113,27 @@ def _text(files, stem):
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-raw", "-", "-"], input=data, capture_output=True,
                          check=True, timeout=60).stdout.decode("utf-8")
     return " ".join(out.split())
+
+
+def test_hostile_pack_files_are_refused_without_loading_them(session, commune, tmp_path):
+    """A rules pack from a stick gets the defences of the packets: a huge file is not read into memory, deep nesting
+    does not crash the parser, a signature over other bytes is refused."""
+    import time
+
+    huge = tmp_path / "huge.json"
+    with open(huge, "wb") as fh:       # 3 GB on paper, nothing on disk (sparse)
+        fh.truncate(3 * 1024 ** 3)
+    started = time.perf_counter()
+    with pytest.raises(UserError, match="quá lớn|lớn quá"):
+        rules_pack.import_pack(session, huge)
+    assert time.perf_counter() - started < 5
+    deep = tmp_path / "deep.json"
+    deep.write_bytes(b"[" * 200_000 + b"]" * 200_000)
+    with pytest.raises(UserError) as error:
+        rules_pack.import_pack(session, deep)
+    assert error.value.code == "rules_pack.not_a_pack"
+    for content in (b"", b"\xff\xfe", b"null", b"[]", b'{"format": 1}'):
+        bad = tmp_path / "bad.json"
+        bad.write_bytes(content)
+        with pytest.raises(UserError):
+            rules_pack.import_pack(session, bad)

@@ -160,14 +160,15 @@ def parse_pack(raw: dict) -> RulesPack:
 def read_pack_file(path: str | Path) -> RulesPack:
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)   # never more: a huge file on the stick is refused, not loaded
     except OSError as exc:
         raise UserError("rules_pack.unreadable", path=str(path), detail=exc.strerror or str(exc)) from None
     if len(data) > MAX_BYTES:
         raise UserError("rules_pack.too_big")
     try:
         raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):   # RecursionError: nesting deeper than the parser goes
         raise UserError("rules_pack.not_a_pack") from None
     return parse_pack(raw)
 
