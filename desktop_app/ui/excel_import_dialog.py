@@ -84,6 +84,7 @@ class ExcelImportDialog(QDialog):
         self.runner = runner
         self.session = runner.session
         self.plan: importing.ImportPlan | None = None
+        self._asked = 0   # the latest reading or replanning asked for: an older one finishing later is dropped
         self.result: importing.ImportResult | None = None
         self._filling = False
         self.setWindowTitle(self.tr("Import from Excel"))
@@ -284,7 +285,7 @@ class ExcelImportDialog(QDialog):
         self.runner.run(importing.read_import, path, sheet=sheet, read=True, parent=self,
                         campaign_id=self.campaign_combo.currentData(), year=self.year_box.value(),
                         registered_on=self.date_field.text().strip(),
-                        progress=self.tr("Reading the Excel file…"), on_success=self._planned,
+                        progress=self.tr("Reading the Excel file…"), on_success=self._latest(),
                         on_failure=self._failed, on_cancelled=self._read_cancelled)
 
     def _read_cancelled(self) -> None:
@@ -295,6 +296,13 @@ class ExcelImportDialog(QDialog):
         self.mapping_note.setText(str(error))
         QMessageBox.warning(self, self.tr("Import from Excel"), str(error))
         self._update_buttons()
+
+    def _latest(self):
+        """A plan's callback that shows it only if nothing was asked for after it (two quick changes — the year,
+        then the date — are planned on two threads and may finish in either order)."""
+        self._asked += 1
+        asked = self._asked
+        return lambda plan: self._planned(plan) if asked == self._asked else None
 
     def _planned(self, plan: importing.ImportPlan) -> None:
         self.plan = plan
@@ -403,7 +411,7 @@ class ExcelImportDialog(QDialog):
                      registered_on=self.date_field.text().strip())
 
     def _replan(self, **changes) -> None:
-        self.runner.run(importing.replan, self.plan, read=True, parent=self, on_success=self._planned,
+        self.runner.run(importing.replan, self.plan, read=True, parent=self, on_success=self._latest(),
                         on_failure=self._failed, **changes)
 
     # --- preview and import -------------------------------------------------------------------------------

@@ -59,6 +59,9 @@ def commit_text(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+_ANSWERING = [0]   # bumped when a test ends: its answer_next_message pollers stop
+
+
 def answer_next_message(button=None, *, text: str | None = None, timeout_ms: int = 5000) -> dict:
     """Click a button of the next message box that opens, the way the officer would (by mouse). `button`: a
     QMessageBox.StandardButton, or `text`: the label of a custom button. Returns what was asked (filled in
@@ -69,18 +72,24 @@ def answer_next_message(button=None, *, text: str | None = None, timeout_ms: int
 
     seen: dict = {}
     deadline = [timeout_ms // 20]
+    generation = _ANSWERING[0]
+
+    def wanted(box):
+        return box.button(button) if button is not None else next(
+            (b for b in box.buttons() if b.text().replace("&", "") == text), None)
 
     def poll():
-        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if _ANSWERING[0] != generation:
+            return   # the test that asked has ended: never answer the next test's questions
+        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+                    and wanted(w) is not None), None)
         if box is None:
             deadline[0] -= 1
             if deadline[0] > 0:
                 QTimer.singleShot(20, poll)
             return
         seen.update(title=box.windowTitle(), text=box.text())
-        target = box.button(button) if button is not None else next(
-            b for b in box.buttons() if b.text().replace("&", "") == text)
-        QTest.mouseClick(target, Qt.LeftButton)
+        QTest.mouseClick(wanted(box), Qt.LeftButton)
 
     QTimer.singleShot(0, poll)
     return seen
@@ -94,6 +103,7 @@ def pytest_runtest_teardown(item):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
+    _ANSWERING[0] += 1
     app = QApplication.instance()
     if app is None:
         return (yield)

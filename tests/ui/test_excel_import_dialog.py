@@ -293,6 +293,8 @@ def test_a_registration_list_imported_by_mouse_with_its_date_typed(qtbot, window
     assert [r.verdict for r in dialog.plan.rows] == ["error", "error"]
     assert "không rõ ngày đăng ký" in dialog.plan.rows[0].problems[0]
     # The year: 2025; the date of the list: typed, then Tab (leaving the field replans).
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
     dialog.year_box.setFocus()
     dialog.year_box.selectAll()
     QTest.keyClicks(dialog.year_box, "2025")
