@@ -34,10 +34,21 @@ def _item(text, key=None) -> QTableWidgetItem:
 
 
 def _fill(table: QTableWidget, rows: list[tuple], keys: list) -> None:
-    table.setRowCount(len(rows))
-    for r, (values, key) in enumerate(zip(rows, keys)):
-        for c, value in enumerate(values):
-            table.setItem(r, c, _item(value, key))
+    """Fill a table; its columns are measured once at the end (a column sized to its contents re-measures every row
+    on each cell set: 92 communes × 8 cells took 50 ms per keystroke in the filter)."""
+    header = table.horizontalHeader()
+    modes = [header.sectionResizeMode(c) for c in range(table.columnCount())]
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    table.setUpdatesEnabled(False)
+    try:
+        table.setRowCount(len(rows))
+        for r, (values, key) in enumerate(zip(rows, keys)):
+            for c, value in enumerate(values):
+                table.setItem(r, c, _item(value, key))
+    finally:
+        for c, mode in enumerate(modes):
+            header.setSectionResizeMode(c, mode)
+        table.setUpdatesEnabled(True)
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
@@ -66,6 +77,7 @@ class ReviewScreen(QWidget):
         self.ask_xlsx = ask_xlsx or (lambda: QFileDialog.getSaveFileName(self, self.tr("Export to Excel"),
                                                                          "theo-doi-ho-so.xlsx", "Excel (*.xlsx)")[0])
         self.all_rows: list[rv.CommuneRow] = []   # read from the database on a change notice
+        self._filled: list[rv.CommuneRow] | None = None   # the rows the table holds (filters hide, never refill)
         self.mine_codes: set[str] = set()
         self.rows: list[rv.CommuneRow] = []       # what the filters leave, on screen
         self.shown_code: str | None = None
@@ -156,33 +168,52 @@ class ReviewScreen(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Read the dashboard again (a change notice), then show it through the filters."""
+        """Read the dashboard again (a change notice) and fill the table once; the filters then only hide rows."""
         self.all_rows = rv.dashboard(self.session)
         self.mine_codes = rv.my_commune_codes(self.session)
         self.shown_code = None   # the chosen commune's rounds may have changed too
+        self._fill_communes()
         self.apply_filters()
 
-    def apply_filters(self) -> None:
-        """A filter changed: nothing is read from the database (p95 ≤ 50 ms on a province's 92 communes)."""
-        code = self.current_code() or self.shown_code
-        codes = self.mine_codes if self.mine.isChecked() and self.mine_codes else None
-        self.rows = rv.filter_rows(self.all_rows, search=self.search.text(), state=self.state.currentData(),
-                                   codes=codes)
+    def _fill_communes(self) -> None:
         today = self.session.clock.today()
         values = []
-        for r in self.rows:
+        for r in self.all_rows:
             deadline = format_vn_date(r.next_deadline) if r.next_deadline else ""
             if rv.overdue(r, today):
                 deadline += " " + self.tr("(overdue)")
             values.append((r.code, r.name, format_vn_datetime(r.last_packet_at) if r.last_packet_at else "",
                            r.waiting, r.returned, r.decided, deadline, r.officer))
         self.communes.blockSignals(True)
-        _fill(self.communes, values, [r.code for r in self.rows])
+        _fill(self.communes, values, [r.code for r in self.all_rows])
         self.communes.blockSignals(False)
-        row = next((i for i, r in enumerate(self.rows) if r.code == code), 0 if self.rows else -1)
+        self._filled = self.all_rows
+
+    def apply_filters(self) -> None:
+        """A filter changed: nothing is read from the database and no cell is made again — the rows that do not
+        match are hidden (p95 ≤ 50 ms on a province's 92 communes)."""
+        if self._filled is not self.all_rows:
+            self._fill_communes()      # rows set from outside (a test, the bench): shown as given
+        code = self.current_code() or self.shown_code
+        codes = self.mine_codes if self.mine.isChecked() and self.mine_codes else None
+        self.rows = rv.filter_rows(self.all_rows, search=self.search.text(), state=self.state.currentData(),
+                                   codes=codes)
+        visible = {r.code for r in self.rows}
+        self.communes.setUpdatesEnabled(False)
+        try:
+            for i, r in enumerate(self.all_rows):
+                self.communes.setRowHidden(i, r.code not in visible)
+        finally:
+            self.communes.setUpdatesEnabled(True)
+        target = next((i for i, r in enumerate(self.all_rows) if r.code == code and r.code in visible), None)
+        if target is None:
+            target = next((i for i, r in enumerate(self.all_rows) if r.code in visible), -1)
         self.communes.blockSignals(True)
-        if row >= 0:
-            self.communes.setCurrentCell(row, 0)
+        if target >= 0:
+            self.communes.setCurrentCell(target, 0)
+        else:
+            self.communes.setCurrentCell(-1, -1)
+            self.communes.clearSelection()
         self.communes.blockSignals(False)
         if self.shown_code is None:
             self._commune_changed()          # a change notice: show the chosen commune again at once
@@ -195,7 +226,10 @@ class ReviewScreen(QWidget):
             self._show_commune()
 
     def current_code(self) -> str | None:
-        item = self.communes.item(self.communes.currentRow(), 0) if self.communes.currentRow() >= 0 else None
+        row = self.communes.currentRow()
+        if row < 0 or self.communes.isRowHidden(row):
+            return None
+        item = self.communes.item(row, 0)
         return item.data(Qt.UserRole) if item is not None else None
 
     def current_review(self):

@@ -22,6 +22,7 @@ import peewee as pw
 
 from ...changes import Topic
 from ...errors import UserError
+from ...text import fold
 from ...nominations import rules_pack
 from ...storage.files import copy_file_durably, sha256_file
 from ...storage.migrations.m0011_province_review import DUTY_ROLES
@@ -334,9 +335,9 @@ class CommuneRow:
 def filter_rows(rows: list[CommuneRow], *, search: str = "", state: str | None = None,
                 codes: set[str] | None = None) -> list[CommuneRow]:
     """The dashboard's filters, on rows already read (a filter change reads nothing from the database)."""
-    needle = search.strip().lower()
+    needle = fold(search).strip()   # "thuong quan" finds "Thượng Quan"
     return [r for r in rows
-            if (not needle or needle in r.code.lower() or needle in r.name.lower())
+            if (not needle or needle in r.code.lower() or needle in fold(r.name))
             and (state is None or state in r.states)
             and (codes is None or r.code in codes)]
 
