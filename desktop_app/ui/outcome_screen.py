@@ -3,7 +3,7 @@ on the certificate, the prize; or not awarded — the reason), the Giấy khen p
 the calibration page and the printer's offset), the ceremony list and the prize payout list (PDF, .xlsx)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
@@ -57,6 +57,14 @@ class OutcomeScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.Stretch)
+        # Rows as tall as their wrapped text at the columns' real widths: measured again once the table is laid
+        # out or a column changes width (measured before, a long reason wrapped at a few pixels made a row the
+        # height of the screen).
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
         self.table.doubleClicked.connect(lambda *_: self.record_outcome())
         box.addWidget(self.table, 1)
         self.summary = QLabel()
@@ -159,7 +167,7 @@ class OutcomeScreen(QWidget):
                 self.table.setItem(r, c, item)
             if row.nominee_id in selected:
                 self.table.selectRow(r)
-        self.table.resizeRowsToContents()
+        self._fit_rows.start()
         decisions = core.decisions_back(self.session, round_id) if round_id else []
         self.decisions.setText(self.tr("Decisions: %1").replace("%1", "; ".join(
             self.tr("%1 of %2 — %3").replace("%1", d.number).replace("%2", format_vn_date(d.decided_on))

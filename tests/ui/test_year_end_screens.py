@@ -348,3 +348,15 @@ def test_the_provinces_return_packet_received_from_the_window(qtbot, runner, dem
     click(qtbot, screen.packet_button, runner)
     assert runner.wait()
     assert "Gói trả kết quả bị từ chối: tệp bị sửa đổi: data.json" in warned["text"], warned
+
+
+def test_outcome_rows_are_as_tall_as_their_text_when_the_screen_opens(qtbot, runner, demo):
+    """The rows are measured at the columns' real widths: a long reason measured before the table was laid out
+    made one row the height of the screen."""
+    window, screen = open_screen(qtbot, runner, "outcomes")
+    table = screen.table
+    line = table.fontMetrics().lineSpacing()
+    long_text = max(range(table.rowCount()), key=lambda r: len(table.item(r, 4).text()))
+    assert len(table.item(long_text, 4).text()) > 80
+    qtbot.waitUntil(lambda: all(table.rowHeight(r) <= 5 * line + 12 for r in range(table.rowCount())))
+    assert table.rowHeight(long_text) >= 2 * line          # wrapped, not cut to one line
