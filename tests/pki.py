@@ -65,6 +65,11 @@ def _cert(subject, key, issuer, issuer_key, *, ca: bool, not_before, not_after, 
                                           data_encipherment=False, key_agreement=False, key_cert_sign=False,
                                           crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
         b = b.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
+    elif usage == "timestamp":  # a timestamp authority (RFC 3161): time stamping only, critical
+        b = b.add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                          data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                          crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        b = b.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
     else:  # encryption only: a certificate that must not sign documents
         b = b.add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=True,
                                           data_encipherment=True, key_agreement=False, key_cert_sign=False,
@@ -271,3 +276,64 @@ def opaque_png(path: Path) -> Path:
     from PIL import Image
     Image.new("RGB", (200, 100), (255, 255, 255)).save(path)
     return path
+
+
+def make_tsa(pki: TestPki) -> Entity:
+    """A timestamp authority's certificate under the test intermediate (for PAdES B-T; RSA, as pyHanko's test
+    timestamper requires)."""
+    key = rsa.generate_private_key(65537, 2048)
+    day = dt.timedelta(days=1)
+    cert = _cert(_name("Máy chủ cấp dấu thời gian thử nghiệm", "Ban Cơ yếu Chính phủ (thử nghiệm)"), key,
+                 pki.intermediate.cert, pki.intermediate.key, ca=False, not_before=NOW - 10 * day,
+                 not_after=NOW + 700 * day, usage="timestamp")
+    return Entity("tsa", key, cert, b"", "", "")
+
+
+class LocalTimestampServer:
+    """An RFC 3161 timestamp server on 127.0.0.1 for the tests (pyHanko's DummyTimeStamper behind http.server):
+    the app reaches it over HTTP exactly as it would a CA's TSA URL. Use as a context manager; `url`."""
+
+    def __init__(self, tsa: Entity, chain: list[Entity]):
+        import asyncio
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        from asn1crypto import keys as asn1_keys
+        from asn1crypto import tsp
+        from asn1crypto import x509 as asn1_x509
+        from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+        from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+        der_key = tsa.key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                        serialization.NoEncryption())
+        stamper = DummyTimeStamper(
+            tsa_cert=asn1_x509.Certificate.load(tsa.cert_der), tsa_key=asn1_keys.PrivateKeyInfo.load(der_key),
+            certs_to_embed=SimpleCertificateStore.from_certs([asn1_x509.Certificate.load(e.cert_der) for e in chain]))
+        self.requests = 0
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 (http.server's name)
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                outer.requests += 1
+                reply = asyncio.run(stamper.async_request_tsa_response(tsp.TimeStampReq.load(body))).dump()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/timestamp-reply")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/tsa"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "LocalTimestampServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pkcs11
 import pytest
+from asn1crypto import x509 as asn1_x509
 from pypdf import PdfReader
 
 from desktop_app.core.demo import create_demo_commune
@@ -284,6 +285,39 @@ def test_a_timestamp_server_that_does_not_answer_gives_b_b_and_says_so(ws, world
     out = sign(ws, "personal", k.personal)
     assert out.level == "B-B" and out.timestamp_skipped
     assert DocumentSignature.get().level == "B-B"
+
+
+def test_a_timestamp_server_that_answers_gives_b_t_verified_by_pyhanko_and_pdfsig(ws, world):
+    """PAdES B-T: the signature carries a timestamp token from the configured server (a local RFC 3161 server
+    here, reached over HTTP as a CA's would be); pyHanko validates the token, Poppler still finds the signature
+    valid."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    k, tok, _pem, nss = world
+    tsa = P.make_tsa(k)
+    with P.LocalTimestampServer(tsa, [k.intermediate, k.root]) as server:
+        records.save_signing_settings(ws, tok.library, server.url)
+        out = sign(ws, "personal", k.personal)
+    assert out.level == "B-T" and not out.timestamp_skipped
+    assert server.requests >= 1
+    assert DocumentSignature.get().level == "B-T"
+    signed = folder(ws) / "01_To_trinh.ky1.pdf"
+    report = verification.verify_file(signed, certs.trust_store(ws))
+    assert report.ok and report.signatures[0].timestamped
+    assert "(có dấu thời gian)" in " ".join(report.signatures[0].lines())
+    roots = [asn1_x509.Certificate.load(k.root.cert_der)]
+    others = [asn1_x509.Certificate.load(e.cert_der) for e in (k.intermediate,)]
+    with open(signed, "rb") as fh:
+        embedded = PdfFileReader(fh).embedded_signatures[0]
+        status = validate_pdf_signature(embedded, ValidationContext(trust_roots=roots, other_certs=others),
+                                        ts_validation_context=ValidationContext(trust_roots=roots, other_certs=others))
+    assert status.intact and status.valid
+    assert status.timestamp_validity is not None and status.timestamp_validity.intact
+    assert status.timestamp_validity.valid and status.timestamp_validity.trusted
+    out = pdfsig(signed, nss)
+    assert "Signature is Valid." in out, out
 
 
 def test_signing_twice_in_the_same_role_is_refused(ws, world):
