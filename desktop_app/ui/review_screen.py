@@ -17,6 +17,7 @@ from desktop_app.core.changes import Topic, touches
 from desktop_app.core.dates import format_vn_date, format_vn_datetime
 from desktop_app.core.exchange import returns
 from desktop_app.core.exchange.receiving import review as rv
+from desktop_app.core.exchange.receiving import round_document_files
 from desktop_app.core.nominations import rounds
 from desktop_app.core.vocabulary import (DECIDED, NOMINATION_FORMS, NOMINEE_OUTCOMES, READY, RECEIVED, RETURNED,
                                          REVIEW_STATES, SUPERSEDED, UNDER_REVIEW)
@@ -128,6 +129,13 @@ class ReviewScreen(QWidget):
         self.nominees.horizontalHeader().setStretchLastSection(False)
         tables.addWidget(self.nominees, 1)
         bl.addLayout(tables, 1)
+        # The digital signatures on the round's documents (issue 17), checked in the background.
+        self.signatures = QLabel()
+        self.signatures.setObjectName("review_signatures")
+        self.signatures.setWordWrap(True)
+        self.signatures.setTextFormat(Qt.PlainText)
+        self._signatures_for: int | None = None
+        bl.addWidget(self.signatures)
         buttons = QHBoxLayout()
         self.start_button = QPushButton(self.tr("Start review"))
         self.start_button.setObjectName("start_review")
@@ -270,6 +278,7 @@ class ReviewScreen(QWidget):
             votes = "" if n.votes_for is None else f"{n.votes_for} / {n.votes_against or 0}"
             values.append((n.participant.name, form.name if form else n.award_form, votes))
         _fill(self.nominees, values, [n.id for n in nominees])
+        self._verify_signatures(review.round_id if review else None)
         state = review.state if review else None
         live = review is not None and review.round.status != SUPERSEDED
         self.start_button.setEnabled(live and state in (RECEIVED, RETURNED))
@@ -277,6 +286,37 @@ class ReviewScreen(QWidget):
         self.ready_button.setEnabled(live and state == UNDER_REVIEW)
         self.decide_button.setEnabled(live and state == READY)
         self.return_button.setEnabled(review is not None and state in (RETURNED, DECIDED))
+
+    def _verify_signatures(self, round_id: int | None) -> None:
+        """Each PDF of the round checked for digital signatures against the roots installed here (pyHanko loads
+        only now, on a worker thread)."""
+        if round_id == self._signatures_for and round_id is not None:
+            return
+        self._signatures_for = round_id
+        if round_id is None:
+            self.signatures.setText("")
+            return
+        pdfs = [p for p in round_document_files(self.session, round_id) if p.suffix.lower() == ".pdf"]
+        if not pdfs:
+            self.signatures.setText(self.tr("Digital signatures: the round has no PDF document."))
+            return
+        from desktop_app.core.signatures.verification import verify_many  # noqa: PLC0415 (pyHanko on demand)
+
+        self.signatures.setText(self.tr("Checking the digital signatures of the documents…"))
+        self.runner.run(verify_many, pdfs, read=True,
+                        on_success=lambda reports: self._signatures_checked(round_id, pdfs, reports),
+                        on_failure=lambda exc: self.signatures.setText(str(exc)))
+
+    def _signatures_checked(self, round_id: int, pdfs, reports) -> None:
+        if round_id != self._signatures_for:
+            return                       # another round was chosen meanwhile
+        signed = [r for r in reports if r.signatures]
+        good = [r for r in signed if r.ok]
+        lines = [self.tr("Digital signatures: %1 of %2 PDF documents signed, %3 of them valid and trusted.")
+                 .replace("%1", str(len(signed))).replace("%2", str(len(reports))).replace("%3", str(len(good)))]
+        lines += [f"• {p.name}: {r.summary}" for p, r in zip(pdfs, reports, strict=True) if r.signatures]
+        self.signatures.setText("\n".join(lines[:5]) + ("\n…" if len(lines) > 5 else ""))
+        self.signatures.setToolTip("\n".join(lines))
 
     # --- actions ---------------------------------------------------------------------------------------------
     def _act(self, op, *args, **kwargs) -> None:

@@ -254,3 +254,15 @@ def test_the_receiving_level_sees_the_verdicts_of_the_signed_documents(qtbot, ru
     assert "Chữ ký hợp lệ" in screen.signature_details.text() and "+07:00" in screen.signature_details.text()
     if SHOTS:
         screen.grab().save(str(SHOTS / "receiving_signatures.png"))
+    # The review team sees the same verdicts on the round it reviews.
+    from desktop_app.ui.review_screen import ReviewScreen
+    review = ReviewScreen(runner)
+    qtbot.addWidget(review)
+    review.resize(1366, 768)
+    review.show()
+    table = review.communes
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualItemRect(table.item(0, 1)).center())
+    qtbot.waitUntil(lambda: "hợp lệ và tin cậy" in review.signatures.text(), timeout=60000)
+    text = review.signatures.text()
+    assert text.startswith("Chữ ký số: ") and "01_To_trinh.pdf: Đã ký số, hợp lệ (2 chữ ký)" in text, text
+    assert "04_Bien_ban" not in text                       # unsigned documents are counted, not listed
