@@ -391,3 +391,32 @@ def test_verify_pdf_command_prints_the_verdicts_and_exits_0_only_when_all_is_wel
                     "--data-dir", str(data_dir)).returncode == 0
     again = run_main("verify-pdf", str(signed), "--data-dir", str(data_dir))
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_the_signature_space_is_marked_by_the_renderer_and_found_without_reading_the_text(ws):
+    """The renderer leaves two named destinations where the authority signs; the appearance goes there without
+    reading the page's text (the costly part of signing). A PDF made elsewhere (no marks) is still read."""
+    import io
+
+    from pypdf import PdfWriter
+
+    from desktop_app.core.documents.render_pdf import SIGN_ABOVE, SIGN_NAME
+    from desktop_app.core.signatures import appearance as ap
+
+    for code, name in (("to_trinh", "01_To_trinh.pdf"), ("bien_ban", "04_Bien_ban_hop_Hoi_dong.pdf")):
+        pdf = dict(dossier.issued_files(ws, rounds.find_round(ws, 1).id, code))[name]
+        reader = PdfReader(io.BytesIO(pdf))
+        assert {SIGN_ABOVE, SIGN_NAME} <= set(reader.named_destinations)
+        marked = ap._marked_space(reader)
+        assert marked is not None and marked.page == len(reader.pages) - 1
+        # The same PDF without the marks: the text is read, and it finds the same space (within the few points
+        # by which the scan's estimate of the title's width places the centre).
+        writer = PdfWriter(clone_from=io.BytesIO(pdf))
+        del writer._root_object["/Names"]
+        out = io.BytesIO()
+        writer.write(out)
+        assert ap._marked_space(PdfReader(io.BytesIO(out.getvalue()))) is None
+        scanned = ap.personal_box(out.getvalue())
+        assert scanned.page == marked.page
+        assert all(abs(a - b) <= 3 for a, b in zip(scanned.tuple(), marked.tuple())), (scanned, marked)
+        assert ap.personal_box(pdf) == marked

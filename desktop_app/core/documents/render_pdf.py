@@ -1,6 +1,7 @@
 """Document model → PDF with ReportLab, in the layout of NĐ 30/2020 Phụ lục I, bundled font only."""
 from __future__ import annotations
 
+import re
 import threading
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -10,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFString
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer, TableStyle
 from reportlab.platypus import PageBreak as RLPageBreak
@@ -23,6 +25,13 @@ from .model import Chart, Closing, Document, Layout, PageBreak, Paragraph, Run, 
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _SINGLE = 1.15                         # Word's "single" line of Times New Roman, in font sizes
+
+# The title line of the authority's signature block ("CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "CHỦ TỌA").
+AUTHORITY_TITLE = re.compile(r"^(KT\.\s*)?(PHÓ\s+)?CHỦ\s+T[ỊỌ][CA]H?$")
+# Where the authority signs, left in the PDF as two named destinations (invisible; a PDF viewer may list them):
+# the last line above the signature's space and the signer's name under it, each at the block's centre. A digital
+# signature's appearance goes between them (signatures/appearance.py) without reading the page's text.
+SIGN_ABOVE, SIGN_NAME = "SoThiDua.ChuKy.Tren", "SoThiDua.ChuKy.Ten"
 _lock = threading.Lock()
 _registered: dict[str, str] = {}       # family → bold face name (one registration per process)
 _registered_italic: dict[str, str] = {}  # family → italic face name
@@ -90,10 +99,12 @@ class _Lines(Flowable):
     Rows are (space_before, [column items…]) with the column widths given once; the tallest column sets a row's
     height, so the names under two signatures stand on one line."""
 
-    def __init__(self, widths: list[float], rows: list[tuple[float, list[list[tuple]]]], h_align: str = "LEFT"):
+    def __init__(self, widths: list[float], rows: list[tuple[float, list[list[tuple]]]], h_align: str = "LEFT",
+                 mark: int | None = None):
         super().__init__()
         self.widths, self.rows = widths, rows
         self.hAlign = h_align
+        self.mark = mark           # the column of the authority's signature block: its space is marked (SIGN_*)
 
     def _layout(self):
         out, total = [], 0.0
@@ -126,9 +137,10 @@ class _Lines(Flowable):
 
     def draw(self):
         c = self.canv
+        marked: list[tuple[float, float]] = []
         for top, row in self._placed:
             x = 0.0
-            for width, placed in zip(self.widths, row):
+            for column, (width, placed) in enumerate(zip(self.widths, row)):
                 for item in placed:
                     if item[0] == "rule":
                         _, y, length, w = item
@@ -145,7 +157,23 @@ class _Lines(Flowable):
                         c.drawRightString(x + w, base, text)
                     else:
                         c.drawString(x, base, text)
+                    if column == self.mark and text.strip():
+                        marked.append((x + w / 2, base))
                 x += width
+        if len(marked) >= 2:
+            dests = {}
+            for key, (mx, my) in ((SIGN_ABOVE, marked[-2]), (SIGN_NAME, marked[-1])):
+                ax, ay = c.absolutePosition(mx, my)
+                dests[key] = c.bookmarkPage(key, fit="XYZ", left=round(ax, 2), top=round(ay, 2), zoom=0)
+            # ReportLab writes a destination only where something links to it: name them in the catalog.
+            c._doc.Catalog.Names = PDFDictionary({"Dests": PDFDictionary({"Names": PDFArray(
+                [x for key in sorted(dests) for x in (PDFString(key), dests[key])])})})
+
+
+def _authority(s: Signature | None) -> bool:
+    """A signature block whose title is the authority's (the one a digital signature goes on)."""
+    return s is not None and bool(s.name) and any(AUTHORITY_TITLE.match(" ".join(line.upper().split()))
+                                                  for line in s.lines)
 
 
 class _Renderer:
@@ -299,12 +327,13 @@ class _Renderer:
                     (0, [self.signature_name(c.left), self.signature_name(c.right)])]
             if c.recipients:           # Mẫu 1.9: "Nơi nhận" under the two signatures
                 rows.append((10, [self.recipients(c.recipients), []]))
-            return _Lines([half, half], rows)
+            return _Lines([half, half], rows, mark=1 if _authority(c.right) else None)
         left = self.recipients(c.recipients) if c.recipients else []
         if fingerprint:                # under "Nơi nhận", so it never lands alone on a new page
             left.append(self.text(fingerprint, 9, align="left", italic=True, before=8))
         right = self.signature_top(c.right) + self.signature_name(c.right)
-        return _Lines([self.width * 0.45, self.width * 0.55], [(6, [left, right])])
+        return _Lines([self.width * 0.45, self.width * 0.55], [(6, [left, right])],
+                      mark=1 if _authority(c.right) else None)
 
     def story(self, doc: Document) -> list:
         story = self.header(doc) + self.title(doc)

@@ -18,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from ..documents.render_pdf import AUTHORITY_TITLE, SIGN_ABOVE, SIGN_NAME
 from ..errors import UserError
 from ..resources import resource_path
 
@@ -31,7 +32,7 @@ BLUE = Color(0.05, 0.15, 0.55)
 RED = Color(0.75, 0.05, 0.05)
 
 # The title line of the signature block ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "CHỦ TỌA"): the signature goes below it.
-TITLE_RE = re.compile(r"^(KT\.\s*)?(PHÓ\s+)?CHỦ\s+T[ỊỌ][CA]H?$")
+TITLE_RE = AUTHORITY_TITLE
 
 
 def _fonts() -> None:
@@ -102,6 +103,9 @@ def personal_box(pdf: bytes) -> Box:
     such block."""
     reader = PdfReader(io.BytesIO(pdf))
     index = len(reader.pages) - 1
+    marked = _marked_space(reader)
+    if marked is not None:
+        return marked
     page = reader.pages[index]
     lines = _lines(page)
     titles = [ln for ln in lines if TITLE_RE.match(" ".join(ln.text.upper().split()))]
@@ -122,6 +126,27 @@ def personal_box(pdf: bytes) -> Box:
             top = ln.y
     box = page.mediabox
     return Box(index, float(box.right) - 60 - PERSONAL_W, 90, float(box.right) - 60, 90 + PERSONAL_H)
+
+
+def _marked_space(reader: PdfReader) -> Box | None:
+    """The space the app's renderer marked for the authority's signature (documents.render_pdf SIGN_*), found
+    without reading the page's text; None for a PDF made elsewhere (then the text is read)."""
+    try:
+        dests = reader.named_destinations
+        above, name = dests.get(SIGN_ABOVE), dests.get(SIGN_NAME)
+        if above is None or name is None:
+            return None
+        index = reader.get_destination_page_number(above)
+        if index != reader.get_destination_page_number(name) or index < 0:
+            return None
+        centre, top, name_y = float(above.left), float(above.top), float(name.top)
+    except Exception:  # noqa: BLE001 — a damaged or foreign destination: fall back to reading the text
+        return None
+    if not top - name_y > 30:
+        return None
+    y2 = top - 4
+    y1 = max(name_y + 11, y2 - PERSONAL_H)
+    return Box(index, centre - PERSONAL_W / 2, y1, centre + PERSONAL_W / 2, y2)
 
 
 def seal_box(personal: Box, seal_mm: int) -> Box:
