@@ -7,7 +7,6 @@ written in ISO 8601 with the Vietnam time zone. The appearance is drawn with Rep
 from __future__ import annotations
 
 import io
-import re
 import threading
 from dataclasses import dataclass
 
