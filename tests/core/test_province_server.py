@@ -17,12 +17,13 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.errors import UserError
-from desktop_app.core.exchange import receiving, returns
+from desktop_app.core.exchange import receiving, return_intake, returns
 from desktop_app.core.exchange.keys import KEY_ENTRY, get_or_create_commune_key
 from desktop_app.core.exchange.receiving import review as rv
 from desktop_app.core.nominations import rounds
 from desktop_app.core.storage import engines
 from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+from desktop_app.core.storage.models import Award, AwardDecision
 from desktop_app.core.storage.secrets import SecretStore
 from desktop_app.core.vocabulary import AWARDED, RESULT_SENT, SUPERSEDED
 from desktop_app.core.workspace import open_workspace
@@ -203,6 +204,19 @@ def test_three_officers_import_review_and_return_at_once(province, packets, post
         verify_with_stock_tools(out / p.file_name, tmp_path / f"check-{i}", key.fingerprint)
         check = returns.verify_return_packet(out / p.file_name, key.fingerprint)
         assert check.manifest["packet_id"] == p.packet_id and check.manifest["sequence"] == p.sequence
+    # ...and the demo commune imports its own, each exactly once (read twice from the stick: nothing doubles).
+    mine = sorted((p for p in all_returns if p.commune_code == "02095"), key=lambda p: p.sequence)
+    with opened(tmp_path / "commune", store) as commune:
+        results = [return_intake.import_return_packet(commune, out / p.file_name, trust_fingerprint=key.fingerprint)
+                   for p in mine]
+        assert [r.duplicate for r in results] == [False] * len(mine) and results[-1].kind == "quyet_dinh"
+        awards = Award.select().count()
+        assert all(return_intake.import_return_packet(commune, out / p.file_name).duplicate for p in mine)
+        assert Award.select().count() == awards
+        from_packets = AwardDecision.select().where(AwardDecision.source == "return_packet")
+        # a decision per decision packet (the round decided before its correction arrived has its own)
+        assert from_packets.count() == sum(1 for p in mine if p.kind == "quyet_dinh")
+    province.activate()
 
 
 def test_the_migrations_on_the_server(postgres_server, tmp_path):
