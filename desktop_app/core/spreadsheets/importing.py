@@ -593,17 +593,34 @@ _FORM_ALIASES = {"giay khen": "giay_khen", "bang khen": "bang_khen_tinh", "bang 
                  "giay_khen", "huan chuong lao dong hang ba": "huan_chuong_ld3"}
 
 
-def match_award(value) -> tuple[str, str]:
-    """(category, code) of a title, award form, rating or initiative given by code, name or short name."""
+def _read_year(row: _Row, values: dict) -> None:
+    """The row's "Năm" cell (a number, or a date Excel made of it) into values["year"], or the cell's problem."""
+    year_value = row.raw["year"]
+    if hasattr(year_value, "year"):
+        year_value = year_value.year
+    try:
+        values["year"] = parse_integer(year_value)
+    except CellProblem as p:
+        row.problem("year", p.code, **p.params)
+
+
+def _match_code(value, categories: dict, problem: str) -> tuple[str, str]:
+    """(category, code) of a term of `categories` given by its code, name or short name, any accents or case;
+    the usual spellings of the award forms too. CellProblem(problem) when none fits."""
     text = as_text(value)
     folded = fold(text)
-    for category, terms in AWARD_CODES_BY_CATEGORY.items():
+    for category, terms in categories.items():
         for term in terms:
             if folded and folded in (fold(term.code), fold(term.name), fold(term.short)):
                 return category, term.code
     if folded in _FORM_ALIASES:
         return "hinh_thuc", _FORM_ALIASES[folded]
-    raise CellProblem("xlsx.value.unknown_award", text=text)
+    raise CellProblem(problem, text=text)
+
+
+def match_award(value) -> tuple[str, str]:
+    """(category, code) of a title, award form, rating or initiative given by code, name or short name."""
+    return _match_code(value, AWARD_CODES_BY_CATEGORY, "xlsx.value.unknown_award")
 
 
 class _AwardPlanner(_HistoryPlanner):
@@ -639,13 +656,7 @@ class _AwardPlanner(_HistoryPlanner):
             except CellProblem as p:
                 row.problem("decision_date", p.code, **p.params)
         if row.has("year"):
-            year_value = row.raw["year"]
-            if hasattr(year_value, "year"):
-                year_value = year_value.year
-            try:
-                values["year"] = parse_integer(year_value)
-            except CellProblem as p:
-                row.problem("year", p.code, **p.params)
+            _read_year(row, values)
         elif decided is not None:
             values["year"] = str(decided.year)
         values["decision_number"] = row.text("decision_number")
@@ -774,15 +785,7 @@ class _AchievementPlanner(_HistoryPlanner):
 def match_aim(value) -> tuple[str, str]:
     """(category, code) of what a participant registers for — a title or an award form — by code, name or short
     name ("LĐTT", "Lao động tiên tiến", "Giấy khen")."""
-    text = as_text(value)
-    folded = fold(text)
-    for category, terms in REGISTRATION_AIMS.items():
-        for term in terms:
-            if folded and folded in (fold(term.code), fold(term.name), fold(term.short)):
-                return category, term.code
-    if folded in _FORM_ALIASES:
-        return "hinh_thuc", _FORM_ALIASES[folded]
-    raise CellProblem("xlsx.value.unknown_aim", text=text)
+    return _match_code(value, REGISTRATION_AIMS, "xlsx.value.unknown_aim")
 
 
 class _RegistrationPlanner(_AchievementPlanner):
@@ -821,13 +824,7 @@ class _RegistrationPlanner(_AchievementPlanner):
         else:
             row.problem("aim", "xlsx.value.required")
         if row.has("year"):
-            year_value = row.raw["year"]
-            if hasattr(year_value, "year"):
-                year_value = year_value.year
-            try:
-                values["year"] = parse_integer(year_value)
-            except CellProblem as p:
-                row.problem("year", p.code, **p.params)
+            _read_year(row, values)
         elif self.plan.year:
             values["year"] = str(self.plan.year)
         else:
