@@ -29,7 +29,7 @@ from ..changes import Topic
 from ..errors import UserError
 from ..fingerprints import format_fingerprint, normalize_fingerprint
 from ..nominations import outcomes, rules_pack
-from ..storage.files import write_file_atomically
+from ..storage.files import sha256_file, write_file_atomically
 from ..storage.models import NominationRound, Nominee, Setting
 from ..storage.session import Session
 from ..vocabulary import AWARDED, NOMINATION_FORMS, SUPERSEDED
@@ -150,7 +150,7 @@ def import_return_packet(session: Session, path: str | os.PathLike, *,
             or round_uid != _text((data.get("round") or {}).get("uid") if isinstance(data.get("round"), dict)
                                   else "", 100):
         raise UserError("returns.refused", reason="manifest.json thiếu số thứ tự, mã gói hoặc đợt đề nghị")
-    sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    sha, _size = sha256_file(path)   # in chunks: the packet is already bounded, but never held twice
     sent, newest = _find_round(session, round_uid)
     seen = received(session)
     if sequence in seen:
