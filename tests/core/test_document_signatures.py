@@ -75,7 +75,9 @@ def sign(session, role, entity, pin=P.USER_PIN, **kw):
 
 def pdfsig(path: Path, nss: Path) -> str:
     args = ["pdfsig"] + (["-nssdir", f"sql:{nss}"] if any(nss.iterdir()) else []) + [str(path)]
-    return subprocess.run(args, capture_output=True, text=True, timeout=60).stdout
+    # pdfsig cuts a long name at a byte count, sometimes inside a Vietnamese letter: decode what it prints leniently.
+    out = subprocess.run(args, capture_output=True, timeout=60).stdout
+    return out.decode("utf-8", errors="replace")
 
 
 def nothing_signed(session) -> bool:
@@ -420,3 +422,49 @@ def test_the_signature_space_is_marked_by_the_renderer_and_found_without_reading
         assert scanned.page == marked.page
         assert all(abs(a - b) <= 3 for a, b in zip(scanned.tuple(), marked.tuple())), (scanned, marked)
         assert ap.personal_box(pdf) == marked
+
+
+def _containers(path: Path) -> list[tuple[int, int]]:
+    """(room reserved in /Contents, size of the CMS container in it) for each signature of a signed PDF."""
+    from asn1crypto import cms
+
+    out = []
+    for f in PdfReader(path).get_fields().values():
+        if f.get("/FT") == "/Sig":
+            raw = bytes(f["/V"].get_object()["/Contents"])
+            out.append((len(raw), len(cms.ContentInfo.load(raw.rstrip(b"\0")).dump())))
+    return out
+
+
+def test_the_container_room_is_counted_from_the_certificates_and_every_container_fits(ws, world, tmp_path):
+    """Without a timestamp server the room for the signature container is counted from the certificates it embeds
+    (no trial signature): every container fits with room to spare, and the room is not wasteful — also for a
+    4096-bit RSA key whose certificate carries a long Vietnamese name and organisation."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    k, _tok, pem, nss = world
+    sign(ws, "personal", k.personal)
+    sign(ws, "organisation", k.organisation)
+    for room, used in _containers(folder(ws) / "01_To_trinh.ky2.pdf"):
+        assert used < room <= used + 3 * signing._CONTAINER_OVERHEAD, (room, used)
+    # A big key and a long name, on a token of its own.
+    day = P.dt.timedelta(days=1)
+    key = rsa.generate_private_key(65537, 4096)
+    long_org = "Ủy ban nhân dân xã Thượng Quan, huyện Ngân Sơn, tỉnh Bắc Kạn — Văn phòng HĐND và UBND " * 2
+    cert = P._cert(P._name("Nguyễn Thị Hồng Nhung Phương Thảo", long_org.strip(), "Phó Chủ tịch"), key,
+                   k.intermediate.cert, k.intermediate.key, ca=False, not_before=P.NOW - 10 * day,
+                   not_after=P.NOW + 700 * day)
+    big = P.Entity("big", key, cert, b"\xa1\x09", "PrivKey-a109", "big")
+    tok = P.make_token(tmp_path / "token-big", k, entities=[big])
+    P.use_token(tok)
+    try:
+        records.save_signing_settings(ws, tok.library)
+        signing.sign_issued_document(ws, doc_id(ws, "bien_ban"), role="personal", pin=P.USER_PIN,
+                                     cka_id=big.cka_id.hex())
+        signed = folder(ws) / "04_Bien_ban_hop_Hoi_dong.ky1.pdf"
+        [(room, used)] = _containers(signed)
+        assert used < room <= used + 3 * signing._CONTAINER_OVERHEAD, (room, used)
+        assert verification.verify_file(signed, certs.trust_store(ws)).ok
+        assert pdfsig(signed, nss).count("Signature is Valid.") == 1
+    finally:
+        P.use_token(world[1])
