@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
 
     def _build_excel_menu(self, file_menu) -> None:
         """Tệp › Nhập từ Excel…, Tệp › Xuất ra Excel ›, Tệp › Tải mẫu Excel › (issue 14)."""
-        from desktop_app.core.spreadsheets.columns import LIST_KINDS
+        from desktop_app.core.spreadsheets.kinds import LIST_KINDS
 
         def excel_export():
             # Loaded on first use: the export code brings the rounds and their signing code (not for the start).

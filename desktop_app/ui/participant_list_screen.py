@@ -83,13 +83,15 @@ class ParticipantListScreen(QWidget):
         self.model = ParticipantTableModel(self.session, commune.id, self, count_later=True)
         self.model.count_needed.connect(self._count_in_background)
         self.model.count_changed.connect(self._update_count)
+        self._count_in_background(self.model.filter)   # the first page was listed before anyone listened
         self.table = QTableView()
         self.table.setObjectName("participant_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        # The model lists by name already: the indicator first, so switching sorting on asks for that same order.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.AscendingOrder)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)

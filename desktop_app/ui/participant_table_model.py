@@ -187,8 +187,11 @@ class ParticipantTableModel(QAbstractTableModel):
         key = self.SORT_KEYS[column] if 0 <= column < len(self.SORT_KEYS) else None
         if key is None:
             return
+        descending = order == Qt.DescendingOrder
+        if (key, descending) == (self._order, self._descending):
+            return   # already listed in this order (the view asks again when sorting is switched on)
         self._order = key
-        self._descending = order == Qt.DescendingOrder
+        self._descending = descending
         self.refresh()
 
     def id_at(self, row: int) -> int | None:

@@ -11,15 +11,7 @@ from dataclasses import dataclass
 from ..legacy_text import TCVN3, VNI, to_unicode
 from ..text import fold
 
-INDIVIDUALS, COLLECTIVES, ACHIEVEMENTS, AWARDS = "individuals", "collectives", "achievements", "awards"
-REGISTRATIONS = "registrations"
-LIST_KINDS = {
-    INDIVIDUALS: "Danh sách cá nhân",
-    COLLECTIVES: "Danh sách tập thể",
-    ACHIEVEMENTS: "Thành tích",
-    AWARDS: "Lịch sử khen thưởng (danh hiệu, hình thức, xếp loại)",
-    REGISTRATIONS: "Đăng ký thi đua (danh hiệu, hình thức đăng ký)",
-}
+from .kinds import ACHIEVEMENTS, AWARDS, COLLECTIVES, INDIVIDUALS, LIST_KINDS, REGISTRATIONS  # noqa: F401
 
 IGNORE = ""          # a column the import leaves alone
 ROW_NUMBER = "stt"   # "STT": read, never stored
