@@ -274,29 +274,39 @@ class OutcomeScreen(QWidget):
         if design.id != current:
             self.runner.run(certificates.choose_design, design.id, parent=self)
         chosen = [r.nominee_id for r in self.selected_rows() if r.outcome == AWARDED] or None
-        # The offset saved for the default printer (or for any printer) moves the text; the preview says which.
+        round_id = self.round.id
+
+        def make(printer: str, done, failed=None) -> None:
+            # The text moved by this printer's saved offset (or the one for any printer); the title says by how much.
+            dx, dy = certificates.printer_offset(self.session, printer)
+            title = self.tr("Giấy khen for the printer %3 — offset: right %1 mm, down %2 mm") \
+                .replace("%1", f"{dx:g}").replace("%2", f"{dy:g}").replace("%3", printer or "PDF")
+            self.runner.run(certificates.print_certificates, round_id, chosen, design.id, printer, read=True,
+                            parent=self, on_failure=lambda error: (self._warn(error), failed and failed()),
+                            on_success=lambda pdf: done(pdf, title))
+
         printer = QPrinterInfo.defaultPrinterName()
-        dx, dy = certificates.printer_offset(self.session, printer)
-        title = self.tr("Giấy khen — printer offset: right %1 mm, down %2 mm").replace("%1", f"{dx:g}") \
-            .replace("%2", f"{dy:g}")
-        self.runner.run(certificates.print_certificates, self.round.id, chosen, design.id, printer, read=True,
-                        parent=self, on_failure=self._warn,
-                        on_success=lambda pdf: self._preview(pdf, title, "Giay_khen.pdf", True))
+        make(printer, lambda pdf, title: self._preview(pdf, title, "Giay_khen.pdf", True, printer, make))
 
     def print_calibration(self) -> None:
-        self.runner.run(certificates.print_calibration, None, QPrinterInfo.defaultPrinterName(), read=True,
-                        parent=self, on_failure=self._warn,
-                        on_success=lambda pdf: self._preview(pdf, self.tr("Calibration page"), "Trang_can_chinh.pdf",
-                                                             True))
+        def make(printer: str, done, failed=None) -> None:
+            self.runner.run(certificates.print_calibration, None, printer, read=True, parent=self,
+                            on_failure=lambda error: (self._warn(error), failed and failed()),
+                            on_success=lambda pdf: done(pdf, self.tr("Calibration page")))
+
+        printer = QPrinterInfo.defaultPrinterName()
+        make(printer, lambda pdf, title: self._preview(pdf, title, "Trang_can_chinh.pdf", True, printer, make))
 
     def _list(self, op, title: str, file_name: str) -> None:
         self.runner.run(op, self.round.id, read=True, parent=self, on_failure=self._warn,
                         on_success=lambda pdf: self._preview(pdf, title, file_name, False))
 
-    def _preview(self, pdf: bytes, title: str, file_name: str, landscape: bool) -> None:
+    def _preview(self, pdf: bytes, title: str, file_name: str, landscape: bool, made_for: str | None = None,
+                 remake=None) -> None:
         from .print_preview_dialog import PrintPreviewDialog
 
-        self.preview = PrintPreviewDialog(title, pdf, file_name, self, landscape=landscape)
+        self.preview = PrintPreviewDialog(title, pdf, file_name, self, landscape=landscape, made_for=made_for,
+                                          remake=remake)
         self.preview.open()
 
     def save_excel(self, folder: str | None = None) -> None:

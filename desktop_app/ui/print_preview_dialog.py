@@ -1,11 +1,15 @@
 """PrintPreviewDialog: a list the officer asked to print (the register, a trích ngang) shown as it will be on
-A4, with Print and Save as PDF."""
+A4, with Print and Save as PDF. A PDF laid out for one printer (the Giấy khen, moved by that printer's offset) is
+made again when the officer picks another printer in the print dialog, so the text lands in the boxes of the blank
+on the printer it is printed on."""
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from desktop_app.core.documents.round_documents import save_files
@@ -17,18 +21,22 @@ from .printing import a4_printer, print_dialog, print_pdf
 
 class PrintPreviewDialog(QDialog):
     def __init__(self, title: str, pdf_bytes: bytes, file_name: str, parent: QWidget | None = None, *,
-                 landscape: bool = False):
+                 landscape: bool = False, made_for: str | None = None,
+                 remake: Callable[[str, Callable[[bytes, str], None], Callable[[], None]], None] | None = None):
         super().__init__(parent)
         self.landscape = landscape   # certificates: A4 landscape, printed so
+        # The printer the PDF was laid out for, and how to lay it out for another: remake(printer, done, failed)
+        # calls done(pdf, title) or failed() later (it runs on the operation runner).
+        self.made_for = made_for
+        self.remake = remake
+        self._printer = None
         self.setWindowTitle(title)
         self.pdf_bytes = pdf_bytes
         self.file_name = file_name
         layout = QVBoxLayout(self)
         self.pdf = QPdfDocument(self)
         self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(pdf_bytes))
-        self._buffer.open(QIODevice.ReadOnly)
-        self.pdf.load(self._buffer)
+        self._load(pdf_bytes)
         self.pages = QLabel(self.tr("%1 page(s), A4").replace("%1", str(self.pdf.pageCount())))
         layout.addWidget(self.pages)
         view = self.view = QPdfView()
@@ -60,12 +68,60 @@ class PrintPreviewDialog(QDialog):
         else:
             self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
+    def _load(self, pdf_bytes: bytes) -> None:
+        self.pdf_bytes = pdf_bytes
+        self.pdf.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray(pdf_bytes))
+        self._buffer.open(QIODevice.ReadOnly)
+        self.pdf.load(self._buffer)
+
     def print_now(self) -> None:
         printer = a4_printer(self.landscape)
         printer.setDocName(self.file_name)
+        if self.made_for:
+            printer.setPrinterName(self.made_for)   # the printer the text was placed for, chosen already
         dialog = print_dialog(printer, self)
-        if dialog.exec() == QPrintDialog.Accepted and print_pdf(self.pdf, printer) == 0:
-            QMessageBox.warning(self, self.windowTitle(), self.tr("The printer could not be started."))
+        if dialog.exec() != QPrintDialog.Accepted:
+            return
+        # Printing to a file is "any printer / PDF": the offset saved for no printer in particular.
+        chosen = "" if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else printer.printerName()
+        if self.remake is not None and chosen != (self.made_for or ""):
+            # Another printer than the one the text was placed for: lay it out with that printer's offset first.
+            self._printer = printer
+            self.print_button.setEnabled(False)
+            self.pages.setText(self.tr("Placing the text for the printer %1…").replace("%1", chosen or "PDF"))
+            self.remake(chosen, lambda pdf, title: self._remade(chosen, pdf, title), self._remake_failed)
+            return
+        self._send(printer)
+
+    def _remade(self, printer_name: str, pdf_bytes: bytes, title: str) -> None:
+        self._load(pdf_bytes)
+        self.made_for = printer_name
+        self.setWindowTitle(title)
+        self.pages.setText(self.tr("%1 page(s), A4").replace("%1", str(self.pdf.pageCount())))
+        self.print_button.setEnabled(True)
+        printer, self._printer = self._printer, None
+        self._send(printer)
+
+    def _remake_failed(self) -> None:
+        self._printer = None
+        self.print_button.setEnabled(True)
+        self.pages.setText(self.tr("%1 page(s), A4").replace("%1", str(self.pdf.pageCount())))
+
+    def _send(self, printer) -> None:
+        # A document of its own for the printer: the view may still be drawing the one it shows (just reloaded),
+        # and both rendering the same QPdfDocument at once can wait on each other.
+        document, buffer = QPdfDocument(), QBuffer()
+        buffer.setData(QByteArray(self.pdf_bytes))
+        buffer.open(QIODevice.ReadOnly)
+        document.load(buffer)
+        try:
+            if print_pdf(document, printer) == 0:
+                QMessageBox.warning(self, self.windowTitle(), self.tr("The printer could not be started."))
+        finally:
+            document.close()
+            buffer.close()
 
     def save_as(self, folder: str | None = None) -> None:
         if folder is None:

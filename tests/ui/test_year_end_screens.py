@@ -360,3 +360,71 @@ def test_outcome_rows_are_as_tall_as_their_text_when_the_screen_opens(qtbot, run
     assert len(table.item(long_text, 4).text()) > 80
     qtbot.waitUntil(lambda: all(table.rowHeight(r) <= 5 * line + 12 for r in range(table.rowCount())))
     assert table.rowHeight(long_text) >= 2 * line          # wrapped, not cut to one line
+
+
+def _name_x(pdf: bytes, name: str) -> float:
+    """Where a nominee's name starts on the first certificate (points from the page's left edge)."""
+    import io
+
+    from pypdf import PdfReader
+
+    xs = []
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(
+        visitor_text=lambda text, cm, tm, _f, _s: xs.append(tm[4] * cm[0] + cm[4]) if name in text else None)
+    assert xs, name
+    return xs[0]
+
+
+def test_certificates_are_laid_out_again_for_the_printer_chosen_in_the_print_dialog(qtbot, runner, demo, tmp_path,
+                                                                                     monkeypatch):
+    """The preview is laid out for the default printer with its saved offset; the officer picks another in Qt's
+    print dialog (here: print to a PDF file, "any printer") — the certificates are laid out again with that one's
+    offset before anything is printed, and the preview and its title say so."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from desktop_app.core.documents import certificates
+
+    office = "Máy in phòng Văn hóa"
+    certificates.save_printer_offset(runner.session, office, 5.0, 0.0)
+    monkeypatch.setattr(outcome_screen.QPrinterInfo, "defaultPrinterName", staticmethod(lambda: office))
+    window, screen = open_screen(qtbot, runner, "outcomes")
+    monkeypatch.setattr(outcome_screen.QInputDialog, "getItem", pick("Phôi"))
+    click(qtbot, screen.print_button, runner)
+    preview = screen.preview
+    assert office in preview.windowTitle() and "lệch phải 5 mm" in preview.windowTitle()
+    name = certificates.certificate_texts(runner.session, screen.round.id, None)[0].values["name"]
+    before = _name_x(preview.pdf_bytes, name)
+    outputs = [tmp_path / "giay_khen_in.pdf", tmp_path / "giay_khen_in_lan_2.pdf"]
+
+    def choose_file_output():
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintDialog) and w.isVisible()),
+                      None)
+        if dialog is None:
+            QTimer.singleShot(20, choose_file_output)
+            return
+        # No printer on this machine: Qt's dialog offers "Print to File (PDF)"; the officer types the file's name
+        # and clicks Print.
+        name_box = dialog.findChild(QLineEdit, "filename")
+        name_box.selectAll()
+        QTest.keyClicks(name_box, str(outputs[0]))
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
+        QTest.mouseClick(ok, Qt.LeftButton)
+
+    QTimer.singleShot(0, choose_file_output)
+    qtbot.mouseClick(preview.print_button, Qt.LeftButton)
+    assert runner.wait()
+    qtbot.waitUntil(lambda: outputs[0].exists() and outputs[0].stat().st_size > 0)
+    assert "PDF" in preview.windowTitle() and "lệch phải 0 mm" in preview.windowTitle()
+    assert preview.made_for == "" and preview.print_button.isEnabled()
+    after = _name_x(preview.pdf_bytes, name)
+    assert abs((before - after) - 5 * 72 / 25.4) < 0.5, (before, after)
+    # Printed again to a file: laid out for it already, printed at once as it is shown.
+    outputs.pop(0)
+    shown = preview.pdf_bytes
+    QTimer.singleShot(0, choose_file_output)
+    qtbot.mouseClick(preview.print_button, Qt.LeftButton)
+    assert outputs[0].exists() and outputs[0].stat().st_size > 0
+    assert preview.pdf_bytes is shown and not runner.busy
