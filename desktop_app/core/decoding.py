@@ -8,6 +8,7 @@ is refused at its first byte, not after building it), imports in a few milliseco
 """
 from __future__ import annotations
 
+import ast
 import re
 import unicodedata
 from typing import Any, TypeVar
@@ -24,7 +25,13 @@ _TYPE_NAMES = {
 _EXPECTED = re.compile(r"^Expected `(?P<want>[^`]+)`, got `(?P<got>[^`]+)`")
 _MISSING = re.compile(r"^Object missing required field `(?P<field>[^`]+)`")
 _UNKNOWN = re.compile(r"^Object contains unknown field `(?P<field>[^`]+)`")
-_AT = re.compile(r" - at `(?P<path>[^`]+)`$")
+_AT = re.compile(r" - at (?P<key>`key` in )?`(?P<path>[^`]+)`$")
+_LENGTH = re.compile(r"^Expected `(?P<type>[^`]+)` of length (?P<op>[<>]=) (?P<n>\d+)$")
+_BOUND = re.compile(r"^Expected `(?P<type>int|float)` (?P<op>[<>]=?) (?P<n>\S+)$")
+_REGEX = re.compile(r"^Expected `str` matching regex (?P<regex>'.*'|\".*\")$")
+_OPS = {"<=": "≤", ">=": "≥", "<": "<", ">": ">"}
+#: regex (as given to msgspec.Meta) → what describe() says when a value does not match it; see `pattern`.
+_PATTERN_WORDS: dict[str, str] = {}
 
 
 class DecodeProblem(ValueError):
@@ -35,6 +42,13 @@ class DecodeProblem(ValueError):
         self.text = text
         self.where = where
         self.raw = raw
+
+
+def pattern(regex: str, words: str) -> str:
+    """`regex` for msgspec.Meta(pattern=…), remembered with the Vietnamese words describe() gives when a value does not
+    match it (msgspec's own message shows only the regex)."""
+    _PATTERN_WORDS[regex] = words
+    return regex
 
 
 def _type_name(name: str) -> str:
@@ -52,7 +66,9 @@ def describe(exc: msgspec.MsgspecError) -> DecodeProblem:
         raw_head = raw[: m.start()]
     else:
         raw_head = raw
-    place = f" tại {where}" if where else ""
+        if isinstance(exc, msgspec.ValidationError):
+            where = "$"  # msgspec names no place for the document itself
+    place = f" tại một khóa của {where}" if m and m.group("key") else f" tại {where}" if where else ""
     if isinstance(exc, msgspec.DecodeError) and not isinstance(exc, msgspec.ValidationError):
         return DecodeProblem(f"không đọc được JSON{place} ({raw_head})", where=where, raw=raw)
     if m := _EXPECTED.match(raw_head):
@@ -61,9 +77,27 @@ def describe(exc: msgspec.MsgspecError) -> DecodeProblem:
         text = f"thiếu trường '{m.group('field')}'{place}"
     elif m := _UNKNOWN.match(raw_head):
         text = f"có trường lạ '{m.group('field')}'{place}"
-    elif raw_head.startswith("Invalid enum value"):
-        text = f"giá trị không được phép{place} ({raw_head.removeprefix('Invalid enum value').strip()})"
-    elif "length" in raw_head or raw_head.startswith("Expected `") and ("<=" in raw_head or ">=" in raw_head):
+    elif raw_head.startswith(("Invalid enum value", "Invalid value")):
+        value = raw_head.removeprefix("Invalid enum value").removeprefix("Invalid value").strip()
+        text = f"giá trị không được phép{place} ({value})"
+    elif m := _LENGTH.match(raw_head):
+        unit = "ký tự" if m.group("type") == "str" else "phần tử"
+        want = f"tối đa {m.group('n')}" if m.group("op") == "<=" else f"ít nhất {m.group('n')}"
+        text = f"độ dài không hợp lệ{place}: cần {want} {unit}"
+    elif m := _BOUND.match(raw_head):
+        text = (f"giá trị ngoài giới hạn{place}: cần {_type_name(m.group('type'))} "
+                f"{_OPS[m.group('op')]} {m.group('n').removesuffix('.0')}")
+    elif m := _REGEX.match(raw_head):
+        try:
+            regex = ast.literal_eval(m.group("regex"))  # msgspec shows the pattern as a Python literal
+        except (ValueError, SyntaxError):
+            regex = m.group("regex")
+        text = f"sai dạng{place}: {_PATTERN_WORDS.get(regex) or f'cần khớp mẫu {regex}'}"
+    elif raw_head.startswith("Invalid RFC3339 encoded datetime"):
+        text = f"thời điểm không hợp lệ{place}: cần {_TYPE_NAMES['datetime']}"
+    elif raw_head.startswith("Invalid RFC3339 encoded date"):
+        text = f"ngày không hợp lệ{place}: cần {_TYPE_NAMES['date']}"
+    elif "length" in raw_head:
         text = f"độ dài không hợp lệ{place} ({raw_head})"
     else:
         text = f"dữ liệu không hợp lệ{place} ({raw_head})"
