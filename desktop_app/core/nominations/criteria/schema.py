@@ -1,11 +1,22 @@
-"""Criteria sets as versioned data: the dataclasses, a hand-written strict validator and the directory loader.
+"""Criteria sets as versioned data: their declared file formats (msgspec), the dataclasses the app uses, the loader.
 
 A criteria set is one JSON file under resources/criteria/ (award form × participant kind × route);
-resources/criteria/common.json holds what all sets share (blocking principles, labels of title
-and rating codes, council rules). The format is described in resources/criteria/README.md.
+resources/criteria/common.json holds what all sets share (blocking principles, council rules). The format is
+described in resources/criteria/README.md. Sets also come back from the snapshots stored with checklists
+(`criteria_set_from_snapshot`) and from the province's signed rules pack (nominations/checklists.py).
+
+Decoding is typed (core/decoding.py): `SetFile` and `CommonFile` declare every field, its type, the fixed
+vocabularies (award forms, participant kinds, criterion kinds…) and size bounds, and refuse unknown fields;
+`decoding.convert` checks a parsed file against them. msgspec stops at the first type error, so a file with several
+reports one at a time. What a type cannot say is checked afterwards, and those checks report every problem at once:
+codes unique in the whole tree, a computed criterion's rule and its params, registry citations, dates in order,
+text in NFC, the id equal to the file name; the schema version is read first, so a newer file gets its own message.
+The JSON text itself is parsed by the standard library: it refuses a key given twice (msgspec would keep the last
+one) and names the line and column of a syntax error.
 
 Loading never raises for a bad file: `load_catalog` returns the valid sets plus a list of
-`LoadProblem`s (file + Vietnamese message), so the app still opens when one file is broken.
+`LoadProblem`s (file + Vietnamese message naming the place, e.g. $.criteria[2].code), so the app still opens when
+one file is broken.
 """
 from __future__ import annotations
 
@@ -16,9 +27,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Annotated, Any, Iterable, Literal, Mapping, Union
 
-from ... import legal
+import msgspec
+
+from ... import decoding, legal
 from ...errors import UserError, message_text
 from ...resources import resource_path
 from ...vocabulary import AWARD_CODES_BY_CATEGORY, COMMENDATION_TYPES, NOMINATION_FORMS
@@ -28,6 +41,8 @@ from .rules import RULES
 #: Schema versions of set files this release can read. A newer file is refused, never guessed at.
 SUPPORTED_SCHEMA_VERSIONS = frozenset({1})
 COMMON_FILE = "common.json"
+#: A criteria file is a few kilobytes; anything near this is not one.
+MAX_FILE_BYTES = 1 << 20
 
 AWARD_FORMS = tuple(NOMINATION_FORMS)
 PARTICIPANT_KINDS = VOCABULARY_KINDS.codes
@@ -37,6 +52,134 @@ AWARD_TYPES = COMMENDATION_TYPES.codes
 LEGAL_BASIS_KINDS = ("law", "decree", "circular", "provincial", "plan")
 #: Participant flags a blocking principle may name; they mirror the participant record's columns.
 BLOCKING_FLAGS = ("under_discipline", "under_inspection", "under_complaint")
+#: Shown after a citation whose criterion restates the article instead of quoting its checked wording.
+RESTATED = " — diễn đạt lại, chưa đối chiếu nguyên văn"
+
+
+# --------------------------------------------------------------------------- file formats (msgspec)
+
+Code = Annotated[str, msgspec.Meta(max_length=120, pattern=decoding.pattern(
+    r"^[0-9A-Za-z_.]+\Z", "mã chỉ được gồm chữ không dấu, số, “_” và “.”"))]
+_NOT_BLANK = decoding.pattern(r"\S", "không được để trống")
+Text = Annotated[str, msgspec.Meta(max_length=1000, pattern=_NOT_BLANK)]
+Help = Annotated[str, msgspec.Meta(max_length=4000)]
+Article = Annotated[str, msgspec.Meta(max_length=500)]
+Percent = Annotated[float, msgspec.Meta(gt=0, le=100)]
+SchemaVersion = Literal[tuple(sorted(SUPPORTED_SCHEMA_VERSIONS))]
+AwardForm = Literal[AWARD_FORMS]
+ParticipantKind = Literal[PARTICIPANT_KINDS]
+AwardType = Literal[AWARD_TYPES]
+LegalBasisKind = Literal[LEGAL_BASIS_KINDS]
+BlockingFlag = Literal[BLOCKING_FLAGS]
+
+
+class CitationRef(msgspec.Struct, forbid_unknown_fields=True):
+    """A registry reference rendered from resources/legal/ ("quoted": false = the article restated, not quoted)."""
+
+    source: Code
+    article: Article = ""
+    quoted: bool = False
+
+
+#: A free-typed citation text is accepted only from snapshots stored by earlier versions (and a rules pack's sets,
+#: whose citations the pack renders before they are read).
+Citation = Union[Text, CitationRef]
+
+
+class MatchItem(msgspec.Struct, forbid_unknown_fields=True):
+    category: Code
+    code: Code
+
+
+#: A computed rule's params: numbers, codes and lists of codes or {category, code}; which ones a rule takes, and
+#: their ranges, are the rule's own check (rules.py).
+ParamValue = Union[int, Code, Annotated[list[Union[Code, MatchItem]], msgspec.Meta(max_length=50)]]
+
+
+class _CriterionFields(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, tag_field="kind"):
+    code: Code
+    text: Text
+    citation: Citation
+    evidence_required: bool
+    help: Help = ""
+    not_applicable_allowed: bool = False
+
+
+class JudgementData(_CriterionFields, tag="judgement"):
+    """Answered by the officer."""
+
+
+class OneOfData(_CriterionFields, tag="one_of"):
+    children: Annotated[list[CriterionData], msgspec.Meta(min_length=1, max_length=50)]
+
+
+class AllOfData(_CriterionFields, tag="all_of"):
+    children: Annotated[list[CriterionData], msgspec.Meta(min_length=1, max_length=50)]
+
+
+class ComputedData(_CriterionFields, tag="computed"):
+    rule: Code
+    params: Annotated[dict[Code, ParamValue], msgspec.Meta(max_length=10)] = {}
+
+
+#: One criterion; its "kind" says which of these it is (and so which fields it may have).
+CriterionData = Union[JudgementData, OneOfData, AllOfData, ComputedData]
+
+
+class RouteData(msgspec.Struct, forbid_unknown_fields=True):
+    code: Code
+    name: Text
+
+
+class LegalBasisData(msgspec.Struct, forbid_unknown_fields=True):
+    """A line of căn cứ: a registry `source` (+ article), or a `text` (the province's, `configurable`)."""
+
+    kind: LegalBasisKind
+    text: Text = ""
+    source: Code = ""
+    article: Article = ""
+    configurable: bool = False
+
+
+class SetFile(msgspec.Struct, forbid_unknown_fields=True):
+    """A criteria set file (resources/criteria/README.md), a stored snapshot of one, or a set of a rules pack."""
+
+    schema_version: SchemaVersion
+    id: Code
+    version: Annotated[int, msgspec.Meta(ge=1)]
+    award_form: AwardForm
+    award_form_name: Text
+    participant_kind: ParticipantKind
+    route: RouteData
+    award_type: AwardType
+    title: Text
+    legal_basis: Annotated[list[LegalBasisData], msgspec.Meta(min_length=1, max_length=30)]
+    effective_from: _dt.date
+    effective_to: _dt.date | None
+    criteria: Annotated[list[CriterionData], msgspec.Meta(min_length=1, max_length=200)]
+
+
+class PrincipleData(msgspec.Struct, forbid_unknown_fields=True):
+    code: Code
+    flag: BlockingFlag
+    text: Text
+    citation: Citation
+
+
+class CouncilData(msgspec.Struct, forbid_unknown_fields=True):
+    #: null = no vote threshold for that award form
+    thresholds_percent: Annotated[dict[AwardForm, Union[Percent, None]], msgspec.Meta(max_length=20)]
+    collective_women_share_min_percent: Percent
+    citation: Citation
+
+
+class CommonFile(msgspec.Struct, forbid_unknown_fields=True):
+    """resources/criteria/common.json."""
+
+    schema_version: SchemaVersion
+    version: Annotated[int, msgspec.Meta(ge=1)]
+    principles: Annotated[list[PrincipleData], msgspec.Meta(min_length=1, max_length=30)]
+    council: CouncilData
 
 
 # --------------------------------------------------------------------------- dataclasses
@@ -212,7 +355,8 @@ class CriteriaCatalog:
 
 
 class CriteriaFileError(UserError):
-    """A criteria file (or stored snapshot) failed validation; `problems` lists every problem found."""
+    """A criteria file (or stored snapshot) was refused: `problems` holds its first type error alone (decoding stops
+    there), or every problem the checks after decoding found."""
 
     def __init__(self, file: str, problems: list[LoadProblem]):
         self.file = file
@@ -221,337 +365,149 @@ class CriteriaFileError(UserError):
         super().__init__("criteria.load.file_problem", file=file, detail=detail)
 
 
-# --------------------------------------------------------------------------- validation
+# --------------------------------------------------------------------------- after decoding: what a type cannot say
 
 
-class _Checker:
-    """Collects every problem of one file instead of stopping at the first."""
+class _Problems(list):
+    """The problems of one file found after decoding: every one is collected, none stops the others."""
 
     def __init__(self, file: str):
+        super().__init__()
         self.file = file
-        self.problems: list[LoadProblem] = []
 
     def add(self, code: str, **params) -> None:
-        self.problems.append(LoadProblem(self.file, code, params))
+        self.append(LoadProblem(self.file, code, params))
 
-    def fields(self, obj: Any, where: str, required: Mapping[str, type | tuple], optional: Mapping[str, type | tuple] = {}) -> dict | None:
-        """The well-typed fields of `obj` (None if it is not an object); reports missing/unknown/mistyped ones."""
-        if not isinstance(obj, dict):
-            self.add("criteria.load.not_object", where=where)
-            return None
-        for key in obj:
-            if key not in required and key not in optional:
-                self.add("criteria.load.unknown_field", field=key, where=where)
-        good = {}
-        for key, typ in {**required, **optional}.items():
-            if key not in obj:
-                if key in required:
-                    self.add("criteria.load.missing_field", field=key, where=where)
-                continue
-            if not _is_type(obj[key], typ):
-                self.add("criteria.load.wrong_type", field=key, where=where, expected=_type_name(typ))
-                continue
-            good[key] = obj[key]
-        # Only well-typed fields are returned, so checking can go on and report every problem.
-        return good
 
-    def text(self, value: Any, field_name: str, where: str, allow_empty: bool = False) -> str:
-        if not isinstance(value, str):
-            return ""
+def _decode(data: Any, type_: type, file: str) -> Any:
+    """`data` (parsed JSON) as `type_`; a newer schema_version gets its own message, a type error its place."""
+    if isinstance(data, dict) and "schema_version" in data:
+        found = data["schema_version"]
+        if not isinstance(found, int) or isinstance(found, bool) or found not in SUPPORTED_SCHEMA_VERSIONS:
+            # A newer format is refused outright: guessing at it could mislead the officer.
+            raise CriteriaFileError(file, [LoadProblem(file, "criteria.load.unknown_schema_version", {
+                "found": found, "supported": ", ".join(map(str, sorted(SUPPORTED_SCHEMA_VERSIONS)))})])
+    try:
+        return decoding.convert(data, type_)
+    except decoding.DecodeProblem as exc:
+        raise CriteriaFileError(file, [LoadProblem(file, "criteria.load.invalid",
+                                                   {"detail": exc.text, "where": exc.where})]) from None
+
+
+def _check_nfc(value: Any, where: str, problems: _Problems, field_name: str = "") -> None:
+    """Text from a file must already be NFC: it is stored, compared and fingerprinted as it is."""
+    if isinstance(value, str):
         if unicodedata.normalize("NFC", value) != value:
-            self.add("criteria.load.not_nfc", field=field_name, where=where)
-        if not allow_empty and not value.strip():
-            self.add("criteria.load.empty_text", field=field_name, where=where)
-        return value
-
-    def choice(self, value: Any, allowed: Iterable[str], field_name: str, where: str) -> bool:
-        allowed = tuple(allowed)
-        if value not in allowed:
-            self.add("criteria.load.bad_choice", field=field_name, where=where, value=value, allowed=", ".join(allowed))
-            return False
-        return True
-
-    def date(self, value: Any, field_name: str, where: str) -> _dt.date | None:
-        if value is None:
-            return None
-        try:
-            return _dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            self.add("criteria.load.bad_date", field=field_name, where=where, value=value)
-            return None
+            problems.add("criteria.load.not_nfc", field=field_name, where=where)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_nfc(item, f"{where}[{i}]", problems, field_name)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_nfc(item, f"{where}.{key}", problems, key)
 
 
-_TYPE_NAMES = {str: "chuỗi", int: "số nguyên", bool: "true/false", list: "danh sách", dict: "đối tượng", type(None): "null"}
-
-
-def _is_type(value: Any, typ: type | tuple) -> bool:
-    types = typ if isinstance(typ, tuple) else (typ,)
-    for t in types:
-        if t is int and isinstance(value, bool):
-            continue  # JSON true is not a version number
-        if isinstance(value, t):
-            return True
-    return False
-
-
-def _type_name(typ: type | tuple) -> str:
-    types = typ if isinstance(typ, tuple) else (typ,)
-    return " hoặc ".join(_TYPE_NAMES.get(t, t.__name__) for t in types)
-
-
-def _read_json(path: Path, checker: _Checker) -> Any:
-    def no_duplicates(pairs):
-        seen: dict = {}
-        for key, value in pairs:
-            if key in seen:
-                checker.add("criteria.load.duplicate_key", key=key)
-            seen[key] = value
-        return seen
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        checker.add("criteria.load.unreadable", detail=exc.strerror or str(exc))
-        return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        checker.add("criteria.load.not_utf8")
-        return None
-    try:
-        return json.loads(text, object_pairs_hook=no_duplicates)
-    except json.JSONDecodeError as exc:
-        checker.add("criteria.load.bad_json", line=exc.lineno, column=exc.colno, detail=exc.msg)
-        return None
-
-
-_CRITERION_REQUIRED = {"code": str, "kind": str, "text": str, "citation": (str, dict), "evidence_required": bool}
-#: Shown after a citation whose criterion restates the article instead of quoting its checked wording.
-RESTATED = " — diễn đạt lại, chưa đối chiếu nguyên văn"
-
-
-def render_citation(value: Any, c: "_Checker", where: str) -> str:
-    """A citation is a registry reference {"source": key, "article": "Điều 74 khoản 1", "quoted": false} rendered
-    from resources/legal/ (a free-typed text is accepted only from snapshots stored by earlier versions)."""
+def render_citation(value: str | CitationRef, where: str, problems: _Problems) -> str:
+    """A registry reference {"source": key, "article": "Điều 74 khoản 1", "quoted": false} rendered from
+    resources/legal/ ("" and a problem when the registry does not know the source); a text stays as it is."""
     if isinstance(value, str):
         return value
-    ref = c.fields(value, where, required={"source": str}, optional={"article": str, "quoted": bool})
-    if not ref or "source" not in ref:
-        return ""
     try:
-        text = legal.source(ref["source"]).reference(ref.get("article", ""))
+        text = legal.source(value.source).reference(value.article)
     except UserError:
-        c.add("criteria.load.unknown_source", key=ref["source"], where=where)
+        problems.add("criteria.load.unknown_source", key=value.source, where=where)
         return ""
-    return text + ("" if ref.get("quoted") else RESTATED)
-_SET_REQUIRED = {
-    "schema_version": int, "id": str, "version": int, "award_form": str, "award_form_name": str,
-    "participant_kind": str, "route": dict, "award_type": str, "title": str, "legal_basis": list,
-    "effective_from": str, "effective_to": (str, type(None)), "criteria": list,
-}
+    return text + ("" if value.quoted else RESTATED)
 
 
-def _parse_criterion(obj: Any, where: str, c: _Checker, codes: dict[str, str]) -> Criterion | None:
-    d = c.fields(
-        obj,
-        where,
-        required=_CRITERION_REQUIRED,
-        optional={"help": str, "not_applicable_allowed": bool, "rule": str, "params": dict, "children": list},
-    )
-    if d is None:
-        return None
-    code = d.get("code", "")
-    if "code" in d:
-        where = f"{where} ({code})"
-        if not code or not all(ch.isascii() and (ch.isalnum() or ch in "_.") for ch in code):
-            c.add("criteria.load.bad_code", crit=code, where=where)
-        if code in codes:
-            c.add("criteria.load.duplicate_code", crit=code, where=where, first=codes[code])
-        else:
-            codes[code] = where
-    if "text" in d:
-        c.text(d["text"], "text", where)
-    if "citation" in d:
-        d["citation"] = render_citation(d["citation"], c, where)
-        c.text(d["citation"], "citation", where)
-    c.text(d.get("help", ""), "help", where, allow_empty=True)
-    if "kind" not in d or not c.choice(d["kind"], CRITERION_KINDS, "kind", where):
-        return None
-    kind = d["kind"]
-    children: list[Criterion] = []
-    rule = d.get("rule")
-    params = d.get("params", {})
-    if kind in GROUP_KINDS:
-        for name in ("rule", "params"):
-            if name in obj:
-                c.add("criteria.load.field_not_for_kind", field=name, kind=kind, where=where)
-        raw_children = d.get("children")
-        if not raw_children:
-            c.add("criteria.load.group_needs_children", where=where)
-        else:
-            for i, child in enumerate(raw_children):
-                parsed = _parse_criterion(child, f"{where}.children[{i}]", c, codes)
-                if parsed is not None:
-                    children.append(parsed)
-    elif "children" in obj:
-        c.add("criteria.load.field_not_for_kind", field="children", kind=kind, where=where)
-    if kind == "computed":
-        if rule is None:
-            if "rule" not in obj:
-                c.add("criteria.load.missing_field", field="rule", where=where)
-        elif rule not in RULES:
-            c.add("criteria.load.unknown_rule", rule=rule, where=where, known=", ".join(sorted(RULES)))
-        else:
-            for code_, params_ in RULES[rule].check_params(params):
-                c.add(code_, where=where, rule=rule, **params_)
-    elif kind == "judgement":
-        for name in ("rule", "params"):
-            if name in obj:
-                c.add("criteria.load.field_not_for_kind", field=name, kind=kind, where=where)
+def _criterion(d: CriterionData, where: str, problems: _Problems, codes: dict[str, str]) -> Criterion:
+    kind = d.__struct_config__.tag
+    if d.code in codes:
+        problems.add("criteria.load.duplicate_code", crit=d.code, where=f"{where}.code", first=codes[d.code])
+    else:
+        codes[d.code] = f"{where}.code"
     if kind != "judgement":
         # Groups are satisfied through their children; computed values take their proof from the
         # award history (decision numbers), so evidence is asked only on judgements.
-        if d.get("evidence_required"):
-            c.add("criteria.load.evidence_only_judgement", where=where)
-        if d.get("not_applicable_allowed"):
-            c.add("criteria.load.na_only_judgement", where=where)
-    if any(k not in d for k in _CRITERION_REQUIRED):
-        return None  # a required field was missing or mistyped (already reported)
-    return Criterion(
-        code=code,
-        kind=kind,
-        text=d["text"],
-        citation=d["citation"],
-        evidence_required=d["evidence_required"],
-        help=d.get("help", ""),
-        not_applicable_allowed=d.get("not_applicable_allowed", False),
-        rule=rule,
-        params=dict(params) if kind == "computed" else {},
-        children=tuple(children),
-    )
+        if d.evidence_required:
+            problems.add("criteria.load.evidence_only_judgement", where=f"{where}.evidence_required")
+        if d.not_applicable_allowed:
+            problems.add("criteria.load.na_only_judgement", where=f"{where}.not_applicable_allowed")
+    children: tuple[Criterion, ...] = ()
+    rule, params = None, {}
+    if isinstance(d, (OneOfData, AllOfData)):
+        children = tuple(_criterion(child, f"{where}.children[{i}]", problems, codes)
+                         for i, child in enumerate(d.children))
+    elif isinstance(d, ComputedData):
+        rule, params = d.rule, msgspec.to_builtins(d.params)
+        if rule not in RULES:
+            problems.add("criteria.load.unknown_rule", rule=rule, where=f"{where}.rule", known=", ".join(sorted(RULES)))
+        else:
+            for code, found in RULES[rule].check_params(params):
+                problems.add(code, where=f"{where}.params", rule=rule, **found)
+    return Criterion(code=d.code, kind=kind, text=d.text, citation=render_citation(d.citation, f"{where}.citation", problems),
+                     evidence_required=d.evidence_required, help=d.help,
+                     not_applicable_allowed=d.not_applicable_allowed, rule=rule, params=params, children=children)
 
 
-def _parse_set(data: Any, c: _Checker, expected_id: str | None) -> CriteriaSet | None:
-    if isinstance(data, dict) and "schema_version" in data:
-        sv = data["schema_version"]
-        if not _is_type(sv, int) or sv not in SUPPORTED_SCHEMA_VERSIONS:
-            # A newer format is refused outright: guessing at it could mislead the officer.
-            c.add("criteria.load.unknown_schema_version", found=sv, supported=", ".join(map(str, sorted(SUPPORTED_SCHEMA_VERSIONS))))
-            return None
-    d = c.fields(data, "tệp", required=_SET_REQUIRED)
-    if d is None:
-        return None
-    if "id" in d and expected_id is not None and d["id"] != expected_id:
-        c.add("criteria.load.id_mismatch", id=d["id"], expected=expected_id)
-    if "version" in d and d["version"] < 1:
-        c.add("criteria.load.bad_version", value=d["version"])
-    for name, allowed in (("award_form", AWARD_FORMS), ("participant_kind", PARTICIPANT_KINDS), ("award_type", AWARD_TYPES)):
-        if name in d:
-            c.choice(d[name], allowed, name, "tệp")
-    for name in ("award_form_name", "title"):
-        if name in d:
-            c.text(d[name], name, "tệp")
-    route = c.fields(d.get("route", {}), "route", required={"code": str, "name": str}) if "route" in d else None
-    for name in ("code", "name"):
-        if route and name in route:
-            c.text(route[name], name, "route")
-    bases: list[LegalBasis] = []
-    if "legal_basis" in d and not d["legal_basis"]:
-        c.add("criteria.load.empty_list", field="legal_basis")
-    for i, item in enumerate(d.get("legal_basis", [])):
-        where = f"legal_basis[{i}]"
-        b = c.fields(item, where, required={"kind": str}, optional={"text": str, "source": str, "article": str,
-                                                                  "configurable": bool})
-        if b and "source" in b and "text" not in b:
-            try:
-                b["text"] = legal.source(b["source"]).citation()
-            except UserError:
-                c.add("criteria.load.unknown_source", key=b["source"], where=where)
-        elif b and "text" not in b:
-            c.add("criteria.load.missing_field", field="text", where=where)
-        if b and "kind" in b and "text" in b:
-            c.choice(b["kind"], LEGAL_BASIS_KINDS, "kind", where)
-            c.text(b["text"], "text", where)
-            c.text(b.get("article", ""), "article", where, allow_empty=True)
-            bases.append(LegalBasis(b["kind"], b["text"], b.get("article", ""), b.get("configurable", False)))
-    start = c.date(d.get("effective_from"), "effective_from", "tệp")
-    end = c.date(d.get("effective_to"), "effective_to", "tệp")
-    if start and end and end < start:
-        c.add("criteria.load.dates_reversed")
-    criteria: list[Criterion] = []
+def _legal_basis(b: LegalBasisData, where: str, problems: _Problems) -> LegalBasis:
+    text = b.text
+    if not text and b.source:
+        try:
+            text = legal.source(b.source).citation()
+        except UserError:
+            problems.add("criteria.load.unknown_source", key=b.source, where=f"{where}.source")
+    elif not text:
+        problems.add("criteria.load.missing_field", field="text", where=where)
+    return LegalBasis(b.kind, text, b.article, b.configurable)
+
+
+def _build_set(data: dict, f: SetFile, file: str, expected_id: str | None) -> CriteriaSet:
+    problems = _Problems(file)
+    _check_nfc(data, "$", problems)
+    if expected_id is not None and f.id != expected_id:
+        problems.add("criteria.load.id_mismatch", id=f.id, expected=expected_id)
+    if f.effective_to is not None and f.effective_to < f.effective_from:
+        problems.add("criteria.load.dates_reversed")
+    bases = tuple(_legal_basis(b, f"$.legal_basis[{i}]", problems) for i, b in enumerate(f.legal_basis))
     codes: dict[str, str] = {}
-    if "criteria" in d and not d["criteria"]:
-        c.add("criteria.load.empty_list", field="criteria")
-    for i, item in enumerate(d.get("criteria", [])):
-        parsed = _parse_criterion(item, f"criteria[{i}]", c, codes)
-        if parsed is not None:
-            criteria.append(parsed)
-    if c.problems:
-        return None
+    criteria = tuple(_criterion(c, f"$.criteria[{i}]", problems, codes) for i, c in enumerate(f.criteria))
+    if problems:
+        raise CriteriaFileError(file, problems)
     return CriteriaSet(
-        id=d["id"], version=d["version"], schema_version=d["schema_version"], award_form=d["award_form"],
-        award_form_name=d["award_form_name"], participant_kind=d["participant_kind"],
-        route=Route(route["code"], route["name"]), award_type=d["award_type"], title=d["title"],
-        legal_basis=tuple(bases), effective_from=start, effective_to=end, criteria=tuple(criteria),
-        canonical_json=json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-        source=c.file,
+        id=f.id, version=f.version, schema_version=f.schema_version, award_form=f.award_form,
+        award_form_name=f.award_form_name, participant_kind=f.participant_kind, route=Route(f.route.code, f.route.name),
+        award_type=f.award_type, title=f.title, legal_basis=bases, effective_from=f.effective_from,
+        effective_to=f.effective_to, criteria=criteria,
+        canonical_json=json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), source=file,
     )
 
 
-def _fraction_percent(value: Any, field_name: str, where: str, c: _Checker) -> Fraction | None:
-    if value is None:
-        return None
-    if not _is_type(value, (int, float)) or not 0 < value <= 100:
-        c.add("criteria.load.bad_percent", field=field_name, where=where, value=value)
-        return None
+def _percent(value: float) -> Fraction:
+    # str() first: 66.67 is the decimal written in the file, not the nearest binary float.
     return Fraction(str(value)) / 100
 
 
-def _parse_common(data: Any, c: _Checker) -> CommonData | None:
-    if isinstance(data, dict) and "schema_version" in data:
-        sv = data["schema_version"]
-        if not _is_type(sv, int) or sv not in SUPPORTED_SCHEMA_VERSIONS:
-            c.add("criteria.load.unknown_schema_version", found=sv, supported=", ".join(map(str, sorted(SUPPORTED_SCHEMA_VERSIONS))))
-            return None
-    d = c.fields(
-        data, "tệp",
-        required={"schema_version": int, "version": int, "principles": list, "council": dict},
-    )
-    if d is None or len(d) < 4:
-        return None  # missing or mistyped top-level fields (already reported)
+def _build_common(data: dict, f: CommonFile, file: str) -> CommonData:
+    problems = _Problems(file)
+    _check_nfc(data, "$", problems)
     principles: list[Principle] = []
-    seen: set[str] = set()
-    for i, item in enumerate(d["principles"]):
-        where = f"principles[{i}]"
-        p = c.fields(item, where, required={"code": str, "flag": str, "text": str, "citation": (str, dict)})
-        if not p or len(p) < 4:
-            continue
-        p["citation"] = render_citation(p["citation"], c, where)
-        if p["code"] in seen:
-            c.add("criteria.load.duplicate_code", crit=p["code"], where=where, first="principles")
-        seen.add(p["code"])
-        c.choice(p["flag"], BLOCKING_FLAGS, "flag", where)
-        c.text(p["text"], "text", where)
-        c.text(p["citation"], "citation", where)
-        principles.append(Principle(p["code"], p["flag"], p["text"], p["citation"]))
-    if not principles:
-        c.add("criteria.load.empty_list", field="principles")
-    council = c.fields(d["council"], "council", required={"thresholds_percent": dict, "collective_women_share_min_percent": (int, float), "citation": (str, dict)})
-    if council and "citation" in council:
-        council["citation"] = render_citation(council["citation"], c, "council")
-    thresholds: dict[str, Fraction | None] = {}
-    women = None
-    if council and len(council) == 3:
-        for form, value in council["thresholds_percent"].items():
-            thresholds[form] = _fraction_percent(value, form, "council.thresholds_percent", c)
-        women = _fraction_percent(council["collective_women_share_min_percent"], "collective_women_share_min_percent", "council", c)
-        c.text(council["citation"], "citation", "council")
-    if c.problems or women is None:
-        return None
+    seen: dict[str, str] = {}
+    for i, p in enumerate(f.principles):
+        where = f"$.principles[{i}]"
+        if p.code in seen:
+            problems.add("criteria.load.duplicate_code", crit=p.code, where=f"{where}.code", first=seen[p.code])
+        seen.setdefault(p.code, f"{where}.code")
+        principles.append(Principle(p.code, p.flag, p.text, render_citation(p.citation, f"{where}.citation", problems)))
+    council = f.council
+    citation = render_citation(council.citation, "$.council.citation", problems)
+    if problems:
+        raise CriteriaFileError(file, problems)
+    thresholds = {form: None if value is None else _percent(value) for form, value in council.thresholds_percent.items()}
     return CommonData(
-        version=d["version"], principles=tuple(principles), labels=vocabulary_labels(),
+        version=f.version, principles=tuple(principles), labels=vocabulary_labels(),
         award_type_names={t.code: t.name for t in COMMENDATION_TYPES},
-        council=CouncilRules(thresholds, women, council["citation"]),
+        council=CouncilRules(thresholds, _percent(council.collective_women_share_min_percent), citation),
     )
 
 
@@ -573,16 +529,52 @@ def _check_codes_against_labels(s: CriteriaSet, common: CommonData) -> list[Load
     return problems
 
 
+def _read_json(path: Path) -> Any:
+    """The parsed JSON of a file; CriteriaFileError if it cannot be read or is not JSON."""
+    problems = _Problems(path.name)
+
+    def no_duplicates(pairs):
+        seen: dict = {}
+        for key, value in pairs:
+            if key in seen:
+                problems.add("criteria.load.duplicate_key", key=key)
+            seen[key] = value
+        return seen
+
+    def no_constant(name):
+        raise ValueError(name)
+
+    data = None
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        problems.add("criteria.load.unreadable", detail=exc.strerror or str(exc))
+        raise CriteriaFileError(path.name, problems) from None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.add("criteria.load.too_big", limit=MAX_FILE_BYTES >> 20)
+    else:
+        try:
+            data = json.loads(raw.decode("utf-8"), object_pairs_hook=no_duplicates, parse_constant=no_constant)
+        except UnicodeDecodeError:
+            problems.add("criteria.load.not_utf8")
+        except json.JSONDecodeError as exc:
+            problems.add("criteria.load.bad_json", line=exc.lineno, column=exc.colno, detail=exc.msg)
+        except ValueError as exc:  # NaN, Infinity: not JSON numbers
+            problems.add("criteria.load.not_a_number", name=str(exc))
+        except RecursionError:
+            problems.add("criteria.load.too_deep")
+    if problems:
+        raise CriteriaFileError(path.name, problems)
+    return data
+
+
 # --------------------------------------------------------------------------- public loaders
 
 
 def parse_criteria_set(data: Any, source: str = "<dữ liệu>", expected_id: str | None = None) -> CriteriaSet:
-    """Validate a decoded set and build it; raises CriteriaFileError listing every problem."""
-    c = _Checker(source)
-    parsed = _parse_set(data, c, expected_id)
-    if parsed is None:
-        raise CriteriaFileError(source, c.problems)
-    return parsed
+    """Decode a parsed set and build it; CriteriaFileError with the first type error, or every problem found after."""
+    return _build_set(data, _decode(data, SetFile, source), source, expected_id)
 
 
 def criteria_set_from_snapshot(snapshot: Mapping[str, Any], source: str = "<bản lưu>") -> CriteriaSet:
@@ -592,20 +584,12 @@ def criteria_set_from_snapshot(snapshot: Mapping[str, Any], source: str = "<bả
 
 def load_criteria_file(path: Path) -> CriteriaSet:
     """One set file; raises CriteriaFileError. The file name (without .json) must equal the set id."""
-    c = _Checker(path.name)
-    data = _read_json(path, c)
-    if c.problems:
-        raise CriteriaFileError(path.name, c.problems)
-    return parse_criteria_set(data, path.name, expected_id=path.name[: -len(".json")])
+    return parse_criteria_set(_read_json(path), path.name, expected_id=path.name[: -len(".json")])
 
 
 def load_common_file(path: Path) -> CommonData:
-    c = _Checker(path.name)
-    data = _read_json(path, c)
-    parsed = None if c.problems else _parse_common(data, c)
-    if parsed is None:
-        raise CriteriaFileError(path.name, c.problems)
-    return parsed
+    data = _read_json(path)
+    return _build_common(data, _decode(data, CommonFile, path.name), path.name)
 
 
 def load_catalog(directory: Path | None = None) -> CriteriaCatalog:
