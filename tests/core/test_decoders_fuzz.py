@@ -1,9 +1,10 @@
 """Fuzzing every decoder of files that come from outside — backup manifests, backup zips (restore), campaign files,
-document templates, signing-key backups: whatever the bytes, the answer is a value or a clear message (UserError,
-or a listed problem for campaigns), never another exception (issue 10 found 18 distinct crashes in 42,400 inputs).
+document templates, criteria sets, signing-key backups: whatever the bytes, the answer is a value or a clear message
+(UserError, or a listed problem for campaigns and criteria), never another exception (issue 10 found 18 distinct
+crashes in 42,400 inputs).
 
 Default run: a few hundred cases per decoder, derandomized. Slow run (-m slow): at least 100,000 cases in all
-(SOTHIDUA_FUZZ_CASES per decoder, default 21,000 × 5 decoders)."""
+(SOTHIDUA_FUZZ_CASES per decoder, default 21,000 × 6 decoders)."""
 from __future__ import annotations
 
 import io
@@ -183,6 +184,72 @@ def test_template_decoder(tmp_path, n):
     run_fuzz("template", n, pairs, lambda pair: check_template(pair, tmp_path))
 
 
+# ----- criteria sets and common.json -------------------------------------------------------------------------
+
+CRITERIA = resource_path("criteria")
+GOOD_CRITERIA_SET = json.loads((CRITERIA / "bang_khen_tinh.ca_nhan.cong_trang.json").read_text(encoding="utf-8"))
+GOOD_COMMON = json.loads((CRITERIA / "common.json").read_text(encoding="utf-8"))
+
+
+def criteria_nodes(node, found=None) -> list[dict]:
+    """Every object inside a set (criteria at every depth, citations, params, route, legal basis)."""
+    found = [] if found is None else found
+    if isinstance(node, dict):
+        found.append(node)
+        for value in node.values():
+            criteria_nodes(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            criteria_nodes(value, found)
+    return found
+
+
+def deep_mutation(document: dict):
+    """A valid set with one field of one object somewhere inside it replaced or removed."""
+    count = len(criteria_nodes(document))
+
+    def change(i, key_pick, value, drop):
+        d = json.loads(json.dumps(document))
+        node = criteria_nodes(d)[i]
+        keys = sorted(node) or ["x"]
+        key = keys[key_pick % len(keys)]
+        if drop:
+            node.pop(key, None)
+        else:
+            node[key] = value
+        return json.dumps(d, ensure_ascii=False).encode()
+
+    return st.builds(change, st.integers(0, count - 1), st.integers(0, 20), json_values, st.booleans())
+
+
+def check_criteria(pair: tuple[bytes, bytes], folder: Path) -> None:
+    from desktop_app.core.nominations.criteria import load_catalog
+
+    set_raw, common_raw = pair
+    (folder / "bang_khen_tinh.ca_nhan.cong_trang.json").write_bytes(set_raw)
+    (folder / "common.json").write_bytes(common_raw)
+    catalog = load_catalog(folder)                          # "never raises"
+    loaded = "bang_khen_tinh.ca_nhan.cong_trang" in catalog.sets
+    refused = any(p.file == "bang_khen_tinh.ca_nhan.cong_trang.json" for p in catalog.problems)
+    assert loaded != refused
+    assert (catalog.common is None) == any(p.file == "common.json" for p in catalog.problems)
+    assert all(p.text for p in catalog.problems)
+
+
+def criteria_inputs():
+    good_set = json.dumps(GOOD_CRITERIA_SET, ensure_ascii=False).encode()
+    good_common = json.dumps(GOOD_COMMON, ensure_ascii=False).encode()
+    return st.one_of(mutated(GOOD_CRITERIA_SET).map(lambda s: (s, good_common)),
+                     deep_mutation(GOOD_CRITERIA_SET).map(lambda s: (s, good_common)),
+                     mutated(GOOD_COMMON).map(lambda c: (good_set, c)),
+                     deep_mutation(GOOD_COMMON).map(lambda c: (good_set, c)))
+
+
+@pytest.mark.parametrize("n", [FAST])
+def test_criteria_decoder(tmp_path, n):
+    run_fuzz("criteria", n, criteria_inputs(), lambda pair: check_criteria(pair, tmp_path))
+
+
 # ----- signing-key backups --------------------------------------------------------------------------------------
 
 def check_key_backup(content: bytes) -> None:
@@ -221,6 +288,7 @@ def test_every_decoder_a_hundred_thousand_cases(tmp_path, real_backup):
     run_fuzz("template", SLOW, st.one_of(mutated(GOOD_SET).map(lambda s: (s, good_layout)),
                                          mutated(GOOD_LAYOUT).map(lambda lay: (good_set, lay))),
              lambda pair: check_template(pair, tmp_path))
+    run_fuzz("criteria", SLOW, criteria_inputs(), lambda pair: check_criteria(pair, tmp_path))
     run_fuzz("key", SLOW, key_backup_inputs(), check_key_backup)
     print("fuzz cases:", COUNTS)
     assert sum(COUNTS.values()) >= 100_000, COUNTS
