@@ -206,7 +206,7 @@ def collision_key(path: str) -> str:
 
 # ----- SHA256SUMS ------------------------------------------------------------------------------------
 
-_SUMS_LINE = re.compile(r"^([0-9a-f]{64})  (.+)$")
+_SUMS_LINE = re.compile(r"([0-9a-f]{64})  (.+)")  # fullmatch: the whole line, nothing before or after
 
 
 def sort_key(path: str) -> bytes:
@@ -219,17 +219,27 @@ def sums_bytes(hashes: dict[str, str]) -> bytes:
 
 
 def parse_sums(content: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
-    """Parse SHA256SUMS strictly (our own writer's form only); FormatError('bad_sums') otherwise."""
+    """Parse SHA256SUMS strictly (our own writer's form only); FormatError('bad_sums') otherwise.
+
+    The whole grammar: every line is `<64 lower-case hex><two spaces><path>\\n`, the path a safe relative name in
+    NFC (check_layout), the lines in strictly increasing UTF-8 byte order of the path (so no duplicates), at most
+    one line per entry a packet may hold, neither signature file listed. Nothing else — no blank line, CR, BOM,
+    comment or `*` binary marker."""
+    if len(content) > limits.max_sums_bytes:
+        raise FormatError("bad_sums", "too large")
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError:
         raise FormatError("bad_sums", "not UTF-8") from None
     if not text.endswith("\n"):
         raise FormatError("bad_sums", "no final newline")
+    lines = text[:-1].split("\n")
+    if len(lines) > limits.max_entries:
+        raise FormatError("bad_sums", f"more than {limits.max_entries} lines")
     result: dict[str, str] = {}
     previous = b""
-    for line in text[:-1].split("\n"):
-        m = _SUMS_LINE.match(line)
+    for line in lines:
+        m = _SUMS_LINE.fullmatch(line)
         if not m:
             raise FormatError("bad_sums", line[:80])
         digest, path = m.groups()
