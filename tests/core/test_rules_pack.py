@@ -137,3 +137,31 @@ def test_hostile_pack_files_are_refused_without_loading_them(session, commune, t
         bad.write_bytes(content)
         with pytest.raises(UserError):
             rules_pack.import_pack(session, bad)
+
+
+@pytest.mark.parametrize("change, where", [
+    (lambda p: p["regulation"].__setitem__("date", "01/08/2025"), "$.pack.regulation.date"),
+    (lambda p: p.__setitem__("version", "2"), "$.pack.version"),
+    (lambda p: p.__setitem__("version", 0), "$.pack.version"),
+    (lambda p: p["council"]["thresholds_percent"].__setitem__("bang_khen_chu_tich", 60),
+     "$.pack.council.thresholds_percent"),
+    (lambda p: p["council"]["thresholds_percent"].__setitem__("giay_khen", 150), "$.pack.council.thresholds_percent"),
+    (lambda p: p["deadlines"][0].__setitem__("days_after_meeting", -3), "$.pack.deadlines[0].days_after_meeting"),
+    (lambda p: p["deadlines"][0].pop("what"), "$.pack.deadlines[0]"),
+    (lambda p: p.__setitem__("thresholds", {}), "$.pack"),                  # an unknown field (a misplaced key)
+    (lambda p: p.__setitem__("id", "tinh.mau\n"), "$.pack.id"),
+    (lambda p: p.__setitem__("criteria_sets", {"id": "tinh.x"}), "$.pack.criteria_sets"),
+    (lambda p: p.__setitem__("province", ""), "$.pack.province"),
+])
+def test_a_signed_pack_of_the_wrong_shape_is_refused_with_the_place_named(session, commune, tmp_path, change, where):
+    """Typed decoding (issue 9): a pack signed by the province's key but not of the declared format is refused
+    before anything is kept, with one Vietnamese sentence naming the place in the file."""
+    raw = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    change(raw["pack"])
+    bad = tmp_path / "sai.json"
+    bad.write_text(json.dumps(sign(raw["pack"], Ed25519PrivateKey.generate()), ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(UserError) as e:
+        rules_pack.import_pack(session, bad)
+    assert e.value.code == "rules_pack.invalid", e.value
+    assert where in str(e.value) and "Gói quy định bị lỗi" in str(e.value), str(e.value)
+    assert "Expected" not in str(e.value) and "Object" not in str(e.value)   # no msgspec English

@@ -92,7 +92,7 @@ class TemplateSetFile(msgspec.Struct):
 
     documents: dict[str, dict[str, Any]]
     version: Annotated[int, msgspec.Meta(ge=1, le=1_000_000)] = 1
-    layout: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-z_]{1,80}$")] = "layout_nd30_2020"
+    layout: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-z_]{1,80}\Z")] = "layout_nd30_2020"
     legal_bases: dict[str, str] = msgspec.field(default_factory=dict)
     words: dict[str, str] = msgspec.field(default_factory=dict)
 

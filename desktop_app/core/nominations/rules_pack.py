@@ -26,11 +26,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import msgspec
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from .. import decoding
 from ..changes import Topic
 from ..errors import UserError
 from ..fingerprints import format_fingerprint, normalize_fingerprint
@@ -43,6 +47,60 @@ FORMAT = "sothidua-rules-pack"
 PACK_SETTING = "rules_pack"                   # the imported pack file, as imported (signature included)
 TRUST_SETTING = "rules_pack.fingerprint"      # the province key the commune trusts
 MAX_BYTES = 2 * 1024 * 1024
+
+
+# ----- the file's declared format (typed decoding, core/decoding.py) -----------------------------------------
+
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
+Article = Annotated[str, msgspec.Meta(max_length=500)]
+PackId = Annotated[str, msgspec.Meta(min_length=1, max_length=80, pattern=decoding.pattern(
+    r"^[0-9A-Za-z_.-]+\Z", "chỉ gồm chữ không dấu, chữ số, “_”, “.” và “-”"))]
+FormCode = Literal[tuple(NOMINATION_FORMS)]
+Percent = Annotated[float, msgspec.Meta(gt=0, le=100)]
+
+
+class PackFile(msgspec.Struct, forbid_unknown_fields=True):
+    """The signed envelope; `pack` stays a plain object until its signature (over its canonical JSON) is checked."""
+
+    format: str
+    schema_version: Any
+    pack: dict[str, Any]
+    public_key: Annotated[str, msgspec.Meta(max_length=4000)]
+    signature: Annotated[str, msgspec.Meta(max_length=400)]
+
+
+class RegulationData(msgspec.Struct, forbid_unknown_fields=True):
+    kind: Text
+    number: Text
+    date: date
+    issuer: Text
+    title: Text
+    effective_from: date
+    effective_to: date | None = None
+
+
+class CouncilData(msgspec.Struct, forbid_unknown_fields=True):
+    thresholds_percent: dict[FormCode, Percent | None] = {}
+    article: Article = ""
+
+
+class DeadlineData(msgspec.Struct, forbid_unknown_fields=True):
+    what: Text
+    days_after_meeting: Annotated[int, msgspec.Meta(ge=0, le=3650)]
+    article: Article = ""
+
+
+class PackData(msgspec.Struct, forbid_unknown_fields=True):
+    id: PackId
+    version: Annotated[int, msgspec.Meta(ge=1)]
+    province: Text
+    regulation: RegulationData
+    published_on: date | None = None
+    fictitious: bool = False
+    council: CouncilData = msgspec.field(default_factory=CouncilData)
+    deadlines: Annotated[list[DeadlineData], msgspec.Meta(max_length=100)] = []
+    # Each set is a criteria set file's content, decoded by nominations/criteria/schema.py when it is loaded.
+    criteria_sets: Annotated[list[dict[str, Any]], msgspec.Meta(max_length=200)] = []
 
 
 def canonical(pack: dict) -> bytes:
@@ -104,57 +162,40 @@ def _fingerprint(key: Ed25519PublicKey) -> str:
     return hashlib.sha256(der).hexdigest()
 
 
-def _date(value, field: str) -> date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise UserError("rules_pack.invalid", detail=f"{field}: ngày không hợp lệ") from None
-
-
 def parse_pack(raw: dict) -> RulesPack:
     """Check the signature and the content of a pack (as decoded JSON); UserError names what is wrong."""
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise UserError("rules_pack.not_a_pack")
     if raw.get("schema_version") != 1:
         raise UserError("rules_pack.newer_format", found=raw.get("schema_version"))
-    pack, pem, signature = raw.get("pack"), raw.get("public_key"), raw.get("signature")
-    if not isinstance(pack, dict) or not isinstance(pem, str) or not isinstance(signature, str):
-        raise UserError("rules_pack.invalid", detail="thiếu pack, public_key hoặc signature")
-    key = _public_key(pem)
     try:
-        key.verify(base64.b64decode(signature, validate=True), canonical(pack))
+        envelope = decoding.convert(raw, PackFile)
+    except decoding.DecodeProblem as problem:
+        raise UserError("rules_pack.invalid", detail=problem.text) from None
+    key = _public_key(envelope.public_key)
+    try:
+        key.verify(base64.b64decode(envelope.signature, validate=True), canonical(envelope.pack))
     except (InvalidSignature, ValueError):
         raise UserError("rules_pack.bad_signature") from None
     try:
-        reg = pack["regulation"]
-        regulation = LegalSource(
-            key=f"pack:{pack['id']}", kind=reg["kind"], number=reg["number"], issued_on=_date(reg["date"], "date"),
-            issuer=reg["issuer"], title=reg["title"], style="document",
-            effective_from=_date(reg["effective_from"], "effective_from"),
-            effective_to=_date(reg.get("effective_to"), "effective_to"),
-            read_at=(f"gói quy định do {pack['province']} ký",), verified=("kind", "number", "date", "issuer", "title"))
-        thresholds = {}
-        for form, percent in pack.get("council", {}).get("thresholds_percent", {}).items():
-            if form not in NOMINATION_FORMS:
-                raise UserError("rules_pack.invalid", detail=f"hình thức khen thưởng “{form}” không có")
-            if percent is not None and not (isinstance(percent, (int, float)) and 0 < percent <= 100):
-                raise UserError("rules_pack.invalid", detail=f"ngưỡng của {form} không hợp lệ")
-            thresholds[form] = None if percent is None else Fraction(str(percent)) / 100
-        deadlines = tuple(Deadline(d["what"], int(d["days_after_meeting"]), d.get("article", ""))
-                          for d in pack.get("deadlines", []))
-        sets = tuple(pack.get("criteria_sets", []))
-        for s in sets:
-            if not str(s.get("id", "")).startswith("tinh."):
-                raise UserError("rules_pack.invalid", detail=f"bộ tiêu chuẩn “{s.get('id')}” phải bắt đầu bằng “tinh.”")
-        return RulesPack(id=str(pack["id"]), version=int(pack["version"]), province=str(pack["province"]),
-                         published_on=_date(pack.get("published_on"), "published_on"),
-                         fictitious=bool(pack.get("fictitious", False)), regulation=regulation,
-                         thresholds=thresholds, thresholds_article=pack.get("council", {}).get("article", ""),
-                         deadlines=deadlines, criteria_sets=sets, fingerprint=_fingerprint(key), raw=raw)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise UserError("rules_pack.invalid", detail=str(exc)) from None
+        pack = decoding.convert(envelope.pack, PackData)
+    except decoding.DecodeProblem as problem:
+        raise UserError("rules_pack.invalid", detail=problem.text.replace("$", "$.pack", 1)) from None
+    reg = pack.regulation
+    regulation = LegalSource(
+        key=f"pack:{pack.id}", kind=reg.kind, number=reg.number, issued_on=reg.date, issuer=reg.issuer,
+        title=reg.title, style="document", effective_from=reg.effective_from, effective_to=reg.effective_to,
+        read_at=(f"gói quy định do {pack.province} ký",), verified=("kind", "number", "date", "issuer", "title"))
+    thresholds = {form: None if percent is None else Fraction(str(percent)) / 100
+                  for form, percent in pack.council.thresholds_percent.items()}
+    for s in pack.criteria_sets:
+        if not str(s.get("id", "")).startswith("tinh."):
+            raise UserError("rules_pack.invalid", detail=f"bộ tiêu chuẩn “{s.get('id')}” phải bắt đầu bằng “tinh.”")
+    return RulesPack(id=pack.id, version=pack.version, province=pack.province, published_on=pack.published_on,
+                     fictitious=pack.fictitious, regulation=regulation, thresholds=thresholds,
+                     thresholds_article=pack.council.article,
+                     deadlines=tuple(Deadline(d.what, d.days_after_meeting, d.article) for d in pack.deadlines),
+                     criteria_sets=tuple(pack.criteria_sets), fingerprint=_fingerprint(key), raw=raw)
 
 
 def read_pack_file(path: str | Path) -> RulesPack:

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 1 << 20
 
 
-Code = Annotated[str, msgspec.Meta(min_length=1, max_length=80, pattern=r"^[0-9A-Za-z_.-]+$")]
+Code = Annotated[str, msgspec.Meta(min_length=1, max_length=80, pattern=r"^[0-9A-Za-z_.-]+\Z")]
 Line = Annotated[str, msgspec.Meta(max_length=2000)]
 Year = Annotated[int, msgspec.Meta(ge=1945, le=2200)]
 

@@ -15,7 +15,7 @@ from ..storage.models import Campaign, Draft, Participant, Registration
 from ..storage.session import Session
 from ..text import name_sort_key, nfc
 from ..validation import Validator
-from ..vocabulary import (AWARD_FORM, COLLECTIVE, PARTICIPANT_KINDS, REGISTRATION_AIMS, REGISTRATION_SOURCES, TITLE,
+from ..vocabulary import (COLLECTIVE, PARTICIPANT_KINDS, REGISTRATION_AIMS, REGISTRATION_SOURCES, TITLE,
                           award_name)
 
 #: Titles a collective may aim at; the others are individuals' titles (Luật TĐKT 2022 Điều 23–28).

@@ -55,7 +55,7 @@ ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImpleme
 
 
 class ManifestEntry(msgspec.Struct, forbid_unknown_fields=True):
-    sha256: Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
+    sha256: Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{64}\Z")]
     size: Annotated[int, msgspec.Meta(ge=0, le=MAX_FILE_BYTES)]
 
 
