@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -119,7 +120,15 @@ def dashboard_timings(session) -> tuple[float, float]:
     return first, statistics.quantiles(changes, n=20)[-1]
 
 
+def _exit_cleanly(signum, _frame):
+    # Killed (a timeout, a closed terminal): leave through the finally blocks, which stop the PostgreSQL server.
+    raise SystemExit(128 + signum)
+
+
 def main() -> int:
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _exit_cleanly)
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--communes", type=int)
