@@ -73,10 +73,10 @@ def test_a_trailing_newline_does_not_pass_a_pattern_anywhere():
     """`$` also matches before a final newline: every declared pattern ends with \\Z, so "abc\\n" is no code."""
     from desktop_app.core.documents import templates
     from desktop_app.core.nominations import rules_pack
-    from desktop_app.core.register import campaigns
+    from desktop_app.core.register import campaign_files
     from desktop_app.core.storage import backup
 
-    cases = [(campaigns.Code, lambda v: v, "ND1"),
+    cases = [(campaign_files.Code, lambda v: v, "ND1"),
              (rules_pack.PackId, lambda v: v, "tinh.mau"),
              (templates.TemplateSetFile, lambda v: {"documents": {}, "layout": v}, "layout_nd30_2020"),
              (backup.ManifestEntry, lambda v: {"sha256": v, "size": 1}, "0" * 64)]
