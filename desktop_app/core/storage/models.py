@@ -599,9 +599,77 @@ class DocumentSignature(BaseModel):
         indexes = ((("document", "file_name", "position"), True),)
 
 
+class AchievementCount(BaseModel):
+    """The statistics' count of live achievements per commune, campaign, year, unit and content or field code
+    (dimension 'all' | 'content' | 'field'), kept by the database's triggers (migration 0014); nothing writes it."""
+
+    commune_id = pw.IntegerField()
+    campaign_id = pw.IntegerField()
+    year = pw.IntegerField()
+    unit_id = pw.IntegerField()    # the collective, or the individual's thôn / đơn vị; 0: none
+    dimension = pw.TextField()
+    code = pw.TextField()
+    n = pw.IntegerField()
+
+    class Meta:
+        table_name = "achievement_count"
+        indexes = ((("commune_id", "campaign_id", "dimension", "year", "code", "unit_id"), True),)
+
+
+class ParticipantActivity(BaseModel):
+    """The years a participant takes part in a commune's campaign (a live achievement or a registration), with what
+    the statistics need of it; kept by the database's triggers (migration 0014); nothing writes it."""
+
+    commune_id = pw.IntegerField()
+    campaign_id = pw.IntegerField()
+    participant_id = pw.IntegerField()
+    years = pw.TextField()         # "2024,2025"
+    kind = pw.TextField()
+    gender = pw.TextField()
+    member_count = pw.IntegerField(null=True)
+    female_count = pw.IntegerField(null=True)
+
+    class Meta:
+        table_name = "participant_activity"
+        indexes = ((("participant_id", "commune_id", "campaign_id"), True),)
+
+
+class RegistrationCount(BaseModel):
+    """The statistics' count of registrations not withdrawn per commune, campaign, year and aim, and of those an
+    award of the aim in that year answered (reached); kept by the database's triggers (migration 0014)."""
+
+    commune_id = pw.IntegerField()
+    campaign_id = pw.IntegerField()
+    year = pw.IntegerField()
+    aim_category = pw.TextField()
+    aim_code = pw.TextField()
+    n = pw.IntegerField()
+    reached = pw.IntegerField()
+
+    class Meta:
+        table_name = "registration_count"
+        indexes = ((("commune_id", "campaign_id", "year", "aim_category", "aim_code"), True),)
+
+
+class AwardCount(BaseModel):
+    """The statistics' count of live awards of live participants per commune, year, category, code and type; kept
+    by the database's triggers (migration 0014)."""
+
+    commune_id = pw.IntegerField()
+    year = pw.IntegerField()
+    category = pw.TextField()
+    code = pw.TextField()
+    award_type = pw.TextField()
+    n = pw.IntegerField()
+
+    class Meta:
+        table_name = "award_count"
+        indexes = ((("commune_id", "year", "category", "code", "award_type"), True),)
+
+
 MODELS = [Setting, Commune, Campaign, Participant, Achievement, EvidenceFile, Award, Draft, Checklist,
           NominationRound, Nominee, CouncilMeeting, AwardDecision, Registration, NomineeOutcome, DocumentNumber, IssuedDocument, PacketExport,
           ReceivedPacket,
           TrustedKey, ImportedRound, ImportBatch, Officer, CommuneAssignment, RoundReview, ReviewNote,
           RoundDecision, ReviewOutcome, ReturnPacket, AuditLog, TrustedCertificate, SignatureImage,
-          DocumentSignature]
+          DocumentSignature, AchievementCount, ParticipantActivity, RegistrationCount, AwardCount]
