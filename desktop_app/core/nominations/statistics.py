@@ -1,16 +1,21 @@
 """The movement's results, counted: per campaign and year range — participants by kind, achievements by the plan's
 contents and priority fields, by unit (thôn/đơn vị) and by year, registrations against what was reached, awards by
 form and type, the share of women, and the rounds sent with their outcomes. Every figure carries a key that
-`figure_records` turns back into the records behind it. Counted in SQL (GROUP BY over indexed columns), so the
-screen answers at once on a register of 100,000 participants (bench/run.py).
+`figure_records` turns back into the records behind it. The achievements' figures and who takes part are read from
+count tables the database keeps up to date itself (triggers, migration 0014: achievement_count, participant_activity),
+so the screen answers at once on a register of 100,000 participants and 300,000 achievements (bench/run.py); the
+registrations, awards and rounds are counted from their own (smaller) tables; the records behind a figure are read
+from the records themselves.
 
 Years: an achievement counts in the year its period ends; a registration in its year; an award in its decision's
 year; a round (and its outcomes) in the year range or the year after it — the round held early in 2026 reports on
 the work of 2025."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
+from ..errors import UserError
 from ..storage.models import Campaign
 from ..storage.session import Session
 from ..vocabulary import (AWARD_FORMS, COMMENDATION_TYPES, OUTCOMES, PARTICIPANT_KINDS,
@@ -69,59 +74,82 @@ def campaign_labels(campaign: Campaign) -> tuple[dict[str, str], dict[str, str]]
     return contents, fields
 
 
+def _years_in(years: str, year_from: int, year_to: int, cache: dict) -> bool:
+    """Whether a participant_activity row's years (comma-separated) meet the range."""
+    hit = cache.get(years)
+    if hit is None:
+        hit = cache[years] = any(year_from <= int(y) <= year_to for y in years.split(","))
+    return hit
+
+
 def movement_statistics(session: Session, campaign_id: int, year_from: int, year_to: int) -> Statistics:
+    if session.is_postgres:
+        # The receiving level's shared database keeps no commune register of its own: nothing is counted there
+        # (migration 0014 gives it the count tables without their triggers).
+        raise UserError("statistics.commune_only")
     home = session.home_commune()
     campaign = Campaign.get_by_id(campaign_id)
     cid = home.id if home else -1
     base = (cid, campaign_id, year_from, year_to)
     content_names, field_names = campaign_labels(campaign)
 
-    kinds = dict(_rows(session, f"SELECT p.kind, COUNT(*) FROM participant AS p WHERE p.id IN "
-                                f"({_TAKING_PART}) GROUP BY p.kind", base + base))
+    # Who takes part (a live achievement or a registration in the years), by kind, and the women among them.
+    kinds: dict[str, int] = {}
+    women_people, women_groups = 0, 0
+    seen: dict = {}
+    for years, kind, n, women, women_group in _rows(session, """
+            SELECT years, kind, COUNT(*), SUM(gender = 'nu'),
+                   SUM(member_count > 0 AND female_count * 1.0 / member_count >= ?)
+            FROM participant_activity WHERE commune_id = ? AND campaign_id = ? GROUP BY years, kind""",
+                                                    (WOMEN_COLLECTIVE_SHARE, cid, campaign_id)):
+        if _years_in(years, year_from, year_to, seen):
+            kinds[kind] = kinds.get(kind, 0) + n
+            women_people += (women or 0) if kind == "individual" else 0
+            women_groups += (women_group or 0) if kind == "collective" else 0
     participants = tuple(Figure(f"kind:{k}", PARTICIPANT_KINDS.name(k), kinds.get(k, 0))
                          for k in PARTICIPANT_KINDS.codes)
-    by_content_raw = dict(_rows(session, f"SELECT j.value, COUNT(*) {_ACH.replace('WHERE', ', json_each(a.content_codes) AS j WHERE', 1)} "
-                                         f"GROUP BY j.value", base))
-    by_content = tuple(Figure(f"content:{code}", label, by_content_raw.get(code, 0))
+
+    codes: dict[tuple[str, str], int] = {}
+    for dimension, code, n in _rows(session, """
+            SELECT dimension, code, SUM(n) FROM achievement_count WHERE commune_id = ? AND campaign_id = ?
+              AND dimension IN ('content', 'field') AND year BETWEEN ? AND ? GROUP BY dimension, code""", base):
+        codes[dimension, code] = n
+    by_content = tuple(Figure(f"content:{code}", label, codes.get(("content", code), 0))
                        for code, label in content_names.items())
-    by_field_raw = dict(_rows(session, f"SELECT j.value, COUNT(*) {_ACH.replace('WHERE', ', json_each(a.field_codes) AS j WHERE', 1)} "
-                                       f"GROUP BY j.value", base))
-    by_field = tuple(Figure(f"field:{code}", label, by_field_raw.get(code, 0)) for code, label in field_names.items())
-    by_year_raw = dict(_rows(session, f"SELECT CAST(strftime('%Y', COALESCE(a.date_to, a.date_from)) AS INTEGER), "
-                                      f"COUNT(*) {_ACH} GROUP BY 1", base))
+    by_field = tuple(Figure(f"field:{code}", label, codes.get(("field", code), 0)) for code, label in field_names.items())
+    by_year_raw: dict[int, int] = {}
+    units_raw: dict[int, int] = {}
+    for year, unit, n in _rows(session, """
+            SELECT year, unit_id, SUM(n) FROM achievement_count WHERE commune_id = ? AND campaign_id = ?
+              AND dimension = 'all' AND year BETWEEN ? AND ? GROUP BY year, unit_id""", base):
+        by_year_raw[year] = by_year_raw.get(year, 0) + n
+        units_raw[unit] = units_raw.get(unit, 0) + n
     by_year = tuple(Figure(f"year:{y}", str(y), by_year_raw.get(y, 0)) for y in range(year_from, year_to + 1))
-    units = _rows(session, f"""SELECT COALESCE(CASE WHEN p.kind = 'collective' THEN p.id END, p.organization_id, 0) AS unit,
-                                      COUNT(*) {_ACH} GROUP BY unit""", base)
-    names = dict(_rows(session, "SELECT id, name FROM participant WHERE commune_id = ? AND kind = 'collective'", (cid,)))
-    by_unit = tuple(sorted((Figure(f"unit:{u}", names.get(u, "Không thuộc thôn, đơn vị nào"), n) for u, n in units),
+    names = dict(_rows(session, "SELECT id, name FROM participant WHERE id IN (SELECT value FROM json_each(?)) "
+                                "AND commune_id = ? AND kind = 'collective'", (json.dumps(list(units_raw)), cid)))
+    # By number, then name; equal ones in the order of their unit (as the figures counted from the records were).
+    by_unit = tuple(sorted((Figure(f"unit:{u}", names.get(u, "Không thuộc thôn, đơn vị nào"), n)
+                            for u, n in sorted(units_raw.items()) if n),
                            key=lambda f: (-f.value, f.label)))
     achievements_total = sum(by_year_raw.values())
 
-    registered = _rows(session, f"SELECT r.aim_category, r.aim_code, COUNT(*) {_REG} GROUP BY 1, 2 ORDER BY 1, 2", base)
-    reached = dict(((cat, code), n) for cat, code, n in _rows(session, f"""
-        SELECT r.aim_category, r.aim_code, COUNT(*) {_REG}
-          AND EXISTS (SELECT 1 FROM award AS w WHERE w.participant_id = r.participant_id AND w.code = r.aim_code
-                      AND w.year = r.year AND w.archived_at IS NULL)
-        GROUP BY 1, 2""", base))
+    registered = _rows(session, """SELECT aim_category, aim_code, SUM(n), SUM(reached) FROM registration_count
+                                   WHERE commune_id = ? AND campaign_id = ? AND year BETWEEN ? AND ?
+                                   GROUP BY 1, 2 HAVING SUM(n) > 0 ORDER BY 1, 2""", base)
     registrations = tuple((Figure(f"reg:{code}", award_name(cat, code), n),
-                           Figure(f"reached:{code}", award_name(cat, code), reached.get((cat, code), 0)))
-                          for cat, code, n in registered)
+                           Figure(f"reached:{code}", award_name(cat, code), reached))
+                          for cat, code, n, reached in registered)
 
-    awards_raw = _rows(session, """SELECT w.category, w.code, w.award_type, COUNT(*) FROM award AS w
-                                   JOIN participant AS p ON p.id = w.participant_id
-                                   WHERE w.commune_id = ? AND w.archived_at IS NULL AND p.archived_at IS NULL
-                                     AND w.category IN ('danh_hieu', 'hinh_thuc') AND w.year BETWEEN ? AND ?
-                                   GROUP BY 1, 2, 3 ORDER BY 1 DESC, 4 DESC""", (cid, year_from, year_to))
+    awards_raw = _rows(session, """SELECT category, code, award_type, SUM(n) FROM award_count
+                                   WHERE commune_id = ? AND category IN ('danh_hieu', 'hinh_thuc')
+                                     AND year BETWEEN ? AND ?
+                                   GROUP BY 1, 2, 3 HAVING SUM(n) > 0 ORDER BY 1 DESC, 4 DESC""",
+                       (cid, year_from, year_to))
     awards = tuple(Figure(f"award:{code}:{kind}", f"{award_name(cat, code)} ({COMMENDATION_TYPES.name(kind).lower()})", n)
                    for cat, code, kind, n in awards_raw)
 
-    people = _rows(session, f"""SELECT SUM(p.gender = 'nu'), COUNT(*) FROM participant AS p
-                                WHERE p.kind = 'individual' AND p.id IN ({_TAKING_PART})""", base + base)[0]
-    groups = _rows(session, f"""SELECT SUM(p.member_count > 0 AND p.female_count * 1.0 / p.member_count >= ?), COUNT(*)
-                                FROM participant AS p WHERE p.kind = 'collective' AND p.id IN ({_TAKING_PART})""",
-                   (WOMEN_COLLECTIVE_SHARE,) + base + base)[0]
-    women = (Figure("women:individual", "Cá nhân là nữ", people[0] or 0, people[1] or 0),
-             Figure("women:collective", "Tập thể có từ 70% nữ", groups[0] or 0, groups[1] or 0))
+    women = (Figure("women:individual", "Cá nhân là nữ", women_people, kinds.get("individual", 0)),
+             Figure("women:collective", "Tập thể có từ 70% nữ", women_groups, kinds.get("collective", 0)))
 
     rounds_raw = dict(_rows(session, """SELECT status, COUNT(*) FROM nomination_round WHERE commune_id = ? AND
                                         campaign_id = ? AND year BETWEEN ? AND ? + 1 AND status != 'superseded'
