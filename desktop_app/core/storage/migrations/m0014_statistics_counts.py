@@ -8,11 +8,14 @@ SQLite triggers in the same transaction as the records they count, instead of sc
 - participant_activity: one row per participant and commune and campaign in which it takes part — a live
   achievement or a registration not withdrawn — with the years it does (`years`, a comma-separated list) and what
   the figures of the taking part need of the participant (kind, gender, member and female counts), so "who takes
-  part in these years" is one narrow pass over at most one row per participant, without the achievements.
+  part in these years" is one narrow pass over at most one row per participant, without the achievements;
+- registration_count: registrations not withdrawn per commune, campaign, year and aim (n), and how many of them an
+  award of that aim in that year answers (reached);
+- award_count: live awards of live participants per commune, year, category, code and type.
 
-Triggers on achievement (insert, delete, update of what is counted), on registration (insert, delete, update) and
-on participant (archived or not, its unit, kind, gender, member counts; delete) subtract what the old row counted
-and add what the new one counts. The migration fills both tables from the rows already there, so an upgraded
+Triggers on achievement (insert, delete, update of what is counted), on registration, on award and on participant
+(archived or not, its unit, kind, gender, member counts; delete) subtract what the old row counted and add what the
+new one counts, in the statement's own transaction. The migration fills both tables from the rows already there, so an upgraded
 register shows the figures it showed before. A later migration that rebuilds achievement, registration or
 participant (DROP TABLE drops its triggers) must create these triggers again.
 
