@@ -15,11 +15,11 @@ SQLite triggers in the same transaction as the records they count, instead of sc
 
 Triggers on achievement (insert, delete, update of what is counted), on registration, on award and on participant
 (archived or not, its unit, kind, gender, member counts; delete) subtract what the old row counted and add what the
-new one counts, in the statement's own transaction. The migration fills both tables from the rows already there, so an upgraded
+new one counts, in the statement's own transaction. The migration fills the four tables from the rows already there, so an upgraded
 register shows the figures it showed before. A later migration that rebuilds achievement, registration or
 participant (DROP TABLE drops its triggers) must create these triggers again.
 
-PostgreSQL (the receiving level) gets the two tables, empty, and no triggers: its workspace has no commune of its
+PostgreSQL (the receiving level) gets the four tables, empty, and no triggers: its workspace has no commune of its
 own (statistics.movement_statistics refuses to count there, and the screen is shown only in a commune's
 workspace), and its officers' roles need no grant on them when importing. This file is frozen: a later change is a
 new migration.
