@@ -130,6 +130,29 @@ def test_undo_removes_what_the_batch_created_unless_it_changed_since(session, co
     assert participants.list_participants(session, flt) == []      # gone from the search index too
 
 
+def test_undo_is_refused_for_someone_who_registered_since(session, commune, tmp_path):
+    """A person the batch created who has registered for the movement since is "used": the undo is refused with
+    its message and nothing changes (it used to end in the database's foreign-key error)."""
+    from desktop_app.core.register import registrations
+    from desktop_app.core.storage.models import Campaign, Registration
+
+    result = imp.apply_import(session, imp.read_import(session, samples.commune_individuals(tmp_path / "thon.xlsx")))
+    session.activate()
+    dung = Participant.get(Participant.name == "Lê Văn Dũng")
+    campaign = Campaign.get(Campaign.code == "KH-635-2022-BK")
+    made = registrations.save_registration(session, {
+        "campaign_id": campaign.id, "year": "2025", "participant_id": dung.id, "aim_category": "danh_hieu",
+        "aim_code": "LDTT", "registered_on": "12/01/2025"})
+    before = _snapshot(session)
+    with pytest.raises(UserError) as err:
+        imp.undo_import(session, result.batch_id)
+    assert err.value.code == "xlsx.undo_used" and "Lê Văn Dũng" in str(err.value)
+    assert _snapshot(session) == before and Registration.get_by_id(made.id).participant_id == dung.id
+    registrations.withdraw_registration(session, made.id)          # withdrawn, the registration is still theirs
+    with pytest.raises(UserError):
+        imp.undo_import(session, result.batch_id)
+
+
 def test_cancel_leaves_nothing_written(session, commune, tmp_path):
     plan = imp.read_import(session, samples.commune_individuals(tmp_path / "thon.xlsx"))
     before = _snapshot(session)

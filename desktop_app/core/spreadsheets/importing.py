@@ -1061,6 +1061,9 @@ def _check_unchanged(change: dict, mine: set, batch) -> None:
             owned = [("achievement", a.id) for a in Achievement.select(Achievement.id)
                      .where(Achievement.participant == rid)]
             owned += [("award", a.id) for a in Award.select(Award.id).where(Award.participant == rid)]
+            # A registration made since (for them, or for a collective's list they are on) is theirs too.
+            owned += [("registration", r.id) for r in Registration.select(Registration.id)
+                      .where((Registration.participant == rid) | (Registration.collective == rid))]
             if any(o not in mine for o in owned) or Checklist.select().where(Checklist.participant == rid).exists() \
                     or Nominee.select().where(Nominee.participant == rid).exists() \
                     or EvidenceFile.select().where(EvidenceFile.participant == rid).exists() \
