@@ -110,8 +110,8 @@ class PrintPreviewDialog(QDialog):
         self.pages.setText(self.tr("%1 page(s), A4").replace("%1", str(self.pdf.pageCount())))
 
     def _send(self, printer) -> None:
-        # A document of its own for the printer: the view may still be drawing the one it shows (just reloaded),
-        # and both rendering the same QPdfDocument at once can wait on each other.
+        # A document of its own for the printer, made from the bytes shown: printing never depends on the state of
+        # the one the view is drawing (just reloaded for another printer).
         document, buffer = QPdfDocument(), QBuffer()
         buffer.setData(QByteArray(self.pdf_bytes))
         buffer.open(QIODevice.ReadOnly)
