@@ -37,7 +37,8 @@ class PrintPreviewDialog(QDialog):
         self.pdf = QPdfDocument(self)
         self._buffer = QBuffer(self)
         self._load(pdf_bytes)
-        self.pages = QLabel(self.tr("%1 page(s), A4").replace("%1", str(self.pdf.pageCount())))
+        self.pages = QLabel()
+        self._show_page_count()
         layout.addWidget(self.pages)
         view = self.view = QPdfView()
         view.setObjectName("preview")
@@ -67,6 +68,9 @@ class PrintPreviewDialog(QDialog):
             self.view.setZoomFactor(1.0)
         else:
             self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def _show_page_count(self) -> None:
+        self.pages.setText(self.tr("%1 page(s), A4").replace("%1", str(self.pdf.pageCount())))
 
     def _load(self, pdf_bytes: bytes) -> None:
         self.pdf_bytes = pdf_bytes
@@ -99,7 +103,7 @@ class PrintPreviewDialog(QDialog):
         self._load(pdf_bytes)
         self.made_for = printer_name
         self.setWindowTitle(title)
-        self.pages.setText(self.tr("%1 page(s), A4").replace("%1", str(self.pdf.pageCount())))
+        self._show_page_count()
         self.print_button.setEnabled(True)
         printer, self._printer = self._printer, None
         self._send(printer)
@@ -107,7 +111,7 @@ class PrintPreviewDialog(QDialog):
     def _remake_failed(self) -> None:
         self._printer = None
         self.print_button.setEnabled(True)
-        self.pages.setText(self.tr("%1 page(s), A4").replace("%1", str(self.pdf.pageCount())))
+        self._show_page_count()
 
     def _send(self, printer) -> None:
         # A document of its own for the printer, made from the bytes shown: printing never depends on the state of
