@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import uuid
+
+# The app's day is Vietnam's (+07:00), never the computer's zone (Clock, dates.current_date). The tests run in a
+# zone 19 hours behind Vietnam, so a date taken from the computer's zone by mistake differs from the app's day
+# for most of the day, wherever and whenever CI runs, instead of only in the hours after midnight in Hà Nội.
+os.environ["TZ"] = "Etc/GMT+12"
+time.tzset()
 
 # Before anything can load Qt: tests run without a display, on a screen the size the officers have — 1366×768
 # with the Windows taskbar taking 40 px (tests/data/screen-1366x728.json, Qt's offscreen platform).

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop_app.core.changes import Topic, touches
-from desktop_app.core.dates import format_vn_date, format_vn_datetime
+from desktop_app.core.dates import current_date, format_vn_date, format_vn_datetime
 from desktop_app.core.exchange import returns
 from desktop_app.core.exchange.receiving import review as rv
 from desktop_app.core.exchange.receiving import round_document_files
@@ -336,7 +336,8 @@ class ReviewScreen(QWidget):
         review = self.current_review()
         if review is None:
             return
-        dialog = ProvinceDecisionDialog(rounds.nominees_of(self.session, review.round_id), self.ask_pdf, self)
+        dialog = ProvinceDecisionDialog(rounds.nominees_of(self.session, review.round_id), self.ask_pdf, self,
+                                        today=self.session.clock.today())
         if dialog.exec():
             self._act(rv.record_decision, **dialog.values())
 
@@ -415,9 +416,10 @@ class RequestMoreDialog(QDialog):
 class ProvinceDecisionDialog(QDialog):
     """The province's decision: number, date, signer, the signed PDF, and the outcome of every nominee."""
 
-    def __init__(self, nominees, ask_pdf, parent=None):
+    def __init__(self, nominees, ask_pdf, parent=None, today=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record the decision"))
+        today = today or current_date()         # the day in Vietnam, as every date the app proposes
         self.nominees = list(nominees)
         self.ask_pdf = ask_pdf
         self.pdf = ""
@@ -426,7 +428,7 @@ class ProvinceDecisionDialog(QDialog):
         self.number = QLineEdit()
         self.number.setObjectName("decision_number")
         self.number.setPlaceholderText("123/QĐ-UBND")
-        self.decided_on = QDateEdit(QDate.currentDate())
+        self.decided_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.decided_on.setObjectName("decided_on")
         self.decided_on.setDisplayFormat("dd/MM/yyyy")
         self.decided_on.setCalendarPopup(True)

@@ -8,11 +8,18 @@ from datetime import date
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTableView, QToolButton
 
+from desktop_app.core.dates import current_date
 from desktop_app.core.storage.models import Achievement, Participant
 from desktop_app.ui.achievement_dialog import EditAchievementDialog
 from desktop_app.ui.date_picker import CalendarPopup
 
 from .conftest import type_text
+
+
+def today_in_vietnam() -> QDate:
+    """The app's today is Vietnam's (+07:00), whatever zone the computer is set to."""
+    today = current_date()
+    return QDate(today.year, today.month, today.day)
 
 
 def calendar_button(edit) -> QToolButton:
@@ -56,7 +63,7 @@ def test_picking_a_day_fills_the_field_and_the_form_saves_it(qtbot, session, run
     qtbot.waitExposed(dialog)
     start = dialog.fields["date_from"]
     popup = open_popup(qtbot, start)
-    assert popup.calendar.selectedDate() == QDate.currentDate()     # empty field: the calendar opens on today
+    assert popup.calendar.selectedDate() == today_in_vietnam()     # empty field: the calendar opens on today
     assert popup.calendar.firstDayOfWeek() == Qt.Monday
     click_day(qtbot, popup, QDate(2026, 3, 12))
     assert start.text() == "12/03/2026" and not popup.isVisible()
@@ -85,7 +92,7 @@ def test_a_bad_typed_date_opens_the_calendar_on_today(qtbot, session, runner, de
     edit.show()
     type_text(edit, "31/02/2026")
     popup = open_popup(qtbot, edit)
-    assert popup.calendar.selectedDate() == QDate.currentDate()
+    assert popup.calendar.selectedDate() == today_in_vietnam()
     qtbot.keyClick(popup.calendar, Qt.Key_Escape)
     assert edit.text() == "31/02/2026"      # nothing typed is replaced without a pick
 
