@@ -179,17 +179,18 @@ def start_gui(data_dir, *, demo_if_empty: bool = False, database: str | None = N
     closed)."""
     from .core.register.communes import is_receiver
     from .ui.crash_dialog import ErrorReporter
-    from .ui.draft_recovery import offer_recovery
 
     session = _open_or_recover(data_dir, database)
     if session is None:
         return 1
     ErrorReporter(session.paths.log_file).install()
-    if session.home_commune() is None and demo_if_empty and not is_receiver(session):
+    needs_commune = session.home_commune() is None and not is_receiver(session)
+    if needs_commune and demo_if_empty:
         from .core.demo import create_demo_commune
 
         create_demo_commune(session)
-    if session.home_commune() is None and not is_receiver(session):
+        needs_commune = session.home_commune() is None
+    if needs_commune:
         from .core.storage import drafts
         from .ui.commune_settings_dialog import CommuneSettingsDialog
         from .ui.operations import OperationRunner
@@ -207,8 +208,26 @@ def start_gui(data_dir, *, demo_if_empty: bool = False, database: str | None = N
     window = host.open(session)
     window.show()
     _daily_backup_after_start(host)
-    offer_recovery(host.runner, window)
+    _offer_drafts_after_first_paint(host)
     return host
+
+
+def _offer_drafts_after_first_paint(host: WindowHost) -> None:
+    """Unsaved drafts (a power cut, a crash) are offered once the window is up and painted: the officer sees the
+    register at once, and the question box has its window behind it. Nothing is asked of a window already
+    closed or replaced by a restore."""
+    from PySide6.QtCore import QTimer
+
+    window = host.window
+
+    def offer() -> None:
+        if host.window is not window or not window.isVisible() or host.runner.shutting_down:
+            return
+        from .ui.draft_recovery import offer_recovery  # only now: it loads every form a draft may reopen
+
+        offer_recovery(host.runner, window)
+
+    QTimer.singleShot(0, window, offer)
 
 
 def self_test(data_dir, database: str | None = None) -> int:

@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, object] = {}
 
         if self.commune is not None:
-            self.participants = ParticipantListScreen(runner)
+            self.participants = ParticipantListScreen(runner, self.stack)
             self.add_screen("participants", self.tr("Register of participants"), self.participants)
             # The other screens (and the document and packet code they import) are built on first visit:
             # start-up on an old PC pays only for the register.

@@ -91,6 +91,7 @@ class OperationRunner(QObject):
         self._reads = QThreadPool(self)
         self._reads.setMaxThreadCount(2)
         self._running = 0
+        self.shutting_down = False   # the window is closing: nothing new is asked of the officer
         self._relays: set[_Relay] = set()
 
     @property
@@ -198,6 +199,7 @@ class OperationRunner(QObject):
     @Slot()
     def shutdown(self) -> None:
         """Wait for running operations (the window is closing); the pools' threads end with the runner."""
+        self.shutting_down = True
         self._writes.waitForDone(60000)
         self._reads.waitForDone(60000)
         QApplication.processEvents()

@@ -79,12 +79,14 @@ class ParticipantListScreen(QWidget):
         buttons.addWidget(self.count_label)
         layout.addLayout(buttons)
 
-        splitter = QSplitter(Qt.Horizontal)
+        # Widgets are made inside their parents: a finished widget tree moved under a new parent is styled
+        # again, child by child (the app's style sheet), which the start paid twice over.
+        splitter = QSplitter(Qt.Horizontal, self)
         self.model = ParticipantTableModel(self.session, commune.id, self, count_later=True)
         self.model.count_needed.connect(self._count_in_background)
         self.model.count_changed.connect(self._update_count)
         self._count_in_background(self.model.filter)   # the first page was listed before anyone listened
-        self.table = QTableView()
+        self.table = QTableView(splitter)
         self.table.setObjectName("participant_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -102,7 +104,7 @@ class ParticipantListScreen(QWidget):
         # Enter and a double click both "activate" a row (Qt sends one signal for either): it opens the record.
         self.table.activated.connect(self.edit_selected)
         splitter.addWidget(self.table)
-        self.detail = ParticipantDetailPanel(runner)
+        self.detail = ParticipantDetailPanel(runner, splitter)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

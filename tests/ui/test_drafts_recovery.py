@@ -11,6 +11,7 @@ from desktop_app.ui.draft_recovery import offer_recovery
 from desktop_app.ui.participant_dialog import EditParticipantDialog
 
 from .conftest import type_text
+from .test_backup_dialog import no_log_handlers  # noqa: F401 (fixture)
 
 
 def click_save(qtbot, dialog, runner):
@@ -83,3 +84,62 @@ def test_achievement_draft_reopens_with_its_ticks_and_pending_files(qtbot, sessi
     assert saved.content_codes == ["ND4"] and saved.field_codes == ["LV10"]
     assert [e.original_name for e in saved.evidence] == ["anh-hoi-nghi.jpg"]
     assert drafts.pending_drafts(session) == []
+
+
+def test_the_start_shows_the_register_first_then_offers_the_draft(qtbot, tmp_path, no_log_handlers, monkeypatch):
+    """After a power cut the next start paints the window first (nothing that can wait comes before it), then
+    asks about the draft; the officer's No (a mouse click on the question box) discards it."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_app.app import start_gui
+    from desktop_app.core.demo import create_demo_commune
+    from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+    from desktop_app.core.storage.secrets import SecretStore
+    from desktop_app.core.workspace import open_workspace
+
+    from .conftest import answer_next_message
+
+    ws = open_workspace(tmp_path / "ws", secrets=SecretStore(InMemoryKeyring()))
+    create_demo_commune(ws)
+    drafts.save_draft(ws, "participant:new:individual", "Thêm cá nhân", {"values": {"name": "Triệu Thị Hương"}})
+    ws.close()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)   # start_gui installs the crash reporter
+    host = start_gui(tmp_path / "ws")
+    try:
+        window = host.window
+        assert window.isVisible() and window.participants.model.rowCount() > 0
+        assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        asked = answer_next_message(QMessageBox.No)
+        qtbot.waitUntil(lambda: "text" in asked, timeout=5000)
+        assert "Thêm cá nhân" in asked["text"], asked
+        assert host.runner.wait()
+        assert drafts.pending_drafts(host.session) == []
+    finally:
+        host.window.close()
+        host.close()
+
+
+def test_a_window_closed_before_the_offer_is_asked_nothing(qtbot, tmp_path, no_log_handlers, monkeypatch):
+    import sys
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_app.app import start_gui
+    from desktop_app.core.demo import create_demo_commune
+    from desktop_app.core.storage.memory_keyring import InMemoryKeyring
+    from desktop_app.core.storage.secrets import SecretStore
+    from desktop_app.core.workspace import open_workspace
+
+    ws = open_workspace(tmp_path / "ws", secrets=SecretStore(InMemoryKeyring()))
+    create_demo_commune(ws)
+    drafts.save_draft(ws, "participant:new:individual", "Thêm cá nhân", {"values": {"name": "Triệu Thị Hương"}})
+    ws.close()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    host = start_gui(tmp_path / "ws")
+    host.window.close()
+    host.close()
+    for _ in range(5):
+        QApplication.processEvents()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
