@@ -10,7 +10,6 @@ from desktop_app import __version__
 from desktop_app.core.changes import Topic, touches
 from desktop_app.core.register.communes import is_receiver
 
-from .commune_settings_dialog import CommuneSettingsDialog
 from .operations import OperationRunner
 from .participant_list_screen import ParticipantListScreen
 from .style import ICON_SIZE, NAV_WIDTH, icon
@@ -303,6 +302,8 @@ class MainWindow(QMainWindow):
         RestoreDialog(self.runner, parent=self).exec()
 
     def edit_commune(self) -> None:
+        from .commune_settings_dialog import CommuneSettingsDialog
+
         CommuneSettingsDialog(self.runner, parent=self).exec()
 
     def send_packet(self, round_id: int | None = None) -> None:

@@ -1,7 +1,6 @@
 """ParticipantDetailPanel: the selected participant's achievements and award history, with their buttons."""
 from __future__ import annotations
 
-import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
@@ -15,6 +14,13 @@ from desktop_app.core.vocabulary import AWARD_CATEGORIES, COMMENDATION_TYPES, GE
 from .achievement_dialog import EditAchievementDialog
 from .award_dialog import EditAwardDialog
 from .operations import OperationRunner
+
+
+def _escape(text: str) -> str:
+    """Typed text for a rich-text label (html.escape's table; the html module's entity list is not loaded at
+    start for two names)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#x27;"))
 
 
 def _table(headers: list[str], widths: dict[int, int] | None = None) -> QTableWidget:
@@ -131,8 +137,8 @@ class ParticipantDetailPanel(QWidget):
             facts = [PARTICIPANT_CATEGORIES.name(participant.category), participant.address, participant.head_name,
                      members]
         # Typed text is shown as text: a name with "<b>" in it is printed, never interpreted.
-        text = (f"<b style='font-size:14pt'>{html.escape(participant.name)}</b><br>"
-                + " · ".join(html.escape(f) for f in facts if f))
+        text = (f"<b style='font-size:14pt'>{_escape(participant.name)}</b><br>"
+                + " · ".join(_escape(f) for f in facts if f))
         if participant.archived_at:
             text += "<br><i>" + self.tr("Archived") + "</i>"
         flags = [participant.under_discipline, participant.under_inspection, participant.under_complaint]
