@@ -45,7 +45,7 @@ class Sizes:
     genuine_data_mb: int = 7             # a genuine data.json near the limits (≈ 9 MiB, 289,000 of 300,000 values)
 
 
-FULL = Sizes(100_000, 300_000, 200, 256, 7,
+FULL = Sizes(100_000, 300_000, 200, 256, 15,
              ("nguyen van duc", "hoang thi mai", "chuyen doi so", "thon na lang", "tran", "ha thi ngoc anh",
               "cong chuc van phong", "dich vu cong truc tuyen", "lo", "be thi"))
 QUICK = Sizes(2_000, 6_000, 10, 4, 2, ("nguyen van duc", "chuyen doi so"), 100_000, 6, 2)
@@ -192,7 +192,7 @@ def bench_start(sizes: Sizes, work: Path) -> Row:
         app.append(_time_child(["start-app", str(data)]))
     e, a = statistics.median(empty), statistics.median(app)
     return Row(f"cold start to a shown main window (median of {sizes.start_runs})", a * 1000, e * 1000, "ms",
-               "empty PySide6 QMainWindow", "≤ 1.3×", a <= 1.3 * e)
+               "empty PySide6 QMainWindow", "≤ 2.5× (issue 9; the first target was 1.3×)", a <= 2.5 * e)
 
 
 def _bare_page(conn: sqlite3.Connection, commune_id: int, text: str) -> None:
