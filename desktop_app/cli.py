@@ -115,7 +115,6 @@ cmd_restore.configure = lambda p: p.add_argument("file", metavar="TỆP", help="
 @command("dossier", "hồ sơ đề nghị của một đợt: ghi bản dự thảo (và các văn bản đã ban hành) vào thư mục; "
                     "--issue ban hành một văn bản với số và ngày ký")
 def cmd_dossier(args) -> int:
-    from datetime import date
 
     from .core.dates import DateParseError, parse_vn_date
     from .core.documents import round_documents as dossier
@@ -141,7 +140,7 @@ def cmd_dossier(args) -> int:
             if args.issue in dossier.COVERS and not fingerprint:
                 # The cover document carries the key's fingerprint: the key is made before the first dossier.
                 fingerprint = create_key(ws, communes.commune_code_of(commune)).fingerprint
-            done = dossier.issue_document(ws, round_.id, args.issue, number, signed or date.today(),
+            done = dossier.issue_document(ws, round_.id, args.issue, number, signed or ws.clock.today(),
                                           signer_fingerprint=fingerprint)
             print(f"Đã ban hành {dossier.DOCUMENT_NAMES[done.code]} số {done.number_text} "
                   f"ngày {done.signed_on.strftime('%d/%m/%Y')}:")

@@ -83,6 +83,22 @@ def test_docx_properties_and_language():
     assert normal.find(qn("w:lang")).get(qn("w:val")) == "vi-VN"
 
 
+def test_docx_creation_time_is_written_in_utc():
+    """dcterms:created ends in "Z": a Vietnam time (+07:00) is converted, and "now" is the UTC now, whatever
+    zone the computer is set to (the tests run 12 hours behind UTC)."""
+    from datetime import datetime, timedelta, timezone
+
+    from desktop_app.core.dates import VN_TZ
+
+    doc = compose_to_trinh(sample_dossier(), T)
+    vn = datetime(2026, 12, 1, 0, 30, tzinfo=VN_TZ)
+    d = open_docx(io.BytesIO(render(doc, "docx", T, created=vn)))
+    assert d.core_properties.created == datetime(2026, 11, 30, 17, 30, tzinfo=timezone.utc)
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    made = open_docx(io.BytesIO(render(doc, "docx", T))).core_properties.created
+    assert before <= made <= before + timedelta(minutes=1), (before, made)
+
+
 def test_money_in_figures_and_words():
     assert money(1404000) == "1.404.000"
     assert amount_words(2808000) == "Hai triệu tám trăm linh tám nghìn đồng"

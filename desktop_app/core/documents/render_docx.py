@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import threading
 import zipfile
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
@@ -386,7 +386,10 @@ def render_docx(doc: Document, out: BinaryIO, layout: Layout, font: dict, *, cre
     """Write `doc` as .docx to the binary stream `out`: the cached package parts, this document's body and its
     properties (title, the commune as author, the real creation time)."""
     r = _DocxRenderer(layout, font)
-    when = (created or datetime.now()).replace(microsecond=0, tzinfo=None).isoformat().encode() + b"Z"
+    at = created or datetime.now(timezone.utc)
+    if at.tzinfo is not None:       # dcterms:created is written in UTC ("Z"); a Vietnam time is converted
+        at = at.astimezone(timezone.utc)
+    when = at.replace(microsecond=0, tzinfo=None).isoformat().encode() + b"Z"
     body = r.body(doc).encode("utf-8")
     # Level 1: the static parts were deflated at level 6 for every file, half the time of a list; level 1 costs
     # a fifth of that for files a few per cent larger.
