@@ -115,7 +115,6 @@ cmd_restore.configure = lambda p: p.add_argument("file", metavar="TỆP", help="
 @command("dossier", "hồ sơ đề nghị của một đợt: ghi bản dự thảo (và các văn bản đã ban hành) vào thư mục; "
                     "--issue ban hành một văn bản với số và ngày ký")
 def cmd_dossier(args) -> int:
-
     from .core.dates import DateParseError, parse_vn_date
     from .core.documents import round_documents as dossier
     from .core.exchange.keys import create_key, known_fingerprint

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from desktop_app.core.storage import drafts
 from desktop_app.core.storage.models import Achievement, Participant
@@ -10,7 +10,7 @@ from desktop_app.ui.achievement_dialog import EditAchievementDialog
 from desktop_app.ui.draft_recovery import offer_recovery
 from desktop_app.ui.participant_dialog import EditParticipantDialog
 
-from .conftest import type_text
+from .conftest import answer_next_message, type_text
 from .test_backup_dialog import no_log_handlers  # noqa: F401 (fixture)
 
 
@@ -86,12 +86,9 @@ def test_achievement_draft_reopens_with_its_ticks_and_pending_files(qtbot, sessi
     assert drafts.pending_drafts(session) == []
 
 
-def test_the_start_shows_the_register_first_then_offers_the_draft(qtbot, tmp_path, no_log_handlers, monkeypatch):
-    """After a power cut the next start paints the window first (nothing that can wait comes before it), then
-    asks about the draft; the officer's No (a mouse click on the question box) discards it."""
+def start_after_a_power_cut(tmp_path, monkeypatch):
+    """A demo workspace whose officer was typing a new person when the power went; the app started on it."""
     import sys
-
-    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop_app.app import start_gui
     from desktop_app.core.demo import create_demo_commune
@@ -99,18 +96,26 @@ def test_the_start_shows_the_register_first_then_offers_the_draft(qtbot, tmp_pat
     from desktop_app.core.storage.secrets import SecretStore
     from desktop_app.core.workspace import open_workspace
 
-    from .conftest import answer_next_message
-
     ws = open_workspace(tmp_path / "ws", secrets=SecretStore(InMemoryKeyring()))
     create_demo_commune(ws)
     drafts.save_draft(ws, "participant:new:individual", "Thêm cá nhân", {"values": {"name": "Triệu Thị Hương"}})
     ws.close()
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)   # start_gui installs the crash reporter
-    host = start_gui(tmp_path / "ws")
+    return start_gui(tmp_path / "ws")
+
+
+def visible_questions() -> list:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_the_start_shows_the_register_first_then_offers_the_draft(qtbot, tmp_path, no_log_handlers, monkeypatch):
+    """After a power cut the next start paints the window first (nothing that can wait comes before it), then
+    asks about the draft; the officer's No (a mouse click on the question box) discards it."""
+    host = start_after_a_power_cut(tmp_path, monkeypatch)
     try:
         window = host.window
         assert window.isVisible() and window.participants.model.rowCount() > 0
-        assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        assert visible_questions() == []
         asked = answer_next_message(QMessageBox.No)
         qtbot.waitUntil(lambda: "text" in asked, timeout=5000)
         assert "Thêm cá nhân" in asked["text"], asked
@@ -122,24 +127,9 @@ def test_the_start_shows_the_register_first_then_offers_the_draft(qtbot, tmp_pat
 
 
 def test_a_window_closed_before_the_offer_is_asked_nothing(qtbot, tmp_path, no_log_handlers, monkeypatch):
-    import sys
-
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from desktop_app.app import start_gui
-    from desktop_app.core.demo import create_demo_commune
-    from desktop_app.core.storage.memory_keyring import InMemoryKeyring
-    from desktop_app.core.storage.secrets import SecretStore
-    from desktop_app.core.workspace import open_workspace
-
-    ws = open_workspace(tmp_path / "ws", secrets=SecretStore(InMemoryKeyring()))
-    create_demo_commune(ws)
-    drafts.save_draft(ws, "participant:new:individual", "Thêm cá nhân", {"values": {"name": "Triệu Thị Hương"}})
-    ws.close()
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    host = start_gui(tmp_path / "ws")
+    host = start_after_a_power_cut(tmp_path, monkeypatch)
     host.window.close()
     host.close()
     for _ in range(5):
         QApplication.processEvents()
-    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert visible_questions() == []
