@@ -2,7 +2,7 @@
 
     python bench/large_objects.py   (starts a throwaway PostgreSQL server: tools/pgcluster.py)
 """
-import os, sys, time, hashlib, tempfile, shutil
+import os, sys, time, tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__))); sys.path.insert(0, os.path.join(ROOT, 'tools')); sys.path.insert(0, ROOT)
 import pgcluster, psycopg
 from desktop_app.core.storage.files import copy_file_durably

@@ -162,19 +162,21 @@ def build_search_database(data_dir: Path, sizes: Sizes) -> Path:
 
 # ----- measurements ---------------------------------------------------------------------------------
 
-def _time_child(args: list[str]) -> float:
+def _time_child(args: list[str]) -> tuple[float, float]:
+    """(wall-clock seconds from launch to the first turn of the event loop, the child's CPU seconds by then)."""
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, str(CHILD), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              env=env(), cwd=ROOT)
     line = child.stdout.readline()
     elapsed = time.perf_counter() - start
     _, err = child.communicate(timeout=120)
-    if line.strip() != b"shown" or child.returncode != 0:
+    words = line.split()
+    if len(words) != 2 or words[0] != b"shown" or child.returncode != 0:
         raise RuntimeError(f"{args[0]} failed: {line!r} {err.decode(errors='replace')[-2000:]}")
-    return elapsed
+    return elapsed, float(words[1])
 
 
-def bench_start(sizes: Sizes, work: Path) -> Row:
+def bench_start(sizes: Sizes, work: Path) -> list[Row]:
     data = work / "start-ws"
     made = subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--data-dir", str(data)],
                           capture_output=True, env=env(), cwd=ROOT)
@@ -190,9 +192,12 @@ def bench_start(sizes: Sizes, work: Path) -> Row:
     for _ in range(sizes.start_runs):       # interleaved, so a slow moment hurts both alike
         empty.append(_time_child(["start-empty"]))
         app.append(_time_child(["start-app", str(data)]))
-    e, a = statistics.median(empty), statistics.median(app)
-    return Row(f"cold start to a shown main window (median of {sizes.start_runs})", a * 1000, e * 1000, "ms",
-               "empty PySide6 QMainWindow", "≤ 2.5× (issue 9; the first target was 1.3×)", a <= 2.5 * e)
+    e, a = statistics.median(t for t, _ in empty), statistics.median(t for t, _ in app)
+    e_cpu, a_cpu = statistics.median(c for _, c in empty), statistics.median(c for _, c in app)
+    return [Row(f"cold start to a shown main window (median of {sizes.start_runs})", a * 1000, e * 1000, "ms",
+                "empty PySide6 QMainWindow", "≤ 2.5× (issue 9; the first target was 1.3×)", a <= 2.5 * e),
+            Row("  the same, CPU time of the process (user + system)", a_cpu * 1000, e_cpu * 1000, "ms",
+                "empty PySide6 QMainWindow", "— (shown for the spread; the wall clock is judged)", None)]
 
 
 def _bare_page(conn: sqlite3.Connection, commune_id: int, text: str) -> None:
@@ -1098,7 +1103,7 @@ def main(argv: list[str] | None = None) -> int:
             print_table(bench_signing(work), [], "signing")
             return 0
         if args.only == "start":
-            print_table([bench_start(sizes, work)], [], "quick sizes" if args.quick else "full size")
+            print_table(bench_start(sizes, work), [], "quick sizes" if args.quick else "full size")
             return 0
         t0 = time.perf_counter()
         data = work / "search-ws"
@@ -1112,7 +1117,7 @@ def main(argv: list[str] | None = None) -> int:
             stat_rows, stat_notes = bench_statistics(sizes, data, work)
             print_table(stat_rows, notes + stat_notes, "quick sizes" if args.quick else "full size")
             return 0
-        rows = [bench_start(sizes, work)]
+        rows = bench_start(sizes, work)
         rows += bench_search(sizes, data)
         rows += bench_documents(sizes)
         rows += bench_packets(sizes, work)
