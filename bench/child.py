@@ -1,7 +1,7 @@
 """One measured process for bench/run.py: start-up to a shown window, or peak memory (VmHWM).
 
     python bench/child.py start-empty            an empty QMainWindow, prints "shown" when the loop runs
-    python bench/child.py start-app DATA_DIR     the real start (desktop_app.app.run_gui), same signal
+    python bench/child.py start-app DATA_DIR     the real start (main.py --data-dir DATA_DIR), same signal
     python bench/child.py rss-empty              peak RSS of an empty shown QMainWindow (JSON)
     python bench/child.py rss-app DATA_DIR       peak RSS with the register shown, then with every row fetched
     python bench/child.py packet MODE WS FP FILE  check (MODE=check) or receive (MODE=receive, into WS trusting FP
@@ -100,10 +100,18 @@ def main() -> int:
         _signal_when_shown(app)
         return app.exec()
     if mode == "start-app":
-        _signal_when_shown(app)
-        from desktop_app.app import run_gui
+        # The officer's start: main.py with the data folder, through its argument parsing (the application
+        # object made above is the one the app then uses).
+        import runpy
 
-        return run_gui(sys.argv[2])
+        _signal_when_shown(app)
+        main_py = Path(__file__).resolve().parents[1] / "main.py"
+        sys.argv = [str(main_py), "--data-dir", sys.argv[2]]
+        try:
+            runpy.run_path(str(main_py), run_name="__main__")
+        except SystemExit as done:
+            return done.code or 0
+        return 0
     if mode == "rss-empty":
         window = QMainWindow()
         window.resize(1200, 760)

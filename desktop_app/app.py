@@ -2,6 +2,7 @@
 its operation runner, or a command. The only place that opens a workspace, sets up logging and builds windows."""
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -15,7 +16,9 @@ log = logging.getLogger(__name__)
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = cli.build_parser().parse_args(argv)
+    args = cli.parse_args(argv)
+    if args.command or args.keyring_check:
+        gc.enable()   # main.py turned the automatic collector off for the window's start (see there)
     if args.command:
         return cli.run_command(args)
     if args.self_test:

@@ -232,3 +232,43 @@ def test_the_start_loads_no_server_driver_no_crypto_no_pdf(tmp_path):
                   # the campaign files are decoded only when their bytes are not the stored ones
                   "msgspec", "desktop_app.core.register.campaign_files"):
         assert heavy not in loaded, heavy
+
+
+def test_the_window_start_is_parsed_without_the_commands_and_means_the_same(capsys):
+    """`main.py` with only the window's options skips building the commands' parsers; the result is what the
+    whole parser gives, and anything else (a command, a typo, a missing value, --help) gets the whole parser."""
+    import pytest
+
+    from desktop_app import cli
+
+    for argv in ([], ["--data-dir", "/media/USB/SoThiDua"], ["--data-dir=E:\\SoThiDua", "--demo-if-empty"],
+                 ["--self-test", "--data-dir", "demo"], ["--database", "postgresql://a@b/c", "--data-dir", "x"],
+                 ["--keyring-check"]):
+        assert cli.window_options_only(argv), argv
+        assert cli.parse_args(argv) == cli.build_parser().parse_args(argv), argv
+    for argv in (["demo"], ["backup", "--data-dir", "x"], ["--data-dir"], ["-h"], ["--help"], ["--bogus"],
+                 ["dmeo"], ["--data-dir", "x", "stats"]):
+        assert not cli.window_options_only(argv), argv
+    with pytest.raises(SystemExit):
+        cli.parse_args(["dmeo"])
+    assert "invalid choice: 'dmeo'" in capsys.readouterr().err   # the whole parser names the commands
+
+
+def test_main_py_starts_the_window_without_the_cycle_collector_and_a_command_with_it(tmp_path):
+    """main.py turns the automatic collector off for the window's start (the window collects on its own timer);
+    a command runs with it on again."""
+    code = ("import gc, runpy, sys\n"
+            "import desktop_app.cli as cli\n"
+            "real = cli.run_command\n"
+            "cli.run_command = lambda args: print('collector', gc.isenabled()) or real(args)\n"
+            "import desktop_app.app as app\n"
+            "app.run_gui = lambda *a, **k: print('collector', gc.isenabled()) or 0\n"
+            f"sys.argv = ['main.py'] + sys.argv[1:]\n"
+            f"runpy.run_path({str(ROOT / 'main.py')!r}, run_name='__main__')\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    window = subprocess.run([sys.executable, "-c", code, "--data-dir", str(tmp_path / "w")], capture_output=True,
+                            text=True, env=env, cwd=ROOT, timeout=120)
+    assert window.stdout.strip() == "collector False", window.stderr
+    command = subprocess.run([sys.executable, "-c", code, "demo", "--data-dir", str(tmp_path / "c")],
+                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert command.returncode == 0 and command.stdout.startswith("collector True"), (command.stdout, command.stderr)
