@@ -59,7 +59,7 @@ def window_options_only(argv: list[str]) -> bool:
             expect_value = False
         elif word in VALUE_OPTIONS:
             expect_value = True
-        elif not (word in FLAG_OPTIONS or word.partition("=")[0] in VALUE_OPTIONS and "=" in word):
+        elif word not in FLAG_OPTIONS and word.partition("=")[0] not in VALUE_OPTIONS:   # --data-dir=X
             return False
     return not expect_value
 
