@@ -87,10 +87,59 @@ def vm_rss_kb() -> int:
     raise RuntimeError("no VmRSS")
 
 
+class _WhenTheWindowIsUp:
+    """Import hook for the start-app measure: once main.py has loaded `desktop_app.app`, wraps its `start_gui` (the
+    start up to the shown window) so that the "shown" signal is armed right after it. This process imports nothing
+    of Qt or of the app before main.py runs: the app makes its own QApplication and loads its modules in the order
+    of the officer's start (until 30/11/2026 this process made the QApplication first)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "desktop_app.app":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec(name)
+        run_module = spec.loader.exec_module
+
+        def exec_module(module):
+            run_module(module)
+            start_gui = module.start_gui
+
+            def start_gui_then_signal(*args, **kwargs):
+                host = start_gui(*args, **kwargs)
+                from PySide6.QtWidgets import QApplication
+
+                _signal_when_shown(QApplication.instance())
+                return host
+
+            module.start_gui = start_gui_then_signal
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+def start_app(data_dir: str) -> int:
+    """The officer's start: main.py with the data folder, exactly as the shortcut runs it (its own QApplication,
+    its own import order); "shown" on the first turn of the event loop after the window is up."""
+    import runpy
+
+    sys.meta_path.insert(0, _WhenTheWindowIsUp())
+    main_py = Path(__file__).resolve().parents[1] / "main.py"
+    sys.argv = [str(main_py), "--data-dir", data_dir]
+    try:
+        runpy.run_path(str(main_py), run_name="__main__")
+    except SystemExit as done:
+        return done.code or 0
+    return 0
+
+
 def main() -> int:
     mode = sys.argv[1]
     if mode == "packet":
         return packet(*sys.argv[2:6])
+    if mode == "start-app":
+        return start_app(sys.argv[2])
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
@@ -99,19 +148,6 @@ def main() -> int:
         window.show()
         _signal_when_shown(app)
         return app.exec()
-    if mode == "start-app":
-        # The officer's start: main.py with the data folder, through its argument parsing (the application
-        # object made above is the one the app then uses).
-        import runpy
-
-        _signal_when_shown(app)
-        main_py = Path(__file__).resolve().parents[1] / "main.py"
-        sys.argv = [str(main_py), "--data-dir", sys.argv[2]]
-        try:
-            runpy.run_path(str(main_py), run_name="__main__")
-        except SystemExit as done:
-            return done.code or 0
-        return 0
     if mode == "rss-empty":
         window = QMainWindow()
         window.resize(1200, 760)
