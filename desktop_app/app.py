@@ -219,7 +219,7 @@ def _offer_drafts_after_first_paint(host: WindowHost) -> None:
     """Unsaved drafts (a power cut, a crash) are offered once the window is up and painted: the officer sees the
     register at once, and the question box has its window behind it. Nothing is asked of a window already
     closed or replaced by a restore."""
-    from PySide6.QtCore import QTimer
+    from .ui.first_paint import after_first_paint
 
     window = host.window
 
@@ -230,7 +230,7 @@ def _offer_drafts_after_first_paint(host: WindowHost) -> None:
 
         offer_recovery(host.runner, window)
 
-    QTimer.singleShot(0, window, offer)
+    after_first_paint(window, offer)
 
 
 def self_test(data_dir, database: str | None = None) -> int:

@@ -3,10 +3,30 @@ and the workspace's log file for the whole process (the core itself only logs th
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 from pathlib import Path
 
 from .core.workspace import open_workspace
+
+
+LOG_MAX_BYTES = 2_000_000   # a log file larger than this is set aside when a process opens it
+LOG_KEPT = 3                # older logs kept next to it: app.log.1 (the newest) … app.log.3
+
+
+def rotate_log(log_file: Path) -> None:
+    """Set a large log aside before writing to it: app.log → app.log.1 → … → app.log.3 (the oldest is dropped).
+    Done when a process opens the log, not while it writes (a window and a command may write the same file, and
+    Windows refuses to rename a file another process holds open); a failure leaves the log where it is."""
+    try:
+        if log_file.stat().st_size < LOG_MAX_BYTES:
+            return
+        for number in range(LOG_KEPT - 1, 0, -1):
+            older = log_file.with_name(f"{log_file.name}.{number}")
+            if older.exists():
+                os.replace(older, log_file.with_name(f"{log_file.name}.{number + 1}"))
+        os.replace(log_file, log_file.with_name(f"{log_file.name}.1"))
+    except OSError:
+        pass
 
 
 def setup_logging(log_file: Path) -> None:
@@ -17,7 +37,8 @@ def setup_logging(log_file: Path) -> None:
     logging.raiseExceptions = False
     if any(getattr(h, "baseFilename", None) == str(log_file) for h in root.handlers):
         return
-    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    rotate_log(log_file)
+    handler = logging.FileHandler(log_file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)

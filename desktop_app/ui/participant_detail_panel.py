@@ -10,8 +10,6 @@ from desktop_app.core.dates import format_vn_date
 from desktop_app.core.register import achievements, awards, participants
 from desktop_app.core.vocabulary import AWARD_CATEGORIES, COMMENDATION_TYPES, GENDERS, INDIVIDUAL, PARTICIPANT_CATEGORIES
 
-from .achievement_dialog import EditAchievementDialog
-from .award_dialog import EditAwardDialog
 from .operations import OperationRunner
 
 
@@ -47,6 +45,20 @@ def _cell(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setToolTip(text)
     return item
+
+
+def _achievement_dialog():
+    """The achievement form, loaded when first opened (with the forms' widgets, not before the first paint)."""
+    from .achievement_dialog import EditAchievementDialog
+
+    return EditAchievementDialog
+
+
+def _award_dialog():
+    """The award form, loaded when first opened."""
+    from .award_dialog import EditAwardDialog
+
+    return EditAwardDialog
 
 
 class ParticipantDetailPanel(QWidget):
@@ -174,12 +186,12 @@ class ParticipantDetailPanel(QWidget):
 
     def add_achievement(self) -> None:
         if self.participant is not None:
-            EditAchievementDialog(self.runner, self.participant, parent=self).exec()
+            _achievement_dialog()(self.runner, self.participant, parent=self).exec()
 
     def edit_achievement(self, *_args) -> None:
         record = achievements.get_achievement(self.session, self._selected_id(self.achievement_table))
         if record is not None:
-            EditAchievementDialog(self.runner, self.participant, record, parent=self).exec()
+            _achievement_dialog()(self.runner, self.participant, record, parent=self).exec()
 
     def archive_achievement(self) -> None:
         ident = self._selected_id(self.achievement_table)
@@ -188,12 +200,12 @@ class ParticipantDetailPanel(QWidget):
 
     def add_award(self) -> None:
         if self.participant is not None:
-            EditAwardDialog(self.runner, self.participant, parent=self).exec()
+            _award_dialog()(self.runner, self.participant, parent=self).exec()
 
     def edit_award(self, *_args) -> None:
         record = awards.get_award(self.session, self._selected_id(self.award_table))
         if record is not None:
-            EditAwardDialog(self.runner, self.participant, record, parent=self).exec()
+            _award_dialog()(self.runner, self.participant, record, parent=self).exec()
 
     def archive_award(self) -> None:
         ident = self._selected_id(self.award_table)

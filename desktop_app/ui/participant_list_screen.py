@@ -14,12 +14,19 @@ from desktop_app.core.register import participants as core
 from desktop_app.core.vocabulary import (AWARD_CODES_BY_CATEGORY, COLLECTIVE, GENDERS, INDIVIDUAL,
                                          PARTICIPANT_CATEGORIES, VERDICTS)
 
+from .first_paint import after_first_paint
 from .operations import OperationRunner
 from .participant_detail_panel import ParticipantDetailPanel
-from .participant_dialog import EditParticipantDialog
 from .participant_table_model import ID_ROLE, ParticipantTableModel
 
 SEARCH_DELAY_MS = 150
+
+
+def _participant_dialog():
+    """The participant form, loaded when first opened (with the forms' widgets, not before the first paint)."""
+    from .participant_dialog import EditParticipantDialog
+
+    return EditParticipantDialog
 
 
 class ParticipantListScreen(QWidget):
@@ -158,8 +165,8 @@ class ParticipantListScreen(QWidget):
         self.clear_filters_button.setEnabled(False)
         row.addWidget(self.clear_filters_button)
         row.addStretch()
-        # Units and years need queries: filled once the window is shown, not before the first paint.
-        QTimer.singleShot(0, self._fill_dynamic_filters)
+        # Units and years need queries: filled once the window is painted, not before.
+        after_first_paint(self, self._fill_dynamic_filters)
         return row
 
     def _fill_dynamic_filters(self) -> None:
@@ -271,16 +278,16 @@ class ParticipantListScreen(QWidget):
             self.model.fetchMore()
 
     def add(self, kind: str) -> None:
-        self.open_dialog(EditParticipantDialog(self.runner, kind, parent=self))
+        self.open_dialog(_participant_dialog()(self.runner, kind, parent=self))
 
-    def open_dialog(self, dialog: EditParticipantDialog) -> None:
+    def open_dialog(self, dialog) -> None:
         if dialog.exec() and dialog.saved_participant is not None:
             self.select_participant(dialog.saved_participant.id)
 
     def edit_selected(self, *_args) -> None:
         participant = self.selected()
         if participant is not None:
-            self.open_dialog(EditParticipantDialog(self.runner, participant.kind, participant, parent=self))
+            self.open_dialog(_participant_dialog()(self.runner, participant.kind, participant, parent=self))
 
     def toggle_archive(self) -> None:
         participant = self.selected()

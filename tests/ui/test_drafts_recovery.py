@@ -111,14 +111,21 @@ def visible_questions() -> list:
 def test_the_start_shows_the_register_first_then_offers_the_draft(qtbot, tmp_path, no_log_handlers, monkeypatch):
     """After a power cut the next start paints the window first (nothing that can wait comes before it), then
     asks about the draft; the officer's No (a mouse click on the question box) discards it."""
+    from desktop_app.ui import draft_recovery
+
+    offer = draft_recovery.offer_recovery
+    exposed_when_asked = []
+    monkeypatch.setattr(draft_recovery, "offer_recovery", lambda runner, window: (
+        exposed_when_asked.append(window.windowHandle().isExposed()), offer(runner, window))[1])
     host = start_after_a_power_cut(tmp_path, monkeypatch)
     try:
         window = host.window
         assert window.isVisible() and window.participants.model.rowCount() > 0
-        assert visible_questions() == []
+        assert visible_questions() == [] and exposed_when_asked == []
         asked = answer_next_message(QMessageBox.No)
         qtbot.waitUntil(lambda: "text" in asked, timeout=5000)
         assert "Thêm cá nhân" in asked["text"], asked
+        assert exposed_when_asked == [True]     # asked once the window was on screen, painted
         assert host.runner.wait()
         assert drafts.pending_drafts(host.session) == []
     finally:
