@@ -181,7 +181,7 @@ def start_gui(data_dir, *, demo_if_empty: bool = False, database: str | None = N
     and the offer of unsaved drafts. An exit code when there is no window (1: not opened, 0: the first-run form
     closed)."""
     from .core.register.communes import is_receiver
-    from .ui.crash_dialog import ErrorReporter
+    from .ui.error_reporter import ErrorReporter
 
     session = _open_or_recover(data_dir, database)
     if session is None:

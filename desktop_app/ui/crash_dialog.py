@@ -1,21 +1,15 @@
-"""One place where errors reach the user: UserError → a Vietnamese message; anything else → the crash dialog."""
+"""The crash dialog: what went wrong, to copy or to save on the USB stick (shown by ui/error_reporter.py)."""
 from __future__ import annotations
 
-import logging
-import sys
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox,
-                               QPlainTextEdit, QVBoxLayout)
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QPlainTextEdit, QVBoxLayout)
 
 from desktop_app import __version__
-from desktop_app.core.errors import UserCancelled, UserError
+from desktop_app.core.errors import UserError
 
 from .layout import fit_to_screen
-
-log = logging.getLogger(__name__)
 
 
 class CrashDialog(QDialog):
@@ -104,32 +98,3 @@ class CrashDialog(QDialog):
             return
         self.result_label.setText(self.tr("The error report was saved: %1\nGive this file to the person who "
                                           "supports the software.").replace("%1", str(self.report_path)))
-
-
-class ErrorReporter:
-    """Installed as sys.excepthook while the window runs (Qt slots raising end up here)."""
-
-    def __init__(self, log_path: Path | None):
-        self.log_path = log_path
-        self.showing = False
-
-    def install(self) -> None:
-        sys.excepthook = self.handle
-
-    def handle(self, exc_type, exc, tb) -> None:
-        if isinstance(exc, UserCancelled):
-            return
-        parent = QApplication.activeWindow()
-        if isinstance(exc, UserError):
-            log.info("user error: %s", exc)
-            QMessageBox.warning(parent, QApplication.translate("ErrorReporter", "Cannot continue"), str(exc))
-            return
-        details = "".join(traceback.format_exception(exc_type, exc, tb))
-        log.error("unexpected error\n%s", details)
-        if self.showing:  # an error inside the crash dialog must not loop
-            return
-        self.showing = True
-        try:
-            CrashDialog(details, self.log_path, parent).exec()
-        finally:
-            self.showing = False

@@ -4,17 +4,17 @@
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop_app/ui/operations.py" line="143"/>
+        <location filename="../../desktop_app/ui/operations.py" line="144"/>
         <source>Sổ Thi đua</source>
         <translation>Sổ Thi đua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operations.py" line="159"/>
+        <location filename="../../desktop_app/ui/operations.py" line="160"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/operations.py" line="175"/>
+        <location filename="../../desktop_app/ui/operations.py" line="176"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>

@@ -4,52 +4,52 @@
 <context>
     <name>ProvinceDecisionDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="420"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="421"/>
         <source>Record the decision</source>
         <translation>Ghi quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="438"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="440"/>
         <source>no file chosen</source>
         <translation>chưa chọn tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="440"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="442"/>
         <source>Choose the PDF…</source>
         <translation>Chọn tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="445"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="447"/>
         <source>Decision number</source>
         <translation>Số quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="446"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="448"/>
         <source>Signed on</source>
         <translation>Ngày ký</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="447"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="449"/>
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="448"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="450"/>
         <source>Signer&apos;s title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="449"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="451"/>
         <source>Signed decision (PDF)</source>
         <translation>Quyết định đã ký (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="451"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="453"/>
         <source>Outcome for each nominee (a reason is needed when not awarded)</source>
         <translation>Kết quả của từng người, tập thể (không được khen thưởng thì ghi lý do)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="461"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="463"/>
         <source>reason if not awarded</source>
         <translation>lý do nếu không được khen thưởng</translation>
     </message>
@@ -57,32 +57,32 @@
 <context>
     <name>RequestMoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="375"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="376"/>
         <source>Ask the commune for more information</source>
         <translation>Yêu cầu xã bổ sung hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="378"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="379"/>
         <source>Write what is missing next to each nominee concerned (leave the others empty), or for the round as a whole.</source>
         <translation>Ghi nội dung cần bổ sung bên cạnh người, tập thể liên quan (để trống những người khác), hoặc cho cả đợt.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="389"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="390"/>
         <source>e.g. the minutes (Biên bản)</source>
         <translation>ví dụ: Biên bản họp Hội đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="392"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="393"/>
         <source>Document concerned</source>
         <translation>Văn bản liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="393"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="394"/>
         <source>About the round</source>
         <translation>Cho cả đợt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="410"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="411"/>
         <source>Write at least one reason.</source>
         <translation>Hãy ghi ít nhất một nội dung cần bổ sung.</translation>
     </message>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/review_screen.py" line="78"/>
-        <location filename="../../desktop_app/ui/review_screen.py" line="366"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="367"/>
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
@@ -268,12 +268,12 @@
         <translation>Chữ ký số: %1/%2 văn bản PDF có ký số, %3 văn bản hợp lệ và tin cậy.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="350"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="351"/>
         <source>Return packet written</source>
         <translation>Đã ghi gói trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="351"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="352"/>
         <source>%1
 Signed by the key with fingerprint:
 %2</source>
@@ -282,7 +282,7 @@ Ký bằng khóa có dấu vân tay:
 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_screen.py" line="366"/>
+        <location filename="../../desktop_app/ui/review_screen.py" line="367"/>
         <source>Could not write %1: %2</source>
         <translation>Không ghi được %1: %2</translation>
     </message>

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop_app.app import WindowHost
 from desktop_app.core.errors import UserError
-from desktop_app.ui.crash_dialog import CrashDialog, ErrorReporter
+from desktop_app.ui.crash_dialog import CrashDialog
+from desktop_app.ui.error_reporter import ErrorReporter
 from desktop_app.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
