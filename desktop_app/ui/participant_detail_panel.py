@@ -156,6 +156,7 @@ class ParticipantDetailPanel(QWidget):
         if any(flags):
             text += "<br><span style='color:#b00020'>" + self.tr("Has a blocking circumstance") + "</span>"
         self.header.setText(text)
+        evidence = achievements.evidence_counts(self.session, participant.id)
         for a in achievements.list_achievements(self.session, participant.id):
             r = self.achievement_table.rowCount()
             self.achievement_table.insertRow(r)
@@ -165,8 +166,7 @@ class ParticipantDetailPanel(QWidget):
             self.achievement_table.setItem(r, 0, item)
             period = " – ".join(x for x in (format_vn_date(a.date_from), format_vn_date(a.date_to)) if x)
             self.achievement_table.setItem(r, 1, QTableWidgetItem(period))
-            self.achievement_table.setItem(r, 2, QTableWidgetItem(
-                str(len(achievements.list_evidence(self.session, a.id)))))
+            self.achievement_table.setItem(r, 2, QTableWidgetItem(str(evidence.get(a.id, 0))))
         for aw in awards.list_awards(self.session, participant.id):
             r = self.award_table.rowCount()
             self.award_table.insertRow(r)

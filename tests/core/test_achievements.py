@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from desktop_app.core.errors import UserError, ValidationError
-from desktop_app.core.register.achievements import (achievement_form_values, add_evidence, evidence_path,
-                                                    list_achievements, list_evidence, list_participant_evidence,
+from desktop_app.core.register.achievements import (achievement_form_values, add_evidence, evidence_counts,
+                                                    evidence_path, list_achievements, list_evidence, list_participant_evidence,
                                                     remove_evidence, save_achievement, set_archived,
                                                     validate_achievement)
 from desktop_app.core.register.participants import save_participant
@@ -225,6 +225,18 @@ def test_removed_evidence_of_another_achievement_is_left_alone(session, particip
                      removed_evidence=[theirs.id])
     assert [e.id for e in list_evidence(session, second.id)] == [theirs.id]
     assert len(list_evidence(session, first.id)) == 1
+
+
+def test_evidence_counts_per_achievement_in_one_query(session, participant, campaign, usb, photo):
+    first = save_achievement(session, participant.id, values(campaign), new_evidence=[usb, photo])
+    second = save_achievement(session, participant.id, values(campaign, title="Số hóa"), new_evidence=[photo])
+    bare = save_achievement(session, participant.id, values(campaign, title="Không có tệp"))
+    assert evidence_counts(session, participant.id) == {first.id: 2, second.id: 1}
+    remove_evidence(session, list_evidence(session, first.id)[0].id)
+    add_evidence(session, participant.id, usb)                  # the participant's, not an achievement's
+    assert evidence_counts(session, participant.id) == {first.id: 1, second.id: 1}
+    assert bare.id not in evidence_counts(session, participant.id)
+    assert evidence_counts(session, participant.id + 999) == {}
 
 
 def test_invalid_achievement_records_no_evidence(session, participant, campaign, usb):

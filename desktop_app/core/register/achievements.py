@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from peewee import fn
+
 from ..changes import Topic
 from ..dates import format_vn_date
 from ..errors import UserError
@@ -227,6 +229,17 @@ def list_evidence(session: Session, achievement_id: int) -> list[EvidenceFile]:
     session.activate()
     return list(EvidenceFile.select().where(
         (EvidenceFile.achievement == achievement_id) & EvidenceFile.archived_at.is_null()).order_by(EvidenceFile.id))
+
+
+def evidence_counts(session: Session, participant_id: int) -> dict[int, int]:
+    """{achievement id: number of its active evidence files} for one participant, in one query (an achievement
+    without evidence is absent)."""
+    session.activate()
+    of_participant = Achievement.select(Achievement.id).where(Achievement.participant == participant_id)
+    query = (EvidenceFile.select(EvidenceFile.achievement, fn.COUNT(EvidenceFile.id))
+             .where(EvidenceFile.achievement.in_(of_participant) & EvidenceFile.archived_at.is_null())
+             .group_by(EvidenceFile.achievement))
+    return {achievement_id: count for achievement_id, count in query.tuples()}
 
 
 def list_participant_evidence(session: Session, participant_id: int) -> list[EvidenceFile]:
