@@ -9,9 +9,9 @@ import pytest
 
 from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.register.achievements import (achievement_form_values, add_evidence, evidence_counts,
-                                                    evidence_path, list_achievements, list_evidence, list_participant_evidence,
-                                                    remove_evidence, save_achievement, set_archived,
-                                                    validate_achievement)
+                                                    evidence_path, list_achievements, list_evidence,
+                                                    list_participant_evidence, remove_evidence, save_achievement,
+                                                    set_archived, validate_achievement)
 from desktop_app.core.register.participants import save_participant
 from desktop_app.core.storage.models import Achievement, Campaign, EvidenceFile
 
