@@ -1092,7 +1092,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes (CI)")
     parser.add_argument("--keep", metavar="DIR", help="build the data here and keep it (default: a temp folder)")
-    parser.add_argument("--only", choices=("excel", "signing", "start", "statistics"),
+    parser.add_argument("--only", choices=("excel", "memory", "search", "signing", "start", "statistics"),
                         help="run one group of benchmarks only")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
@@ -1112,6 +1112,10 @@ def main(argv: list[str] | None = None) -> int:
         notes = [f"search database built in {time.perf_counter() - t0:.0f} s"]
         if args.only == "excel":
             print_table(bench_excel(sizes, work, data), notes, "quick sizes" if args.quick else "full size")
+            return 0
+        if args.only in ("search", "memory"):   # issue 9's other two targets, on the same register
+            rows = bench_search(sizes, data) if args.only == "search" else bench_memory(sizes, data)
+            print_table(rows, notes, "quick sizes" if args.quick else "full size")
             return 0
         if args.only == "statistics":
             stat_rows, stat_notes = bench_statistics(sizes, data, work)
