@@ -294,6 +294,11 @@ def test_the_app_works_on_a_migrated_commune_file(tmp_path, name):
         assert (len(listed), [p.name for p in archived]) == (30, ["Phạm Thị Ngọc Ánh"])
         found = list_participants(session, ParticipantFilter(commune_id=home.id, search="nguyen van duc"))
         assert [(p.name, p.birth_date) for p in found] == [("Nguyễn Văn Đức", date(1988, 3, 12))]
+        # The index was rebuilt with the prefixes of 4 and 5 letters (migration 0015): the same answers.
+        [(fts,)] = query(root / "sothidua.sqlite3", "SELECT sql FROM sqlite_master WHERE name = 'participant_fts'")
+        assert "prefix='1 2 3 4 5'" in fts
+        found = list_participants(session, ParticipantFilter(commune_id=home.id, search="nguye van du"))
+        assert [p.name for p in found] == ["Nguyễn Văn Đức"]
 
         # A new round, and a nominee in it (with the old checklist when the file has one).
         existing = rounds.current_rounds(session)

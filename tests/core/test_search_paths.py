@@ -76,3 +76,19 @@ def test_capped_count(session, register, commune, monkeypatch):
     exact = core.count_participants(session, flt)
     assert core.count_participants_capped(session, flt, cap=1000) == (exact, False)
     assert core.count_participants_capped(session, flt, cap=5) == (5, True)
+
+
+def test_light_rows_are_what_the_orm_reads(session, register, commune):
+    """The register's rows come straight from the cursor: the same values, types included, as the ORM's."""
+    from datetime import date
+
+    save_participant(session, {"kind": "individual", "category": "nguoi_dan", "name": "Lường Thị Mai",
+                               "gender": "nu", "birth_date": "07/03/1990", "phone": "0912345678"})
+    for text in ("", "nguyen", "mai", "thon na"):
+        flt = ParticipantFilter(commune_id=commune.id, search=text)
+        rows = core.list_participant_rows(session, flt, limit=500)
+        assert rows == list(core._ordered(session, flt, "name", False, core.ROW_COLUMNS).limit(500).tuples()), text
+        by_id = core.participant_rows_by_id(session, [r[core.ROW_ID] for r in rows])
+        assert sorted(by_id) == sorted(rows)
+    [mai] = core.list_participant_rows(session, ParticipantFilter(commune_id=commune.id, search="luong thi mai"))
+    assert mai[4] == date(1990, 3, 7) and mai[1] == "Lường Thị Mai"
