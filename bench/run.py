@@ -201,13 +201,15 @@ def bench_start(sizes: Sizes, work: Path) -> list[Row]:
 
 
 def _bare_page(conn: sqlite3.Connection, commune_id: int, text: str) -> None:
-    """The first page of the register for a search, in plain sqlite3, using the same strategy as the app:
-    FTS for selective words, a walk of the name-ordered covering index for common ones."""
-    from desktop_app.core.register.participants import SELECTIVE_LIMIT
+    """The first page of the register for a search, in plain sqlite3, using the same strategy as the app: count
+    the FTS matches up to a limit; few: read them by id and sort them; some thousands: walk the name-order index
+    keeping the matches; more: walk the covering index checking each search document."""
+    from desktop_app.core.register.participants import COLLECT_LIMIT, SELECTIVE_LIMIT
     from desktop_app.core.text import fts_query, tokens
 
     where = "commune_id = ? AND archived_at IS NULL"
     params: list = [commune_id]
+    how = ""
     match = fts_query(text)
     if match:
         found = conn.execute("SELECT count(*) FROM (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ? "
@@ -215,12 +217,14 @@ def _bare_page(conn: sqlite3.Connection, commune_id: int, text: str) -> None:
         if found <= SELECTIVE_LIMIT:
             where += " AND id IN (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)"
             params.append(match)
+            how = "INDEXED BY participant_order" if found > COLLECT_LIMIT else "NOT INDEXED"
         else:
             for token in sorted(set(tokens(text)), key=len, reverse=True):
                 where += " AND instr(search_text, ?) > 0"
                 params.append(" " + token)
+            how = "INDEXED BY participant_scan"
     conn.execute(f"SELECT id, name, kind, category, birth_date, position, address, phone, workplace, sort_key "
-                 f"FROM participant WHERE {where} ORDER BY sort_key, id LIMIT 200", params).fetchall()
+                 f"FROM participant {how} WHERE {where} ORDER BY sort_key, id LIMIT 200", params).fetchall()
 
 
 def bench_search(sizes: Sizes, data: Path) -> list[Row]:

@@ -206,20 +206,36 @@ SORTABLE = {
 }
 
 
-# A search matching more than this many participants is "unselective": instead of collecting every match
-# and sorting it, the sorted index is walked and each row's search document checked (stops after a page).
-SELECTIVE_LIMIT = 2000  # measured on 100,000 participants: see docs/performance.md (5000 until 30/11/2026)
+# How a search finds its page, by the number of participants its words match (FTS5 counts them up to
+# SELECTIVE_LIMIT + 1, which costs little since the index keeps the prefixes of 1 to 5 letters):
+# - at most COLLECT_LIMIT: read the matches by id and sort them;
+# - at most SELECTIVE_LIMIT: walk the narrow name-order index (participant_order) keeping the matches, until a page;
+# - more: walk the covering index with the search documents (participant_scan) checking each row's words.
+# Measured on 100,000 participants (docs/performance.md, 30/11/2026): each way is the cheapest in its range.
+COLLECT_LIMIT = 1500
+SELECTIVE_LIMIT = 5000
 COUNT_CAP = 1000
 
 
-def _fts_matches_at_most(session: Session, match: str, limit: int) -> bool:
-    found = session.db.execute_sql(
+def _fts_count_up_to(session: Session, match: str, limit: int) -> int:
+    """How many participants the FTS query matches, counted up to limit + 1."""
+    return session.db.execute_sql(
         "SELECT count(*) FROM (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ? LIMIT ?)",
         (match, limit + 1)).fetchone()[0]
-    return found <= limit
 
 
-def _filtered(session: Session, flt: ParticipantFilter, columns=()):
+def _read_through(session: Session, query, index: str | None):
+    """The query reading the participant table through `index` (None: by id only) — SQLite's INDEXED BY / NOT
+    INDEXED, so that the plan is the one measured whatever the database's statistics say."""
+    if not session.is_sqlite:
+        return query
+    how = f"INDEXED BY {index}" if index else "NOT INDEXED"
+    return query.from_(pw.SQL(f'"participant" AS "t1" {how}'))
+
+
+def _filtered(session: Session, flt: ParticipantFilter, columns=(), *, in_name_order: bool = False):
+    """The filter as a query; `in_name_order`: the caller lists in name order (a search then walks an index in
+    that order instead of sorting its matches, when that is cheaper)."""
     session.activate()
     query = Participant.select(*columns).where(Participant.commune == flt.commune_id)
     query = query.where(Participant.archived_at.is_null(not flt.archived))
@@ -246,12 +262,14 @@ def _filtered(session: Session, flt: ParticipantFilter, columns=()):
     match = fts_query(flt.search)
     if not match:
         return query
-    if _fts_matches_at_most(session, match, SELECTIVE_LIMIT):
+    found = _fts_count_up_to(session, match, SELECTIVE_LIMIT)
+    if found <= SELECTIVE_LIMIT:
         ids = pw.SQL("(SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)", (match,))
-        return query.where(Participant.id.in_(ids))
+        walk = in_name_order and found > COLLECT_LIMIT
+        return _read_through(session, query.where(Participant.id.in_(ids)), "participant_order" if walk else None)
     for token in sorted(set(tokens(flt.search)), key=len, reverse=True):  # the rarest word first
         query = query.where(pw.fn.instr(Participant.search_text, " " + token) > 0)
-    return query
+    return _read_through(session, query, "participant_scan")
 
 
 def count_participants(session: Session, flt: ParticipantFilter) -> int:
@@ -269,7 +287,7 @@ def count_participants_capped(session: Session, flt: ParticipantFilter, cap: int
 
 def _ordered(session: Session, flt: ParticipantFilter, order: str, descending: bool, columns=()):
     column = SORTABLE.get(order, Participant.sort_key)
-    return _filtered(session, flt, columns).order_by(column.desc() if descending else column.asc(),
+    return _filtered(session, flt, columns, in_name_order=column is Participant.sort_key).order_by(column.desc() if descending else column.asc(),
                                             Participant.id.desc() if descending else Participant.id.asc())
 
 
