@@ -10,6 +10,7 @@ the target from docs/performance.md. Data is generated deterministically (fixed 
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import io
 import json
 import os
@@ -204,25 +205,30 @@ def _bare_page(conn: sqlite3.Connection, commune_id: int, text: str) -> None:
     """The first page of the register for a search, in plain sqlite3, using the same strategy as the app: count
     the FTS matches up to a limit; few: read them by id and sort them; some thousands: walk the name-order index
     keeping the matches; more: walk the covering index checking each search document."""
-    from desktop_app.core.register.participants import COLLECT_LIMIT, SELECTIVE_LIMIT
+    from desktop_app.core.register.participants import COLLECT_LIMIT, SELECTIVE_LIMIT, search_words
     from desktop_app.core.text import fts_query, tokens
 
     where = "commune_id = ? AND archived_at IS NULL"
     params: list = [commune_id]
     how = ""
-    match = fts_query(text)
-    if match:
-        found = conn.execute("SELECT count(*) FROM (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ? "
-                             "LIMIT ?)", (match, SELECTIVE_LIMIT + 1)).fetchone()[0]
+    words = sorted(set(tokens(text)), key=len, reverse=True)
+    if words:
+        asked, checked = search_words(words)
+        match = fts_query(" ".join(asked))
+        count = ("SELECT count(*) FROM (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ? LIMIT ?)")
+        found = conn.execute(count, (match, SELECTIVE_LIMIT + 1)).fetchone()[0]
+        if found > SELECTIVE_LIMIT and checked:
+            asked, checked, match = words, [], fts_query(" ".join(words))
+            found = conn.execute(count, (match, SELECTIVE_LIMIT + 1)).fetchone()[0]
         if found <= SELECTIVE_LIMIT:
             where += " AND id IN (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)"
             params.append(match)
             how = "INDEXED BY participant_order" if found > COLLECT_LIMIT else "NOT INDEXED"
         else:
-            for token in sorted(set(tokens(text)), key=len, reverse=True):
-                where += " AND instr(search_text, ?) > 0"
-                params.append(" " + token)
-            how = "INDEXED BY participant_scan"
+            checked, how = words, "INDEXED BY participant_scan"
+        for word in checked:
+            where += " AND instr(search_text, ?) > 0"
+            params.append(" " + word)
     conn.execute(f"SELECT id, name, kind, category, birth_date, position, address, phone, workplace, sort_key "
                  f"FROM participant {how} WHERE {where} ORDER BY sort_key, id LIMIT 200", params).fetchall()
 
@@ -240,32 +246,53 @@ def bench_search(sizes: Sizes, data: Path) -> list[Row]:
         core.list_participant_rows(ws, core.ParticipantFilter(commune_id=commune_id, search=text), limit=200)
 
     def app_count(text):
-        # Then, on a worker thread (the window does not wait for it): the count, capped at 1,000.
-        core.count_participants_capped(ws, core.ParticipantFilter(commune_id=commune_id, search=text))
+        # Then, on a worker thread (the window does not wait for it): the count, capped at 1,000. The worker has its
+        # own connection, as the window's runner has, so the count does not churn the list's page cache.
+        def count():
+            t = time.perf_counter()
+            core.count_participants_capped(ws, core.ParticipantFilter(commune_id=commune_id, search=text))
+            return (time.perf_counter() - t) * 1000
 
+        return worker.submit(count).result()
+
+    worker = concurrent.futures.ThreadPoolExecutor(max_workers=1)
     for text in keystrokes[:10]:  # warm both
         app_page(text)
         _bare_page(conn, commune_id, text)
-    app_ms, bare_ms, count_ms = [], [], []
-    for text in keystrokes:
-        t = time.perf_counter()
-        app_page(text)
-        app_ms.append((time.perf_counter() - t) * 1000)
-        t = time.perf_counter()
-        _bare_page(conn, commune_id, text)
-        bare_ms.append((time.perf_counter() - t) * 1000)
-        t = time.perf_counter()
-        app_count(text)
-        count_ms.append((time.perf_counter() - t) * 1000)
+    # Each keystroke three times (passes over the whole list, so the page cache churns as when typing); a
+    # keystroke's cost is the median of its three, so that the p95 is of keystrokes, not of the machine's hiccups
+    # (this virtual machine's single samples move by ±3 ms). The p95 of every single sample is printed too.
+    passes = 3
+    app_runs = {text: [] for text in keystrokes}
+    bare_runs = {text: [] for text in keystrokes}
+    count_ms = []
+    for _ in range(passes):
+        for text in keystrokes:
+            t = time.perf_counter()
+            app_page(text)
+            app_runs[text].append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            _bare_page(conn, commune_id, text)
+            bare_runs[text].append((time.perf_counter() - t) * 1000)
+            count_ms.append(app_count(text))
+    worker.submit(ws.db.close).result()
+    worker.shutdown()
     conn.close()
     ws.close()
+    app_ms = [statistics.median(v) for v in app_runs.values()]
+    bare_ms = [statistics.median(v) for v in bare_runs.values()]
     n = f"{sizes.participants:,} participants, {sizes.achievements:,} achievements, {len(keystrokes)} keystrokes"
     p50, p95 = percentile(app_ms, 0.5), percentile(app_ms, 0.95)
     b50, b95 = percentile(bare_ms, 0.5), percentile(bare_ms, 0.95)
+    single = percentile([t for v in app_runs.values() for t in v], 0.95)
+    single_bare = percentile([t for v in bare_runs.values() for t in v], 0.95)
     c95 = percentile(count_ms, 0.95)
-    return [Row(f"search as you type p50, first page ({n})", p50, b50, "ms", "the same SQL through sqlite3", "—", None),
+    return [Row(f"search as you type p50, first page ({n}; median of {passes} per keystroke)", p50, b50, "ms",
+                "the same SQL through sqlite3", "—", None),
             Row("search as you type p95, first page", p95, b95, "ms", "the same SQL through sqlite3",
                 "≤ 16 ms and ≤ 2×", p95 <= 16 and p95 <= 2 * b95),
+            Row(f"  the same, p95 of all {passes * len(keystrokes)} single runs", single, single_bare, "ms",
+                "the same SQL through sqlite3", "— (shown for the spread)", None),
             Row("match count p95 (worker thread, capped at 1,000)", c95, b95, "ms", "first page, bare SQL", "—", None)]
 
 

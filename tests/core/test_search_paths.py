@@ -31,7 +31,8 @@ def register(session, commune):
     return people
 
 
-QUERIES = ["n", "ng", "nguyen", "duc", "Đức", "nguyen van", "so hoa", "dich vu cong", "truong thon", "tho", "zz"]
+QUERIES = ["n", "ng", "nguyen", "duc", "Đức", "nguyen van", "so hoa", "dich vu cong", "truong thon", "tho", "zz",
+           "nguyen v", "thon n", "a b", "ho tich 1"]
 
 
 #: (COLLECT_LIMIT, SELECTIVE_LIMIT) that send every search one way: read the matches by id and sort them; walk

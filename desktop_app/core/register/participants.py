@@ -259,17 +259,39 @@ def _filtered(session: Session, flt: ParticipantFilter, columns=(), *, in_name_o
             (Checklist.participant == Participant.id) & Checklist.archived_at.is_null()
             & (Checklist.verdict == flt.verdict))
         query = query.where(pw.fn.EXISTS(current))
-    match = fts_query(flt.search)
-    if not match:
+    words = sorted(set(tokens(flt.search)), key=len, reverse=True)  # the rarest word first
+    if not words:
         return query
+    asked, checked = search_words(words)
+    match = fts_query(" ".join(asked))
     found = _fts_count_up_to(session, match, SELECTIVE_LIMIT)
+    if found > SELECTIVE_LIMIT and checked:  # the longer words are common: the short ones may still narrow it
+        asked, checked, match = words, [], fts_query(" ".join(words))
+        found = _fts_count_up_to(session, match, SELECTIVE_LIMIT)
     if found <= SELECTIVE_LIMIT:
         ids = pw.SQL("(SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)", (match,))
+        query = query.where(Participant.id.in_(ids))
+        for word in checked:
+            query = query.where(pw.fn.instr(Participant.search_text, " " + word) > 0)
         walk = in_name_order and found > COLLECT_LIMIT
-        return _read_through(session, query.where(Participant.id.in_(ids)), "participant_order" if walk else None)
-    for token in sorted(set(tokens(flt.search)), key=len, reverse=True):  # the rarest word first
-        query = query.where(pw.fn.instr(Participant.search_text, " " + token) > 0)
+        return _read_through(session, query, "participant_order" if walk else None)
+    for word in words:
+        query = query.where(pw.fn.instr(Participant.search_text, " " + word) > 0)
     return _read_through(session, query, "participant_scan")
+
+
+SHORT_WORD = 2   # letters: a prefix this short matches nearly everyone ("t", "th", "ng")
+
+
+def search_words(words: list[str]) -> tuple[list[str], list[str]]:
+    """(the words asked of the full-text index, the words checked in each candidate's search document). A word of
+    one or two letters next to longer ones is checked, not asked: its list in the index holds nearly every
+    participant, and merging it cost more than the rest of the search (`be t`, `nguyen van d`). When the longer
+    words alone match too many, the search asks all of them after all (`be thi`: "thi" is in every other name)."""
+    longer = [w for w in words if len(w) > SHORT_WORD]
+    if not longer:
+        return list(words), []
+    return longer, [w for w in words if len(w) <= SHORT_WORD]
 
 
 def count_participants(session: Session, flt: ParticipantFilter) -> int:
