@@ -309,8 +309,9 @@ def count_participants_capped(session: Session, flt: ParticipantFilter, cap: int
 
 def _ordered(session: Session, flt: ParticipantFilter, order: str, descending: bool, columns=()):
     column = SORTABLE.get(order, Participant.sort_key)
-    return _filtered(session, flt, columns, in_name_order=column is Participant.sort_key).order_by(column.desc() if descending else column.asc(),
-                                            Participant.id.desc() if descending else Participant.id.asc())
+    query = _filtered(session, flt, columns, in_name_order=column is Participant.sort_key)
+    return query.order_by(column.desc() if descending else column.asc(),
+                          Participant.id.desc() if descending else Participant.id.asc())
 
 
 def list_participants(session: Session, flt: ParticipantFilter, *, order: str = "name", descending: bool = False,
