@@ -460,11 +460,16 @@ def test_a_participant_deleted_with_its_records_still_there_takes_them_out_of_th
 # ----- upgrades -------------------------------------------------------------------------------------------------
 
 def _as_version_13(path) -> None:
-    """The workspace file as the release before migration 0014 left it: without its tables, indexes and triggers."""
+    """The workspace file as the release before migration 0014 left it: without its tables, indexes and triggers
+    (nor those of the migrations after it: 0015's name-order index and its full-text prefixes of 4 and 5 letters)."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("DROP INDEX participant_order")
+        conn.execute("DROP TABLE participant_fts")
+        conn.execute("CREATE VIRTUAL TABLE participant_fts USING fts5(search_text, prefix='1 2 3')")
+        conn.execute("INSERT INTO participant_fts(rowid, search_text) SELECT id, search_text FROM participant")
         for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
                                     "(" + " OR ".join(f"sql LIKE '%{t}%'" for t in COUNT_TABLES) + ")").fetchall():
             conn.execute(f"DROP TRIGGER {name}")
