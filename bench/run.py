@@ -202,31 +202,25 @@ def bench_start(sizes: Sizes, work: Path) -> list[Row]:
 
 
 def _bare_page(conn: sqlite3.Connection, commune_id: int, text: str) -> None:
-    """The first page of the register for a search, in plain sqlite3, using the same strategy as the app: count
-    the FTS matches up to a limit; few: read them by id and sort them; some thousands: walk the name-order index
-    keeping the matches; more: walk the covering index checking each search document."""
-    from desktop_app.core.register.participants import COLLECT_LIMIT, SELECTIVE_LIMIT, search_words
+    """The first page of the register for a search, in plain sqlite3, in the way the app's plan_search chooses (the
+    same counts of FTS matches, then: few, read them by id and sort them; some thousands, walk the name-order index
+    keeping them; more, walk the covering index checking each search document)."""
+    from desktop_app.core.register.participants import plan_search
     from desktop_app.core.text import fts_query, tokens
 
     where = "commune_id = ? AND archived_at IS NULL"
     params: list = [commune_id]
     how = ""
-    words = sorted(set(tokens(text)), key=len, reverse=True)
+    words = tokens(text)
     if words:
-        asked, checked = search_words(words)
-        match = fts_query(" ".join(asked))
-        count = ("SELECT count(*) FROM (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ? LIMIT ?)")
-        found = conn.execute(count, (match, SELECTIVE_LIMIT + 1)).fetchone()[0]
-        if found > SELECTIVE_LIMIT and checked:
-            asked, checked, match = words, [], fts_query(" ".join(words))
-            found = conn.execute(count, (match, SELECTIVE_LIMIT + 1)).fetchone()[0]
-        if found <= SELECTIVE_LIMIT:
+        count = "SELECT count(*) FROM (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ? LIMIT ?)"
+        plan = plan_search(words, lambda asked, limit: conn.execute(
+            count, (fts_query(" ".join(asked)), limit + 1)).fetchone()[0])
+        how = f"INDEXED BY {plan.index}" if plan.index else "NOT INDEXED"
+        if plan.asked:
             where += " AND id IN (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)"
-            params.append(match)
-            how = "INDEXED BY participant_order" if found > COLLECT_LIMIT else "NOT INDEXED"
-        else:
-            checked, how = words, "INDEXED BY participant_scan"
-        for word in checked:
+            params.append(fts_query(" ".join(plan.asked)))
+        for word in plan.checked:
             where += " AND instr(search_text, ?) > 0"
             params.append(" " + word)
     conn.execute(f"SELECT id, name, kind, category, birth_date, position, address, phone, workplace, sort_key "

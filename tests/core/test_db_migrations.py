@@ -496,3 +496,23 @@ def test_failing_first_migration_leaves_version_zero(tmp_path, monkeypatch):
         migrate(path, tmp_path / "backups")
     assert schema_version(path) == 0
     assert schema(path) == {}
+
+
+def fts_segments(path: Path, table: str) -> int:
+    return query(path, f"SELECT count(DISTINCT segid) FROM {table}_idx")[0][0]
+
+
+def test_migration_16_merges_the_search_indexes_into_one_segment(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    migrate(path, tmp_path / "backups", target=15)
+    conn = sqlite3.connect(path)
+    for i in range(3):  # FTS5 writes a segment per commit
+        with conn:
+            conn.execute("INSERT INTO participant_fts(rowid, search_text) VALUES (?, ?)", (i + 1, f" nguyen duc{i} "))
+            conn.execute("INSERT INTO achievement_fts(rowid, search_text) VALUES (?, ?)", (i + 1, f" so hoa{i} "))
+    conn.close()
+    assert (fts_segments(path, "participant_fts"), fts_segments(path, "achievement_fts")) == (3, 3)
+    migrate(path, tmp_path / "backups")
+    assert (fts_segments(path, "participant_fts"), fts_segments(path, "achievement_fts")) == (1, 1)
+    assert query(path, "SELECT rowid FROM participant_fts WHERE participant_fts MATCH 'duc1*'") == [(2,)]
+    assert query(path, "SELECT rowid FROM achievement_fts WHERE achievement_fts MATCH 'hoa2*'") == [(3,)]

@@ -1,5 +1,6 @@
-"""Both ways of answering a search (collect-and-sort for selective words, walk-the-sorted-index for common
-ones) give the same rows in the same order; keyset paging equals offset paging; the count is capped."""
+"""Every way of answering a search (collect-and-sort for selective words, walk-the-sorted-index for common
+ones) gives the same rows in the same order; the plan picks the way from the counts; keyset paging equals offset
+paging; the count is capped."""
 from __future__ import annotations
 
 import pytest
@@ -8,6 +9,7 @@ from desktop_app.core.register import participants as core
 from desktop_app.core.register.achievements import save_achievement, set_archived
 from desktop_app.core.register.campaigns import list_campaigns
 from desktop_app.core.register.participants import ParticipantFilter, save_participant
+from desktop_app.core.text import tokens
 
 NAMES = ["Nguyễn Văn Đức", "Nguyễn Thị Hoa", "Hoàng Văn Đạt", "Đỗ Thị Dung", "Lê Đức Anh", "Nông Văn Nguyên",
          "Trần Ngọc Anh", "Bàn Thị Ngân", "Triệu Văn Nghĩa", "Hà Thị Ngọc", "Lý Văn Đông", "Ma Thị Nga"]
@@ -35,15 +37,20 @@ QUERIES = ["n", "ng", "nguyen", "duc", "Đức", "nguyen van", "so hoa", "dich v
            "nguyen v", "thon n", "a b", "ho tich 1"]
 
 
-#: (COLLECT_LIMIT, SELECTIVE_LIMIT) that send every search one way: read the matches by id and sort them; walk
-#: the name-order index keeping the matches; walk the search documents.
-WAYS = {"collect": (10_000, 10_000), "walk the matches": (0, 10_000), "walk the documents": (0, 0)}
+#: (COLLECT_LIMIT, SELECTIVE_LIMIT, WIDE_LIMIT) that send every search one way: read the matches by id and sort
+#: them; walk the name-order index keeping the matches; the same keeping one word's matches (a search of one word,
+#: or of words whose longest matches too many together); walk the search documents.
+WAYS = {"collect": (10_000, 10_000, 10_000), "walk the matches": (0, 10_000, 10_000),
+        "walk one word's matches": (0, 0, 10_000), "walk the documents": (0, 0, 0)}
+
+
+def set_way(monkeypatch, way):
+    for name, value in zip(("COLLECT_LIMIT", "SELECTIVE_LIMIT", "WIDE_LIMIT"), WAYS[way]):
+        monkeypatch.setattr(core, name, value)
 
 
 def answers(session, flt, monkeypatch, way):
-    collect, selective = WAYS[way]
-    monkeypatch.setattr(core, "COLLECT_LIMIT", collect)
-    monkeypatch.setattr(core, "SELECTIVE_LIMIT", selective)
+    set_way(monkeypatch, way)
     rows = [r[core.ROW_ID] for r in core.list_participant_rows(session, flt, limit=1000)]
     backwards = [r[core.ROW_ID] for r in core.list_participant_rows(session, flt, descending=True, limit=1000)]
     by_birth = [p.id for p in core.list_participants(session, flt, order="birth_date", limit=1000)]
@@ -56,8 +63,8 @@ def test_every_way_of_answering_gives_the_same_rows_in_the_same_order(session, r
     for kind in (None, "individual", "collective"):
         flt = ParticipantFilter(commune_id=commune.id, search=text, kind=kind)
         seen = {way: answers(session, flt, monkeypatch, way) for way in WAYS}
-        assert seen["walk the matches"] == seen["collect"], (text, kind)
-        assert seen["walk the documents"] == seen["collect"], (text, kind)
+        for way in WAYS:
+            assert seen[way] == seen["collect"], (text, kind, way)
         rows, backwards, _, _ = seen["collect"]
         assert backwards == rows[::-1]
 
@@ -67,13 +74,58 @@ def test_each_way_reads_the_register_through_its_index(session, register, commun
     flt = ParticipantFilter(commune_id=commune.id, search="nguyen")
     plans = {}
     for way in WAYS:
-        monkeypatch.setattr(core, "COLLECT_LIMIT", WAYS[way][0])
-        monkeypatch.setattr(core, "SELECTIVE_LIMIT", WAYS[way][1])
+        set_way(monkeypatch, way)
         sql, params = core._ordered(session, flt, "name", False, core.ROW_COLUMNS).limit(200).sql()
         plans[way] = " ".join(str(row[-1]) for row in session.db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
     assert "INTEGER PRIMARY KEY" in plans["collect"] and "TEMP B-TREE FOR ORDER BY" in plans["collect"]
     assert "participant_order" in plans["walk the matches"] and "ORDER BY" not in plans["walk the matches"]
+    assert "participant_order" in plans["walk one word's matches"] and "ORDER BY" not in plans["walk one word's matches"]
     assert "participant_scan" in plans["walk the documents"] and "ORDER BY" not in plans["walk the documents"]
+
+
+def plan_for(text, counts, **kwargs):
+    """The plan for `text` when the FTS index matches counts[words] participants (words sorted), capped as FTS5's
+    LIMIT caps; every count asked for is recorded."""
+    asked = []
+
+    def count_up_to(words, limit):
+        key = " ".join(sorted(words))
+        asked.append(key)
+        return min(counts[key], limit + 1)
+
+    return core.plan_search(tokens(text), count_up_to, **kwargs), asked
+
+
+@pytest.mark.parametrize("text, counts, index, asked_words, checked, probes", [
+    # few matches: read them and sort
+    ("hoang thi", {"hoang thi": 354}, None, ("hoang", "thi"), (), ["hoang thi"]),
+    # a one-letter word beside longer ones is checked, not asked
+    ("nguyen van d", {"nguyen van": 1638}, "participant_order", ("nguyen", "van"), ("d",), ["nguyen van"]),
+    # one word matching some thousands: walk the name order keeping its matches
+    ("tran", {"tran": 6360}, "participant_order", ("tran",), (), ["tran"]),
+    # one word matching too many: walk the documents
+    ("cong", {"cong": 52918}, "participant_scan", (), ("cong",), ["cong"]),
+    # the longer word is common, the two-letter one narrows it: ask both, check the one-letter one
+    ("ha thi n", {"thi": 8363, "ha thi": 758}, None, ("thi", "ha"), ("n",), ["thi", "ha thi"]),
+    # all words short and common together: walk the matches of the one that matches few enough
+    ("ha t", {"ha": 8694, "ha t": 8694}, "participant_order", ("ha",), ("t",), ["ha", "ha t"]),
+    ("be t", {"be": 3996}, "participant_order", ("be",), ("t",), ["be"]),
+    # several common words: walk the documents
+    ("chuyen doi so", {"chuyen doi": 29642, "chuyen doi so": 29642}, "participant_scan", (),
+     ("chuyen", "doi", "so"), ["chuyen doi", "chuyen doi so"]),
+    ("dich vu", {"dich": 29567, "dich vu": 29567}, "participant_scan", (), ("dich", "vu"), ["dich", "dich vu"]),
+])
+def test_the_plan_follows_the_counts(text, counts, index, asked_words, checked, probes):
+    plan, asked = plan_for(text, counts)
+    assert (plan.index, plan.asked, plan.checked) == (index, asked_words, checked)
+    assert asked == probes
+
+
+def test_out_of_name_order_the_matches_are_read_and_sorted():
+    plan, _ = plan_for("tran", {"tran": 6360}, in_name_order=False)
+    assert (plan.index, plan.asked) == (None, ("tran",))
+    plan, _ = plan_for("cong", {"cong": 52918}, in_name_order=False)
+    assert plan.index == "participant_scan"
 
 
 def test_archived_achievement_no_longer_finds_its_participant(session, register, commune):
@@ -118,3 +170,23 @@ def test_light_rows_are_what_the_orm_reads(session, register, commune):
         assert sorted(by_id) == sorted(rows)
     [mai] = core.list_participant_rows(session, ParticipantFilter(commune_id=commune.id, search="luong thi mai"))
     assert mai[4] == date(1990, 3, 7) and mai[1] == "Lường Thị Mai"
+
+
+def test_an_import_of_many_participants_leaves_the_search_index_in_one_piece(session, commune, monkeypatch):
+    def segments():
+        return session.db.execute_sql("SELECT count(DISTINCT segid) FROM participant_fts_idx").fetchone()[0]
+
+    for name in ("Nguyễn Văn Đức", "Hà Thị Ngọc", "Bế Văn Tuấn"):  # one write each: a segment each
+        save_participant(session, {"kind": "individual", "category": "nguoi_dan", "name": name, "gender": "nam"})
+    assert segments() >= 2
+    rows = [{"kind": "individual", "category": "nguoi_dan", "name": f"Lò Thị Mai {i}", "gender": "nu"}
+            for i in range(4)]
+    monkeypatch.setattr(core, "MERGE_AFTER", 5)
+    core.insert_participants(session, rows)        # fewer than MERGE_AFTER: left to FTS5's own merging
+    assert segments() >= 2
+    core.insert_participants(session, rows + rows[:1])
+    assert segments() == 1
+    found = core.list_participant_rows(session, ParticipantFilter(commune_id=commune.id, search="lo thi mai"))
+    assert len(found) == 9
+    assert [r[1] for r in core.list_participant_rows(
+        session, ParticipantFilter(commune_id=commune.id, search="ha ngoc"))] == ["Hà Thị Ngọc"]

@@ -206,15 +206,53 @@ SORTABLE = {
 }
 
 
-# How a search finds its page, by the number of participants its words match (FTS5 counts them up to
-# SELECTIVE_LIMIT + 1, which costs little since the index keeps the prefixes of 1 to 5 letters):
+# How a search finds its page, by the number of participants its words match (FTS5 counts them up to a limit,
+# which costs little since the index keeps the prefixes of 1 to 5 letters):
 # - at most COLLECT_LIMIT: read the matches by id and sort them;
 # - at most SELECTIVE_LIMIT: walk the narrow name-order index (participant_order) keeping the matches, until a page;
+# - more, but one word matches at most WIDE_LIMIT: the same walk keeping that word's matches (then at least one row
+#   in twenty has all the words, so the walk is short, and FTS5 lists one word's matches quickly);
 # - more: walk the covering index with the search documents (participant_scan) checking each row's words.
 # Measured on 100,000 participants (docs/performance.md, 30/11/2026): each way is the cheapest in its range.
 COLLECT_LIMIT = 1500
 SELECTIVE_LIMIT = 5000
+WIDE_LIMIT = 12000
 COUNT_CAP = 1000
+SHORT_WORD = 2   # letters: a prefix this short matches nearly everyone ("t", "th", "ng")
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """How a search reads the register: `index` None reads the FTS matches of `asked` by id and sorts them;
+    "participant_order" walks the name order keeping those matches; "participant_scan" walks the search
+    documents. Every way checks the `checked` words in each row's search document."""
+    index: str | None
+    asked: tuple[str, ...]
+    checked: tuple[str, ...]
+
+
+def plan_search(words: list[str], count_up_to, *, in_name_order: bool = True) -> SearchPlan:
+    """The plan for a search's words (folded, each a prefix); `count_up_to(words, limit)` counts their FTS matches up
+    to limit + 1. The longer words are asked first: a word of one or two letters is in nearly every search document
+    ("t", "th"), and merging its list cost more than the rest of the search (`be t`, `nguyen van d`). When the longer
+    words alone match too many, the shorter ones are asked too, two-letter ones before one-letter ones (`ha thi n`:
+    "thi" is in every other name, "ha thi" narrows it to a few hundred)."""
+    words = sorted(set(words), key=lambda w: (-len(w), w))
+    tiers = [t for t in ([w for w in words if len(w) > SHORT_WORD], [w for w in words if len(w) == SHORT_WORD],
+                         [w for w in words if len(w) < SHORT_WORD]) if t]
+    asked = tiers.pop(0)
+    found = count_up_to(asked, WIDE_LIMIT if len(asked) == 1 else SELECTIVE_LIMIT)
+    alone = asked[0] if len(asked) == 1 and found <= WIDE_LIMIT else None
+    while found > SELECTIVE_LIMIT and tiers:
+        asked = asked + tiers.pop(0)
+        found = count_up_to(asked, SELECTIVE_LIMIT)
+    if found > SELECTIVE_LIMIT:
+        if alone is None:
+            return SearchPlan("participant_scan", (), tuple(words))
+        asked = [alone]
+    checked = tuple(w for w in words if w not in asked)
+    walk = in_name_order and found > COLLECT_LIMIT
+    return SearchPlan("participant_order" if walk else None, tuple(asked), checked)
 
 
 def _fts_count_up_to(session: Session, match: str, limit: int) -> int:
@@ -259,39 +297,18 @@ def _filtered(session: Session, flt: ParticipantFilter, columns=(), *, in_name_o
             (Checklist.participant == Participant.id) & Checklist.archived_at.is_null()
             & (Checklist.verdict == flt.verdict))
         query = query.where(pw.fn.EXISTS(current))
-    words = sorted(set(tokens(flt.search)), key=len, reverse=True)  # the rarest word first
+    words = tokens(flt.search)
     if not words:
         return query
-    asked, checked = search_words(words)
-    match = fts_query(" ".join(asked))
-    found = _fts_count_up_to(session, match, SELECTIVE_LIMIT)
-    if found > SELECTIVE_LIMIT and checked:  # the longer words are common: the short ones may still narrow it
-        asked, checked, match = words, [], fts_query(" ".join(words))
-        found = _fts_count_up_to(session, match, SELECTIVE_LIMIT)
-    if found <= SELECTIVE_LIMIT:
-        ids = pw.SQL("(SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)", (match,))
+    plan = plan_search(words, lambda asked, limit: _fts_count_up_to(session, fts_query(" ".join(asked)), limit),
+                       in_name_order=in_name_order)
+    if plan.asked:
+        ids = pw.SQL("(SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)",
+                     (fts_query(" ".join(plan.asked)),))
         query = query.where(Participant.id.in_(ids))
-        for word in checked:
-            query = query.where(pw.fn.instr(Participant.search_text, " " + word) > 0)
-        walk = in_name_order and found > COLLECT_LIMIT
-        return _read_through(session, query, "participant_order" if walk else None)
-    for word in words:
+    for word in plan.checked:
         query = query.where(pw.fn.instr(Participant.search_text, " " + word) > 0)
-    return _read_through(session, query, "participant_scan")
-
-
-SHORT_WORD = 2   # letters: a prefix this short matches nearly everyone ("t", "th", "ng")
-
-
-def search_words(words: list[str]) -> tuple[list[str], list[str]]:
-    """(the words asked of the full-text index, the words checked in each candidate's search document). A word of
-    one or two letters next to longer ones is checked, not asked: its list in the index holds nearly every
-    participant, and merging it cost more than the rest of the search (`be t`, `nguyen van d`). When the longer
-    words alone match too many, the search asks all of them after all (`be thi`: "thi" is in every other name)."""
-    longer = [w for w in words if len(w) > SHORT_WORD]
-    if not longer:
-        return list(words), []
-    return longer, [w for w in words if len(w) <= SHORT_WORD]
+    return _read_through(session, query, plan.index)
 
 
 def count_participants(session: Session, flt: ParticipantFilter) -> int:
@@ -450,4 +467,10 @@ def insert_participants(session: Session, values_list: list[dict], *, cleaned: l
             ids.append(cursor.lastrowid)
             fts.append((cursor.lastrowid, search))
         cursor.executemany("INSERT INTO participant_fts(rowid, search_text) VALUES (?, ?)", fts)
+        if len(fts) >= MERGE_AFTER and session.is_sqlite:
+            # Many rows at once leave the index in several segments, each read on every keystroke (m0016).
+            cursor.execute("INSERT INTO participant_fts(participant_fts) VALUES ('optimize')")
     return ids
+
+
+MERGE_AFTER = 1000  # participants inserted at once: the import then merges the search index into one segment
