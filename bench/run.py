@@ -105,6 +105,7 @@ def build_search_database(data_dir: Path, sizes: Sizes) -> Path:
     transaction with insert_many, search text and sort key folded by the app's own functions."""
     from desktop_app.core.changes import Topic
     from desktop_app.core.register.communes import save_commune_settings
+    from desktop_app.core.register.participants import merge_search_indexes
     from desktop_app.core.storage.migrations.m0005_search_documents import apply as rebuild_search_documents
     from desktop_app.core.storage.models import Achievement, Campaign, Participant
     from desktop_app.core.text import fold, name_sort_key
@@ -156,6 +157,9 @@ def build_search_database(data_dir: Path, sizes: Sizes) -> Path:
         # Each participant's search document (own fields + achievements) and its FTS row, exactly as the
         # app's migration builds them.
         rebuild_search_documents(ws.db.connection())
+    # What the window does a few seconds after it starts on this register (app._daily_backup_after_start): the
+    # search indexes filled in one go are in many segments, which it merges.
+    merge_search_indexes(ws)
     ws.db.execute_sql("ANALYZE")
     ws.close()
     return data_dir

@@ -149,16 +149,23 @@ DAILY_BACKUP_DELAY_MS = 5000
 def _daily_backup_after_start(host: WindowHost) -> None:
     """Take the day's copy on the runner a few seconds after the window is up (1.5 s on a 408 MB database: the
     officer should not wait for it, nor the first screen share the old PC's disk with it); a failure shows in
-    the status bar. SQLite's online backup reads a consistent snapshot while the window goes on writing (WAL)."""
+    the status bar. SQLite's online backup reads a consistent snapshot while the window goes on writing (WAL).
+    Beside it, on the write thread: merge the search indexes if many saves have scattered them
+    (participants.merge_search_indexes)."""
     from PySide6.QtCore import QTimer
 
+    from .core.register.participants import merge_search_indexes
     from .core.storage.snapshots import daily_backup
 
     window, runner = host.window, host.runner
 
     def start() -> None:
         if host.runner is runner:  # not after a restore replaced the window
-            runner.run(daily_backup, read=True, on_failure=lambda error: window.statusBar().showMessage(str(error)))
+            def tell(error) -> None:
+                window.statusBar().showMessage(str(error))
+
+            runner.run(daily_backup, read=True, on_failure=tell)
+            runner.run(merge_search_indexes, on_failure=tell)
 
     QTimer.singleShot(DAILY_BACKUP_DELAY_MS, start)
 

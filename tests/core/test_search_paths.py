@@ -190,3 +190,22 @@ def test_an_import_of_many_participants_leaves_the_search_index_in_one_piece(ses
     assert len(found) == 9
     assert [r[1] for r in core.list_participant_rows(
         session, ParticipantFilter(commune_id=commune.id, search="ha ngoc"))] == ["Hà Thị Ngọc"]
+
+
+def test_scattered_search_indexes_are_merged_and_others_left_alone(session, commune, monkeypatch):
+    def segments(table):
+        return session.db.execute_sql(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0]
+
+    people = [save_participant(session, {"kind": "individual", "category": "nguoi_dan", "name": name,
+                                         "gender": "nam"}) for name in ("Nguyễn Văn Đức", "Hà Thị Ngọc", "Bế Văn Tuấn")]
+    campaign = list_campaigns(session)[0]
+    save_achievement(session, people[0].id, {"campaign_id": campaign.id, "title": "Số hóa hồ sơ hộ tịch"})
+    before = segments("participant_fts")
+    assert before >= 2
+    monkeypatch.setattr(core, "SCATTERED", before)      # not more than SCATTERED: left alone
+    assert core.merge_search_indexes(session) == [] and segments("participant_fts") == before
+    monkeypatch.setattr(core, "SCATTERED", 1)
+    assert "participant_fts" in core.merge_search_indexes(session)
+    assert segments("participant_fts") == 1 and segments("achievement_fts") <= 1
+    rows = core.list_participant_rows(session, ParticipantFilter(commune_id=commune.id, search="ho tich"))
+    assert [r[1] for r in rows] == ["Nguyễn Văn Đức"]

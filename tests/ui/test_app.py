@@ -118,6 +118,35 @@ def test_daily_backup_runs_after_the_window_is_shown(qtbot, session, demo, monke
         conn.close()
 
 
+def test_scattered_search_indexes_are_merged_after_start(qtbot, session, demo, monkeypatch):
+    """Saving participants one by one leaves the search index in many segments; a few seconds after start the
+    window merges them, on the runner, and the search still finds everyone."""
+    from desktop_app import app
+    from desktop_app.app import _daily_backup_after_start
+    from desktop_app.core.register import participants
+
+    def segments():
+        return session.db.execute_sql("SELECT count(DISTINCT segid) FROM participant_fts_idx").fetchone()[0]
+
+    for name in ("Nguyễn Văn Đức", "Hà Thị Ngọc", "Bế Văn Tuấn"):
+        participants.save_participant(session, {"kind": "individual", "category": "nguoi_dan", "name": name,
+                                                "gender": "nam"})
+    scattered = segments()
+    assert scattered >= 2
+    monkeypatch.setattr(participants, "SCATTERED", scattered - 1)
+    monkeypatch.setattr(app, "DAILY_BACKUP_DELAY_MS", 100)
+    host = WindowHost(session.paths.root)
+    window = host.open(session)
+    qtbot.addWidget(window)
+    window.show()
+    _daily_backup_after_start(host)
+    qtbot.waitUntil(lambda: not host.runner.busy and segments() == 1, timeout=30000)
+    home = session.home_commune().id
+    found = participants.list_participant_rows(session, participants.ParticipantFilter(commune_id=home,
+                                                                                       search="ha thi ng"))
+    assert "Hà Thị Ngọc" in [row[1] for row in found]
+
+
 def test_a_failed_daily_backup_shows_in_the_status_bar(qtbot, session, demo, monkeypatch):
     from desktop_app import app
     from desktop_app.app import _daily_backup_after_start
