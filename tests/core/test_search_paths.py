@@ -209,3 +209,28 @@ def test_scattered_search_indexes_are_merged_and_others_left_alone(session, comm
     assert segments("participant_fts") == 1 and segments("achievement_fts") <= 1
     rows = core.list_participant_rows(session, ParticipantFilter(commune_id=commune.id, search="ho tich"))
     assert [r[1] for r in rows] == ["Nguyễn Văn Đức"]
+
+
+def test_a_merge_that_meets_a_busy_file_is_logged_and_changes_nothing(session, commune, monkeypatch, caplog):
+    import sqlite3
+
+    for name in ("Nguyễn Văn Đức", "Hà Thị Ngọc", "Bế Văn Tuấn"):
+        save_participant(session, {"kind": "individual", "category": "nguoi_dan", "name": name, "gender": "nam"})
+    before = session.db.execute_sql("SELECT count(DISTINCT segid) FROM participant_fts_idx").fetchone()[0]
+    monkeypatch.setattr(core, "SCATTERED", 1)
+    [(timeout,)] = session.db.execute_sql("PRAGMA busy_timeout").fetchall()
+    other = sqlite3.connect(session.paths.database, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")   # another writer holds the file
+    session.db.execute_sql("PRAGMA busy_timeout = 50")
+    try:
+        with caplog.at_level("WARNING", logger=core.__name__):
+            assert core.merge_search_indexes(session) == []
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        session.db.execute_sql(f"PRAGMA busy_timeout = {timeout}")
+    assert "participant_fts not merged" in caplog.text and "locked" in caplog.text
+    assert session.db.execute_sql("SELECT count(DISTINCT segid) FROM participant_fts_idx").fetchone()[0] == before
+    rows = core.list_participant_rows(session, ParticipantFilter(commune_id=commune.id, search="ha ngoc"))
+    assert [r[1] for r in rows] == ["Hà Thị Ngọc"]
+    assert core.merge_search_indexes(session) == ["participant_fts"]   # the next start tries again
