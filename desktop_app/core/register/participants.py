@@ -213,8 +213,9 @@ SORTABLE = {
 # which costs little since the index keeps the prefixes of 1 to 5 letters):
 # - at most COLLECT_LIMIT: read the matches by id and sort them;
 # - at most SELECTIVE_LIMIT: walk the narrow name-order index (participant_order) keeping the matches, until a page;
-# - more, but one word matches at most WIDE_LIMIT: the same walk keeping that word's matches (then at least one row
-#   in twenty has all the words, so the walk is short, and FTS5 lists one word's matches quickly);
+# - more, but the longest words are a single word matching at most WIDE_LIMIT: the same walk keeping that word's
+#   matches (then at least one row in twenty has all the words, so the walk is short, and FTS5 lists one word's
+#   matches quickly);
 # - more: walk the covering index with the search documents (participant_scan) checking each row's words.
 # Measured on 100,000 participants (docs/performance.md, 30/11/2026): each way is the cheapest in its range.
 COLLECT_LIMIT = 1500
@@ -477,28 +478,40 @@ def insert_participants(session: Session, values_list: list[dict], *, cleaned: l
 
 
 MERGE_AFTER = 1000  # participants inserted at once: the import then merges the search index into one segment
-SCATTERED = 8       # segments of a full-text index beyond which merge_search_indexes merges them
+# When merge_search_indexes merges an index. Saving one participant at a time adds a small segment each time, which
+# FTS5 merges in its own cycle: measured on an index of 100,000 documents after 3,000 single saves, the count went
+# up and down between 4 and 21 while one segment kept nearly the whole index. That costs a keystroke little. Several
+# large segments (an import, 22 of them in the bench's register) or very many small ones cost it a lot.
+LARGE_SHARE = 20    # a segment holding at least 1/LARGE_SHARE of the index's pages is a large one
+SCATTERED = 32      # more segments than this: merge even if they are small
 SEARCH_INDEXES = ("participant_fts", "achievement_fts")
 
 
+def index_is_scattered(pages_per_segment: list[int]) -> bool:
+    """Whether a full-text index whose segments hold these numbers of pages is worth merging into one."""
+    total = sum(pages_per_segment)
+    large = sum(1 for n in pages_per_segment if n * LARGE_SHARE >= total)
+    return large > 1 or len(pages_per_segment) > SCATTERED
+
+
 def merge_search_indexes(session: Session) -> list[str]:
-    """Merge each full-text index of the register that FTS5 has left in more than SCATTERED segments into one
-    (migration 0016 says why: every keystroke of a search reads every segment). Saving one participant at a time
-    adds a segment each time, which FTS5 merges only in part; the window runs this after start (3 s for 100,000
-    participants, milliseconds for a commune's register). Returns the indexes merged; nothing on PostgreSQL.
-    Upkeep the officer did not ask for: a failure (a full disk, a busy file) is logged, not shown — the index
-    works as it is, and the next start tries again."""
+    """Merge each full-text index of the register that is scattered (index_is_scattered) into one segment
+    (migration 0016 says why: every keystroke of a search reads every segment). The window runs this a few seconds
+    after start (3 s for 100,000 participants, milliseconds for a commune's register). Returns the indexes merged;
+    nothing on PostgreSQL. Upkeep the officer did not ask for: a failure (a full disk, a busy or damaged file) is
+    logged, not shown — the index works as it is, and the next start tries again."""
     if not session.is_sqlite:
         return []
     session.activate()
     merged = []
     for table in SEARCH_INDEXES:
         try:
-            segments = session.db.execute_sql(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0]
-            if segments > SCATTERED:
+            # The _idx table has a row per leaf page range of each segment: its rows per segment measure its size.
+            pages = [n for (n,) in session.db.execute_sql(f"SELECT count(*) FROM {table}_idx GROUP BY segid")]
+            if index_is_scattered(pages):
                 with session.write():
                     session.db.execute_sql(f"INSERT INTO {table}({table}) VALUES ('optimize')")
                 merged.append(table)
-        except (pw.OperationalError, UserError) as exc:  # a write's storage error arrives as the user's message
+        except (pw.DatabaseError, UserError) as exc:  # a write's storage error arrives as the user's message
             log.warning("search index %s not merged: %s", table, exc)
     return merged

@@ -6,10 +6,11 @@ bench's index in 22. A prefix's list of participants is then the merge of one li
 segment, counting the matches of a search (the first thing every keystroke does) took about half the time on that
 register (`ha t` 7.2 → 4.5 ms, `thon na lang` 14 → 7 ms), reading them for a page likewise; a commune's few thousand
 people: a few milliseconds for the migration. The import of many participants merges again
-(participants.insert_participants); saving one at a time adds a segment each time, which FTS5 merges only in part, so
-the window merges an index left in more than 8 segments a few seconds after start (participants.merge_search_indexes).
+(participants.insert_participants); saving one at a time adds a segment each time, which FTS5 merges in its own
+cycle, and the window merges an index left scattered a few seconds after start (participants.merge_search_indexes).
 
-PostgreSQL (the receiving level) has no full-text tables: nothing to do there. This file is frozen: a later change
+PostgreSQL (the receiving level): its participant_fts and achievement_fts are plain tables (searched with plain
+SQL), not FTS5: nothing to do there. This file is frozen: a later change
 is a new migration.
 """
 
