@@ -259,11 +259,12 @@ def plan_search(words: list[str], count_up_to, *, in_name_order: bool = True) ->
     return SearchPlan("participant_order" if walk else None, tuple(asked), checked)
 
 
+_FTS_IDS = "SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?"   # the ids of an FTS query's matches
+
+
 def _fts_count_up_to(session: Session, match: str, limit: int) -> int:
     """How many participants the FTS query matches, counted up to limit + 1."""
-    return session.db.execute_sql(
-        "SELECT count(*) FROM (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ? LIMIT ?)",
-        (match, limit + 1)).fetchone()[0]
+    return session.db.execute_sql(f"SELECT count(*) FROM ({_FTS_IDS} LIMIT ?)", (match, limit + 1)).fetchone()[0]
 
 
 def _read_through(session: Session, query, index: str | None):
@@ -307,8 +308,7 @@ def _filtered(session: Session, flt: ParticipantFilter, columns=(), *, in_name_o
     plan = plan_search(words, lambda asked, limit: _fts_count_up_to(session, fts_query(" ".join(asked)), limit),
                        in_name_order=in_name_order)
     if plan.asked:
-        ids = pw.SQL("(SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)",
-                     (fts_query(" ".join(plan.asked)),))
+        ids = pw.SQL(f"({_FTS_IDS})", (fts_query(" ".join(plan.asked)),))
         query = query.where(Participant.id.in_(ids))
     for word in plan.checked:
         query = query.where(pw.fn.instr(Participant.search_text, " " + word) > 0)
@@ -437,6 +437,14 @@ def iter_participant_tuples(session: Session, flt: ParticipantFilter, columns, *
             return
 
 
+MERGE_AFTER = 1000  # participants inserted at once: the import then merges the search index into one segment
+
+
+def _merge_into_one_segment(session: Session, table: str) -> None:
+    """FTS5's 'optimize': the full-text index `table` rewritten as one segment (inside the caller's write)."""
+    session.db.execute_sql(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
+
 def insert_participants(session: Session, values_list: list[dict], *, cleaned: list[dict] | None = None,
                         cancelled=None) -> list[int]:
     """Create many participants in one transaction (an import): each validated as a form would be (or given
@@ -473,11 +481,10 @@ def insert_participants(session: Session, values_list: list[dict], *, cleaned: l
         cursor.executemany("INSERT INTO participant_fts(rowid, search_text) VALUES (?, ?)", fts)
         if len(fts) >= MERGE_AFTER and session.is_sqlite:
             # Many rows at once leave the index in several segments, each read on every keystroke (m0016).
-            cursor.execute("INSERT INTO participant_fts(participant_fts) VALUES ('optimize')")
+            _merge_into_one_segment(session, "participant_fts")
     return ids
 
 
-MERGE_AFTER = 1000  # participants inserted at once: the import then merges the search index into one segment
 # When merge_search_indexes merges an index. Saving one participant at a time adds a small segment each time, which
 # FTS5 merges in its own cycle: measured on an index of 100,000 documents after 3,000 single saves, the count went
 # up and down between 4 and 21 while one segment kept nearly the whole index. That costs a keystroke little. Several
@@ -510,7 +517,7 @@ def merge_search_indexes(session: Session) -> list[str]:
             pages = [n for (n,) in session.db.execute_sql(f"SELECT count(*) FROM {table}_idx GROUP BY segid")]
             if index_is_scattered(pages):
                 with session.write():
-                    session.db.execute_sql(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+                    _merge_into_one_segment(session, table)
                 merged.append(table)
         except (pw.DatabaseError, UserError) as exc:  # a write's storage error arrives as the user's message
             log.warning("search index %s not merged: %s", table, exc)

@@ -10,8 +10,7 @@ people: a few milliseconds for the migration. The import of many participants me
 cycle, and the window merges an index left scattered a few seconds after start (participants.merge_search_indexes).
 
 PostgreSQL (the receiving level): its participant_fts and achievement_fts are plain tables (searched with plain
-SQL), not FTS5: nothing to do there. This file is frozen: a later change
-is a new migration.
+SQL), not FTS5: nothing to do there. This file is frozen: a later change is a new migration.
 """
 
 
